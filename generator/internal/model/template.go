@@ -1,0 +1,60 @@
+package model
+
+// PartKind says where the text of a template part comes from.
+type PartKind int
+
+const (
+	// PartLiteral is text sent as written.
+	PartLiteral PartKind = iota
+	// PartSetting is a client setting (a collection or environment variable),
+	// named by Part.Setting.
+	PartSetting
+	// PartPathArg is a path variable (":id"), a method argument named by Part.Arg.
+	PartPathArg
+	// PartDynamic is one of Postman's dynamic variables ({{$guid}}), produced at
+	// call time by the generated helper named by Part.Dynamic.
+	PartDynamic
+)
+
+// Part is one piece of a Template.
+type Part struct {
+	Kind    PartKind
+	Text    string   // PartLiteral
+	Setting *Setting // PartSetting
+	Arg     *Param   // PartPathArg
+	Dynamic string   // PartDynamic: the Postman name without "$", e.g. "guid"
+}
+
+// Template is text assembled at call time from literals, client settings,
+// path arguments and dynamic values. Postman allows {{var}} almost anywhere:
+// in a path segment, a header name, a query value or a body.
+type Template []Part
+
+// IsLiteral reports whether the template needs nothing at call time.
+func (t Template) IsLiteral() bool {
+	for _, p := range t {
+		if p.Kind != PartLiteral {
+			return false
+		}
+	}
+	return true
+}
+
+// Literal returns the text of a literal-only template.
+func (t Template) Literal() string {
+	s := ""
+	for _, p := range t {
+		s += p.Text
+	}
+	return s
+}
+
+// KnownDynamic reports whether name (without "$") is one of Postman's
+// dynamic variables that generated clients produce at call time.
+func KnownDynamic(name string) bool {
+	switch name {
+	case "guid", "randomUUID", "timestamp", "isoTimestamp", "randomInt", "randomBoolean", "randomAlphaNumeric":
+		return true
+	}
+	return false
+}

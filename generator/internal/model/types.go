@@ -1,0 +1,61 @@
+package model
+
+// Kind is the shape of a Go type that pmgen emits.
+type Kind int
+
+const (
+	// KindAny is a value whose shape the examples do not settle (only
+	// nulls, or nothing at all); it becomes json.RawMessage.
+	KindAny Kind = iota
+	// KindString is string.
+	KindString
+	// KindInt is int64: every example held a whole number.
+	KindInt
+	// KindFloat is float64: at least one example held a fraction or exponent.
+	KindFloat
+	// KindBool is bool.
+	KindBool
+	// KindRaw is json.RawMessage: the examples disagree on the shape.
+	KindRaw
+	// KindSlice is []Elem.
+	KindSlice
+	// KindMap is map[string]Elem, for objects whose keys are data, not names.
+	KindMap
+	// KindStruct is a reference to the named struct Named.
+	KindStruct
+)
+
+// TypeRef is a Go type expression.
+type TypeRef struct {
+	Kind  Kind
+	Elem  *TypeRef // KindSlice, KindMap
+	Named *Type    // KindStruct
+	// Nullable is set when an example held null here; the Go type is then a
+	// pointer (or, for slices, maps and raw values, the nil value).
+	Nullable bool
+}
+
+// Type is a named Go struct type inferred from example JSON.
+type Type struct {
+	// Name is the Go identifier, unique in the package. Build assigns it.
+	Name string
+	// Hint holds the words the name was derived from (operation, status,
+	// JSON path), so that build can name the type after inference has
+	// shared it between several places.
+	Hint []string
+	// Doc is the Go doc comment text, without comment markers.
+	Doc    string
+	Fields []*Field
+}
+
+// Field is a member of a struct type.
+type Field struct {
+	// JSONName is the key exactly as it appears in the JSON.
+	JSONName string
+	// Name is the Go field name, unique in its struct.
+	Name string
+	Type *TypeRef
+	// Optional is set when some example lacked the key; the field then gets
+	// `omitempty` (and a pointer for scalars, so zero values survive).
+	Optional bool
+}

@@ -1,0 +1,18 @@
+module github.com/pmgen/pmgen
+
+go 1.26
+
+require (
+	github.com/aymanbagabas/go-udiff v0.4.1
+	github.com/dave/jennifer v1.7.1
+	github.com/google/go-cmp v0.7.0
+	github.com/iancoleman/strcase v0.3.0
+	github.com/rbretecher/go-postman-collection v0.9.0
+	github.com/rogpeppe/go-internal v1.16.0
+	github.com/yuin/goldmark v1.8.7
+)
+
+require (
+	golang.org/x/sys v0.26.0 // indirect
+	golang.org/x/tools v0.26.0 // indirect
+)
