@@ -1,0 +1,273 @@
+package load
+
+import (
+	"encoding/json"
+	"fmt"
+
+	postman "github.com/rbretecher/go-postman-collection"
+)
+
+// converter turns the library's typed collection into ours. It walks the
+// canonical tree in step with the library's tree (the two are index-aligned:
+// the library decoded exactly that tree) and reads from the canonical tree
+// only what the library drops: disabled and null query params, form fields,
+// file and graphql bodies, parameters of auth types it does not know, and
+// input offsets for positions.
+type converter struct {
+	*reporter
+}
+
+func (c *converter) collection(pc *postman.Collection, canon *node) *Collection {
+	schema, _ := schemaVersion(pc.Info.Schema)
+	return &Collection{
+		File:        c.file,
+		Schema:      schema,
+		Name:        pc.Info.Name,
+		Description: pc.Info.Description.Content,
+		Auth:        convAuth(pc.Auth, canon.get("auth")),
+		Variables:   convVariables(pc.Variables),
+		Events:      convEvents(pc.Events),
+		Items:       c.items(pc.Items, canon.get("item"), nil),
+	}
+}
+
+// at returns the i-th element of a canonical list, or nil.
+func at(n *node, i int) *node {
+	if n == nil || i < 0 || i >= len(n.arr) {
+		return nil
+	}
+	return n.arr[i]
+}
+
+func (c *converter) items(lib []*postman.Items, canon *node, parent []string) []*Item {
+	out := make([]*Item, 0, len(lib))
+	for i, li := range lib {
+		if li == nil {
+			continue
+		}
+		tn := at(canon, i)
+		folder := li.IsGroup()
+		path := extend(parent, itemLabel(li.Name, folder))
+		it := &Item{
+			Name:        li.Name,
+			Description: li.Description,
+			Pos:         c.pos(tn, path),
+			IsFolder:    folder,
+			Variables:   convVariables(li.Variables),
+			Events:      convEvents(li.Events),
+		}
+		if folder {
+			it.Auth = convAuth(li.Auth, tn.get("auth"))
+			it.Items = c.items(li.Items, tn.get("item"), path)
+		} else {
+			it.Request = convRequest(li.Request, tn.get("request"))
+			it.Responses = c.responses(li.Responses, tn.get("response"), path)
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func convRequest(lr *postman.Request, tn *node) *Request {
+	if lr == nil {
+		return &Request{Method: "GET"}
+	}
+	r := &Request{
+		Method: string(lr.Method),
+		Body:   convBody(lr.Body, tn.get("body")),
+		Auth:   convAuth(lr.Auth, tn.get("auth")),
+	}
+	if d, ok := lr.Description.(string); ok {
+		r.Description = d
+	}
+	if lr.URL != nil {
+		r.URL = convURL(lr.URL, tn.get("url"))
+	}
+	for _, h := range lr.Header {
+		if h != nil {
+			r.Header = append(r.Header, Pair{Key: h.Key, Value: h.Value, Description: h.Description, Disabled: h.Disabled})
+		}
+	}
+	return r
+}
+
+func convURL(lu *postman.URL, tn *node) URL {
+	u := URL{
+		Raw:      lu.Raw,
+		Protocol: lu.Protocol,
+		Host:     lu.Host,
+		Port:     lu.Port,
+		Path:     lu.Path,
+		Hash:     lu.Hash,
+	}
+	// The library's QueryParam has no Disabled and turns null into "".
+	tq := tn.get("query")
+	for i, q := range lu.Query {
+		if q == nil {
+			continue
+		}
+		p := Pair{Key: q.Key, Value: q.Value}
+		if q.Description != nil {
+			p.Description = *q.Description
+		}
+		if e := at(tq, i); e != nil {
+			p.Disabled = truthy(e.get("disabled"))
+			p.Null = e.get("value").isNull()
+		}
+		u.Query = append(u.Query, p)
+	}
+	for _, v := range lu.Variables {
+		if v != nil {
+			u.Variables = append(u.Variables, Pair{Key: v.Key, Value: v.Value, Description: v.Description, Disabled: v.Disabled})
+		}
+	}
+	return u
+}
+
+// convBody reads mode, raw text and language from the library; the
+// library types the other modes as interface{}, so they come from the
+// canonical tree.
+func convBody(lb *postman.Body, tn *node) *Body {
+	if lb == nil {
+		return nil
+	}
+	b := &Body{Mode: lb.Mode, Raw: lb.Raw, Disabled: lb.Disabled}
+	if lb.Options != nil {
+		b.Language = lb.Options.Raw.Language
+	}
+	b.URLEncoded = formPairs(tn.get("urlencoded"))
+	b.FormData = formPairs(tn.get("formdata"))
+	b.FileSrc = jsonText(tn.get("file").get("src"))
+	if g := tn.get("graphql"); g != nil {
+		b.GraphQLQuery = jsonText(g.get("query"))
+		b.GraphQLVariables = jsonText(g.get("variables"))
+	}
+	return b
+}
+
+// formPairs reads urlencoded or form-data fields. A form-data field with
+// several files becomes one Pair per file under the same key, which is how
+// multipart sends them.
+func formPairs(n *node) []Pair {
+	if n == nil {
+		return nil
+	}
+	var out []Pair
+	for _, e := range n.arr {
+		p := Pair{
+			Key:         jsonText(e.get("key")),
+			Value:       jsonText(e.get("value")),
+			Description: jsonText(e.get("description")),
+			Disabled:    truthy(e.get("disabled")),
+			Null:        e.get("value").isNull(),
+			Type:        jsonText(e.get("type")),
+			ContentType: jsonText(e.get("contentType")),
+		}
+		src := e.get("src")
+		if src == nil || len(src.arr) <= 1 {
+			p.Src = jsonText(at(src, 0))
+			out = append(out, p)
+			continue
+		}
+		for _, s := range src.arr {
+			p.Src = s.s
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (c *converter) responses(lib []*postman.Response, canon *node, path []string) []*Response {
+	var out []*Response
+	for i, lr := range lib {
+		if lr == nil {
+			continue
+		}
+		tn := at(canon, i)
+		r := &Response{
+			Name:            lr.Name,
+			Pos:             c.pos(tn, extend(path, responseLabel(lr.Name, i))),
+			Status:          lr.Status,
+			Code:            lr.Code,
+			Body:            lr.Body,
+			PreviewLanguage: lr.PreviewLanguage,
+		}
+		if lr.Headers != nil {
+			for _, h := range lr.Headers.Headers {
+				if h != nil {
+					r.Header = append(r.Header, Pair{Key: h.Key, Value: h.Value, Description: h.Description, Disabled: h.Disabled})
+				}
+			}
+		}
+		if lr.OriginalRequest != nil {
+			r.OriginalRequest = convRequest(lr.OriginalRequest, tn.get("originalRequest"))
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// convAuth takes the type and parameters from the library; for auth types
+// the library does not know (edgegrid, and anything newer) it keeps only
+// the type, so the parameters come from the canonical tree.
+func convAuth(la *postman.Auth, tn *node) *Auth {
+	if la == nil {
+		return nil
+	}
+	a := &Auth{Type: string(la.Type)}
+	if params := la.GetParams(); params != nil {
+		for _, p := range params {
+			if p != nil {
+				a.Params = append(a.Params, Pair{Key: p.Key, Value: paramValue(p.Value)})
+			}
+		}
+		return a
+	}
+	if ps := tn.get(a.Type); ps != nil {
+		for _, p := range ps.arr {
+			a.Params = append(a.Params, Pair{Key: jsonText(p.get("key")), Value: jsonText(p.get("value"))})
+		}
+	}
+	return a
+}
+
+// paramValue renders an auth parameter value as text. The normaliser made
+// every value a string; the other cases are defensive.
+func paramValue(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	default:
+		if b, err := json.Marshal(v); err == nil {
+			return string(b)
+		}
+		return fmt.Sprint(v)
+	}
+}
+
+func convVariables(lib []*postman.Variable) []Variable {
+	var out []Variable
+	for _, v := range lib {
+		if v != nil {
+			out = append(out, Variable{Key: v.Key, Value: v.Value, Type: v.Type, Description: v.Description, Disabled: v.Disabled})
+		}
+	}
+	return out
+}
+
+func convEvents(lib []*postman.Event) []Event {
+	var out []Event
+	for _, e := range lib {
+		if e == nil {
+			continue
+		}
+		ev := Event{Listen: string(e.Listen), Disabled: e.Disabled}
+		if e.Script != nil {
+			ev.Exec = e.Script.Exec
+		}
+		out = append(out, ev)
+	}
+	return out
+}
