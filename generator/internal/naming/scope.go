@@ -1,0 +1,63 @@
+package naming
+
+import "strconv"
+
+// Scope hands out unique identifiers within one Go scope: a package, the
+// fields of a struct, the parameters of a function. Names are decided once,
+// in the order the caller asks for them, so the same sequence of calls always
+// yields the same names. The zero value is an empty scope ready to use.
+type Scope struct {
+	taken map[string]bool
+	// next remembers, per wanted name, the first suffix worth trying, so
+	// that many duplicates of one name stay linear. It only skips suffixes
+	// that are known to be taken, so it never changes the result.
+	next map[string]int
+}
+
+// NewScope returns a scope in which the reserved identifiers (package names
+// the file imports, names the emitter writes by hand) are already taken.
+func NewScope(reserved ...string) *Scope {
+	s := &Scope{}
+	for _, id := range reserved {
+		s.reserve(id)
+	}
+	return s
+}
+
+// Unique returns want if it is free, otherwise want2, want3, ... (the first
+// free one); the result is reserved. want should come from Exported or
+// Unexported; an empty want is treated as "x". A nil *Scope reserves nothing
+// and returns want.
+func (s *Scope) Unique(want string) string {
+	if want == "" {
+		want = "x"
+	}
+	if s == nil {
+		return want
+	}
+	if !s.taken[want] {
+		s.reserve(want)
+		return want
+	}
+	n := max(s.next[want], 2)
+	for ; ; n++ {
+		if id := want + strconv.Itoa(n); !s.taken[id] {
+			s.next[want] = n + 1
+			s.reserve(id)
+			return id
+		}
+	}
+}
+
+// Taken reports whether id is already reserved in the scope.
+func (s *Scope) Taken(id string) bool {
+	return s != nil && s.taken[id]
+}
+
+func (s *Scope) reserve(id string) {
+	if s.taken == nil {
+		s.taken = make(map[string]bool)
+		s.next = make(map[string]int)
+	}
+	s.taken[id] = true
+}
