@@ -1,0 +1,110 @@
+package infer
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// fuzzSeeds are documents that reach the interesting branches.
+var fuzzSeeds = []string{
+	`{"a":1,"b":[1,2.5,null],"c":{"d":"x"}}`,
+	`[{"id":1},{"id":2,"x":true},{}]`,
+	`{"1":{"a":1},"2":{"a":null}}`,
+	`{"":1,"a,b":2}`,
+	`{"a":1,"a":"x"}`,
+	"// c\n{\"a\": /* x */ [1,],}",
+	`12345678901234567890`,
+	`[9007199254740993, 0.5]`,
+	`"\ud800\u0041"`,
+	`{"名前":{"😀":[]}}`,
+	`[[[[[[[[1]]]]]]]]`,
+	`{"x":{"y":1},"z":{"y":2}}`,
+	`{"a":1,"A":"x","-":true}`,
+}
+
+// FuzzParse: Parse never panics, accepts every strict JSON document
+// (valid UTF-8) and agrees with encoding/json on it, and what it returns
+// written back as JSON parses to the same value.
+func FuzzParse(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := Parse(s)
+		strict := json.Valid([]byte(s)) && utf8.ValidString(s)
+		if err != nil {
+			if strict && !strings.Contains(err.Error(), "nesting depth") {
+				t.Fatalf("Parse rejects valid JSON %q: %v", s, err)
+			}
+			se, ok := err.(*SyntaxError)
+			if !ok || se.Offset < 0 || se.Offset > len(s) || se.Line < 1 || se.Column < 1 {
+				t.Fatalf("bad error %#v", err)
+			}
+			return
+		}
+		if strict {
+			if want := stdDecode(t, s); !reflect.DeepEqual(toStd(v), want) {
+				t.Fatalf("Parse(%q) = %#v, encoding/json says %#v", s, toStd(v), want)
+			}
+		}
+		again, err := Parse(string(encodeValue(nil, v)))
+		if err != nil || !reflect.DeepEqual(again, v) {
+			t.Fatalf("re-parse of %q: %#v, %v", encodeValue(nil, v), again, err)
+		}
+	})
+}
+
+// FuzzInfer: Infer never panics on what Parse accepts, and the inferred
+// type accepts the sample and carries it through the round trip. A second
+// sample exercises merging.
+func FuzzInfer(f *testing.F) {
+	for i, s := range fuzzSeeds {
+		f.Add(s, fuzzSeeds[(i+1)%len(fuzzSeeds)])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		var samples []Value
+		for _, s := range []string{a, b} {
+			if v, err := Parse(s); err == nil {
+				samples = append(samples, v)
+			}
+		}
+		if len(samples) == 0 {
+			return
+		}
+		in := New()
+		ref := in.Infer([]string{"T"}, samples...)
+		for _, s := range samples {
+			if err := accepts(ref, s); err != nil {
+				t.Fatalf("%s: %v", typeString(ref), err)
+			}
+			if depthOf(s, 0) <= maxDepth/2 { // keep reflection cheap
+				if err := roundTrip(ref, s); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		// Sharing across calls: inferring again gives the same named type.
+		again := in.Infer([]string{"U"}, samples...)
+		if typeString(again) != typeString(ref) || again.Named != ref.Named {
+			t.Fatalf("second Infer differs: %s vs %s", typeString(again), typeString(ref))
+		}
+	})
+}
+
+func depthOf(v Value, d int) int {
+	m := d
+	switch v := v.(type) {
+	case []Value:
+		for _, e := range v {
+			m = max(m, depthOf(e, d+1))
+		}
+	case Object:
+		for _, e := range v {
+			m = max(m, depthOf(e.Value, d+1))
+		}
+	}
+	return m
+}
