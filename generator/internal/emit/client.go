@@ -1,0 +1,166 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+const (
+	httpPkg = "net/http"
+	urlPkg  = "net/url"
+)
+
+// clientFile emits the Client, its config, New and every Option.
+func clientFile(api *model.API) *jen.File {
+	f := newFile(api)
+
+	// type Client struct { cfg config; Sessions *SessionsService; ... }
+	f.Add(comment(fmt.Sprintf("Client calls the %s API. Create one with New; it is safe\n"+
+		"for concurrent use. Requests at the top of the collection are methods on\n"+
+		"Client; each folder is a service field.", api.Title)))
+	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
+		g.Id("cfg").Id("config")
+		serviceFields(g, api.Root)
+	})
+
+	// type config struct { httpClient *http.Client; baseURL string; ... }
+	f.Add(comment("config is everything an Option sets. A Client keeps one; every call works\n" +
+		"on a copy with the call's own options applied, so per-call options never leak."))
+	f.Type().Id("config").StructFunc(func(g *jen.Group) {
+		g.Id("httpClient").Op("*").Qual(httpPkg, "Client")
+		g.Id("header").Qual(httpPkg, "Header")
+		g.Id("timeout").Qual("time", "Duration")
+		for _, s := range api.Settings {
+			g.Id(s.Field).String()
+		}
+	})
+
+	// type Option func(*config)
+	f.Add(comment("Option configures the client when passed to New, and a single call when\n" +
+		"passed to a method, where it overrides the client's setting for that call."))
+	f.Type().Id("Option").Func().Params(jen.Op("*").Id("config"))
+
+	// func WithHTTPClient(hc *http.Client) Option { return func(c *config) { c.httpClient = hc } }
+	f.Add(comment("WithHTTPClient sets the HTTP client that sends requests. The default is\nhttp.DefaultClient."))
+	f.Func().Id("WithHTTPClient").Params(jen.Id("hc").Op("*").Qual(httpPkg, "Client")).Id("Option").Block(
+		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
+			jen.Id("c").Dot("httpClient").Op("=").Id("hc"),
+		)),
+	)
+
+	// func WithHeader(key, value string) Option: clones, then adds.
+	f.Add(comment("WithHeader adds a header to every request it applies to. A header of the\n" +
+		"same name set by the method is replaced."))
+	f.Func().Id("WithHeader").Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Id("Option").Block(
+		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
+			comment("Clone first: the map may be shared with the client a call was made from."),
+			jen.Id("c").Dot("header").Op("=").Id("c").Dot("header").Dot("Clone").Call(),
+			jen.If(jen.Id("c").Dot("header").Op("==").Nil()).Block(
+				jen.Id("c").Dot("header").Op("=").Qual(httpPkg, "Header").Values(),
+			),
+			jen.Id("c").Dot("header").Dot("Add").Call(jen.Id("key"), jen.Id("value")),
+		)),
+	)
+
+	// func WithTimeout(d time.Duration) Option
+	f.Add(comment("WithTimeout bounds each request, including reading the response body.\nZero, the default, means no limit beyond the context's."))
+	f.Func().Id("WithTimeout").Params(jen.Id("d").Qual("time", "Duration")).Id("Option").Block(
+		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
+			jen.Id("c").Dot("timeout").Op("=").Id("d"),
+		)),
+	)
+
+	// func WithRealm(realm string) Option { return func(c *config) { c.realm = realm } }
+	for _, s := range api.Settings {
+		f.Add(comment(settingDoc(s)))
+		f.Func().Id(s.Option).Params(jen.Id("value").String()).Id("Option").Block(
+			jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
+				jen.Id("c").Dot(s.Field).Op("=").Id("value"),
+			)),
+		)
+	}
+
+	// func New(opts ...Option) (*Client, error) { cfg := config{...}; ...; return c, nil }
+	f.Add(comment("New returns a client. Options given here apply to every call."))
+	f.Func().Id("New").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.Id("cfg").Op(":=").Id("config").Values(jen.DictFunc(func(d jen.Dict) {
+			d[jen.Id("httpClient")] = jen.Qual(httpPkg, "DefaultClient")
+			for _, s := range api.Settings {
+				if s.HasDefault {
+					d[jen.Id(s.Field)] = jen.Lit(s.Default)
+				}
+			}
+		}))
+		g.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(jen.Id("opt").Call(jen.Op("&").Id("cfg")))
+		g.If(jen.Err().Op(":=").Id("cfg").Dot("validate").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		g.Id("c").Op(":=").Op("&").Id("Client").Values(jen.Dict{jen.Id("cfg"): jen.Id("cfg")})
+		serviceInits(g, jen.Id("c"), api.Root)
+		g.Return(jen.Id("c"), jen.Nil())
+	})
+
+	// func (c *config) validate() error: the base URL must be absolute.
+	f.Add(comment("validate rejects a configuration no request could be sent with, so that\nmistakes surface in New rather than on the first call."))
+	f.Func().Params(jen.Id("c").Op("*").Id("config")).Id("validate").Params().Error().BlockFunc(func(g *jen.Group) {
+		g.If(jen.Id("c").Dot("httpClient").Op("==").Nil()).Block(
+			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(api.Package + ": WithHTTPClient was given a nil client"))),
+		)
+		for _, b := range api.Settings {
+			if !b.URL {
+				continue
+			}
+			g.If(jen.Id("c").Dot(b.Field).Op("==").Lit("")).Block(
+				jen.Return(jen.Qual("errors", "New").Call(jen.Lit(api.Package + ": no URL for " + b.Key + ": pass " + b.Option))),
+			)
+			g.If(jen.List(jen.Id("u"), jen.Err()).Op(":=").Qual(urlPkg, "Parse").Call(jen.Id("c").Dot(b.Field)), jen.Err().Op("!=").Nil().Op("||").Id("u").Dot("Scheme").Op("==").Lit("").Op("||").Id("u").Dot("Host").Op("==").Lit("")).Block(
+				jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(api.Package+": "+b.Option+": %q is not an absolute URL"), jen.Id("c").Dot(b.Field))),
+			)
+		}
+		g.Return(jen.Nil())
+	})
+
+	// func (c config) with(opts []Option) config
+	f.Add(comment("with returns a copy of c with opts applied: the configuration of one call."))
+	f.Func().Params(jen.Id("c").Id("config")).Id("with").Params(jen.Id("opts").Index().Id("Option")).Id("config").Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(jen.Id("opt").Call(jen.Op("&").Id("c"))),
+		jen.Return(jen.Id("c")),
+	)
+	return f
+}
+
+func settingDoc(s *model.Setting) string {
+	d := fmt.Sprintf("%s sets {{%s}}.", s.Option, s.Key)
+	if s.Doc != "" {
+		d += "\n\n" + s.Doc
+	}
+	switch {
+	case s.HasDefault:
+		d += fmt.Sprintf("\n\nThe default is %q, the value saved in the collection.", s.Default)
+	case s.Secret:
+		d += "\n\nIt has no default: the collection's value looks like a secret, which is never written into source."
+	default:
+		d += "\n\nIt has no default: the collection saves no value."
+	}
+	return d
+}
+
+// serviceFields declares one field per sub-folder: Sessions *SessionsService.
+func serviceFields(g *jen.Group, svc *model.Service) {
+	for _, sub := range svc.Services {
+		g.Add(comment(sub.Field + " holds the requests of the folder \"" + sub.Name + "\"."))
+		g.Id(sub.Field).Op("*").Id(sub.TypeName)
+	}
+}
+
+// serviceInits wires every service to the client, depth first:
+//
+//	c.Sessions = &SessionsService{client: c}
+func serviceInits(g *jen.Group, parent *jen.Statement, svc *model.Service) {
+	for _, sub := range svc.Services {
+		target := jen.Add(parent).Dot(sub.Field)
+		g.Add(target).Op("=").Op("&").Id(sub.TypeName).Values(jen.Dict{jen.Id("client"): jen.Id("c")})
+		serviceInits(g, jen.Add(parent).Dot(sub.Field), sub)
+	}
+}

@@ -1,0 +1,149 @@
+package emit
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/templates"
+)
+
+// proseData is what the README and package doc templates are given.
+type proseData struct {
+	Header   string
+	Package  string
+	Title    string
+	Doc      string
+	Settings []proseSetting
+	Services []proseService
+}
+
+type proseSetting struct {
+	Key, Option, Example, DefaultText string
+}
+
+type proseService struct {
+	Title   string
+	Methods []proseMethod
+}
+
+type proseMethod struct {
+	Name, HTTP, Summary, Call string
+}
+
+func newProseData(api *model.API) proseData {
+	d := proseData{Header: templates.Header, Package: api.Package, Title: api.Title, Doc: api.Markdown}
+	for _, s := range api.Settings {
+		ps := proseSetting{Key: s.Key, Option: s.Option, DefaultText: "none"}
+		switch {
+		case s.HasDefault:
+			ps.Example = fmt.Sprintf("%q", s.Default)
+			ps.DefaultText = fmt.Sprintf("`%q`", s.Default)
+		case s.Secret:
+			ps.Example = fmt.Sprintf("os.Getenv(%q)", s.EnvVar)
+			ps.DefaultText = "none (secret)"
+		default:
+			ps.Example = `"…"`
+		}
+		d.Settings = append(d.Settings, ps)
+	}
+	var walk func(svc *model.Service, title string)
+	walk = func(svc *model.Service, title string) {
+		if len(svc.Ops) > 0 {
+			ps := proseService{Title: title}
+			for _, op := range svc.Ops {
+				ps.Methods = append(ps.Methods, proseMethod{
+					Name:    op.Method,
+					HTTP:    op.HTTPMethod + " " + templateText(op.URL),
+					Summary: firstSentence(op.Summary, ""),
+					Call:    usage(api, op),
+				})
+			}
+			d.Services = append(d.Services, ps)
+		}
+		for _, sub := range svc.Services {
+			t := sub.Name
+			if title != "Client" {
+				t = title + " › " + sub.Name
+			}
+			walk(sub, t)
+		}
+	}
+	walk(api.Root, "Client")
+	return d
+}
+
+// usage is a one-call example of a method, as a user would write it.
+func usage(api *model.API, op *model.Operation) string {
+	args := []string{"ctx"}
+	for _, p := range op.PathArgs {
+		args = append(args, fmt.Sprintf("%q", p.TestValue))
+	}
+	if op.Params != nil {
+		args = append(args, "&"+api.Package+"."+op.Params.TypeName+"{}")
+	}
+	if op.Body != nil {
+		switch {
+		case op.Body.Kind == model.BodyText:
+			args = append(args, "body")
+		case op.Body.Type.Kind == model.KindStruct:
+			args = append(args, "&"+api.Package+"."+op.Body.Type.Named.Name+"{ /* … */ }")
+		default:
+			args = append(args, "body")
+		}
+	}
+	recv := "c." + strings.Join(append(append([]string{}, op.Chain...), op.Method), ".")
+	results := "resp, err"
+	if op.Result != nil || op.ResultRaw {
+		results = "got, resp, err"
+	}
+	return fmt.Sprintf("%s := %s(%s)", results, recv, strings.Join(args, ", "))
+}
+
+// docFile emits doc.go: the package doc comment from templates/doc.go.tmpl.
+func docFile(api *model.API) (*jen.File, error) {
+	f := newFile(api)
+	data := newProseData(api)
+	data.Doc = api.Doc
+	var buf bytes.Buffer
+	if err := templates.PackageDoc.Execute(&buf, data); err != nil {
+		return nil, fmt.Errorf("emit doc.go: %w", err)
+	}
+	f.PackageComment(comment(buf.String()).GoString())
+	return f, nil
+}
+
+// readmeFile renders README.md from templates/readme.md.tmpl.
+func readmeFile(api *model.API) (File, error) {
+	var buf bytes.Buffer
+	if err := templates.README.Execute(&buf, newProseData(api)); err != nil {
+		return File{}, fmt.Errorf("emit README.md: %w", err)
+	}
+	return File{Path: "README.md", Data: buf.Bytes()}, nil
+}
+
+// fixtureFiles are the saved bodies too long for a literal, under testdata/.
+func fixtureFiles(api *model.API) []File {
+	var files []File
+	var walk func(svc *model.Service)
+	walk = func(svc *model.Service) {
+		for _, op := range svc.Ops {
+			if op.Body != nil && op.Body.ExampleFixture != "" {
+				files = append(files, File{Path: "testdata/" + op.Body.ExampleFixture, Data: []byte(op.Body.Example)})
+			}
+			for _, tc := range op.Tests {
+				if tc.ResponseFixture != "" {
+					files = append(files, File{Path: "testdata/" + tc.ResponseFixture, Data: []byte(tc.ResponseBody)})
+				}
+			}
+		}
+		for _, sub := range svc.Services {
+			walk(sub)
+		}
+	}
+	walk(api.Root)
+	return files
+}

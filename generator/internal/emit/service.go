@@ -1,0 +1,301 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+type namedFile struct {
+	path string
+	file *jen.File
+}
+
+// serviceFiles emits one file per top-level folder (with its sub-folders),
+// and operations.go for the requests at the collection root.
+func serviceFiles(api *model.API) []namedFile {
+	var out []namedFile
+	if len(api.Root.Ops) > 0 {
+		f := newFile(api)
+		for _, op := range api.Root.Ops {
+			operation(f, nil, op)
+		}
+		out = append(out, namedFile{"operations.go", f})
+	}
+	for _, svc := range api.Root.Services {
+		f := newFile(api)
+		service(f, svc)
+		out = append(out, namedFile{svc.File + ".go", f})
+	}
+	return out
+}
+
+// service emits a service type, its methods and its sub-services.
+func service(f *jen.File, svc *model.Service) {
+	// type SessionsService struct { client *Client; Admin *SessionsAdminService }
+	f.Add(comment(paragraphs(fmt.Sprintf("%s holds the requests of the folder %q.", svc.TypeName, svc.Name), svc.Doc)))
+	f.Type().Id(svc.TypeName).StructFunc(func(g *jen.Group) {
+		g.Id("client").Op("*").Id("Client")
+		serviceFields(g, svc)
+	})
+	for _, op := range svc.Ops {
+		operation(f, svc, op)
+	}
+	for _, sub := range svc.Services {
+		service(f, sub)
+	}
+}
+
+// operation emits the params struct and the method of one request.
+func operation(f *jen.File, svc *model.Service, op *model.Operation) {
+	if op.Params != nil {
+		paramsStruct(f, op)
+	}
+	recv := jen.Id("c").Op("*").Id("Client")
+	client := jen.Id("c")
+	if svc != nil {
+		recv = jen.Id("s").Op("*").Id(svc.TypeName)
+		client = jen.Id("s").Dot("client")
+	}
+
+	// func (s *SessionsService) Refresh(ctx context.Context, id string, params *RefreshParams, body *RefreshRequest, opts ...Option) (*Response, error)
+	f.Add(comment(op.Doc))
+	f.Func().Params(recv).Id(op.Method).Params(signature(op)...).Params(results(op)...).BlockFunc(func(g *jen.Group) {
+		g.Id("cfg").Op(":=").Add(client).Dot("cfg").Dot("with").Call(jen.Id("opts"))
+		if op.Params != nil {
+			g.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").New(jen.Id(op.Params.TypeName)))
+		}
+		g.Id("r").Op(":=").Op("&").Id("request").Values(jen.Dict{
+			jen.Id("method"): jen.Lit(op.HTTPMethod),
+			jen.Id("url"):    jen.Id("cfg").Dot(op.Origin.Field).Op("+").Add(templateExpr(op.URL)),
+		})
+		if op.Params != nil {
+			for _, p := range op.Params.Fields {
+				addParam(g, p)
+			}
+		}
+		for _, h := range op.FixedHeaders {
+			g.Id("r").Dot("addHeader").Call(templateExpr(h.Name), templateExpr(h.Value))
+		}
+		if op.Body != nil {
+			requestBody(g, op)
+		}
+		g.Id("errValue").Op(":=").Add(errValueFunc(op))
+		call := func(out jen.Code) *jen.Statement {
+			return client.Clone().Dot("send").Call(jen.Id("ctx"), jen.Id("cfg"), jen.Id("r"), out, jen.Id("errValue"))
+		}
+		switch {
+		case op.Result == nil && !op.ResultRaw:
+			g.Return(call(jen.Nil()))
+		case op.ResultRaw:
+			g.Var().Id("out").Index().Byte()
+			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call(jen.Op("&").Id("out")))
+			g.Return(jen.Id("out"), jen.Id("resp"), jen.Err())
+		case op.Result.Kind == model.KindStruct && !op.Result.Nullable:
+			g.Var().Id("out").Add(goType(op.Result))
+			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call(jen.Op("&").Id("out")))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("resp"), jen.Err()))
+			g.Return(jen.Op("&").Id("out"), jen.Id("resp"), jen.Nil())
+		default:
+			g.Var().Id("out").Add(goType(op.Result))
+			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call(jen.Op("&").Id("out")))
+			g.Return(jen.Id("out"), jen.Id("resp"), jen.Err())
+		}
+	})
+}
+
+// signature is ctx, path arguments, params, body, opts.
+func signature(op *model.Operation) []jen.Code {
+	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, p := range op.PathArgs {
+		args = append(args, jen.Id(p.Name).String())
+	}
+	if op.Params != nil {
+		args = append(args, jen.Id("params").Op("*").Id(op.Params.TypeName))
+	}
+	if op.Body != nil {
+		args = append(args, jen.Id("body").Add(bodyType(op.Body)))
+	}
+	return append(args, jen.Id("opts").Op("...").Id("Option"))
+}
+
+// results is (*T, *Response, error), ([]byte, *Response, error) or (*Response, error).
+func results(op *model.Operation) []jen.Code {
+	switch {
+	case op.ResultRaw:
+		return []jen.Code{jen.Index().Byte(), jen.Op("*").Id("Response"), jen.Error()}
+	case op.Result != nil:
+		return []jen.Code{resultType(op.Result), jen.Op("*").Id("Response"), jen.Error()}
+	}
+	return []jen.Code{jen.Op("*").Id("Response"), jen.Error()}
+}
+
+// resultType returns structs by pointer and everything else by value.
+func resultType(t *model.TypeRef) *jen.Statement {
+	if t.Kind == model.KindStruct && !t.Nullable {
+		return jen.Op("*").Add(goType(t))
+	}
+	return goType(t)
+}
+
+func bodyType(b *model.Body) *jen.Statement {
+	if b.Kind == model.BodyText {
+		return jen.String()
+	}
+	return resultType(b.Type)
+}
+
+// addParam sends one query or header parameter:
+//
+//	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))  // enabled: default when empty
+//	if params.Fields != "" { r.addQuery("_fields", params.Fields) } // disabled: only when set
+func addParam(g *jen.Group, p *model.Param) {
+	add := "addQuery"
+	if p.In == model.InHeader {
+		add = "addHeader"
+	}
+	field := jen.Id("params").Dot(p.Name)
+	if !p.Enabled {
+		g.If(field.Clone().Op("!=").Lit("")).Block(jen.Id("r").Dot(add).Call(jen.Lit(p.Key), field.Clone()))
+		return
+	}
+	value := field.Clone()
+	if len(p.Default) > 0 {
+		value = jen.Qual("cmp", "Or").Call(field.Clone(), templateExpr(p.Default))
+	}
+	g.Id("r").Dot(add).Call(jen.Lit(p.Key), value)
+}
+
+// requestBody encodes the body argument:
+//
+//	data, err := json.Marshal(body); if err != nil { return ... }; r.body = data
+func requestBody(g *jen.Group, op *model.Operation) {
+	b := op.Body
+	switch b.Kind {
+	case model.BodyText:
+		g.Id("r").Dot("body").Op("=").Index().Byte().Parens(jen.Id("body"))
+	default:
+		g.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(errorResults(op, jen.Qual("fmt", "Errorf").Call(jen.Lit(pkgPrefix(op)+"encoding request body: %w"), jen.Err()))...))
+		g.Id("r").Dot("body").Op("=").Id("data")
+	}
+	if b.ContentType != "" {
+		g.Id("r").Dot("contentType").Op("=").Lit(b.ContentType)
+	}
+}
+
+func pkgPrefix(op *model.Operation) string {
+	return op.Method + ": "
+}
+
+// errorResults is the return list of a method that fails before sending.
+func errorResults(op *model.Operation, err jen.Code) []jen.Code {
+	switch {
+	case op.ResultRaw:
+		return []jen.Code{jen.Nil(), jen.Nil(), err}
+	case op.Result != nil:
+		return []jen.Code{zeroValue(op.Result), jen.Nil(), err}
+	}
+	return []jen.Code{jen.Nil(), err}
+}
+
+func zeroValue(t *model.TypeRef) jen.Code {
+	switch {
+	case t.Nullable, t.Kind == model.KindStruct, t.Kind == model.KindSlice, t.Kind == model.KindMap, t.Kind == model.KindAny, t.Kind == model.KindRaw:
+		return jen.Nil()
+	case t.Kind == model.KindString:
+		return jen.Lit("")
+	case t.Kind == model.KindBool:
+		return jen.False()
+	}
+	return jen.Lit(0)
+}
+
+// errValueFunc maps a status to a new value of its typed error body:
+//
+//	func(status int) any { switch status { case 401: return new(XUnauthorizedError) }; return nil }
+func errValueFunc(op *model.Operation) jen.Code {
+	var cases []jen.Code
+	for _, r := range op.Responses {
+		if r.Success || r.Type == nil {
+			continue
+		}
+		cases = append(cases, jen.Case(jen.Lit(r.Status)).Block(jen.Return(jen.New(goType(r.Type)))))
+	}
+	if len(cases) == 0 {
+		return jen.Func().Params(jen.Int()).Any().Block(jen.Return(jen.Nil()))
+	}
+	return jen.Func().Params(jen.Id("status").Int()).Any().Block(
+		jen.Switch(jen.Id("status")).Block(cases...),
+		jen.Return(jen.Nil()),
+	)
+}
+
+// paramsStruct emits the *<Op>Params type.
+func paramsStruct(f *jen.File, op *model.Operation) {
+	f.Add(comment(fmt.Sprintf("%s holds the query and header parameters of %s.\n"+
+		"A field left empty sends the value saved in the collection; a parameter\n"+
+		"that is disabled in the collection is sent only when its field is set.", op.Params.TypeName, op.Method)))
+	f.Type().Id(op.Params.TypeName).StructFunc(func(g *jen.Group) {
+		for _, p := range op.Params.Fields {
+			g.Add(comment(paramDoc(p)))
+			g.Id(p.Name).String()
+		}
+	})
+}
+
+func paramDoc(p *model.Param) string {
+	where := "query parameter"
+	if p.In == model.InHeader {
+		where = "header"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s is the %s %q", p.Name, where, p.Key)
+	switch {
+	case !p.Enabled:
+		b.WriteString(", sent only when set (disabled in the collection).")
+	case len(p.Default) == 0:
+		b.WriteString(", sent empty when unset.")
+	case p.Default.IsLiteral():
+		fmt.Fprintf(&b, "; default %q.", p.Default.Literal())
+	default:
+		fmt.Fprintf(&b, "; by default %s.", templateText(p.Default))
+	}
+	return paragraphs(b.String(), p.Doc)
+}
+
+// templateText writes a template as the collection would: "resource={{version}}".
+func templateText(t model.Template) string {
+	var b strings.Builder
+	for _, p := range t {
+		switch p.Kind {
+		case model.PartLiteral:
+			b.WriteString(p.Text)
+		case model.PartSetting:
+			b.WriteString("{{" + p.Setting.Key + "}}")
+		case model.PartPathArg:
+			b.WriteString(":" + p.Arg.Key)
+		case model.PartDynamic:
+			b.WriteString("{{$" + p.Dynamic + "}}")
+		}
+	}
+	return b.String()
+}
+
+// firstSentence is the first sentence of doc, or fallback when doc is empty.
+func firstSentence(doc, fallback string) string {
+	doc = strings.TrimSpace(doc)
+	if doc == "" {
+		return fallback
+	}
+	if i := strings.Index(doc, ". "); i >= 0 {
+		doc = doc[:i+1]
+	}
+	if i := strings.Index(doc, "\n\n"); i >= 0 {
+		doc = doc[:i]
+	}
+	return doc
+}

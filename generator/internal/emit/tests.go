@@ -1,0 +1,273 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// testFiles emits one _test.go per service file: a table-driven test per
+// operation, one row per saved example.
+func testFiles(api *model.API) []namedFile {
+	var out []namedFile
+	if f := opTests(api, api.Root.Ops); f != nil {
+		out = append(out, namedFile{"operations_test.go", f})
+	}
+	for _, svc := range api.Root.Services {
+		if f := opTests(api, collectOps(svc)); f != nil {
+			out = append(out, namedFile{svc.File + "_test.go", f})
+		}
+	}
+	return out
+}
+
+// collectOps lists a service's operations and those of its sub-services,
+// depth first.
+func collectOps(svc *model.Service) []*model.Operation {
+	ops := append([]*model.Operation(nil), svc.Ops...)
+	for _, sub := range svc.Services {
+		ops = append(ops, collectOps(sub)...)
+	}
+	return ops
+}
+
+func opTests(api *model.API, ops []*model.Operation) *jen.File {
+	f := newFile(api)
+	n := 0
+	for _, op := range ops {
+		if len(op.Tests) == 0 {
+			continue
+		}
+		opTest(f, api.Package, op)
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	return f
+}
+
+// pairs spells ordered pairs as [][2]string{{"k", "v"}, ...}.
+func pairs(kvs []model.KeyValue) jen.Code {
+	if len(kvs) == 0 {
+		return jen.Nil()
+	}
+	return jen.Index().Index(jen.Lit(2)).String().ValuesFunc(func(g *jen.Group) {
+		for _, kv := range kvs {
+			g.Values(jen.Lit(kv.Key), jen.Lit(kv.Value))
+		}
+	})
+}
+
+// opTest emits
+//
+//	func TestSessionsRefresh(t *testing.T) {
+//		tests := []struct{ ... }{ {name: "Success", status: 200, ...}, ... }
+//		for _, tt := range tests { t.Run(tt.name, func(t *testing.T) { ... }) }
+//	}
+func opTest(f *jen.File, pkg string, op *model.Operation) {
+	f.Add(comment(op.TestName + " replays the saved examples of " + op.Method + " and checks what\nthe client sent and decoded."))
+	f.Func().Id(op.TestName).Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
+		g.Id("tests").Op(":=").Index().Struct(
+			jen.Id("name").String(),
+			jen.Id("status").Int(),
+			jen.Id("header").Index().Index(jen.Lit(2)).String(),
+			jen.Id("body").String(),
+			jen.Id("bodyFile").String(),
+			jen.Id("bodyJSON").Bool(),
+			jen.Id("errorType").String(),
+			jen.Id("wantMethod").String(),
+			jen.Id("wantPath").String(),
+			jen.Id("wantQuery").Index().Index(jen.Lit(2)).String(),
+			jen.Id("wantHeader").Index().Index(jen.Lit(2)).String(),
+			jen.Id("wantBody").String(),
+			jen.Id("wantBodyJSON").Bool(),
+			jen.Id("wantStatus").Int(),
+		).ValuesFunc(func(g *jen.Group) {
+			for _, tc := range op.Tests {
+				g.Values(testRow(pkg, op, tc))
+			}
+		})
+		g.For(jen.List(jen.Id("_"), jen.Id("tt")).Op(":=").Range().Id("tests")).Block(
+			jen.Id("t").Dot("Run").Call(jen.Id("tt").Dot("name"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
+				testBody(g, op)
+			})),
+		)
+	})
+}
+
+func testRow(pkg string, op *model.Operation, tc *model.TestCase) jen.Dict {
+	d := jen.Dict{
+		jen.Id("name"):       jen.Lit(tc.Name),
+		jen.Id("status"):     jen.Lit(tc.Status),
+		jen.Id("wantMethod"): jen.Lit(tc.WantMethod),
+		jen.Id("wantPath"):   jen.Lit(tc.WantPath),
+	}
+	if len(tc.ResponseHeaders) > 0 {
+		d[jen.Id("header")] = pairs(tc.ResponseHeaders)
+	}
+	if tc.ResponseFixture != "" {
+		d[jen.Id("bodyFile")] = jen.Lit(tc.ResponseFixture)
+	} else if tc.ResponseBody != "" {
+		d[jen.Id("body")] = jen.Lit(tc.ResponseBody)
+	}
+	if tc.ResponseJSON {
+		d[jen.Id("bodyJSON")] = jen.True()
+	}
+	for _, r := range op.Responses {
+		if r.Status == tc.Status && !r.Success && r.Type != nil {
+			// What fmt's %T prints for the value errValue allocates.
+			d[jen.Id("errorType")] = jen.Lit("*" + typeString(pkg, r.Type))
+		}
+	}
+	if len(tc.WantQuery) > 0 {
+		d[jen.Id("wantQuery")] = pairs(tc.WantQuery)
+	}
+	if len(tc.WantHeaders) > 0 {
+		d[jen.Id("wantHeader")] = pairs(tc.WantHeaders)
+	}
+	if tc.WantBody != "" {
+		d[jen.Id("wantBody")] = jen.Lit(tc.WantBody)
+	}
+	if tc.WantBodyJSON {
+		d[jen.Id("wantBodyJSON")] = jen.True()
+	}
+	for _, a := range tc.Assertions {
+		if a.Kind == model.AssertStatus {
+			d[jen.Id("wantStatus")] = jen.Lit(a.Status)
+		}
+	}
+	return d
+}
+
+// testBody is the subtest: replay, call, check the request, check the result.
+func testBody(g *jen.Group, op *model.Operation) {
+	tt := func(name string) *jen.Statement { return jen.Id("tt").Dot(name) }
+	g.Id("body").Op(":=").Add(tt("body"))
+	g.If(tt("bodyFile").Op("!=").Lit("")).Block(jen.Id("body").Op("=").Id("readFixture").Call(jen.Id("t"), tt("bodyFile")))
+	g.List(jen.Id("srv"), jen.Id("rec")).Op(":=").Id("replay").Call(jen.Id("t"), tt("status"), tt("header"), jen.Id("body"))
+	g.Id("c").Op(":=").Id("newTestClient").Call(jen.Id("t"), jen.Id("srv").Dot("URL"))
+
+	args := []jen.Code{jen.Qual("context", "Background").Call()}
+	for _, p := range op.PathArgs {
+		args = append(args, jen.Lit(p.TestValue))
+	}
+	if op.Params != nil {
+		args = append(args, jen.Nil())
+	}
+	if op.Body != nil {
+		requestInput(g, op)
+		args = append(args, jen.Id("input"))
+	}
+	call := jen.Id("c")
+	for _, name := range op.Chain {
+		call = call.Dot(name)
+	}
+	call = call.Dot(op.Method).Call(args...)
+	hasResult := op.Result != nil || op.ResultRaw
+	if hasResult {
+		g.List(jen.Id("got"), jen.Id("resp"), jen.Err()).Op(":=").Add(call)
+	} else {
+		g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call)
+	}
+	g.Id("checkRequest").Call(jen.Id("t"), jen.Id("rec"), tt("wantMethod"), tt("wantPath"), tt("wantQuery"), tt("wantHeader"), tt("wantBody"), tt("wantBodyJSON"))
+
+	// 2xx: the call succeeds and decodes the example without loss.
+	success := []jen.Code{
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("unexpected error: %v"), jen.Err())),
+		jen.If(jen.Id("resp").Dot("StatusCode").Op("!=").Add(tt("status"))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("StatusCode = %d, want %d"), jen.Id("resp").Dot("StatusCode"), tt("status")),
+		),
+		comment("A recognised pm.test status assertion of the collection."),
+		jen.If(tt("wantStatus").Op("!=").Lit(0).Op("&&").Id("resp").Dot("StatusCode").Op("!=").Add(tt("wantStatus"))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("pm.test: status = %d, want %d"), jen.Id("resp").Dot("StatusCode"), tt("wantStatus")),
+		),
+	}
+	switch {
+	case op.ResultRaw:
+		success = append(success, jen.If(jen.String().Call(jen.Id("got")).Op("!=").Id("body")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("body = %q, want %q"), jen.Id("got"), jen.Id("body")),
+		))
+	case op.Result != nil:
+		success = append(success, jen.If(tt("bodyJSON")).Block(
+			jen.Id("checkDecoded").Call(jen.Id("t"), jen.Lit("decoded body"), jen.Id("got"), jen.Id("body")),
+		))
+	}
+	success = append(success, jen.Return())
+	g.If(tt("status").Op(">=").Lit(200).Op("&&").Add(tt("status")).Op("<=").Lit(299)).Block(success...)
+	if hasResult {
+		g.Id("_").Op("=").Id("got")
+	}
+
+	// Any other status: an *APIError with the status and the typed body.
+	g.Var().Id("apiErr").Op("*").Id("APIError")
+	g.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("apiErr"))).Block(
+		jen.Id("t").Dot("Fatalf").Call(jen.Lit("error = %v, want *APIError"), jen.Err()),
+	)
+	g.If(jen.Id("apiErr").Dot("StatusCode").Op("!=").Add(tt("status"))).Block(
+		jen.Id("t").Dot("Errorf").Call(jen.Lit("APIError.StatusCode = %d, want %d"), jen.Id("apiErr").Dot("StatusCode"), tt("status")),
+	)
+	g.If(jen.String().Call(jen.Id("apiErr").Dot("Body")).Op("!=").Id("body")).Block(
+		jen.Id("t").Dot("Errorf").Call(jen.Lit("APIError.Body = %q, want %q"), jen.Id("apiErr").Dot("Body"), jen.Id("body")),
+	)
+	g.If(tt("errorType").Op("!=").Lit("")).Block(
+		jen.If(jen.Id("got").Op(":=").Qual("fmt", "Sprintf").Call(jen.Lit("%T"), jen.Id("apiErr").Dot("Value")), jen.Id("got").Op("!=").Add(tt("errorType"))).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("APIError.Value is %s, want %s"), jen.Id("got"), tt("errorType")),
+		),
+		jen.Id("checkDecoded").Call(jen.Id("t"), jen.Lit("APIError.Value"), jen.Id("apiErr").Dot("Value"), jen.Id("body")),
+	)
+}
+
+// requestInput declares the body the test sends: the collection's saved
+// body, decoded into the body type.
+func requestInput(g *jen.Group, op *model.Operation) {
+	b := op.Body
+	example := jen.Lit(b.Example)
+	if b.ExampleFixture != "" {
+		example = jen.Id("readFixture").Call(jen.Id("t"), jen.Lit(b.ExampleFixture))
+	}
+	if b.Kind == model.BodyText {
+		g.Id("input").Op(":=").Add(example)
+		return
+	}
+	byPointer := b.Type.Kind == model.KindStruct && !b.Type.Nullable
+	name := "input"
+	if byPointer {
+		name = "value"
+	}
+	g.Var().Id(name).Add(goType(b.Type))
+	g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(example), jen.Op("&").Id(name)), jen.Err().Op("!=").Nil()).Block(
+		jen.Id("t").Dot("Fatalf").Call(jen.Lit("decoding the saved request body: %v"), jen.Err()),
+	)
+	if byPointer {
+		// The method takes struct bodies by pointer.
+		g.Id("input").Op(":=").Op("&").Id("value")
+	}
+}
+
+// typeString spells t as the reflect package does: "[]forgerockam.Item".
+func typeString(pkg string, t *model.TypeRef) string {
+	var s string
+	switch t.Kind {
+	case model.KindString:
+		s = "string"
+	case model.KindInt:
+		s = "int64"
+	case model.KindFloat:
+		s = "float64"
+	case model.KindBool:
+		s = "bool"
+	case model.KindSlice:
+		return "[]" + typeString(pkg, t.Elem)
+	case model.KindMap:
+		return "map[string]" + typeString(pkg, t.Elem)
+	case model.KindStruct:
+		s = pkg + "." + t.Named.Name
+	default:
+		return "json.RawMessage"
+	}
+	if t.Nullable {
+		return "*" + s
+	}
+	return s
+}

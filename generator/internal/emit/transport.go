@@ -1,0 +1,199 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// transportFile emits what every method shares: the request being built,
+// send, Response and APIError. It is the same for every API apart from the
+// package name in messages.
+func transportFile(api *model.API) *jen.File {
+	f := newFile(api)
+	pkg := api.Package
+	r := func(name string) *jen.Statement { return jen.Id("r").Dot(name) }
+
+	// type Response struct { StatusCode int; Header http.Header }
+	f.Add(comment("Response is the status and headers of a call that succeeded. Methods\nreturn it beside the decoded body, and alone when the body is empty."))
+	f.Type().Id("Response").Struct(
+		jen.Id("StatusCode").Int(),
+		jen.Id("Header").Qual(httpPkg, "Header"),
+	)
+
+	// type APIError struct { Method, URL string; StatusCode int; Header; Body []byte; Value any }
+	f.Add(comment("APIError is returned for a response whose status is not 2xx. Use\nerrors.As to reach it."))
+	f.Type().Id("APIError").Struct(
+		jen.Comment("Method and URL identify the request that failed."),
+		jen.Id("Method").String(),
+		jen.Id("URL").String(),
+		jen.Id("StatusCode").Int(),
+		jen.Id("Header").Qual(httpPkg, "Header"),
+		jen.Comment("Body is the raw response body."),
+		jen.Id("Body").Index().Byte(),
+		comment("Value is Body decoded into the type inferred from the collection's\n"+
+			"examples for this status, as a pointer (for example *LoginUnauthorizedError);\n"+
+			"nil when the status has no example or the body did not decode."),
+		jen.Id("Value").Any(),
+	)
+
+	// func (e *APIError) Error() string { ... }
+	f.Add(comment("Error reports the method, URL, status and the start of the body."))
+	f.Func().Params(jen.Id("e").Op("*").Id("APIError")).Id("Error").Params().String().Block(
+		jen.Id("body").Op(":=").String().Call(jen.Id("e").Dot("Body")),
+		jen.If(jen.Len(jen.Id("body")).Op(">").Lit(200)).Block(
+			jen.Id("body").Op("=").Id("body").Index(jen.Empty(), jen.Lit(200)).Op("+").Lit("…"),
+		),
+		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit(pkg+": %s %s: %d %s: %s"),
+			jen.Id("e").Dot("Method"), jen.Id("e").Dot("URL"), jen.Id("e").Dot("StatusCode"),
+			jen.Qual(httpPkg, "StatusText").Call(jen.Id("e").Dot("StatusCode")), jen.Id("body"))),
+	)
+
+	// type request struct { method, path string; query, header [][2]string; body []byte; contentType string }
+	f.Add(comment("request is one call being assembled by a method. Query and header\n" +
+		"entries are ordered pairs, so that they go out in the collection's order\n" +
+		"and with the header names spelled as the collection spells them."))
+	f.Type().Id("request").Struct(
+		jen.Id("method").String(),
+		jen.Id("url").String(),
+		jen.Id("query").Index().Index(jen.Lit(2)).String(),
+		jen.Id("header").Index().Index(jen.Lit(2)).String(),
+		jen.Id("body").Index().Byte(),
+		jen.Id("contentType").String(),
+	)
+
+	// func (r *request) addQuery(key, value string)
+	f.Func().Params(jen.Id("r").Op("*").Id("request")).Id("addQuery").Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
+		r("query").Op("=").Append(r("query"), jen.Index(jen.Lit(2)).String().Values(jen.Id("key"), jen.Id("value"))),
+	)
+	// func (r *request) addHeader(key, value string)
+	f.Func().Params(jen.Id("r").Op("*").Id("request")).Id("addHeader").Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
+		r("header").Op("=").Append(r("header"), jen.Index(jen.Lit(2)).String().Values(jen.Id("key"), jen.Id("value"))),
+	)
+
+	// func (c *Client) send(ctx, cfg config, r *request, out any, errValue func(int) any) (*Response, error)
+	f.Add(comment("send performs r with cfg. A 2xx body is decoded into out: JSON into a\n" +
+		"pointer, or copied into a *[]byte; out may be nil. Any other status gives\n" +
+		"an *APIError whose Value is the typed body errValue returns for it."))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("send").Params(
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("cfg").Id("config"),
+		jen.Id("r").Op("*").Id("request"),
+		jen.Id("out").Any(),
+		jen.Id("errValue").Func().Params(jen.Int()).Any(),
+	).Params(jen.Op("*").Id("Response"), jen.Error()).Block(
+		jen.Id("target").Op(":=").Id("r").Dot("url"),
+		jen.If(jen.Len(r("query")).Op(">").Lit(0)).Block(
+			jen.Id("target").Op("+=").Lit("?").Op("+").Id("encodeQuery").Call(r("query")),
+		),
+		jen.If(jen.Id("cfg").Dot("timeout").Op(">").Lit(0)).Block(
+			jen.Var().Id("cancel").Qual("context", "CancelFunc"),
+			jen.List(jen.Id("ctx"), jen.Id("cancel")).Op("=").Qual("context", "WithTimeout").Call(jen.Id("ctx"), jen.Id("cfg").Dot("timeout")),
+			jen.Defer().Id("cancel").Call(),
+		),
+		jen.Var().Id("body").Qual("io", "Reader"),
+		jen.If(r("body").Op("!=").Nil()).Block(
+			jen.Id("body").Op("=").Qual("bytes", "NewReader").Call(r("body")),
+		),
+		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual(httpPkg, "NewRequestWithContext").Call(jen.Id("ctx"), r("method"), jen.Id("target"), jen.Id("body")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: %w"), r("method"), jen.Id("target"), jen.Err())),
+		),
+		jen.If(r("contentType").Op("!=").Lit("")).Block(
+			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), r("contentType")),
+		),
+		comment("Names are set as written, not canonicalised: the collection's spelling\nis what Postman sends."),
+		jen.For(jen.List(jen.Id("_"), jen.Id("h")).Op(":=").Range().Id("r").Dot("header")).Block(
+			jen.Id("setHeader").Call(jen.Id("req").Dot("Header"), jen.Id("h").Index(jen.Lit(0)), jen.Id("h").Index(jen.Lit(1))),
+		),
+		jen.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("cfg").Dot("header")).Block(
+			jen.Id("deleteHeader").Call(jen.Id("req").Dot("Header"), jen.Id("k")),
+			jen.Id("req").Dot("Header").Index(jen.Id("k")).Op("=").Id("vs"),
+		),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("cfg").Dot("httpClient").Dot("Do").Call(jen.Id("req")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: %w"), r("method"), jen.Id("target"), jen.Err())),
+		),
+		jen.Defer().Id("resp").Dot("Body").Dot("Close").Call(),
+		jen.Id("meta").Op(":=").Op("&").Id("Response").Values(jen.Dict{
+			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
+			jen.Id("Header"):     jen.Id("resp").Dot("Header"),
+		}),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("resp").Dot("Body")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("meta"), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: reading response: %w"), r("method"), jen.Id("target"), jen.Err())),
+		),
+		jen.If(jen.Id("resp").Dot("StatusCode").Op("<").Lit(200).Op("||").Id("resp").Dot("StatusCode").Op(">").Lit(299)).Block(
+			jen.Id("apiErr").Op(":=").Op("&").Id("APIError").Values(jen.Dict{
+				jen.Id("Method"):     r("method"),
+				jen.Id("URL"):        jen.Id("target"),
+				jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
+				jen.Id("Header"):     jen.Id("resp").Dot("Header"),
+				jen.Id("Body"):       jen.Id("data"),
+			}),
+			jen.If(jen.Id("errValue").Op("!=").Nil()).Block(
+				jen.If(jen.Id("v").Op(":=").Id("errValue").Call(jen.Id("resp").Dot("StatusCode")), jen.Id("v").Op("!=").Nil().Op("&&").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v")).Op("==").Nil()).Block(
+					jen.Id("apiErr").Dot("Value").Op("=").Id("v"),
+				),
+			),
+			jen.Return(jen.Id("meta"), jen.Id("apiErr")),
+		),
+		jen.Switch(jen.Id("dst").Op(":=").Id("out").Assert(jen.Type())).Block(
+			jen.Case(jen.Nil()).Block(),
+			jen.Case(jen.Op("*").Index().Byte()).Block(jen.Op("*").Id("dst").Op("=").Id("data")),
+			jen.Default().Block(
+				jen.If(jen.Len(jen.Qual("bytes", "TrimSpace").Call(jen.Id("data"))).Op("==").Lit(0)).Block(jen.Break()),
+				jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("dst")), jen.Err().Op("!=").Nil()).Block(
+					jen.Return(jen.Id("meta"), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: decoding %d response: %w"), r("method"), jen.Id("target"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
+				),
+			),
+		),
+		jen.Return(jen.Id("meta"), jen.Nil()),
+	)
+
+	// func setHeader(h http.Header, key, value string): replaces any spelling of key.
+	f.Add(comment("setHeader replaces key in h whatever its case, keeping key's spelling."))
+	f.Func().Id("setHeader").Params(jen.Id("h").Qual(httpPkg, "Header"), jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
+		jen.Id("deleteHeader").Call(jen.Id("h"), jen.Id("key")),
+		jen.Id("h").Index(jen.Id("key")).Op("=").Index().String().Values(jen.Id("value")),
+	)
+	f.Add(comment("deleteHeader removes key from h in every spelling."))
+	f.Func().Id("deleteHeader").Params(jen.Id("h").Qual(httpPkg, "Header"), jen.Id("key").String()).Block(
+		jen.For(jen.Id("k").Op(":=").Range().Id("h")).Block(
+			jen.If(jen.Qual("strings", "EqualFold").Call(jen.Id("k"), jen.Id("key"))).Block(
+				jen.Delete(jen.Id("h"), jen.Id("k")),
+			),
+		),
+	)
+
+	// func encodeQuery(pairs [][2]string) string
+	f.Add(comment("encodeQuery writes pairs in order, percent-encoding what Postman encodes:\n" +
+		"url.Values would sort the keys and turn spaces into '+'."))
+	f.Func().Id("encodeQuery").Params(jen.Id("pairs").Index().Index(jen.Lit(2)).String()).String().Block(
+		jen.Var().Id("b").Qual("strings", "Builder"),
+		jen.For(jen.List(jen.Id("i"), jen.Id("p")).Op(":=").Range().Id("pairs")).Block(
+			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Dot("WriteByte").Call(jen.LitByte('&'))),
+			jen.Id("b").Dot("WriteString").Call(jen.Id("escapeQuery").Call(jen.Id("p").Index(jen.Lit(0)))),
+			jen.Id("b").Dot("WriteByte").Call(jen.LitByte('=')),
+			jen.Id("b").Dot("WriteString").Call(jen.Id("escapeQuery").Call(jen.Id("p").Index(jen.Lit(1)))),
+		),
+		jen.Return(jen.Id("b").Dot("String").Call()),
+	)
+	f.Add(comment("escapeQuery percent-encodes the bytes that cannot stand in a query\ncomponent as-is: controls, space, non-ASCII and the delimiters \"#&'<>=+. '%' is left alone because collections save\nvalues already percent-encoded, and Postman sends them as saved."))
+	f.Func().Id("escapeQuery").Params(jen.Id("s").String()).String().Block(
+		jen.Const().Id("hex").Op("=").Lit("0123456789ABCDEF"),
+		jen.Var().Id("b").Qual("strings", "Builder"),
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Id("i").Op("++")).Block(
+			jen.Id("ch").Op(":=").Id("s").Index(jen.Id("i")),
+			jen.If(jen.Id("ch").Op("<=").LitByte(' ').Op("||").Id("ch").Op(">=").Lit(0x7f).Op("||").Qual("strings", "IndexByte").Call(jen.Lit("\"#&'<>=+"), jen.Id("ch")).Op(">=").Lit(0)).Block(
+				jen.Id("b").Dot("WriteByte").Call(jen.LitByte('%')),
+				jen.Id("b").Dot("WriteByte").Call(jen.Id("hex").Index(jen.Id("ch").Op(">>").Lit(4))),
+				jen.Id("b").Dot("WriteByte").Call(jen.Id("hex").Index(jen.Id("ch").Op("&").Lit(15))),
+				jen.Continue(),
+			),
+			jen.Id("b").Dot("WriteByte").Call(jen.Id("ch")),
+		),
+		jen.Return(jen.Id("b").Dot("String").Call()),
+	)
+	return f
+}
