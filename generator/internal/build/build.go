@@ -1,0 +1,113 @@
+// Package build turns a loaded collection into the model of the client to
+// generate, together with every diagnostic about the input.
+//
+// All decisions are made here: names (through naming, one scope per Go
+// scope), types (through infer), defaults, which example feeds which test
+// row. emit only translates the result.
+package build
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/infer"
+	"github.com/pmgen/pmgen/generator/internal/load"
+	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/naming"
+)
+
+// Options tune a build.
+type Options struct {
+	// Package overrides the package name derived from the collection name.
+	Package string
+	// Environment holds variables from a Postman environment file; their
+	// values override the collection's.
+	Environment []load.Variable
+}
+
+// builder carries the state of one build. It lives for one call of Build.
+type builder struct {
+	col   *load.Collection
+	api   *model.API
+	diags model.Diagnostics
+	infer *infer.Inferrer
+	// pkg is the package scope: every exported type and function name.
+	pkg *naming.Scope
+	// settings maps a variable key to its setting.
+	settings map[string]*model.Setting
+	// fields is the scope of the client config's fields.
+	fields   *naming.Scope
+	options  *naming.Scope
+	files    *naming.Scope
+	tests    *naming.Scope
+	dynamics map[string]bool
+}
+
+// Build makes the API model of col. It returns nil with the diagnostics
+// when there are errors; warnings come back with a usable model.
+func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
+	b := &builder{
+		col:      col,
+		infer:    infer.New(),
+		pkg:      naming.NewScope(runtimeNames()...),
+		settings: map[string]*model.Setting{},
+		fields:   naming.NewScope("httpClient", "header", "timeout", "baseURL"),
+		options:  naming.NewScope("WithHTTPClient", "WithHeader", "WithTimeout", "WithBaseURL"),
+		files:    naming.NewScope(reservedFiles()...),
+		tests:    naming.NewScope(),
+		dynamics: map[string]bool{},
+	}
+	pkgName := opts.Package
+	if pkgName == "" {
+		pkgName = naming.PackageName(col.Name, "client")
+	}
+	b.api = &model.API{
+		Package:  pkgName,
+		Title:    title(col),
+		Doc:      markdown(col.Description),
+		Markdown: strings.TrimSpace(col.Description),
+	}
+	b.buildSettings(opts.Environment)
+	b.api.Root = b.buildService(nil, nil, col.Items, "")
+	b.nameTypes()
+	for name := range b.dynamics {
+		b.api.Dynamics = append(b.api.Dynamics, name)
+	}
+	sort.Strings(b.api.Dynamics)
+	b.api.Stats.Types = len(b.api.Types)
+	if b.diags.HasErrors() {
+		return nil, b.diags
+	}
+	return b.api, b.diags
+}
+
+// runtimeNames are the identifiers every generated package declares.
+func runtimeNames() []string {
+	return []string{
+		"Client", "New", "Option", "Response", "APIError",
+		"WithHTTPClient", "WithHeader", "WithTimeout", "WithBaseURL",
+		"config", "request", "encodeQuery", "escapeQuery", "setHeader", "deleteHeader",
+		"recorded", "replay", "newTestClient", "checkRequest", "queryPairs",
+		"checkJSON", "checkDecoded", "decodeJSON", "dropNulls", "readFixture",
+	}
+}
+
+// reservedFiles are the stems of the files every package has.
+func reservedFiles() []string {
+	return []string{"doc", "client", "transport", "types", "helpers", "operations", "dynamic", "readme"}
+}
+
+func title(col *load.Collection) string {
+	if col.Name != "" {
+		return col.Name
+	}
+	return "unnamed"
+}
+
+// diag records a diagnostic.
+func (b *builder) diag(pos model.Pos, sev model.Severity, code, msg string) {
+	if pos.File == "" {
+		pos.File = b.col.File
+	}
+	b.diags = append(b.diags, model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: msg})
+}

@@ -1,0 +1,251 @@
+package build
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/pmgen/pmgen/generator/internal/load"
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// request makes a request item in folder path.
+func request(name, method, raw string, path ...string) *load.Item {
+	return &load.Item{Name: name, Pos: model.Pos{Path: append(path, name)}, Request: &load.Request{Method: method, URL: load.URL{Raw: raw}}}
+}
+
+func mustBuild(t *testing.T, col *load.Collection) *model.API {
+	t.Helper()
+	api, diags := Build(col, Options{})
+	if api == nil {
+		t.Fatalf("Build failed: %v", diags)
+	}
+	return api
+}
+
+func TestSettings(t *testing.T) {
+	tests := []struct {
+		name string
+		vars []load.Variable
+		urls []string
+		// want is option → default ("-" for none), in order.
+		want    [][2]string
+		wantURL string // the base URL setting's key
+	}{{
+		name:    "leading variable is the base URL",
+		vars:    []load.Variable{{Key: "amUrl", Value: "https://am.example.com/am"}, {Key: "realm", Value: "/realms/root"}},
+		urls:    []string{"{{amUrl}}/json{{realm}}/sessions", "{{amUrl}}/json/x"},
+		want:    [][2]string{{"WithBaseURL", "https://am.example.com/am"}, {"WithRealm", "/realms/root"}},
+		wantURL: "amUrl",
+	}, {
+		name:    "secrets get no default",
+		vars:    []load.Variable{{Key: "base", Value: "https://x.example.com"}, {Key: "demoSSOToken", Value: "AQIC5w"}, {Key: "apiKey", Value: "k"}, {Key: "user", Value: "eyJhbGciOi"}},
+		urls:    []string{"{{base}}/a"},
+		want:    [][2]string{{"WithBaseURL", "https://x.example.com"}, {"WithDemoSSOToken", "-"}, {"WithAPIKey", "-"}, {"WithUser", "-"}},
+		wantURL: "base",
+	}, {
+		name:    "literal hosts become URL settings, the most used one the base",
+		urls:    []string{"https://upload.example.com/files", "https://api.example.com/a", "https://api.example.com/b"},
+		want:    [][2]string{{"WithUploadExampleComURL", "https://upload.example.com"}, {"WithBaseURL", "https://api.example.com"}},
+		wantURL: "https://api.example.com",
+	}, {
+		name:    "variables used but not defined are settings without default",
+		vars:    []load.Variable{{Key: "host", Value: "https://h.example.com"}},
+		urls:    []string{"{{host}}/users/{{userId}}"},
+		want:    [][2]string{{"WithBaseURL", "https://h.example.com"}, {"WithUserID", "-"}},
+		wantURL: "host",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			col := &load.Collection{File: "c.json", Name: "C", Variables: tt.vars}
+			for i, u := range tt.urls {
+				col.Items = append(col.Items, request(string(rune('a'+i)), "GET", u))
+			}
+			api := mustBuild(t, col)
+			var got [][2]string
+			for _, s := range api.Settings {
+				d := "-"
+				if s.HasDefault {
+					d = s.Default
+				}
+				got = append(got, [2]string{s.Option, d})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("settings (-want +got):\n%s", diff)
+			}
+			if api.BaseURL == nil || api.BaseURL.Key != tt.wantURL {
+				t.Errorf("base URL = %+v, want key %s", api.BaseURL, tt.wantURL)
+			}
+		})
+	}
+}
+
+func TestParams(t *testing.T) {
+	it := request("Refresh", "POST", "{{u}}/s?_prettyPrint=true")
+	it.Request.URL.Query = []load.Pair{
+		{Key: "_fields", Disabled: true, Description: "Fields."},
+		{Key: "_prettyPrint", Value: "true"},
+		{Key: "_action", Value: "{{action}}"},
+	}
+	it.Request.Header = []load.Pair{
+		{Key: "Accept-API-Version", Value: "resource=4.0"},
+		{Key: "Content-Type", Value: "application/json"},
+		{Key: "{{cookieName}}", Value: "{{token}}"},
+		{Key: "X-Off", Value: "1", Disabled: true},
+	}
+	api := mustBuild(t, &load.Collection{File: "c.json", Items: []*load.Item{it}})
+	op := api.Root.Ops[0]
+	type param struct {
+		Name, Key string
+		In        model.ParamIn
+		Enabled   bool
+		Default   string
+	}
+	var got []param
+	for _, p := range op.Params.Fields {
+		got = append(got, param{p.Name, p.Key, p.In, p.Enabled, templateString(p.Default)})
+	}
+	want := []param{
+		{"Fields", "_fields", model.InQuery, false, ""},
+		{"PrettyPrint", "_prettyPrint", model.InQuery, true, "true"},
+		{"Action", "_action", model.InQuery, true, "{{action}}"},
+		{"AcceptAPIVersion", "Accept-API-Version", model.InHeader, true, "resource=4.0"},
+		{"XOff", "X-Off", model.InHeader, false, ""},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("params (-want +got):\n%s", diff)
+	}
+	if op.Params.TypeName != "RefreshParams" {
+		t.Errorf("params type = %s", op.Params.TypeName)
+	}
+	var fixed []string
+	for _, h := range op.FixedHeaders {
+		fixed = append(fixed, templateString(h.Name)+": "+templateString(h.Value))
+	}
+	if diff := cmp.Diff([]string{"Content-Type: application/json", "{{cookieName}}: {{token}}"}, fixed); diff != "" {
+		t.Errorf("fixed headers (-want +got):\n%s", diff)
+	}
+}
+
+// templateString writes a template back in Postman's notation.
+func templateString(t model.Template) string {
+	s := ""
+	for _, p := range t {
+		switch p.Kind {
+		case model.PartLiteral:
+			s += p.Text
+		case model.PartSetting:
+			s += "{{" + p.Setting.Key + "}}"
+		case model.PartPathArg:
+			s += ":" + p.Arg.Key
+		case model.PartDynamic:
+			s += "{{$" + p.Dynamic + "}}"
+		}
+	}
+	return s
+}
+
+func TestURLTemplate(t *testing.T) {
+	tests := []struct {
+		raw      string
+		path     []string
+		wantPath string
+		wantArgs []string
+	}{
+		{"{{amUrl}}/json{{realm}}/sessions", []string{"json{{realm}}", "sessions"}, "/json{{realm}}/sessions", nil},
+		{"{{base}}/users/:userId/posts/:id", nil, "/users/:userId/posts/:id", []string{"userID", "id"}},
+		{"https://api.example.com/v1/items?x=1", nil, "/v1/items", nil},
+		{"{{base}}", nil, "", nil},
+		{"{{base}}/a/{{$guid}}", nil, "/a/{{$guid}}", nil},
+	}
+	for _, tt := range tests {
+		it := request("r", "GET", tt.raw)
+		it.Request.URL.Path = tt.path
+		api := mustBuild(t, &load.Collection{File: "c.json", Items: []*load.Item{it}})
+		op := api.Root.Ops[0]
+		if got := templateString(op.URL); got != tt.wantPath {
+			t.Errorf("%s: path = %q, want %q", tt.raw, got, tt.wantPath)
+		}
+		var args []string
+		for _, a := range op.PathArgs {
+			args = append(args, a.Name)
+		}
+		if diff := cmp.Diff(tt.wantArgs, args); diff != "" {
+			t.Errorf("%s: args (-want +got):\n%s", tt.raw, diff)
+		}
+	}
+}
+
+func TestStatusAssertions(t *testing.T) {
+	tests := []struct {
+		exec []string
+		want []model.Assertion
+	}{
+		{[]string{`pm.test("Status code is 200", () => {`, ` pm.expect(pm.response.code).to.eql(200);`, `});`},
+			[]model.Assertion{{Kind: model.AssertStatus, Name: "Status code is 200", Status: 200}}},
+		{[]string{`pm.test('Created', function () { pm.response.to.have.status(201); });`},
+			[]model.Assertion{{Kind: model.AssertStatus, Name: "Created", Status: 201}}},
+		{[]string{`pm.test("Body has id", function () { pm.expect(pm.response.json()).to.have.property("id"); });`}, nil},
+		{[]string{`console.log(pm.response.code)`}, nil},
+	}
+	for _, tt := range tests {
+		got := statusAssertions([]load.Event{{Listen: "test", Exec: tt.exec}})
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tt.exec, diff)
+		}
+	}
+}
+
+func TestResponses(t *testing.T) {
+	tests := []struct {
+		name      string
+		responses []*load.Response
+		wantRaw   bool
+		wantType  bool
+		wantError []int // statuses with a typed error body
+	}{
+		{"json success", []*load.Response{{Code: 200, Body: `{"a":1}`}, {Code: 404, Body: `{"e":"x"}`}}, false, true, []int{404}},
+		{"empty success", []*load.Response{{Code: 200, Body: ""}, {Code: 401, Body: `{"code":1}`}}, false, false, []int{401}},
+		{"text success", []*load.Response{{Code: 200, Body: "ok"}, {Code: 500, Body: "boom"}}, true, false, nil},
+		{"no code is skipped", []*load.Response{{Body: `{"a":1}`}}, false, false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := request("r", "GET", "{{u}}/x")
+			it.Responses = tt.responses
+			api := mustBuild(t, &load.Collection{File: "c.json", Items: []*load.Item{it}})
+			op := api.Root.Ops[0]
+			if op.ResultRaw != tt.wantRaw || (op.Result != nil) != tt.wantType {
+				t.Errorf("ResultRaw=%v Result=%v, want raw=%v typed=%v", op.ResultRaw, op.Result, tt.wantRaw, tt.wantType)
+			}
+			var typed []int
+			for _, r := range op.Responses {
+				if !r.Success && r.Type != nil {
+					typed = append(typed, r.Status)
+				}
+			}
+			if diff := cmp.Diff(tt.wantError, typed); diff != "" {
+				t.Errorf("typed errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestNamesAreUniquePerScope(t *testing.T) {
+	col := &load.Collection{File: "c.json", Items: []*load.Item{
+		request("Get user", "GET", "{{u}}/a"),
+		request("Get user", "GET", "{{u}}/b"),
+		{Name: "Users", IsFolder: true, Items: []*load.Item{request("Get user", "GET", "{{u}}/c")}},
+		request("Users", "GET", "{{u}}/d"),
+	}}
+	api := mustBuild(t, col)
+	var got []string
+	for _, op := range api.Root.Ops {
+		got = append(got, op.Method)
+	}
+	got = append(got, api.Root.Services[0].Field, api.Root.Services[0].Ops[0].Method)
+	want := []string{"GetUser", "GetUser2", "Users2", "Users", "GetUser"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,196 @@
+package build
+
+import (
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/load"
+	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/naming"
+)
+
+// buildSettings turns collection variables, overridden by environment
+// values, into client settings, and picks the base URL variable.
+func (b *builder) buildSettings(env []load.Variable) {
+	vars := append([]load.Variable(nil), b.col.Variables...)
+	for _, e := range env {
+		found := false
+		for i := range vars {
+			if vars[i].Key == e.Key {
+				vars[i].Value, vars[i].Disabled, found = e.Value, e.Disabled, true
+			}
+		}
+		if !found {
+			vars = append(vars, e)
+		}
+	}
+	base, origins := b.origins()
+	// URL settings first, so that the base URL takes its fixed names.
+	for _, key := range origins {
+		b.originSetting(key, key == base)
+	}
+	for _, v := range vars {
+		if v.Key == "" || v.Disabled {
+			continue
+		}
+		s := b.setting(v.Key)
+		s.Doc = markdown(v.Description)
+		s.Secret = s.Secret || v.Type == "secret" || looksSecret(v.Key, v.Value)
+		if v.Value != "" && !s.Secret {
+			s.Default, s.HasDefault = v.Value, true
+			if !s.URL {
+				s.TestValue = v.Value
+			}
+		}
+	}
+}
+
+// originSetting returns the URL setting for an origin key: the variable's
+// own setting, or for a literal host a setting that defaults to it.
+func (b *builder) originSetting(key string, isBase bool) *model.Setting {
+	if s, ok := b.settings[key]; ok {
+		return s
+	}
+	s := &model.Setting{Key: key, URL: true, TestValue: "http://127.0.0.1"}
+	if isBase {
+		s.Field, s.Option = "baseURL", "WithBaseURL"
+		b.api.BaseURL = s
+	}
+	if v, ok := strings.CutPrefix(key, "{{"); ok {
+		s.Key = strings.TrimSuffix(v, "}}")
+		if !isBase {
+			s.Field = b.fields.Unique(naming.Unexported(s.Key, "setting"))
+			s.Option = b.options.Unique("With" + naming.Exported(s.Key, "Setting"))
+		}
+		b.settings[s.Key] = s
+	} else {
+		// A literal host: the collection has no variable for it, so the
+		// setting is named after the host and defaults to it.
+		s.Default, s.HasDefault = key, key != ""
+		host := strings.TrimPrefix(strings.TrimPrefix(key, "https://"), "http://")
+		s.Doc = "The collection has no variable for this host; its requests go to " + key + "."
+		if !isBase {
+			s.Field = b.fields.Unique(naming.Unexported(host+" URL", "originURL"))
+			s.Option = b.options.Unique("With" + naming.Exported(host+" URL", "OriginURL"))
+		}
+	}
+	b.pkg.Unique(s.Option)
+	b.settings[key] = s
+	b.api.Settings = append(b.api.Settings, s)
+	return s
+}
+
+// setting returns the setting for a variable key, creating it (with its
+// names) on first use. Variables that requests use without the collection
+// defining them become settings without a default.
+func (b *builder) setting(key string) *model.Setting {
+	if s, ok := b.settings[key]; ok {
+		return s
+	}
+	s := &model.Setting{Key: key, TestValue: "test-" + key}
+	s.EnvVar = strings.ToUpper(naming.Snake(naming.Exported(key, "Setting")))
+	s.Field = b.fields.Unique(naming.Unexported(key, "setting"))
+	s.Option = b.options.Unique("With" + naming.Exported(key, "Setting"))
+	b.pkg.Unique(s.Option)
+	s.Secret = looksSecret(key, "")
+	b.settings[key] = s
+	b.api.Settings = append(b.api.Settings, s)
+	return s
+}
+
+// looksSecret reports whether a variable holds a credential, judging by
+// its name or its value. Such a setting never gets the collection's value
+// as a default: generated source is committed, and a token in it leaks.
+func looksSecret(key, value string) bool {
+	k := strings.ReplaceAll(strings.ToLower(key), "author", "")
+	for _, w := range []string{"token", "secret", "passw", "pwd", "apikey", "api_key", "api-key",
+		"credential", "privatekey", "private_key", "auth", "signature", "bearer", "sso", "cookievalue"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	v := strings.TrimSpace(value)
+	return strings.HasPrefix(v, "eyJ") || strings.HasPrefix(strings.ToLower(v), "bearer ") ||
+		strings.HasPrefix(v, "sk_live_") || strings.HasPrefix(v, "sk_test_")
+}
+
+// origins finds where each request goes: a leading {{var}} ("{{baseUrl}}"
+// keyed by the variable) or a literal scheme and host ("https://api.x.com").
+// The most used one becomes the base URL; ties go to the first seen, for
+// stable output.
+func (b *builder) origins() (base string, keys []string) {
+	counts := map[string]int{}
+	bestN := 0
+	var walk func(items []*load.Item)
+	walk = func(items []*load.Item) {
+		for _, it := range items {
+			if it.IsFolder {
+				walk(it.Items)
+				continue
+			}
+			key := originKey(it.Request.URL)
+			if counts[key] == 0 {
+				keys = append(keys, key)
+			}
+			counts[key]++
+			if counts[key] > bestN {
+				base, bestN = key, counts[key]
+			}
+		}
+	}
+	walk(b.col.Items)
+	return base, keys
+}
+
+// originKey is "{{var}}" for a URL led by a variable, else its literal
+// scheme://host[:port] ("" when it has none).
+func originKey(u load.URL) string {
+	if v := leadingVariable(u.Raw); v != "" {
+		return "{{" + v + "}}"
+	}
+	o, _ := splitOrigin(u.Raw)
+	return o
+}
+
+// splitOrigin cuts "https://host:8080/a/b?x" into "https://host:8080" and
+// "/a/b?x". A URL without a scheme is taken as host first, as Postman does.
+func splitOrigin(raw string) (origin, rest string) {
+	raw = strings.TrimSpace(raw)
+	scheme := ""
+	if i := strings.Index(raw, "://"); i >= 0 && !strings.ContainsAny(raw[:i], "/?#{}") {
+		scheme, raw = raw[:i+3], raw[i+3:]
+	}
+	end := strings.IndexAny(raw, "/?#")
+	if end < 0 {
+		end = len(raw)
+	}
+	if raw[:end] == "" {
+		return "", raw
+	}
+	if scheme == "" {
+		scheme = "http://"
+	}
+	return scheme + raw[:end], raw[end:]
+}
+
+// leadingVariable returns "amUrl" for "{{amUrl}}/json": a variable that
+// stands for the scheme, host and possibly a path prefix.
+func leadingVariable(raw string) string {
+	raw = strings.TrimSpace(raw)
+	if !strings.HasPrefix(raw, "{{") {
+		return ""
+	}
+	end := strings.Index(raw, "}}")
+	if end < 0 {
+		return ""
+	}
+	rest := raw[end+2:]
+	if rest != "" && !strings.HasPrefix(rest, "/") && !strings.HasPrefix(rest, "?") {
+		// {{host}}:8080/x or {{scheme}}://...: not a whole base URL.
+		return ""
+	}
+	key := raw[2:end]
+	if strings.HasPrefix(key, "$") {
+		return ""
+	}
+	return key
+}
