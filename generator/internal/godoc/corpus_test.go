@@ -7,6 +7,8 @@ import (
 	"sort"
 	"testing"
 	"time"
+
+	"github.com/pmgen/pmgen/generator/internal/corpus"
 )
 
 // corpusDescriptions returns every description found in the real-world
@@ -14,13 +16,10 @@ import (
 // root), deduplicated and sorted.
 func corpusDescriptions(t testing.TB) []string {
 	t.Helper()
-	dir := os.Getenv("PMGEN_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "..", "shared", "corpus")
-	}
+	dir := corpus.Require(t)
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(files) == 0 {
-		t.Skipf("corpus not found in %s (set PMGEN_CORPUS)", dir)
+		t.Fatalf("no collections in %s", dir)
 	}
 	set := map[string]bool{}
 	var walk func(v any)

@@ -9,15 +9,15 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/pmgen/pmgen/generator/internal/corpus"
 )
 
 // corpusDir is $PMGEN_CORPUS, else ../shared/corpus from the repository
 // root (DESIGN.md §5).
 func corpusDir() string {
-	if d := os.Getenv("PMGEN_CORPUS"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "..", "..", "shared", "corpus")
+	dir, _ := corpus.Dir()
+	return dir
 }
 
 // bodyGroup is the example bodies that build would merge into one type:
@@ -95,10 +95,7 @@ func corpusBodies(t testing.TB, file string) []bodyGroup {
 // corpusFiles lists the corpus collections, or skips the test.
 func corpusFiles(t testing.TB) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(corpusDir(), "*.json"))
-	if len(files) == 0 {
-		t.Skipf("no corpus at %s (set PMGEN_CORPUS)", corpusDir())
-	}
+	files, _ := filepath.Glob(filepath.Join(corpus.Require(t), "*.json"))
 	sort.Strings(files)
 	return files
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/pmgen/pmgen/generator/internal/corpus"
 )
 
 // v1File is the corpus's deliberate negative case.
@@ -18,15 +20,7 @@ const v1File = "heremaps__geocoder-v1-format.postman_collection.json"
 // naming the path, when the corpus is not there.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("PMGEN_CORPUS")
-	if dir == "" {
-		// The package is generator/internal/load, three levels below the root.
-		dir = filepath.Join("..", "..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
-		t.Skipf("corpus not found at %s (set PMGEN_CORPUS): %v", dir, err)
-	}
-	return dir
+	return corpus.Require(t)
 }
 
 // sourceCounts reads the request count of every file from the Markdown

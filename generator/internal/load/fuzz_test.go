@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/pmgen/pmgen/generator/internal/corpus"
 )
 
 // FuzzParse checks that no input panics (Parse turns a panic into an
@@ -26,7 +28,7 @@ func FuzzParse(f *testing.F) {
 	}
 	// Small real collections make good starting points when the corpus is
 	// there; the fuzz target itself never depends on it.
-	if dir := os.Getenv("PMGEN_CORPUS"); dir != "" {
+	if dir, explicit := corpus.Dir(); explicit {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 		for _, file := range files {
 			if data, err := os.ReadFile(file); err == nil && len(data) < 8<<10 {

@@ -7,20 +7,15 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/pmgen/pmgen/generator/internal/corpus"
 )
 
 // corpusDir is where the real-world collections live: $PMGEN_CORPUS, or
 // ../shared/corpus relative to the repository root.
 func corpusDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("PMGEN_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (set PMGEN_CORPUS): %v", dir, err)
-	}
-	return dir
+	return corpus.Require(t)
 }
 
 // corpusNames returns every "name" and "key" string found in the corpus
