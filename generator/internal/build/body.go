@@ -1,6 +1,7 @@
 package build
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -29,18 +30,7 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 		}
 		lang := strings.ToLower(body.Language)
 		if lang == "json" || lang == "" {
-			if v, err := infer.Parse(raw); err == nil {
-				op.Body = &model.Body{
-					Kind:        model.BodyJSON,
-					ContentType: "application/json",
-					Type:        b.infer.Infer([]string{op.Method, "Request"}, v),
-					Example:     raw,
-				}
-				break
-			} else if lang == "json" {
-				b.diag(it.Pos, model.Warning, "body-invalid-json",
-					"the raw JSON body does not parse "+syntaxDetail(err)+"; it is sent as text")
-			}
+			op.Body = b.jsonBody(it, op, raw, lang == "json")
 		}
 		if op.Body == nil {
 			op.Body = &model.Body{Kind: model.BodyText, ContentType: textContentType(lang), Example: raw}
@@ -53,6 +43,39 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 	if len(op.Body.Example) > fixtureLimit {
 		op.Body.ExampleFixture = b.fixturePath(op, "request")
 	}
+}
+
+// jsonBody types a raw body that holds JSON, or returns nil when it does
+// not parse. Its example is rewritten as standard JSON when the collection
+// saved comments, trailing commas or bare {{var}} values.
+func (b *builder) jsonBody(it *load.Item, op *model.Operation, raw string, declared bool) *model.Body {
+	text := fillBarePlaceholders(raw, b.variableValue)
+	v, err := infer.Parse(text)
+	if err != nil {
+		if declared {
+			b.diag(it.Pos, model.Warning, "body-invalid-json",
+				"the raw JSON body does not parse "+syntaxDetail(err)+"; it is sent as text")
+		}
+		return nil
+	}
+	if text != raw || !json.Valid([]byte(text)) {
+		text = strictJSON(v)
+	}
+	return &model.Body{
+		Kind:        model.BodyJSON,
+		ContentType: "application/json",
+		Type:        b.infer.Infer([]string{op.Method, "Request"}, v),
+		Example:     text,
+	}
+}
+
+// variableValue is the saved value of a collection or environment variable.
+func (b *builder) variableValue(key string) (string, bool) {
+	s, ok := b.settings[key]
+	if !ok || !s.HasDefault {
+		return "", false
+	}
+	return s.Default, true
 }
 
 // textContentType is the Content-Type Postman sends for a raw language.

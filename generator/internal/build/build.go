@@ -88,7 +88,7 @@ func runtimeNames() []string {
 		"WithHTTPClient", "WithHeader", "WithTimeout", "WithBaseURL",
 		"config", "request", "encodeQuery", "escapeQuery", "setHeader", "deleteHeader",
 		"recorded", "replay", "newTestClient", "checkRequest", "queryPairs",
-		"checkJSON", "checkDecoded", "decodeJSON", "dropNulls", "readFixture",
+		"checkJSON", "checkDecoded", "decodeJSON", "normalise", "readFixture",
 	}
 }
 

@@ -64,6 +64,10 @@ func isJSONResponse(op *model.Operation, status int, body string) bool {
 // the collection's defaults: the part of every row that is the same.
 func (b *builder) wantRequest(op *model.Operation) *model.TestCase {
 	tc := &model.TestCase{WantMethod: op.HTTPMethod, WantPath: render(op.URL)}
+	if !strings.HasPrefix(tc.WantPath, "/") {
+		// An empty path goes out as "/", as in every HTTP client.
+		tc.WantPath = "/" + tc.WantPath
+	}
 	if op.Params != nil {
 		for _, p := range op.Params.Fields {
 			if !p.Enabled || hasDynamic(p.Default) {

@@ -113,7 +113,7 @@ func testHelpersFile(api *model.API) *jen.File {
 	)
 
 	// func checkJSON(t *testing.T, what string, got []byte, want string)
-	f.Add(comment("checkJSON compares two JSON texts as values. A key holding null counts\nas absent, because optional fields are omitted when they are unset."))
+	f.Add(comment("checkJSON compares two JSON texts as values. A key holding null counts\nas absent, because optional fields are omitted when they are unset, and\nnumbers compare by value."))
 	f.Func().Id("checkJSON").Params(t(), jen.Id("what").String(), jen.Id("got").Index().Byte(), jen.Id("want").String()).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.List(jen.Id("g"), jen.Err()).Op(":=").Id("decodeJSON").Call(jen.Id("got")),
@@ -140,19 +140,26 @@ func testHelpersFile(api *model.API) *jen.File {
 		jen.Id("dec").Dot("UseNumber").Call(),
 		jen.Var().Id("v").Any(),
 		jen.If(jen.Err().Op(":=").Id("dec").Dot("Decode").Call(jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("dropNulls").Call(jen.Id("v")), jen.Nil()),
+		jen.Return(jen.Id("normalise").Call(jen.Id("v")), jen.Nil()),
 	)
-	f.Func().Id("dropNulls").Params(jen.Id("v").Any()).Any().Block(
+	f.Add(comment("normalise drops null members and writes every number the way a float64\n" +
+		"prints, so that 0.0 in an example equals the 0 a float64 field encodes."))
+	f.Func().Id("normalise").Params(jen.Id("v").Any()).Any().Block(
 		jen.Switch(jen.Id("x").Op(":=").Id("v").Assert(jen.Type())).Block(
+			jen.Case(jen.Qual("encoding/json", "Number")).Block(
+				jen.If(jen.List(jen.Id("f"), jen.Err()).Op(":=").Id("x").Dot("Float64").Call(), jen.Err().Op("==").Nil()).Block(
+					jen.Return(jen.Qual("strconv", "FormatFloat").Call(jen.Id("f"), jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))),
+				),
+			),
 			jen.Case(jen.Map(jen.String()).Any()).Block(
 				jen.For(jen.List(jen.Id("k"), jen.Id("e")).Op(":=").Range().Id("x")).Block(
 					jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Delete(jen.Id("x"), jen.Id("k")), jen.Continue()),
-					jen.Id("x").Index(jen.Id("k")).Op("=").Id("dropNulls").Call(jen.Id("e")),
+					jen.Id("x").Index(jen.Id("k")).Op("=").Id("normalise").Call(jen.Id("e")),
 				),
 			),
 			jen.Case(jen.Index().Any()).Block(
 				jen.For(jen.List(jen.Id("i"), jen.Id("e")).Op(":=").Range().Id("x")).Block(
-					jen.Id("x").Index(jen.Id("i")).Op("=").Id("dropNulls").Call(jen.Id("e")),
+					jen.Id("x").Index(jen.Id("i")).Op("=").Id("normalise").Call(jen.Id("e")),
 				),
 			),
 		),

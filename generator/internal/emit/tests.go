@@ -115,7 +115,7 @@ func testRow(pkg string, op *model.Operation, tc *model.TestCase) jen.Dict {
 		d[jen.Id("bodyJSON")] = jen.True()
 	}
 	for _, r := range op.Responses {
-		if r.Status == tc.Status && !r.Success && r.Type != nil {
+		if r.Status == tc.Status && !r.Success && r.Type != nil && tc.ResponseJSON {
 			// What fmt's %T prints for the value errValue allocates.
 			d[jen.Id("errorType")] = jen.Lit("*" + typeString(pkg, r.Type))
 		}

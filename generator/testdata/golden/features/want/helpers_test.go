@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -108,7 +109,8 @@ func queryPairs(raw string) [][2]string {
 }
 
 // checkJSON compares two JSON texts as values. A key holding null counts
-// as absent, because optional fields are omitted when they are unset.
+// as absent, because optional fields are omitted when they are unset, and
+// numbers compare by value.
 func checkJSON(t *testing.T, what string, got []byte, want string) {
 	t.Helper()
 	g, err := decodeJSON(got)
@@ -143,21 +145,28 @@ func decodeJSON(data []byte) (any, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, err
 	}
-	return dropNulls(v), nil
+	return normalise(v), nil
 }
-func dropNulls(v any) any {
+
+// normalise drops null members and writes every number the way a float64
+// prints, so that 0.0 in an example equals the 0 a float64 field encodes.
+func normalise(v any) any {
 	switch x := v.(type) {
+	case json.Number:
+		if f, err := x.Float64(); err == nil {
+			return strconv.FormatFloat(f, byte(0x67), -1, 64)
+		}
 	case map[string]any:
 		for k, e := range x {
 			if e == nil {
 				delete(x, k)
 				continue
 			}
-			x[k] = dropNulls(e)
+			x[k] = normalise(e)
 		}
 	case []any:
 		for i, e := range x {
-			x[i] = dropNulls(e)
+			x[i] = normalise(e)
 		}
 	}
 	return v

@@ -1,0 +1,183 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"text/tabwriter"
+	"time"
+
+	"github.com/pmgen/pmgen/generator/internal/corpus"
+	"github.com/pmgen/pmgen/generator/internal/output"
+)
+
+// v1Collection is the corpus's deliberate negative case.
+const v1Collection = "heremaps__geocoder-v1-format.postman_collection.json"
+
+// corpusRow is one line of the corpus table.
+type corpusRow struct {
+	name                                 string
+	requests, methods, types, tests, wrn int
+	lines                                int
+	elapsed                              time.Duration
+	result                               string
+}
+
+// TestCorpus generates a client for every real collection of the corpus
+// into one temporary module, checks that a second run gives the same
+// bytes, then runs go vet, go build and go test (the generated example
+// tests) on all of them, and prints one row per collection.
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: generates, vets and tests 39 packages")
+	}
+	dir := corpus.Require(t)
+	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no collections in %s", dir)
+	}
+	sort.Strings(paths)
+	mod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/corpus\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	var rows []*corpusRow
+	byPkg := map[string]*corpusRow{}
+	for _, path := range paths {
+		base := filepath.Base(path)
+		row := &corpusRow{name: strings.TrimSuffix(base, ".postman_collection.json")}
+		rows = append(rows, row)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		files, stats, diags, err := render(source{base, data}, source{}, "")
+		row.elapsed = time.Since(start)
+		if base == v1Collection {
+			row.result = checkV1Rejected(t, err)
+			continue
+		}
+		if err != nil {
+			row.result = "FAIL: " + firstLine(err.Error())
+			t.Errorf("%s: %v", base, err)
+			continue
+		}
+		again, _, _, _ := render(source{base, data}, source{}, "")
+		if !sameFiles(files, again) {
+			row.result = "FAIL: not deterministic"
+			t.Errorf("%s: a second run gave different bytes", base)
+			continue
+		}
+		row.requests, row.methods, row.types, row.tests = stats.Requests, stats.Operations, stats.Types, stats.TestRows
+		row.wrn = diags.Count(1)
+		for _, f := range files {
+			if strings.HasSuffix(f.Path, ".go") {
+				row.lines += bytes.Count(f.Data, []byte("\n"))
+			}
+		}
+		pkg := strings.NewReplacer("-", "_", ".", "_").Replace(row.name)
+		if _, err := output.Write(filepath.Join(mod, pkg), files); err != nil {
+			t.Fatal(err)
+		}
+		byPkg[pkg] = row
+		row.result = "ok"
+	}
+
+	// One go command for all packages: it builds them in parallel.
+	for _, step := range [][]string{{"vet", "./..."}, {"build", "./..."}, {"test", "-count=1", "./..."}} {
+		out, err := goCommand(mod, step...)
+		if err == nil {
+			continue
+		}
+		failed := failedPackages(out)
+		if len(failed) == 0 {
+			t.Fatalf("go %s: %v\n%s", strings.Join(step, " "), err, out)
+		}
+		for _, pkg := range failed {
+			if row := byPkg[pkg]; row != nil && row.result == "ok" {
+				row.result = "FAIL: go " + step[0]
+			}
+		}
+		t.Errorf("go %s failed:\n%s", strings.Join(step, " "), out)
+	}
+
+	var table bytes.Buffer
+	w := tabwriter.NewWriter(&table, 0, 0, 1, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "collection\trequests\tmethods\ttypes\ttest rows\twarnings\tlines\ttime\tresult\t")
+	for _, r := range rows {
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", r.name, r.requests, r.methods, r.types, r.tests, r.wrn, r.lines, r.elapsed.Round(time.Millisecond), r.result)
+	}
+	w.Flush()
+	t.Logf("corpus (%s):\n%s", dir, table.String())
+	// CI prints the table after the run without a second, verbose run.
+	if report := os.Getenv("PMGEN_CORPUS_REPORT"); report != "" {
+		if err := os.WriteFile(report, table.Bytes(), 0o644); err != nil {
+			t.Errorf("writing the corpus report: %v", err)
+		}
+	}
+}
+
+// checkV1Rejected asserts that the v1 collection fails with a message
+// saying what it is and how to re-export it.
+func checkV1Rejected(t *testing.T, err error) string {
+	t.Helper()
+	var in *InputError
+	if !errors.As(err, &in) {
+		t.Errorf("%s: err = %v, want an input error", v1Collection, err)
+		return "FAIL: accepted"
+	}
+	msg := in.Error()
+	for _, want := range []string{"Postman v1 collection", "v2.1", "[v1-collection]"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%s: message %q lacks %q", v1Collection, msg, want)
+			return "FAIL: wrong message"
+		}
+	}
+	return "rejected as v1 (expected)"
+}
+
+func sameFiles(a, b []output.File) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Path != b[i].Path || !bytes.Equal(a[i].Data, b[i].Data) {
+			return false
+		}
+	}
+	return true
+}
+
+func goCommand(dir string, args ...string) (string, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// failedPackages finds the packages the go command reported as failing:
+// "FAIL\texample.com/corpus/x" from go test, "# example.com/corpus/x" from
+// go vet and go build.
+func failedPackages(out string) []string {
+	re := regexp.MustCompile(`(?m)^(?:FAIL\s+|# )example\.com/corpus/([^\s/]+)`)
+	var pkgs []string
+	for _, m := range re.FindAllStringSubmatch(out, -1) {
+		pkgs = append(pkgs, m[1])
+	}
+	return pkgs
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
