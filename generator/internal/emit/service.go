@@ -141,13 +141,6 @@ func resultType(t *model.TypeRef) *jen.Statement {
 	return goType(t)
 }
 
-func bodyType(b *model.Body) *jen.Statement {
-	if b.Kind == model.BodyText {
-		return jen.String()
-	}
-	return resultType(b.Type)
-}
-
 // addParam sends one query or header parameter:
 //
 //	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))  // enabled: default when empty
@@ -167,24 +160,6 @@ func addParam(g *jen.Group, p *model.Param) {
 		value = jen.Qual("cmp", "Or").Call(field.Clone(), templateExpr(p.Default))
 	}
 	g.Id("r").Dot(add).Call(jen.Lit(p.Key), value)
-}
-
-// requestBody encodes the body argument:
-//
-//	data, err := json.Marshal(body); if err != nil { return ... }; r.body = data
-func requestBody(g *jen.Group, op *model.Operation) {
-	b := op.Body
-	switch b.Kind {
-	case model.BodyText:
-		g.Id("r").Dot("body").Op("=").Index().Byte().Parens(jen.Id("body"))
-	default:
-		g.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body"))
-		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(errorResults(op, jen.Qual("fmt", "Errorf").Call(jen.Lit(pkgPrefix(op)+"encoding request body: %w"), jen.Err()))...))
-		g.Id("r").Dot("body").Op("=").Id("data")
-	}
-	if b.ContentType != "" {
-		g.Id("r").Dot("contentType").Op("=").Lit(b.ContentType)
-	}
 }
 
 func pkgPrefix(op *model.Operation) string {

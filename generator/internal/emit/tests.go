@@ -218,33 +218,6 @@ func testBody(g *jen.Group, op *model.Operation) {
 	)
 }
 
-// requestInput declares the body the test sends: the collection's saved
-// body, decoded into the body type.
-func requestInput(g *jen.Group, op *model.Operation) {
-	b := op.Body
-	example := jen.Lit(b.Example)
-	if b.ExampleFixture != "" {
-		example = jen.Id("readFixture").Call(jen.Id("t"), jen.Lit(b.ExampleFixture))
-	}
-	if b.Kind == model.BodyText {
-		g.Id("input").Op(":=").Add(example)
-		return
-	}
-	byPointer := b.Type.Kind == model.KindStruct && !b.Type.Nullable
-	name := "input"
-	if byPointer {
-		name = "value"
-	}
-	g.Var().Id(name).Add(goType(b.Type))
-	g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(example), jen.Op("&").Id(name)), jen.Err().Op("!=").Nil()).Block(
-		jen.Id("t").Dot("Fatalf").Call(jen.Lit("decoding the saved request body: %v"), jen.Err()),
-	)
-	if byPointer {
-		// The method takes struct bodies by pointer.
-		g.Id("input").Op(":=").Op("&").Id("value")
-	}
-}
-
 // typeString spells t as the reflect package does: "[]forgerockam.Item".
 func typeString(pkg string, t *model.TypeRef) string {
 	var s string
