@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/pmgen/pmgen/generator/internal/corpus"
+	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/output"
 )
 
@@ -28,6 +29,8 @@ type corpusRow struct {
 	lines                                int
 	elapsed                              time.Duration
 	result                               string
+	// byCode counts the warnings per code: "example-json-extension:7".
+	byCode string
 }
 
 // TestCorpus generates a client for every real collection of the corpus
@@ -79,6 +82,7 @@ func TestCorpus(t *testing.T) {
 		}
 		row.requests, row.methods, row.types, row.tests = stats.Requests, stats.Operations, stats.Types, stats.TestRows
 		row.wrn = diags.Count(1)
+		row.byCode = countByCode(diags)
 		for _, f := range files {
 			if strings.HasSuffix(f.Path, ".go") {
 				row.lines += bytes.Count(f.Data, []byte("\n"))
@@ -112,9 +116,9 @@ func TestCorpus(t *testing.T) {
 
 	var table bytes.Buffer
 	w := tabwriter.NewWriter(&table, 0, 0, 1, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "collection\trequests\tmethods\ttypes\ttest rows\twarnings\tlines\ttime\tresult\t")
+	fmt.Fprintln(w, "collection\trequests\tmethods\ttypes\ttest rows\twarnings\tlines\ttime\tresult\t warnings by code")
 	for _, r := range rows {
-		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", r.name, r.requests, r.methods, r.types, r.tests, r.wrn, r.lines, r.elapsed.Round(time.Millisecond), r.result)
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t %s\n", r.name, r.requests, r.methods, r.types, r.tests, r.wrn, r.lines, r.elapsed.Round(time.Millisecond), r.result, r.byCode)
 	}
 	w.Flush()
 	t.Logf("corpus (%s):\n%s", dir, table.String())
@@ -143,6 +147,24 @@ func checkV1Rejected(t *testing.T, err error) string {
 		}
 	}
 	return "rejected as v1 (expected)"
+}
+
+// countByCode summarises diagnostics as "code:n" pairs, sorted by code.
+func countByCode(diags model.Diagnostics) string {
+	counts := map[string]int{}
+	for _, d := range diags {
+		counts[d.Code]++
+	}
+	codes := make([]string, 0, len(counts))
+	for c := range counts {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	parts := make([]string, len(codes))
+	for i, c := range codes {
+		parts[i] = fmt.Sprintf("%s:%d", c, counts[c])
+	}
+	return strings.Join(parts, " ")
 }
 
 func sameFiles(a, b []output.File) bool {

@@ -78,7 +78,7 @@ func (s *SessionsService) Authenticate(ctx context.Context, params *Authenticate
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + "/json" + cfg.realm + "/authenticate",
+		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/authenticate"),
 	}
 	if params.AuthIndexType != "" {
 		r.addQuery("authIndexType", params.AuthIndexType)
@@ -143,7 +143,7 @@ func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateS
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + "/json" + cfg.realm + "/sessions",
+		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
 	}
 	if params.Fields != "" {
 		r.addQuery("_fields", params.Fields)
@@ -213,7 +213,7 @@ func (s *SessionsService) GetSessionInfo(ctx context.Context, params *GetSession
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + "/json" + cfg.realm + "/sessions",
+		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
 	}
 	if params.Fields != "" {
 		r.addQuery("_fields", params.Fields)
@@ -281,7 +281,7 @@ func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *Refre
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + "/json" + cfg.realm + "/sessions",
+		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
 	}
 	if params.Fields != "" {
 		r.addQuery("_fields", params.Fields)
@@ -338,7 +338,7 @@ func (s *SessionsService) LogOut(ctx context.Context, params *LogOutParams, opts
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + "/json" + cfg.realm + "/sessions",
+		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
 	}
 	if params.Fields != "" {
 		r.addQuery("_fields", params.Fields)

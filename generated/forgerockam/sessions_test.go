@@ -23,12 +23,16 @@ func TestSessionsAuthenticate(t *testing.T) {
 		errorType    string
 		wantMethod   string
 		wantPath     string
-		wantQuery    [][2]string
+		wantQuery    string
 		wantHeader   [][2]string
 		wantBody     string
 		wantBodyJSON bool
-		wantStatus   int
+		asserts      []assertion
+		skipped      []skippedTest
 	}{{
+		asserts: []assertion{
+			{test: "Status code is 200", kind: "status", statuses: []int{200}},
+		},
 		body:       "{\n  \"tokenId\": \"AQIC5wM2LY4SfcxvdvHOXjtC_eWSs2RB54tgvgqJ4B2Ei6g.*AAJTSQACMDEAAlNLABQtNTY0NzQ3ODA1MDgzMTQ4NzEyNQACUzEAAA..*\",\n  \"successUrl\": \"/enduser/?realm=/alpha\",\n  \"realm\": \"/alpha\"\n}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -37,13 +41,18 @@ func TestSessionsAuthenticate(t *testing.T) {
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.0, protocol=1.0"}, {"X-OpenAM-Username", "test-username"}, {"X-OpenAM-Password", "test-password"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/authenticate",
-		wantStatus: 200,
 	}, {
-		body:       "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\"\n}",
-		bodyJSON:   true,
-		errorType:  "*forgerockam.AuthenticateUnauthorizedError",
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "Invalid credentials",
+		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\"\n}",
+		bodyJSON:  true,
+		errorType: "*forgerockam.AuthenticateUnauthorizedError",
+		header:    [][2]string{{"Content-Type", "application/json"}},
+		name:      "Invalid credentials",
+		skipped: []skippedTest{
+			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
+pm.test("Status code is 200", () => {
+ pm.expect(pm.response.code).to.eql(200);
+})`},
+		},
 		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.0, protocol=1.0"}, {"X-OpenAM-Username", "test-username"}, {"X-OpenAM-Password", "test-password"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
@@ -51,6 +60,11 @@ func TestSessionsAuthenticate(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			for _, s := range tt.skipped {
+				t.Run(s.test, func(t *testing.T) {
+					t.Skip(s.message)
+				})
+			}
 			body := tt.body
 			if tt.bodyFile != "" {
 				body = readFixture(t, tt.bodyFile)
@@ -66,13 +80,14 @@ func TestSessionsAuthenticate(t *testing.T) {
 				if resp.StatusCode != tt.status {
 					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
 				}
-				// A recognised pm.test status assertion of the collection.
-				if tt.wantStatus != 0 && resp.StatusCode != tt.wantStatus {
-					t.Errorf("pm.test: status = %d, want %d", resp.StatusCode, tt.wantStatus)
-				}
 				if tt.bodyJSON {
 					checkDecoded(t, "decoded body", got, body)
 				}
+				result := []byte(body)
+				if tt.bodyJSON {
+					result = encodeJSON(t, got)
+				}
+				checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
 				return
 			}
 			_ = got
@@ -92,6 +107,7 @@ func TestSessionsAuthenticate(t *testing.T) {
 				}
 				checkDecoded(t, "APIError.Value", apiErr.Value, body)
 			}
+			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
 		})
 	}
 }
@@ -109,12 +125,16 @@ func TestSessionsValidateSession(t *testing.T) {
 		errorType    string
 		wantMethod   string
 		wantPath     string
-		wantQuery    [][2]string
+		wantQuery    string
 		wantHeader   [][2]string
 		wantBody     string
 		wantBodyJSON bool
-		wantStatus   int
+		asserts      []assertion
+		skipped      []skippedTest
 	}{{
+		asserts: []assertion{
+			{test: "Status code is 200", kind: "status", statuses: []int{200}},
+		},
 		body:       "{\n  \"valid\": true,\n  \"sessionUid\": \"7d1c5e0a-93b4-4f6e-a2d8-61b0c3e4f527-48213\",\n  \"uid\": \"demo\",\n  \"realm\": \"/alpha\"\n}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -123,9 +143,11 @@ func TestSessionsValidateSession(t *testing.T) {
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.1"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
-		wantQuery:  [][2]string{{"_action", "validate"}},
-		wantStatus: 200,
+		wantQuery:  "_action=validate",
 	}, {
+		asserts: []assertion{
+			{test: "Status code is 200", kind: "status", statuses: []int{200}},
+		},
 		body:       "{\n  \"valid\": false\n}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -134,22 +156,32 @@ func TestSessionsValidateSession(t *testing.T) {
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.1"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
-		wantQuery:  [][2]string{{"_action", "validate"}},
-		wantStatus: 200,
+		wantQuery:  "_action=validate",
 	}, {
-		body:       "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\",\n  \"detail\": \"No session token was found in the request.\"\n}",
-		bodyJSON:   true,
-		errorType:  "*forgerockam.ValidateSessionUnauthorizedError",
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "Missing session header",
+		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\",\n  \"detail\": \"No session token was found in the request.\"\n}",
+		bodyJSON:  true,
+		errorType: "*forgerockam.ValidateSessionUnauthorizedError",
+		header:    [][2]string{{"Content-Type", "application/json"}},
+		name:      "Missing session header",
+		skipped: []skippedTest{
+			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
+pm.test("Status code is 200", () => {
+ pm.expect(pm.response.code).to.eql(200);
+})`},
+		},
 		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.1"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
-		wantQuery:  [][2]string{{"_action", "validate"}},
+		wantQuery:  "_action=validate",
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			for _, s := range tt.skipped {
+				t.Run(s.test, func(t *testing.T) {
+					t.Skip(s.message)
+				})
+			}
 			body := tt.body
 			if tt.bodyFile != "" {
 				body = readFixture(t, tt.bodyFile)
@@ -165,13 +197,14 @@ func TestSessionsValidateSession(t *testing.T) {
 				if resp.StatusCode != tt.status {
 					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
 				}
-				// A recognised pm.test status assertion of the collection.
-				if tt.wantStatus != 0 && resp.StatusCode != tt.wantStatus {
-					t.Errorf("pm.test: status = %d, want %d", resp.StatusCode, tt.wantStatus)
-				}
 				if tt.bodyJSON {
 					checkDecoded(t, "decoded body", got, body)
 				}
+				result := []byte(body)
+				if tt.bodyJSON {
+					result = encodeJSON(t, got)
+				}
+				checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
 				return
 			}
 			_ = got
@@ -191,6 +224,7 @@ func TestSessionsValidateSession(t *testing.T) {
 				}
 				checkDecoded(t, "APIError.Value", apiErr.Value, body)
 			}
+			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
 		})
 	}
 }
@@ -208,12 +242,16 @@ func TestSessionsGetSessionInfo(t *testing.T) {
 		errorType    string
 		wantMethod   string
 		wantPath     string
-		wantQuery    [][2]string
+		wantQuery    string
 		wantHeader   [][2]string
 		wantBody     string
 		wantBodyJSON bool
-		wantStatus   int
+		asserts      []assertion
+		skipped      []skippedTest
 	}{{
+		asserts: []assertion{
+			{test: "Status code is 200", kind: "status", statuses: []int{200}},
+		},
 		body:         "{\n  \"username\": \"demo\",\n  \"universalId\": \"id=demo,ou=user,o=alpha,ou=services,ou=am-config\",\n  \"realm\": \"/alpha\",\n  \"latestAccessTime\": \"2026-03-14T09:27:05Z\",\n  \"maxIdleExpirationTime\": \"2026-03-14T09:57:05Z\",\n  \"maxSessionExpirationTime\": \"2026-03-14T11:26:41Z\",\n  \"properties\": {\n    \"AMCtxId\": \"b41f0d27-6c8a-4e35-9f1b-2a7d5c0e8f63-91504\"\n  }\n}",
 		bodyJSON:     true,
 		header:       [][2]string{{"Content-Type", "application/json"}},
@@ -224,24 +262,34 @@ func TestSessionsGetSessionInfo(t *testing.T) {
 		wantHeader:   [][2]string{{"Accept-API-Version", "resource=4.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod:   "POST",
 		wantPath:     "/json/realms/root/realms/alpha/sessions",
-		wantQuery:    [][2]string{{"_action", "getSessionInfo"}},
-		wantStatus:   200,
+		wantQuery:    "_action=getSessionInfo",
 	}, {
-		body:         "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\"\n}",
-		bodyJSON:     true,
-		errorType:    "*forgerockam.AuthenticateUnauthorizedError",
-		header:       [][2]string{{"Content-Type", "application/json"}},
-		name:         "Invalid session token",
+		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\"\n}",
+		bodyJSON:  true,
+		errorType: "*forgerockam.AuthenticateUnauthorizedError",
+		header:    [][2]string{{"Content-Type", "application/json"}},
+		name:      "Invalid session token",
+		skipped: []skippedTest{
+			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
+pm.test("Status code is 200", () => {
+ pm.expect(pm.response.code).to.eql(200);
+})`},
+		},
 		status:       401,
 		wantBody:     "{\n  \"tokenId\": \"{{demoSSOToken}}\"\n}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Accept-API-Version", "resource=4.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod:   "POST",
 		wantPath:     "/json/realms/root/realms/alpha/sessions",
-		wantQuery:    [][2]string{{"_action", "getSessionInfo"}},
+		wantQuery:    "_action=getSessionInfo",
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			for _, s := range tt.skipped {
+				t.Run(s.test, func(t *testing.T) {
+					t.Skip(s.message)
+				})
+			}
 			body := tt.body
 			if tt.bodyFile != "" {
 				body = readFixture(t, tt.bodyFile)
@@ -262,13 +310,14 @@ func TestSessionsGetSessionInfo(t *testing.T) {
 				if resp.StatusCode != tt.status {
 					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
 				}
-				// A recognised pm.test status assertion of the collection.
-				if tt.wantStatus != 0 && resp.StatusCode != tt.wantStatus {
-					t.Errorf("pm.test: status = %d, want %d", resp.StatusCode, tt.wantStatus)
-				}
 				if tt.bodyJSON {
 					checkDecoded(t, "decoded body", got, body)
 				}
+				result := []byte(body)
+				if tt.bodyJSON {
+					result = encodeJSON(t, got)
+				}
+				checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
 				return
 			}
 			_ = got
@@ -288,6 +337,7 @@ func TestSessionsGetSessionInfo(t *testing.T) {
 				}
 				checkDecoded(t, "APIError.Value", apiErr.Value, body)
 			}
+			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
 		})
 	}
 }
@@ -305,34 +355,48 @@ func TestSessionsRefreshUsersSession(t *testing.T) {
 		errorType    string
 		wantMethod   string
 		wantPath     string
-		wantQuery    [][2]string
+		wantQuery    string
 		wantHeader   [][2]string
 		wantBody     string
 		wantBodyJSON bool
-		wantStatus   int
+		asserts      []assertion
+		skipped      []skippedTest
 	}{{
+		asserts: []assertion{
+			{test: "Status code is 200", kind: "status", statuses: []int{200}},
+		},
 		header:     [][2]string{{"Content-Type", "*/*"}},
 		name:       "Success",
 		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=4.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
-		wantQuery:  [][2]string{{"_prettyPrint", "true"}, {"_action", "refresh"}},
-		wantStatus: 200,
+		wantQuery:  "_prettyPrint=true&_action=refresh",
 	}, {
-		body:       "{\n \"code\": 93541721,\n \"message\": \"minim\",\n \"reason\": \"sint Excepteur\",\n \"detail\": \"veniam id qui\"\n}",
-		bodyJSON:   true,
-		errorType:  "*forgerockam.RefreshUsersSessionUnauthorizedError",
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "It happens when when the SSO header is missing in the request or user token is not valid.",
+		body:      "{\n \"code\": 93541721,\n \"message\": \"minim\",\n \"reason\": \"sint Excepteur\",\n \"detail\": \"veniam id qui\"\n}",
+		bodyJSON:  true,
+		errorType: "*forgerockam.RefreshUsersSessionUnauthorizedError",
+		header:    [][2]string{{"Content-Type", "application/json"}},
+		name:      "It happens when when the SSO header is missing in the request or user token is not valid.",
+		skipped: []skippedTest{
+			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
+pm.test("Status code is 200", () => {
+ pm.expect(pm.response.code).to.eql(200);
+})`},
+		},
 		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=4.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
-		wantQuery:  [][2]string{{"_prettyPrint", "true"}, {"_action", "refresh"}},
+		wantQuery:  "_prettyPrint=true&_action=refresh",
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			for _, s := range tt.skipped {
+				t.Run(s.test, func(t *testing.T) {
+					t.Skip(s.message)
+				})
+			}
 			body := tt.body
 			if tt.bodyFile != "" {
 				body = readFixture(t, tt.bodyFile)
@@ -348,10 +412,7 @@ func TestSessionsRefreshUsersSession(t *testing.T) {
 				if resp.StatusCode != tt.status {
 					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
 				}
-				// A recognised pm.test status assertion of the collection.
-				if tt.wantStatus != 0 && resp.StatusCode != tt.wantStatus {
-					t.Errorf("pm.test: status = %d, want %d", resp.StatusCode, tt.wantStatus)
-				}
+				checkAssertions(t, resp.StatusCode, resp.Header, []byte(body), tt.asserts)
 				return
 			}
 			var apiErr *APIError
@@ -370,6 +431,7 @@ func TestSessionsRefreshUsersSession(t *testing.T) {
 				}
 				checkDecoded(t, "APIError.Value", apiErr.Value, body)
 			}
+			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
 		})
 	}
 }
@@ -387,12 +449,16 @@ func TestSessionsLogOut(t *testing.T) {
 		errorType    string
 		wantMethod   string
 		wantPath     string
-		wantQuery    [][2]string
+		wantQuery    string
 		wantHeader   [][2]string
 		wantBody     string
 		wantBodyJSON bool
-		wantStatus   int
+		asserts      []assertion
+		skipped      []skippedTest
 	}{{
+		asserts: []assertion{
+			{test: "Status code is 200", kind: "status", statuses: []int{200}},
+		},
 		body:       "{\n  \"result\": \"Successfully logged out\"\n}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -401,22 +467,32 @@ func TestSessionsLogOut(t *testing.T) {
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=3.1, protocol=1.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
-		wantQuery:  [][2]string{{"_action", "logout"}},
-		wantStatus: 200,
+		wantQuery:  "_action=logout",
 	}, {
-		body:       "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\",\n  \"detail\": \"The session token is invalid or has expired.\"\n}",
-		bodyJSON:   true,
-		errorType:  "*forgerockam.ValidateSessionUnauthorizedError",
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "Session already invalid",
+		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\",\n  \"detail\": \"The session token is invalid or has expired.\"\n}",
+		bodyJSON:  true,
+		errorType: "*forgerockam.ValidateSessionUnauthorizedError",
+		header:    [][2]string{{"Content-Type", "application/json"}},
+		name:      "Session already invalid",
+		skipped: []skippedTest{
+			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
+pm.test("Status code is 200", () => {
+ pm.expect(pm.response.code).to.eql(200);
+})`},
+		},
 		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=3.1, protocol=1.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
-		wantQuery:  [][2]string{{"_action", "logout"}},
+		wantQuery:  "_action=logout",
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			for _, s := range tt.skipped {
+				t.Run(s.test, func(t *testing.T) {
+					t.Skip(s.message)
+				})
+			}
 			body := tt.body
 			if tt.bodyFile != "" {
 				body = readFixture(t, tt.bodyFile)
@@ -432,13 +508,14 @@ func TestSessionsLogOut(t *testing.T) {
 				if resp.StatusCode != tt.status {
 					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
 				}
-				// A recognised pm.test status assertion of the collection.
-				if tt.wantStatus != 0 && resp.StatusCode != tt.wantStatus {
-					t.Errorf("pm.test: status = %d, want %d", resp.StatusCode, tt.wantStatus)
-				}
 				if tt.bodyJSON {
 					checkDecoded(t, "decoded body", got, body)
 				}
+				result := []byte(body)
+				if tt.bodyJSON {
+					result = encodeJSON(t, got)
+				}
+				checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
 				return
 			}
 			_ = got
@@ -458,6 +535,7 @@ func TestSessionsLogOut(t *testing.T) {
 				}
 				checkDecoded(t, "APIError.Value", apiErr.Value, body)
 			}
+			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
 		})
 	}
 }

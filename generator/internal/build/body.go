@@ -19,7 +19,7 @@ const fixtureLimit = 400
 // typed from the saved value; other raw bodies are sent as text.
 func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 	body := it.Request.Body
-	if body == nil || body.Disabled {
+	if body == nil || body.Disabled || prunedBody(it, op) {
 		return
 	}
 	switch body.Mode {
@@ -35,9 +35,22 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 		if op.Body == nil {
 			op.Body = &model.Body{Kind: model.BodyText, ContentType: textContentType(lang), Example: raw}
 		}
+	case "urlencoded":
+		op.Body = b.formBody(op, body.URLEncoded, false)
+	case "formdata":
+		op.Body = b.formBody(op, body.FormData, true)
+	case "file":
+		op.Body = binaryBody(body)
+	case "graphql":
+		op.Body = b.graphqlBody(it, op, body)
+	case "":
+		return
 	default:
-		b.diag(it.Pos, model.Warning, "body-mode-unsupported",
-			fmt.Sprintf("request body mode %q is not generated yet; the method sends no body", body.Mode))
+		b.diag(it.Pos, model.Warning, "body-mode-unknown",
+			fmt.Sprintf("request body mode %q is not one that Postman defines; the method sends no body", body.Mode))
+		return
+	}
+	if op.Body == nil {
 		return
 	}
 	if len(op.Body.Example) > fixtureLimit {
@@ -96,4 +109,68 @@ func textContentType(lang string) string {
 // fixturePath names a file under the package's testdata/pmgen/ folder.
 func (b *builder) fixturePath(op *model.Operation, what string) string {
 	return fmt.Sprintf("pmgen/%s_%s.txt", strings.TrimPrefix(op.TestName, "Test"), what)
+}
+
+// binaryBody is Postman's "file" mode: the method takes an io.Reader. The
+// generated test sends the saved file's name as the content, because the
+// file itself stays on the collection author's machine.
+func binaryBody(body *load.Body) *model.Body {
+	return &model.Body{Kind: model.BodyBinary, ContentType: "application/octet-stream", Example: fileBase(body.FileSrc)}
+}
+
+// prunedBody reports whether Postman leaves the body out: its runtime sends
+// no body with GET, HEAD, COPY, PURGE or UNLOCK unless the item sets
+// protocolProfileBehavior.disableBodyPruning.
+func prunedBody(it *load.Item, op *model.Operation) bool {
+	switch op.HTTPMethod {
+	case "GET", "HEAD", "COPY", "PURGE", "UNLOCK":
+		return !it.DisableBodyPruning
+	}
+	return false
+}
+
+// bodyNote is the sentence the method's doc adds when the saved body is
+// not sent, so that readers of the collection are not surprised.
+func bodyNote(it *load.Item, op *model.Operation) string {
+	if b := it.Request.Body; b != nil && !b.Disabled && hasContent(b) && prunedBody(it, op) {
+		return "The collection saves a " + b.Mode + " body for this " + op.HTTPMethod +
+			" request, which Postman does not send (protocolProfileBehavior.disableBodyPruning is not set); neither does this method."
+	}
+	return ""
+}
+
+// wantBody fills what the generated test expects the body to be.
+func wantBody(tc *model.TestCase, body *model.Body) {
+	switch body.Kind {
+	case model.BodyURLEncoded:
+		tc.WantBody = wantForm(body.Form)
+	case model.BodyMultipart:
+		tc.WantBody = wantParts(body.Form)
+	case model.BodyGraphQL:
+		tc.WantBody = wantGraphQL(body)
+		tc.WantBodyJSON = true
+	default:
+		tc.WantBody = body.Example
+		tc.WantBodyJSON = body.Kind == model.BodyJSON
+	}
+	if body.ContentType != "" && !hasHeader(tc.WantHeaders, "Content-Type") {
+		tc.WantHeaders = append(tc.WantHeaders, model.KeyValue{Key: "Content-Type", Value: body.ContentType})
+	}
+}
+
+// hasContent reports whether a saved body holds anything to send.
+func hasContent(b *load.Body) bool {
+	switch b.Mode {
+	case "raw":
+		return strings.TrimSpace(b.Raw) != ""
+	case "urlencoded":
+		return len(b.URLEncoded) > 0
+	case "formdata":
+		return len(b.FormData) > 0
+	case "file":
+		return b.FileSrc != ""
+	case "graphql":
+		return strings.TrimSpace(b.GraphQLQuery+b.GraphQLVariables) != ""
+	}
+	return false
 }

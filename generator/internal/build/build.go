@@ -41,6 +41,8 @@ type builder struct {
 	files    *naming.Scope
 	tests    *naming.Scope
 	dynamics map[string]bool
+	// auth is every request's effective auth (auth.go).
+	auth *authPlan
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
@@ -67,6 +69,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		Doc:      markdown(col.Description),
 		Markdown: strings.TrimSpace(col.Description),
 	}
+	b.planAuth()
 	b.buildSettings(opts.Environment)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
 	b.nameTypes()
@@ -87,14 +90,16 @@ func runtimeNames() []string {
 		"Client", "New", "Option", "Response", "APIError",
 		"WithHTTPClient", "WithHeader", "WithTimeout", "WithBaseURL",
 		"config", "request", "encodeQuery", "escapeQuery", "setHeader", "deleteHeader",
-		"recorded", "replay", "newTestClient", "checkRequest", "queryPairs",
+		"recorded", "replay", "newTestClient", "checkRequest", "requestPath", "queryMatches",
+		"queryPair", "orDefault", "percentEncode", "escapePath", "keepRawPath",
 		"checkJSON", "checkDecoded", "decodeJSON", "normalise", "readFixture",
+		"assertion", "skippedTest", "checkAssertions", "lookupJSON", "sameJSON", "jsonType", "encodeJSON",
 	}
 }
 
 // reservedFiles are the stems of the files every package has.
 func reservedFiles() []string {
-	return []string{"doc", "client", "transport", "types", "helpers", "operations", "dynamic", "readme"}
+	return []string{"doc", "client", "transport", "encoding", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "dynamic", "readme"}
 }
 
 func title(col *load.Collection) string {

@@ -176,26 +176,6 @@ func TestURLTemplate(t *testing.T) {
 	}
 }
 
-func TestStatusAssertions(t *testing.T) {
-	tests := []struct {
-		exec []string
-		want []model.Assertion
-	}{
-		{[]string{`pm.test("Status code is 200", () => {`, ` pm.expect(pm.response.code).to.eql(200);`, `});`},
-			[]model.Assertion{{Kind: model.AssertStatus, Name: "Status code is 200", Status: 200}}},
-		{[]string{`pm.test('Created', function () { pm.response.to.have.status(201); });`},
-			[]model.Assertion{{Kind: model.AssertStatus, Name: "Created", Status: 201}}},
-		{[]string{`pm.test("Body has id", function () { pm.expect(pm.response.json()).to.have.property("id"); });`}, nil},
-		{[]string{`console.log(pm.response.code)`}, nil},
-	}
-	for _, tt := range tests {
-		got := statusAssertions([]load.Event{{Listen: "test", Exec: tt.exec}})
-		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("%q (-want +got):\n%s", tt.exec, diff)
-		}
-	}
-}
-
 func TestResponses(t *testing.T) {
 	tests := []struct {
 		name      string

@@ -29,9 +29,10 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 
 	b.buildURL(it, op)
 	b.buildParams(it, op)
+	b.buildAuth(it, op)
 	b.buildBody(it, op)
-	b.buildResponses(it, op)
-	b.buildTests(it, op)
+	examples := b.buildResponses(it, op)
+	b.buildTests(it, op, examples)
 
 	desc := it.Description
 	if desc == "" {
@@ -41,6 +42,8 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	op.Doc = paragraphs(
 		fmt.Sprintf("%s sends the request %q.", op.Method, it.Name),
 		op.Summary,
+		bodyNote(it, op),
+		b.authDoc(op),
 		"\t"+op.HTTPMethod+" "+strings.TrimSpace(req.URL.Raw),
 	)
 	return op

@@ -14,7 +14,7 @@ import (
 func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 	fields := naming.NewScope()
 	var ps []*model.Param
-	add := func(kv load.Pair, in model.ParamIn) {
+	add := func(kv load.Pair, in model.ParamIn) *model.Param {
 		p := &model.Param{Key: kv.Key, In: in, Enabled: !kv.Disabled, Doc: markdown(kv.Description)}
 		want := naming.Exported(kv.Key, "Param")
 		if in == model.InHeader && fields.Taken(want) {
@@ -25,12 +25,37 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 			p.Default = b.template(kv.Value)
 		}
 		ps = append(ps, p)
+		return p
 	}
+	byKey := map[string]*model.Param{}
 	for _, q := range it.Request.URL.Query {
-		if q.Key == "" && q.Value == "" {
-			continue
+		switch p := byKey[q.Key]; {
+		case q.Key == "":
+			// "&&" or "=x" in the saved URL: no name to make a field of, but
+			// Postman sends it, so it is kept in place.
+			if !q.Disabled {
+				ps = append(ps, &model.Param{In: model.InQuery, Verbatim: true, Enabled: true, NoValue: q.Null, Default: b.template(q.Value)})
+			}
+		case p != nil:
+			// A repeated key ("tag=a&tag=b") is one []string field.
+			if !p.Repeated {
+				p.Repeated, p.NoValue = true, false
+				if p.Enabled {
+					p.Defaults = []model.Template{p.Default}
+				}
+				p.Default = nil
+			}
+			if !q.Disabled {
+				p.Defaults = append(p.Defaults, b.template(q.Value))
+				p.Enabled = true
+			}
+		default:
+			p := add(q, model.InQuery)
+			if p.Enabled && q.Null {
+				p.NoValue, p.Default = true, nil
+			}
+			byKey[q.Key] = p
 		}
-		add(q, model.InQuery)
 	}
 	for _, h := range it.Request.Header {
 		switch {
@@ -44,12 +69,19 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 			add(h, model.InHeader)
 		}
 	}
-	if len(ps) == 0 {
+	op.Entries = ps
+	var fieldParams []*model.Param
+	for _, p := range ps {
+		if !p.Verbatim {
+			fieldParams = append(fieldParams, p)
+		}
+	}
+	if len(fieldParams) == 0 {
 		return
 	}
 	name := op.Method + "Params"
 	if b.pkg.Taken(name) {
 		name = strings.Join(op.Chain, "") + name
 	}
-	op.Params = &model.ParamsStruct{TypeName: b.pkg.Unique(name), Fields: ps}
+	op.Params = &model.ParamsStruct{TypeName: b.pkg.Unique(name), Fields: fieldParams}
 }

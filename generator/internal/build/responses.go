@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/infer"
@@ -14,12 +15,19 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/naming"
 )
 
-// example is a saved response with its body parsed once.
+// example is a saved response with its status settled and its body parsed
+// once.
 type example struct {
-	resp   *load.Response
+	resp *load.Response
+	// status is the saved code, or the one the status text names when the
+	// example saved no code; 0 when neither says.
+	status int
 	value  infer.Value // nil when the body is empty or not JSON
 	isJSON bool
 	empty  bool
+	// body is the body to replay: as saved, or rewritten as standard JSON
+	// when the example saved comments or trailing commas.
+	body string
 }
 
 // parseExamples parses every example body once, reporting bodies that claim
@@ -27,16 +35,22 @@ type example struct {
 func (b *builder) parseExamples(it *load.Item) []example {
 	var out []example
 	for _, r := range it.Responses {
-		ex := example{resp: r, empty: strings.TrimSpace(r.Body) == ""}
+		ex := example{resp: r, status: exampleStatus(r), empty: strings.TrimSpace(r.Body) == "", body: r.Body}
+		if ex.status == 0 {
+			b.diag(r.Pos, model.Warning, "example-without-status",
+				"the example saves no status code and its status text names none; it is left out of the types and tests")
+		}
 		if !ex.empty {
 			v, err := infer.Parse(r.Body)
 			switch {
 			case err == nil && json.Valid([]byte(r.Body)):
 				ex.value, ex.isJSON = v, true
 			case err == nil:
-				// Comments or trailing commas: no client could decode it.
+				// Comments or trailing commas: documentation rather than a
+				// real response, so it is typed and replayed as standard JSON.
+				ex.value, ex.isJSON, ex.body = v, true, strictJSON(v)
 				b.diag(r.Pos, model.Warning, "example-json-extension",
-					"body is JSON with comments or trailing commas, which servers do not send; it is tested as raw bytes")
+					"body is JSON with comments or trailing commas; it is typed and replayed as standard JSON")
 			case strings.EqualFold(r.PreviewLanguage, "json"):
 				b.diag(r.Pos, model.Warning, "example-invalid-json",
 					"body is not valid JSON "+syntaxDetail(err)+"; it is tested as raw bytes")
@@ -49,14 +63,14 @@ func (b *builder) parseExamples(it *load.Item) []example {
 
 // buildResponses types the responses: every 2xx example feeds one result
 // type; every other status gets its own error type.
-func (b *builder) buildResponses(it *load.Item, op *model.Operation) {
+func (b *builder) buildResponses(it *load.Item, op *model.Operation) []example {
 	examples := b.parseExamples(it)
 	byStatus := map[int][]example{}
 	for _, ex := range examples {
-		if ex.resp.Code == 0 {
+		if ex.status == 0 {
 			continue
 		}
-		byStatus[ex.resp.Code] = append(byStatus[ex.resp.Code], ex)
+		byStatus[ex.status] = append(byStatus[ex.status], ex)
 	}
 	statuses := make([]int, 0, len(byStatus))
 	for s := range byStatus {
@@ -110,6 +124,27 @@ func (b *builder) buildResponses(it *load.Item, op *model.Operation) {
 		}
 		op.Responses = append(op.Responses, r)
 	}
+	return examples
+}
+
+// exampleStatus is the example's code, or the status its text names
+// ("Not Found", "404 Not Found", "201") when it saved no code.
+func exampleStatus(r *load.Response) int {
+	if r.Code != 0 {
+		return r.Code
+	}
+	for _, text := range []string{r.Status, r.Name} {
+		text = strings.TrimSpace(text)
+		if n, err := strconv.Atoi(strings.Fields(text + " x")[0]); err == nil && n >= 100 && n <= 599 {
+			return n
+		}
+		for code := 100; code <= 599; code++ {
+			if t := http.StatusText(code); t != "" && strings.EqualFold(t, text) {
+				return code
+			}
+		}
+	}
+	return 0
 }
 
 // syntaxDetail renders a parse error as "(line 3, column 7): what".

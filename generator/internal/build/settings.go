@@ -42,6 +42,63 @@ func (b *builder) buildSettings(env []load.Variable) {
 			}
 		}
 	}
+	b.nestSettings()
+}
+
+// nestSettings makes settings whose saved value refers to other variables
+// ("{{scheme}}://{{host}}") resolve from those at call time, reports
+// reference cycles, and settles the values the generated tests expect.
+func (b *builder) nestSettings() {
+	// Ranging over a copy: parsing a value may add settings for variables
+	// the collection uses without defining.
+	for _, s := range append([]*model.Setting(nil), b.api.Settings...) {
+		if !strings.Contains(s.Default, "{{") {
+			continue
+		}
+		t := b.template(s.Default)
+		if t.IsLiteral() {
+			continue
+		}
+		s.Nested, s.HasDefault = t, false
+	}
+	reported := map[string]bool{}
+	for _, s := range b.api.Settings {
+		if cycle := settingCycle(s, nil); cycle != nil && !reported[s.Key] {
+			// One report per cycle, from its first member in collection order.
+			for _, k := range cycle {
+				reported[k] = true
+			}
+			b.diag(model.Pos{Path: []string{"variable \"" + s.Key + "\""}}, model.Error, "variable-cycle",
+				"the variable refers to itself through "+strings.Join(cycle, " → ")+"; Postman would leave it unresolved")
+		}
+	}
+	if b.diags.HasErrors() {
+		return
+	}
+	for _, s := range b.api.Settings {
+		if s.Nested != nil && !s.URL {
+			s.TestValue = render(s.Nested)
+		}
+	}
+}
+
+// settingCycle returns the chain of keys that leads from s back to a
+// setting already on path, or nil.
+func settingCycle(s *model.Setting, path []string) []string {
+	for i, k := range path {
+		if k == s.Key {
+			return append(path[i:], s.Key)
+		}
+	}
+	path = append(path, s.Key)
+	for _, p := range s.Nested {
+		if p.Kind == model.PartSetting {
+			if c := settingCycle(p.Setting, path); c != nil {
+				return c
+			}
+		}
+	}
+	return nil
 }
 
 // originSetting returns the URL setting for an origin key: the variable's
@@ -63,11 +120,15 @@ func (b *builder) originSetting(key string, isBase bool) *model.Setting {
 		}
 		b.settings[s.Key] = s
 	} else {
-		// A literal host: the collection has no variable for it, so the
-		// setting is named after the host and defaults to it.
-		s.Default, s.HasDefault = key, key != ""
-		host := strings.TrimPrefix(strings.TrimPrefix(key, "https://"), "http://")
-		s.Doc = "The collection has no variable for this host; its requests go to " + key + "."
+		// A host the collection spells out ("https://api.example.com", or
+		// "https://{{host}}:{{port}}"): a setting named after the host that
+		// defaults to it, resolving any variables in it at call time.
+		s.Default, s.HasDefault, s.Spelled = key, key != "", true
+		host := key
+		if i := strings.Index(host, "://"); i >= 0 {
+			host = host[i+3:]
+		}
+		s.Doc = "The collection has no variable for this URL; its requests go to " + key + "."
 		if !isBase {
 			s.Field = b.fields.Unique(naming.Unexported(host+" URL", "originURL"))
 			s.Option = b.options.Unique("With" + naming.Exported(host+" URL", "OriginURL"))

@@ -10,37 +10,36 @@ import (
 
 // buildTests makes one test row per saved example: the server replays the
 // example, and the row says what the client must send and decode.
-func (b *builder) buildTests(it *load.Item, op *model.Operation) {
-	assertions := statusAssertions(it.Events)
+func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []example) {
+	blocks := b.testBlocks(it)
 	want := b.wantRequest(op)
 	n := 0
-	for _, r := range it.Responses {
-		if r.Code < 200 || r.Code > 599 {
+	for _, ex := range examples {
+		r, status := ex.resp, ex.status
+		if status < 200 || status > 599 {
 			continue
 		}
 		n++
 		tc := *want
 		tc.Name = r.Name
 		if strings.TrimSpace(tc.Name) == "" {
-			tc.Name = statusText(r.Code)
+			tc.Name = statusText(status)
 		}
-		tc.Status = r.Code
+		tc.Status = status
 		for _, h := range r.Header {
 			if replayable(h.Key) && !h.Disabled {
 				tc.ResponseHeaders = append(tc.ResponseHeaders, model.KeyValue{Key: h.Key, Value: h.Value})
 			}
 		}
 		// A server cannot send a body with these statuses.
-		if r.Code != 204 && r.Code != 304 {
-			tc.ResponseBody = r.Body
+		if status != 204 && status != 304 {
+			tc.ResponseBody = ex.body
 		}
-		tc.ResponseJSON = isJSONResponse(op, r.Code, tc.ResponseBody)
+		tc.ResponseJSON = isJSONResponse(op, status, tc.ResponseBody)
 		if len(tc.ResponseBody) > fixtureLimit {
 			tc.ResponseFixture = b.fixturePath(op, "response_"+strconv.Itoa(n))
 		}
-		if success(r.Code) {
-			tc.Assertions = assertions
-		}
+		applyBlocks(&tc, blocks)
 		op.Tests = append(op.Tests, &tc)
 		b.api.Stats.TestRows++
 	}
@@ -63,20 +62,20 @@ func isJSONResponse(op *model.Operation, status int, body string) bool {
 // wantRequest predicts what the client sends with the test settings and
 // the collection's defaults: the part of every row that is the same.
 func (b *builder) wantRequest(op *model.Operation) *model.TestCase {
-	tc := &model.TestCase{WantMethod: op.HTTPMethod, WantPath: render(op.URL)}
-	if !strings.HasPrefix(tc.WantPath, "/") {
-		// An empty path goes out as "/", as in every HTTP client.
-		tc.WantPath = "/" + tc.WantPath
-	}
-	if op.Params != nil {
-		for _, p := range op.Params.Fields {
-			if !p.Enabled || hasDynamic(p.Default) {
-				continue
-			}
-			kv := model.KeyValue{Key: p.Key, Value: render(p.Default)}
+	tc := &model.TestCase{WantMethod: op.HTTPMethod, WantPath: wirePath(op.URL), WantRawQuery: wireQuery(op.Entries)}
+	for _, p := range op.Entries {
+		if !p.Enabled {
+			continue
+		}
+		defaults := p.Defaults
+		if !p.Repeated {
+			defaults = []model.Template{p.Default}
+		}
+		for _, d := range defaults {
+			kv := model.KeyValue{Key: p.Key, Value: render(d), Dynamic: hasDynamic(d), NoValue: p.NoValue}
 			if p.In == model.InQuery {
 				tc.WantQuery = append(tc.WantQuery, kv)
-			} else {
+			} else if !kv.Dynamic {
 				tc.WantHeaders = append(tc.WantHeaders, kv)
 			}
 		}
@@ -87,11 +86,7 @@ func (b *builder) wantRequest(op *model.Operation) *model.TestCase {
 		}
 	}
 	if op.Body != nil {
-		tc.WantBody = op.Body.Example
-		tc.WantBodyJSON = op.Body.Kind == model.BodyJSON
-		if op.Body.ContentType != "" && !hasHeader(tc.WantHeaders, "Content-Type") {
-			tc.WantHeaders = append(tc.WantHeaders, model.KeyValue{Key: "Content-Type", Value: op.Body.ContentType})
-		}
+		wantBody(tc, op.Body)
 	}
 	return tc
 }

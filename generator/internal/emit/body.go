@@ -1,30 +1,103 @@
 package emit
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
+// hasBodyArg reports whether the method takes a body argument: every body
+// but a GraphQL query without variables does.
+func hasBodyArg(b *model.Body) bool {
+	return b != nil && (b.Kind != model.BodyGraphQL || b.Type != nil)
+}
+
 // bodyType is the Go type of a method's body argument.
 func bodyType(b *model.Body) *jen.Statement {
-	if b.Kind == model.BodyText {
+	switch b.Kind {
+	case model.BodyText:
 		return jen.String()
+	case model.BodyURLEncoded, model.BodyMultipart:
+		return jen.Op("*").Id(b.Form.TypeName)
+	case model.BodyBinary:
+		return jen.Qual("io", "Reader")
 	}
 	return resultType(b.Type)
 }
 
-// requestBody encodes the body argument:
+// bodyDecls emits what a body declares beside its method: the form struct
+// and its encoder, or the GraphQL query constant.
+func bodyDecls(f *jen.File, op *model.Operation) {
+	b := op.Body
+	if b == nil {
+		return
+	}
+	switch b.Kind {
+	case model.BodyURLEncoded, model.BodyMultipart:
+		formStruct(f, op)
+	case model.BodyGraphQL:
+		// const CreateUserQuery = `mutation ($name: String!) { ... }`
+		f.Add(comment(b.QueryConst + " is the GraphQL document that " + op.Method + " sends, as saved in the collection."))
+		f.Const().Id(b.QueryConst).Op("=").Add(stringLit(b.Query))
+	}
+}
+
+// stringLit spells s as a raw string literal when it can be one, so that a
+// multi-line GraphQL document reads as written; otherwise as a quoted one.
+func stringLit(s string) jen.Code {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '`' || c == '\r' || (c < ' ' && c != '\n' && c != '\t') || c == 0x7f {
+			return jen.Lit(s)
+		}
+	}
+	if s == "" || strings.ContainsRune(s, '\uFEFF') {
+		return jen.Lit(s)
+	}
+	return jen.Op("`" + s + "`")
+}
+
+// requestBody encodes the body argument into r. For a JSON body:
 //
 //	data, err := json.Marshal(body); if err != nil { return ... }; r.body = data
 func requestBody(g *jen.Group, op *model.Operation) {
 	b := op.Body
+	fail := func(what string) jen.Code {
+		return jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(errorResults(op, jen.Qual("fmt", "Errorf").Call(jen.Lit(pkgPrefix(op)+what+": %w"), jen.Err()))...))
+	}
 	switch b.Kind {
 	case model.BodyText:
 		g.Id("r").Dot("body").Op("=").Index().Byte().Parens(jen.Id("body"))
+	case model.BodyURLEncoded:
+		// if body == nil { body = new(XForm) }; r.body = encodeForm(body.pairs(cfg))
+		g.If(jen.Id("body").Op("==").Nil()).Block(jen.Id("body").Op("=").New(jen.Id(b.Form.TypeName)))
+		g.Id("r").Dot("body").Op("=").Id("encodeForm").Call(jen.Id("body").Dot("pairs").Call(jen.Id("cfg")))
+	case model.BodyMultipart:
+		// var err error; r.body, r.contentType, err = encodeMultipart(body.parts(cfg))
+		g.If(jen.Id("body").Op("==").Nil()).Block(jen.Id("body").Op("=").New(jen.Id(b.Form.TypeName)))
+		g.Var().Err().Error()
+		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType"), jen.Err()).Op("=").Id("encodeMultipart").Call(jen.Id("body").Dot("parts").Call(jen.Id("cfg")))
+		g.Add(fail("encoding request body"))
+	case model.BodyBinary:
+		// if body != nil { data, err := io.ReadAll(body); ...; r.body = data }
+		g.If(jen.Id("body").Op("!=").Nil()).Block(
+			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("body")),
+			fail("reading request body"),
+			jen.Id("r").Dot("body").Op("=").Id("data"),
+		)
+	case model.BodyGraphQL:
+		// data, err := json.Marshal(graphQLRequest{Query: XQuery, Variables: body})
+		fields := []jen.Code{jen.Id("Query").Op(":").Id(b.QueryConst)}
+		if b.Type != nil {
+			fields = append(fields, jen.Id("Variables").Op(":").Id("body"))
+		}
+		g.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("graphQLRequest").Values(fields...))
+		g.Add(fail("encoding request body"))
+		g.Id("r").Dot("body").Op("=").Id("data")
 	default:
 		g.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body"))
-		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(errorResults(op, jen.Qual("fmt", "Errorf").Call(jen.Lit(pkgPrefix(op)+"encoding request body: %w"), jen.Err()))...))
+		g.Add(fail("encoding request body"))
 		g.Id("r").Dot("body").Op("=").Id("data")
 	}
 	if b.ContentType != "" {
@@ -33,9 +106,20 @@ func requestBody(g *jen.Group, op *model.Operation) {
 }
 
 // requestInput declares the body the test sends: the collection's saved
-// body, decoded into the body type.
+// body, decoded into the body type, the saved form values, or a small
+// fixed file.
 func requestInput(g *jen.Group, op *model.Operation) {
 	b := op.Body
+	switch b.Kind {
+	case model.BodyURLEncoded, model.BodyMultipart:
+		// input := &XForm{Amount: "2000", Doc: &File{Name: "a.pdf", Content: strings.NewReader("a.pdf")}}
+		g.Id("input").Op(":=").Op("&").Id(b.Form.TypeName).Values(formInput(b.Form))
+		return
+	case model.BodyBinary:
+		// input := strings.NewReader("payload.bin")
+		g.Id("input").Op(":=").Qual("strings", "NewReader").Call(jen.Lit(b.Example))
+		return
+	}
 	example := jen.Lit(b.Example)
 	if b.ExampleFixture != "" {
 		example = jen.Id("readFixture").Call(jen.Id("t"), jen.Lit(b.ExampleFixture))
@@ -57,4 +141,44 @@ func requestInput(g *jen.Group, op *model.Operation) {
 		// The method takes struct bodies by pointer.
 		g.Id("input").Op(":=").Op("&").Id("value")
 	}
+}
+
+// requestBodyPrep rewrites what the replay server recorded before it is
+// compared: a multipart body becomes the canonical text of its parts,
+// because its boundary is random.
+func requestBodyPrep(g *jen.Group, op *model.Operation) {
+	if op.Body != nil && op.Body.Kind == model.BodyMultipart {
+		// multipartText(t, rec)
+		g.Id("multipartText").Call(jen.Id("t"), jen.Id("rec"))
+	}
+}
+
+// usedBodyKinds reports which body encodings the API's methods use, so
+// that only the helpers they need are emitted.
+func usedBodyKinds(svc *model.Service, used map[model.BodyKind]bool) map[model.BodyKind]bool {
+	if used == nil {
+		used = map[model.BodyKind]bool{}
+	}
+	for _, op := range svc.Ops {
+		if op.Body != nil {
+			used[op.Body.Kind] = true
+		}
+	}
+	for _, sub := range svc.Services {
+		usedBodyKinds(sub, used)
+	}
+	return used
+}
+
+// bodyUsage is the body argument in a usage example.
+func bodyUsage(api *model.API, b *model.Body) string {
+	switch {
+	case b.Kind == model.BodyURLEncoded || b.Kind == model.BodyMultipart:
+		return "&" + api.Package + "." + b.Form.TypeName + "{ /* … */ }"
+	case b.Kind == model.BodyBinary:
+		return "file"
+	case b.Type != nil && b.Type.Kind == model.KindStruct && b.Type.Named != nil:
+		return "&" + api.Package + "." + b.Type.Named.Name + "{ /* … */ }"
+	}
+	return "body"
 }

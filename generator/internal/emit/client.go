@@ -33,6 +33,9 @@ func clientFile(api *model.API) *jen.File {
 		g.Id("httpClient").Op("*").Qual(httpPkg, "Client")
 		g.Id("header").Qual(httpPkg, "Header")
 		g.Id("timeout").Qual("time", "Duration")
+		if api.Auth != nil {
+			g.Id(api.Auth.Field).Id("authConfig")
+		}
 		for _, s := range api.Settings {
 			g.Id(s.Field).String()
 		}
@@ -108,7 +111,8 @@ func clientFile(api *model.API) *jen.File {
 			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(api.Package + ": WithHTTPClient was given a nil client"))),
 		)
 		for _, b := range api.Settings {
-			if !b.URL {
+			if !b.URL || b.Nested != nil {
+				// A URL resolved from other settings is checked when used.
 				continue
 			}
 			g.If(jen.Id("c").Dot(b.Field).Op("==").Lit("")).Block(
@@ -132,10 +136,17 @@ func clientFile(api *model.API) *jen.File {
 
 func settingDoc(s *model.Setting) string {
 	d := fmt.Sprintf("%s sets {{%s}}.", s.Option, s.Key)
+	if s.Spelled {
+		d = fmt.Sprintf("%s sets the scheme and host that requests to %s go to.", s.Option, s.Key)
+	}
 	if s.Doc != "" {
 		d += "\n\n" + s.Doc
 	}
 	switch {
+	case s.Nested != nil:
+		d += fmt.Sprintf("\n\nBy default it is resolved at each call from %s, as the collection saves it.", templateText(s.Nested))
+	case s.Spelled:
+		d += fmt.Sprintf("\n\nThe default is %q.", s.Default)
 	case s.HasDefault:
 		d += fmt.Sprintf("\n\nThe default is %q, the value saved in the collection.", s.Default)
 	case s.Secret:

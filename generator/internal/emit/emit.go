@@ -48,6 +48,14 @@ func Files(api *model.API) ([]File, error) {
 	if err := add("transport.go", transportFile(api)); err != nil {
 		return nil, err
 	}
+	if api.Auth != nil {
+		if err := add("auth.go", authFile(api)); err != nil {
+			return nil, err
+		}
+	}
+	if err := add("encoding.go", encodingFile(api)); err != nil {
+		return nil, err
+	}
 	for _, svc := range serviceFiles(api) {
 		if err := add(svc.path, svc.file); err != nil {
 			return nil, err

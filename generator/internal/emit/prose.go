@@ -19,10 +19,18 @@ type proseData struct {
 	Doc      string
 	Settings []proseSetting
 	Services []proseService
+	// Auth lists the credential options, one line each.
+	Auth []proseAuth
+}
+
+type proseAuth struct {
+	Option, Summary string
 }
 
 type proseSetting struct {
-	Key, Option, Example, DefaultText string
+	// Variable is how the collection refers to the setting: "{{realm}}",
+	// or the host it spells out.
+	Variable, Option, Example, DefaultText string
 }
 
 type proseService struct {
@@ -37,8 +45,14 @@ type proseMethod struct {
 func newProseData(api *model.API) proseData {
 	d := proseData{Header: templates.Header, Package: api.Package, Title: api.Title, Doc: api.Markdown}
 	for _, s := range api.Settings {
-		ps := proseSetting{Key: s.Key, Option: s.Option, DefaultText: "none"}
+		ps := proseSetting{Variable: "{{" + s.Key + "}}", Option: s.Option, DefaultText: "none"}
+		if s.Spelled {
+			ps.Variable = s.Key
+		}
 		switch {
+		case s.Nested != nil:
+			ps.Example = `"…"`
+			ps.DefaultText = "`" + templateText(s.Nested) + "`"
 		case s.HasDefault:
 			ps.Example = fmt.Sprintf("%q", s.Default)
 			ps.DefaultText = fmt.Sprintf("`%q`", s.Default)
@@ -49,6 +63,11 @@ func newProseData(api *model.API) proseData {
 			ps.Example = `"…"`
 		}
 		d.Settings = append(d.Settings, ps)
+	}
+	if api.Auth != nil {
+		for _, o := range api.Auth.Options {
+			d.Auth = append(d.Auth, proseAuth{Option: o.Name, Summary: strings.ReplaceAll(firstSentence(o.Doc, ""), "\n", " ")})
+		}
 	}
 	var walk func(svc *model.Service, title string)
 	walk = func(svc *model.Service, title string) {
@@ -85,15 +104,8 @@ func usage(api *model.API, op *model.Operation) string {
 	if op.Params != nil {
 		args = append(args, "&"+api.Package+"."+op.Params.TypeName+"{}")
 	}
-	if op.Body != nil {
-		switch {
-		case op.Body.Kind == model.BodyText:
-			args = append(args, "body")
-		case op.Body.Type.Kind == model.KindStruct:
-			args = append(args, "&"+api.Package+"."+op.Body.Type.Named.Name+"{ /* … */ }")
-		default:
-			args = append(args, "body")
-		}
+	if hasBodyArg(op.Body) {
+		args = append(args, bodyUsage(api, op.Body))
 	}
 	recv := "c." + strings.Join(append(append([]string{}, op.Chain...), op.Method), ".")
 	results := "resp, err"

@@ -54,6 +54,7 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 	if op.Params != nil {
 		paramsStruct(f, op)
 	}
+	bodyDecls(f, op)
 	recv := jen.Id("c").Op("*").Id("Client")
 	client := jen.Id("c")
 	if svc != nil {
@@ -70,18 +71,19 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		}
 		g.Id("r").Op(":=").Op("&").Id("request").Values(jen.Dict{
 			jen.Id("method"): jen.Lit(op.HTTPMethod),
-			jen.Id("url"):    jen.Id("cfg").Dot(op.Origin.Field).Op("+").Add(templateExpr(op.URL)),
+			jen.Id("url"):    settingExpr(op.Origin).Op("+").Id("escapePath").Call(templateExpr(op.URL)),
 		})
-		if op.Params != nil {
-			for _, p := range op.Params.Fields {
-				addParam(g, p)
-			}
+		for _, p := range op.Entries {
+			addParam(g, p)
 		}
 		for _, h := range op.FixedHeaders {
 			g.Id("r").Dot("addHeader").Call(templateExpr(h.Name), templateExpr(h.Value))
 		}
 		if op.Body != nil {
 			requestBody(g, op)
+		}
+		if op.Auth != nil {
+			g.Id("r").Dot("auth").Op("=").Add(authValue(op.Auth))
 		}
 		g.Id("errValue").Op(":=").Add(errValueFunc(op))
 		call := func(out jen.Code) *jen.Statement {
@@ -116,7 +118,7 @@ func signature(op *model.Operation) []jen.Code {
 	if op.Params != nil {
 		args = append(args, jen.Id("params").Op("*").Id(op.Params.TypeName))
 	}
-	if op.Body != nil {
+	if hasBodyArg(op.Body) {
 		args = append(args, jen.Id("body").Add(bodyType(op.Body)))
 	}
 	return append(args, jen.Id("opts").Op("...").Id("Option"))
@@ -141,25 +143,43 @@ func resultType(t *model.TypeRef) *jen.Statement {
 	return goType(t)
 }
 
-// addParam sends one query or header parameter:
+// addParam sends one query or header entry:
 //
 //	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))  // enabled: default when empty
 //	if params.Fields != "" { r.addQuery("_fields", params.Fields) } // disabled: only when set
+//	for _, v := range orDefault(params.Tag, "a", "b") { r.addQuery("tag", v) } // repeated
 func addParam(g *jen.Group, p *model.Param) {
 	add := "addQuery"
 	if p.In == model.InHeader {
 		add = "addHeader"
 	}
+	send := func(value jen.Code) *jen.Statement { return jen.Id("r").Dot(add).Call(jen.Lit(p.Key), value) }
+	bare := jen.Id("r").Dot("addQueryKey").Call(jen.Lit(p.Key))
 	field := jen.Id("params").Dot(p.Name)
-	if !p.Enabled {
-		g.If(field.Clone().Op("!=").Lit("")).Block(jen.Id("r").Dot(add).Call(jen.Lit(p.Key), field.Clone()))
-		return
+	switch {
+	case p.Verbatim && p.NoValue:
+		g.Add(bare)
+	case p.Verbatim:
+		g.Add(send(templateExpr(p.Default)))
+	case p.Repeated:
+		values := field.Clone()
+		if p.Enabled {
+			args := []jen.Code{field.Clone()}
+			for _, d := range p.Defaults {
+				args = append(args, templateExpr(d))
+			}
+			values = jen.Id("orDefault").Call(args...)
+		}
+		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(values)).Block(send(jen.Id("v")))
+	case !p.Enabled:
+		g.If(field.Clone().Op("!=").Lit("")).Block(send(field.Clone()))
+	case p.NoValue:
+		g.If(field.Clone().Op("!=").Lit("")).Block(send(field.Clone())).Else().Block(bare)
+	case len(p.Default) > 0:
+		g.Add(send(jen.Qual("cmp", "Or").Call(field.Clone(), templateExpr(p.Default))))
+	default:
+		g.Add(send(field.Clone()))
 	}
-	value := field.Clone()
-	if len(p.Default) > 0 {
-		value = jen.Qual("cmp", "Or").Call(field.Clone(), templateExpr(p.Default))
-	}
-	g.Id("r").Dot(add).Call(jen.Lit(p.Key), value)
 }
 
 func pkgPrefix(op *model.Operation) string {
@@ -217,7 +237,11 @@ func paramsStruct(f *jen.File, op *model.Operation) {
 	f.Type().Id(op.Params.TypeName).StructFunc(func(g *jen.Group) {
 		for _, p := range op.Params.Fields {
 			g.Add(comment(paramDoc(p)))
-			g.Id(p.Name).String()
+			if p.Repeated {
+				g.Id(p.Name).Index().String()
+			} else {
+				g.Id(p.Name).String()
+			}
 		}
 	})
 }
@@ -230,8 +254,14 @@ func paramDoc(p *model.Param) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s is the %s %q", p.Name, where, p.Key)
 	switch {
+	case p.Repeated && p.Enabled:
+		fmt.Fprintf(&b, ", sent once per value; by default %d values.", len(p.Defaults))
+	case p.Repeated:
+		b.WriteString(", sent once per value, only when set (disabled in the collection).")
 	case !p.Enabled:
 		b.WriteString(", sent only when set (disabled in the collection).")
+	case p.NoValue:
+		b.WriteString(", sent as a bare key when unset, as the collection saves it.")
 	case len(p.Default) == 0:
 		b.WriteString(", sent empty when unset.")
 	case p.Default.IsLiteral():

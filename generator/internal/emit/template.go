@@ -24,7 +24,7 @@ func templateExpr(t model.Template) *jen.Statement {
 		case model.PartLiteral:
 			terms = append(terms, jen.Lit(p.Text))
 		case model.PartSetting:
-			terms = append(terms, jen.Id("cfg").Dot(p.Setting.Field))
+			terms = append(terms, settingExpr(p.Setting))
 		case model.PartPathArg:
 			terms = append(terms, jen.Qual(urlPkg, "PathEscape").Call(jen.Id(p.Arg.Name)))
 		case model.PartDynamic:
@@ -36,4 +36,15 @@ func templateExpr(t model.Template) *jen.Statement {
 		expr = expr.Op("+").Add(term)
 	}
 	return expr
+}
+
+// settingExpr reads a setting. One whose saved value refers to other
+// variables is resolved from them unless the caller set it:
+//
+//	cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host)
+func settingExpr(s *model.Setting) *jen.Statement {
+	if s.Nested == nil {
+		return jen.Id("cfg").Dot(s.Field)
+	}
+	return jen.Qual("cmp", "Or").Call(jen.Id("cfg").Dot(s.Field), templateExpr(s.Nested))
 }

@@ -39,7 +39,7 @@ func testHelpersFile(api *model.API) *jen.File {
 				jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual("io", "ReadAll").Call(jen.Id("r").Dot("Body")),
 				jen.Id("rec").Dot("mu").Dot("Lock").Call(),
 				jen.Id("rec").Dot("method").Op(",").Id("rec").Dot("path").Op(",").Id("rec").Dot("rawQuery").Op("=").
-					Id("r").Dot("Method").Op(",").Id("r").Dot("URL").Dot("Path").Op(",").Id("r").Dot("URL").Dot("RawQuery"),
+					Id("r").Dot("Method").Op(",").Id("requestPath").Call(jen.Id("r").Dot("RequestURI")).Op(",").Id("r").Dot("URL").Dot("RawQuery"),
 				jen.Id("rec").Dot("header").Op(",").Id("rec").Dot("body").Op("=").Id("r").Dot("Header").Dot("Clone").Call().Op(",").Id("data"),
 				jen.Id("rec").Dot("mu").Dot("Unlock").Call(),
 				jen.For(jen.List(jen.Id("_"), jen.Id("h")).Op(":=").Range().Id("header")).Block(
@@ -58,11 +58,13 @@ func testHelpersFile(api *model.API) *jen.File {
 	f.Func().Id("newTestClient").Params(t(), jen.Id("baseURL").String()).Op("*").Id("Client").BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("c"), jen.Err()).Op(":=").Id("New").CallFunc(func(g *jen.Group) {
 			for _, s := range api.Settings {
-				if s.URL {
+				switch {
+				case s.URL:
 					g.Id(s.Option).Call(jen.Id("baseURL"))
-					continue
+				case s.Nested == nil:
+					g.Id(s.Option).Call(jen.Lit(s.TestValue))
 				}
-				g.Id(s.Option).Call(jen.Lit(s.TestValue))
+				// Settings resolved from others are left to resolve.
 			}
 		})
 		g.If(jen.Err().Op("!=").Nil()).Block(fatalf("New: %v", jen.Err()))
@@ -73,8 +75,8 @@ func testHelpersFile(api *model.API) *jen.File {
 	f.Add(comment("checkRequest compares what the client sent with what the collection\ndescribes. Query pairs must match in order; the wanted headers must be\npresent (the transport adds others of its own)."))
 	f.Func().Id("checkRequest").Params(
 		t(), jen.Id("rec").Op("*").Id("recorded"),
-		jen.List(jen.Id("method"), jen.Id("path")).String(),
-		jen.List(jen.Id("query"), jen.Id("header")).Index().Index(jen.Lit(2)).String(),
+		jen.List(jen.Id("method"), jen.Id("path"), jen.Id("query")).String(),
+		jen.Id("header").Index().Index(jen.Lit(2)).String(),
 		jen.Id("body").String(), jen.Id("bodyJSON").Bool(),
 	).Block(
 		jen.Id("t").Dot("Helper").Call(),
@@ -82,9 +84,8 @@ func testHelpersFile(api *model.API) *jen.File {
 		jen.Defer().Id("rec").Dot("mu").Dot("Unlock").Call(),
 		jen.If(jen.Id("rec").Dot("method").Op("!=").Id("method")).Block(errorf("method = %q, want %q", jen.Id("rec").Dot("method"), jen.Id("method"))),
 		jen.If(jen.Id("rec").Dot("path").Op("!=").Id("path")).Block(errorf("path = %q, want %q", jen.Id("rec").Dot("path"), jen.Id("path"))),
-		jen.Id("gotQuery").Op(":=").Id("queryPairs").Call(jen.Id("rec").Dot("rawQuery")),
-		jen.If(jen.Qual("fmt", "Sprint").Call(jen.Id("gotQuery")).Op("!=").Qual("fmt", "Sprint").Call(jen.Id("query"))).Block(
-			errorf("query = %q, want %q", jen.Id("gotQuery"), jen.Id("query")),
+		jen.If(jen.Op("!").Id("queryMatches").Call(jen.Id("rec").Dot("rawQuery"), jen.Id("query"))).Block(
+			errorf("query = %q, want %q", jen.Id("rec").Dot("rawQuery"), jen.Id("query")),
 		),
 		jen.For(jen.List(jen.Id("_"), jen.Id("h")).Op(":=").Range().Id("header")).Block(
 			jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id("rec").Dot("header").Dot("Values").Call(jen.Id("h").Index(jen.Lit(0))), jen.Id("h").Index(jen.Lit(1)))).Block(
@@ -98,18 +99,34 @@ func testHelpersFile(api *model.API) *jen.File {
 		),
 	)
 
-	// func queryPairs(raw string) [][2]string
-	f.Add(comment("queryPairs splits a raw query into decoded pairs, keeping their order."))
-	f.Func().Id("queryPairs").Params(jen.Id("raw").String()).Index().Index(jen.Lit(2)).String().Block(
-		jen.Var().Id("pairs").Index().Index(jen.Lit(2)).String(),
-		jen.If(jen.Id("raw").Op("==").Lit("")).Block(jen.Return(jen.Id("pairs"))),
-		jen.For(jen.List(jen.Id("_"), jen.Id("part")).Op(":=").Range().Qual("strings", "Split").Call(jen.Id("raw"), jen.Lit("&"))).Block(
-			jen.List(jen.Id("k"), jen.Id("v"), jen.Id("_")).Op(":=").Qual("strings", "Cut").Call(jen.Id("part"), jen.Lit("=")),
-			jen.If(jen.List(jen.Id("dk"), jen.Err()).Op(":=").Qual(urlPkg, "QueryUnescape").Call(jen.Id("k")), jen.Err().Op("==").Nil()).Block(jen.Id("k").Op("=").Id("dk")),
-			jen.If(jen.List(jen.Id("dv"), jen.Err()).Op(":=").Qual(urlPkg, "QueryUnescape").Call(jen.Id("v")), jen.Err().Op("==").Nil()).Block(jen.Id("v").Op("=").Id("dv")),
-			jen.Id("pairs").Op("=").Append(jen.Id("pairs"), jen.Index(jen.Lit(2)).String().Values(jen.Id("k"), jen.Id("v"))),
+	// func requestPath(uri string) string: the raw path of a request-target.
+	f.Add(comment("requestPath is the path of a request-target exactly as sent. The client\n" +
+		"may send the absolute form (http://host/path) to keep a path byte for byte."))
+	f.Func().Id("requestPath").Params(jen.Id("uri").String()).String().Block(
+		jen.If(jen.List(jen.Id("_"), jen.Id("rest"), jen.Id("ok")).Op(":=").Qual("strings", "Cut").Call(jen.Id("uri"), jen.Lit("://")), jen.Id("ok").Op("&&").Op("!").Qual("strings", "HasPrefix").Call(jen.Id("uri"), jen.Lit("/"))).Block(
+			jen.Id("uri").Op("=").Lit("/"),
+			jen.If(jen.Id("i").Op(":=").Qual("strings", "IndexByte").Call(jen.Id("rest"), jen.LitRune('/')), jen.Id("i").Op(">=").Lit(0)).Block(
+				jen.Id("uri").Op("=").Id("rest").Index(jen.Id("i"), jen.Empty()),
+			),
 		),
-		jen.Return(jen.Id("pairs")),
+		jen.List(jen.Id("path"), jen.Id("_"), jen.Id("_")).Op(":=").Qual("strings", "Cut").Call(jen.Id("uri"), jen.Lit("?")),
+		jen.Return(jen.Id("path")),
+	)
+
+	// func queryMatches(got, want string) bool
+	f.Add(comment("queryMatches compares raw query strings entry by entry, in order. A\n" +
+		"wanted value of " + model.DynamicMarker + " is made afresh on every call, so any value matches."))
+	f.Func().Id("queryMatches").Params(jen.List(jen.Id("got"), jen.Id("want")).String()).Bool().Block(
+		jen.List(jen.Id("g"), jen.Id("w")).Op(":=").List(jen.Qual("strings", "Split").Call(jen.Id("got"), jen.Lit("&")), jen.Qual("strings", "Split").Call(jen.Id("want"), jen.Lit("&"))),
+		jen.If(jen.Len(jen.Id("g")).Op("!=").Len(jen.Id("w"))).Block(jen.Return(jen.False())),
+		jen.For(jen.Id("i").Op(":=").Range().Id("w")).Block(
+			jen.If(jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Qual("strings", "CutSuffix").Call(jen.Id("w").Index(jen.Id("i")), jen.Lit("="+model.DynamicMarker)), jen.Id("ok")).Block(
+				jen.If(jen.Op("!").Qual("strings", "HasPrefix").Call(jen.Id("g").Index(jen.Id("i")), jen.Id("key").Op("+").Lit("="))).Block(jen.Return(jen.False())),
+				jen.Continue(),
+			),
+			jen.If(jen.Id("g").Index(jen.Id("i")).Op("!=").Id("w").Index(jen.Id("i"))).Block(jen.Return(jen.False())),
+		),
+		jen.Return(jen.True()),
 	)
 
 	// func checkJSON(t *testing.T, what string, got []byte, want string)
@@ -148,7 +165,7 @@ func testHelpersFile(api *model.API) *jen.File {
 		jen.Switch(jen.Id("x").Op(":=").Id("v").Assert(jen.Type())).Block(
 			jen.Case(jen.Qual("encoding/json", "Number")).Block(
 				jen.If(jen.List(jen.Id("f"), jen.Err()).Op(":=").Id("x").Dot("Float64").Call(), jen.Err().Op("==").Nil()).Block(
-					jen.Return(jen.Qual("strconv", "FormatFloat").Call(jen.Id("f"), jen.LitByte('g'), jen.Lit(-1), jen.Lit(64))),
+					jen.Return(jen.Qual("strconv", "FormatFloat").Call(jen.Id("f"), jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))),
 				),
 			),
 			jen.Case(jen.Map(jen.String()).Any()).Block(
@@ -174,5 +191,7 @@ func testHelpersFile(api *model.API) *jen.File {
 		jen.If(jen.Err().Op("!=").Nil()).Block(fatalf("%v", jen.Err())),
 		jen.Return(jen.String().Call(jen.Id("data"))),
 	)
+	bodyTestHelpers(f, api)
+	assertionHelpers(f, api)
 	return f
 }

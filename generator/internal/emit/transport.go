@@ -56,16 +56,13 @@ func transportFile(api *model.API) *jen.File {
 	f.Type().Id("request").Struct(
 		jen.Id("method").String(),
 		jen.Id("url").String(),
-		jen.Id("query").Index().Index(jen.Lit(2)).String(),
+		jen.Id("query").Index().Id("queryPair"),
 		jen.Id("header").Index().Index(jen.Lit(2)).String(),
 		jen.Id("body").Index().Byte(),
 		jen.Id("contentType").String(),
+		authRequestField(api),
 	)
 
-	// func (r *request) addQuery(key, value string)
-	f.Func().Params(jen.Id("r").Op("*").Id("request")).Id("addQuery").Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
-		r("query").Op("=").Append(r("query"), jen.Index(jen.Lit(2)).String().Values(jen.Id("key"), jen.Id("value"))),
-	)
 	// func (r *request) addHeader(key, value string)
 	f.Func().Params(jen.Id("r").Op("*").Id("request")).Id("addHeader").Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
 		r("header").Op("=").Append(r("header"), jen.Index(jen.Lit(2)).String().Values(jen.Id("key"), jen.Id("value"))),
@@ -99,6 +96,7 @@ func transportFile(api *model.API) *jen.File {
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: %w"), r("method"), jen.Id("target"), jen.Err())),
 		),
+		jen.Id("keepRawPath").Call(jen.Id("req"), jen.Id("target")),
 		jen.If(r("contentType").Op("!=").Lit("")).Block(
 			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), r("contentType")),
 		),
@@ -110,7 +108,7 @@ func transportFile(api *model.API) *jen.File {
 			jen.Id("deleteHeader").Call(jen.Id("req").Dot("Header"), jen.Id("k")),
 			jen.Id("req").Dot("Header").Index(jen.Id("k")).Op("=").Id("vs"),
 		),
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("cfg").Dot("httpClient").Dot("Do").Call(jen.Id("req")),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(doRequest(api)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: %w"), r("method"), jen.Id("target"), jen.Err())),
 		),
@@ -165,35 +163,7 @@ func transportFile(api *model.API) *jen.File {
 			),
 		),
 	)
+	bodyHelpers(f, api)
 
-	// func encodeQuery(pairs [][2]string) string
-	f.Add(comment("encodeQuery writes pairs in order, percent-encoding what Postman encodes:\n" +
-		"url.Values would sort the keys and turn spaces into '+'."))
-	f.Func().Id("encodeQuery").Params(jen.Id("pairs").Index().Index(jen.Lit(2)).String()).String().Block(
-		jen.Var().Id("b").Qual("strings", "Builder"),
-		jen.For(jen.List(jen.Id("i"), jen.Id("p")).Op(":=").Range().Id("pairs")).Block(
-			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Dot("WriteByte").Call(jen.LitByte('&'))),
-			jen.Id("b").Dot("WriteString").Call(jen.Id("escapeQuery").Call(jen.Id("p").Index(jen.Lit(0)))),
-			jen.Id("b").Dot("WriteByte").Call(jen.LitByte('=')),
-			jen.Id("b").Dot("WriteString").Call(jen.Id("escapeQuery").Call(jen.Id("p").Index(jen.Lit(1)))),
-		),
-		jen.Return(jen.Id("b").Dot("String").Call()),
-	)
-	f.Add(comment("escapeQuery percent-encodes the bytes that cannot stand in a query\ncomponent as-is: controls, space, non-ASCII and the delimiters \"#&'<>=+. '%' is left alone because collections save\nvalues already percent-encoded, and Postman sends them as saved."))
-	f.Func().Id("escapeQuery").Params(jen.Id("s").String()).String().Block(
-		jen.Const().Id("hex").Op("=").Lit("0123456789ABCDEF"),
-		jen.Var().Id("b").Qual("strings", "Builder"),
-		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Id("i").Op("++")).Block(
-			jen.Id("ch").Op(":=").Id("s").Index(jen.Id("i")),
-			jen.If(jen.Id("ch").Op("<=").LitByte(' ').Op("||").Id("ch").Op(">=").Lit(0x7f).Op("||").Qual("strings", "IndexByte").Call(jen.Lit("\"#&'<>=+"), jen.Id("ch")).Op(">=").Lit(0)).Block(
-				jen.Id("b").Dot("WriteByte").Call(jen.LitByte('%')),
-				jen.Id("b").Dot("WriteByte").Call(jen.Id("hex").Index(jen.Id("ch").Op(">>").Lit(4))),
-				jen.Id("b").Dot("WriteByte").Call(jen.Id("hex").Index(jen.Id("ch").Op("&").Lit(15))),
-				jen.Continue(),
-			),
-			jen.Id("b").Dot("WriteByte").Call(jen.Id("ch")),
-		),
-		jen.Return(jen.Id("b").Dot("String").Call()),
-	)
 	return f
 }

@@ -34,6 +34,10 @@ type Item struct {
 	Events    []Event
 	Request   *Request    // requests only; never nil for a request item
 	Responses []*Response // requests only
+	// DisableBodyPruning is protocolProfileBehavior.disableBodyPruning:
+	// Postman sends a body with GET, HEAD, COPY, PURGE and UNLOCK only
+	// when it is set.
+	DisableBodyPruning bool
 }
 
 // Request is an HTTP request as saved in the collection.

@@ -61,6 +61,7 @@ func (c *converter) items(lib []*postman.Items, canon *node, parent []string) []
 			it.Items = c.items(li.Items, tn.get("item"), path)
 		} else {
 			it.Request = convRequest(li.Request, tn.get("request"))
+			it.DisableBodyPruning = truthy(tn.get("protocolProfileBehavior").get("disableBodyPruning"))
 			it.Responses = c.responses(li.Responses, tn.get("response"), path)
 		}
 		out = append(out, it)

@@ -265,6 +265,10 @@ func (z *normaliser) item(e *node, parent []string) *node {
 		return nil
 	}
 	out.set("request", r)
+	// Kept for disableBodyPruning, which decides whether a GET sends its body.
+	if ppb := e.get("protocolProfileBehavior"); ppb != nil && ppb.kind == kObject {
+		out.set("protocolProfileBehavior", ppb)
+	}
 	if rs := z.responses(e.get("response"), path); len(rs.arr) > 0 {
 		out.set("response", rs)
 	}

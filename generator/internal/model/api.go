@@ -24,6 +24,12 @@ type API struct {
 	// Dynamics are the Postman dynamic variables the requests use ("guid"),
 	// sorted.
 	Dynamics []string
+	// Auth is what the client needs for the auth schemes its requests use;
+	// nil when no request authenticates.
+	Auth *AuthSet
+	// FileType is the name of the generated type of form-data file fields
+	// ("File"); empty when no request has one.
+	FileType string
 	// Stats are counts for the run summary.
 	Stats Stats
 }
@@ -51,11 +57,18 @@ type Setting struct {
 	Default string
 	// HasDefault is false for secrets and variables without a saved value.
 	HasDefault bool
+	// Nested is set when the saved value refers to other variables
+	// ("{{scheme}}://{{host}}"): it is then resolved at call time from
+	// those settings, as Postman does, unless the option is given.
+	Nested Template
 	// Secret marks tokens, passwords and keys: never written as a default.
 	Secret bool
 	// TestValue is what the generated tests configure, so that their
 	// expectations do not depend on defaults.
 	TestValue string
+	// Spelled is set for a URL setting that no variable stands for: the
+	// collection spells the host out in its requests, and Key is that text.
+	Spelled bool
 	// URL marks a setting that holds a scheme and host (and maybe a path
 	// prefix) that request paths are appended to; tests point it at their
 	// server.
@@ -109,10 +122,16 @@ type Operation struct {
 	PathArgs []*Param
 	// Params is the *<Op>Params struct: query and header parameters.
 	Params *ParamsStruct
+	// Entries are the query and header entries in the collection's order:
+	// the fields of Params and the verbatim entries, which are no fields.
+	Entries []*Param
 	// FixedHeaders are sent on every call and are not parameters, because
 	// their name is a template ({{cookieName}}) or they describe the body
 	// (Content-Type).
 	FixedHeaders []Header
+	// Auth is the request's effective auth after Postman's inheritance
+	// (collection → folder → request); nil when it sends none.
+	Auth *Auth
 	// Body is the request body; nil when there is none.
 	Body *Body
 	// Result is the decoded type of the success response; nil when the
@@ -161,6 +180,17 @@ type Param struct {
 	Default Template
 	// Enabled is false for parameters that Postman has switched off.
 	Enabled bool
+	// NoValue is set for a query parameter saved with a null value: Postman
+	// sends the key alone ("?debug") unless a value is given.
+	NoValue bool
+	// Repeated is set when the key occurs several times ("tag=a&tag=b"): the
+	// field is a []string, and Defaults holds the saved values in order.
+	Repeated bool
+	Defaults []Template
+	// Verbatim marks an entry with no key (an empty "&&" segment of the
+	// saved URL): it is not a field, and is sent as saved so that the query
+	// string matches Postman's.
+	Verbatim bool
 	// TestValue is the value the generated tests pass for a path argument.
 	TestValue string
 }
@@ -180,6 +210,18 @@ const (
 	// BodyText is a raw string sent as written (text, XML, HTML, or JSON
 	// that did not parse).
 	BodyText
+	// BodyURLEncoded is a form struct (Body.Form) sent as
+	// application/x-www-form-urlencoded.
+	BodyURLEncoded
+	// BodyMultipart is a form struct (Body.Form) with text and file fields,
+	// sent as multipart/form-data.
+	BodyMultipart
+	// BodyBinary is an io.Reader sent as it is (Postman's "file" mode).
+	BodyBinary
+	// BodyGraphQL is a fixed GraphQL document (Body.Query) with typed
+	// variables (Body.Type, nil when the collection saved none), sent as
+	// JSON.
+	BodyGraphQL
 )
 
 // Body is a request body.
@@ -195,6 +237,48 @@ type Body struct {
 	// ExampleFixture is the file under the package's testdata/ that holds
 	// Example when it is too long for a literal; empty otherwise.
 	ExampleFixture string
+	// Form holds the fields of a BodyURLEncoded or BodyMultipart body.
+	Form *Form
+	// Query is the GraphQL document of a BodyGraphQL body, and QueryConst
+	// the exported constant that holds it.
+	Query      string
+	QueryConst string
+}
+
+// Form is the typed struct of a urlencoded or form-data body: one field per
+// key, sent in the collection's order.
+type Form struct {
+	TypeName string
+	Fields   []*FormField
+	// FileType is API.FileType when a field is a file; empty otherwise.
+	FileType string
+}
+
+// FormField is one key of a form body. Like a query parameter, an empty
+// field sends the values saved in the collection, and a field disabled in
+// the collection is sent only when set.
+type FormField struct {
+	// Key is the wire name; Name the Go field.
+	Key  string
+	Name string
+	Doc  string
+	// File marks a form-data file part: the field is a *File (a []*File
+	// when Repeated). Files are sent only when set.
+	File bool
+	// Repeated is set when the key occurs several times or ends in "[]"
+	// (Stripe's "expand[]"): the field is a slice, one pair per element.
+	Repeated bool
+	Enabled  bool
+	// Defaults are the saved values sent when the field is empty, in order;
+	// nil for disabled fields and files.
+	Defaults []Template
+	// ContentType is the part's saved content type (form-data only).
+	ContentType string
+	// Src are the saved file paths of a file field, for documentation.
+	Src []string
+	// TestValues are what the generated test sets the field to (file
+	// names and contents for files); nil leaves it unset.
+	TestValues []string
 }
 
 // Response is a status that has saved examples.
@@ -222,35 +306,87 @@ type TestCase struct {
 	// test compares the decoded value with it semantically.
 	ResponseJSON bool
 
-	// Want* are what the client must send.
-	WantMethod  string
-	WantPath    string
-	WantQuery   []KeyValue
-	WantHeaders []KeyValue
-	WantBody    string
+	// Want* are what the client must send. WantPath and WantRawQuery are
+	// the bytes on the wire, encoded as Postman encodes them; a value that
+	// changes on every call appears in WantRawQuery as DynamicMarker.
+	WantMethod   string
+	WantPath     string
+	WantRawQuery string
+	WantQuery    []KeyValue
+	WantHeaders  []KeyValue
+	WantBody     string
 	// WantBodyJSON says whether WantBody is compared as JSON.
 	WantBodyJSON bool
-	// Assertions are the recognised pm.test checks that apply to this row.
+	// Assertions are the translated pm.test checks that hold on this row's
+	// example, in script order.
 	Assertions []Assertion
+	// Skipped are the pm.test blocks that are not checked on this row: not
+	// translated, or not holding on this example. Tests list them as skipped.
+	Skipped []SkippedTest
 }
+
+// SkippedTest is a pm.test block a row does not check, and why.
+type SkippedTest struct {
+	// Name is the pm.test title.
+	Name string
+	// Message is the whole skip message: the reason, then the script.
+	Message string
+}
+
+// DynamicMarker stands in an expected query string for a value made
+// afresh on every call, such as {{$guid}}.
+const DynamicMarker = "{{$dynamic}}"
 
 // KeyValue is an ordered pair.
 type KeyValue struct {
 	Key   string
 	Value string
+	// Dynamic marks a value made afresh on every call ({{$guid}}): tests
+	// check that it is there, not what it is.
+	Dynamic bool
+	// NoValue marks a query entry sent as a bare key ("?debug"), as Postman
+	// sends a parameter whose value is null.
+	NoValue bool
 }
 
-// AssertionKind says what a recognised pm.test checks.
+// AssertionKind says what a translated pm.test statement checks.
 type AssertionKind int
 
 const (
-	// AssertStatus checks the response status code.
+	// AssertStatus checks that the status is one of Statuses.
 	AssertStatus AssertionKind = iota
+	// AssertStatusClass checks that the status's hundreds digit is one of
+	// Statuses (2 for 2xx).
+	AssertStatusClass
+	// AssertHeaderPresent checks that the response has the header Header.
+	AssertHeaderPresent
+	// AssertHeaderEquals checks that a value of Header is Value.
+	AssertHeaderEquals
+	// AssertHeaderIncludes checks that a value of Header contains Value.
+	AssertHeaderIncludes
+	// AssertJSONBody checks that the body is JSON.
+	AssertJSONBody
+	// AssertJSONPresent checks that Path leads to a value in the JSON body.
+	AssertJSONPresent
+	// AssertJSONAbsent checks that Path leads nowhere in the JSON body.
+	AssertJSONAbsent
+	// AssertJSONEquals checks that the value at Path equals the JSON text
+	// Value (deeply, numbers by value). An empty Path is the whole body.
+	AssertJSONEquals
+	// AssertJSONType checks that the value at Path is of the JSON type Value:
+	// "array", "object", "string", "number" or "boolean".
+	AssertJSONType
 )
 
-// Assertion is a pm.test translated into Go.
+// Assertion is one check of a pm.test block, translated. A member holding
+// null counts as absent, as in the generated tests' JSON comparisons.
 type Assertion struct {
-	Kind   AssertionKind
-	Name   string // the pm.test title
-	Status int
+	Kind AssertionKind
+	// Name is the pm.test title.
+	Name     string
+	Statuses []int
+	Header   string
+	// Path is the keys and array indexes from the body's root.
+	Path  []string
+	Value string
 }

@@ -5,11 +5,9 @@ package petstore
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -37,7 +35,7 @@ func replay(t *testing.T, status int, header [][2]string, body string) (*httptes
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		data, _ := io.ReadAll(r.Body)
 		rec.mu.Lock()
-		rec.method, rec.path, rec.rawQuery = r.Method, r.URL.Path, r.URL.RawQuery
+		rec.method, rec.path, rec.rawQuery = r.Method, requestPath(r.RequestURI), r.URL.RawQuery
 		rec.header, rec.body = r.Header.Clone(), data
 		rec.mu.Unlock()
 		for _, h := range header {
@@ -63,7 +61,7 @@ func newTestClient(t *testing.T, baseURL string) *Client {
 // checkRequest compares what the client sent with what the collection
 // describes. Query pairs must match in order; the wanted headers must be
 // present (the transport adds others of its own).
-func checkRequest(t *testing.T, rec *recorded, method, path string, query, header [][2]string, body string, bodyJSON bool) {
+func checkRequest(t *testing.T, rec *recorded, method, path, query string, header [][2]string, body string, bodyJSON bool) {
 	t.Helper()
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
@@ -73,9 +71,8 @@ func checkRequest(t *testing.T, rec *recorded, method, path string, query, heade
 	if rec.path != path {
 		t.Errorf("path = %q, want %q", rec.path, path)
 	}
-	gotQuery := queryPairs(rec.rawQuery)
-	if fmt.Sprint(gotQuery) != fmt.Sprint(query) {
-		t.Errorf("query = %q, want %q", gotQuery, query)
+	if !queryMatches(rec.rawQuery, query) {
+		t.Errorf("query = %q, want %q", rec.rawQuery, query)
 	}
 	for _, h := range header {
 		if !slices.Contains(rec.header.Values(h[0]), h[1]) {
@@ -89,23 +86,38 @@ func checkRequest(t *testing.T, rec *recorded, method, path string, query, heade
 	}
 }
 
-// queryPairs splits a raw query into decoded pairs, keeping their order.
-func queryPairs(raw string) [][2]string {
-	var pairs [][2]string
-	if raw == "" {
-		return pairs
-	}
-	for _, part := range strings.Split(raw, "&") {
-		k, v, _ := strings.Cut(part, "=")
-		if dk, err := url.QueryUnescape(k); err == nil {
-			k = dk
+// requestPath is the path of a request-target exactly as sent. The client
+// may send the absolute form (http://host/path) to keep a path byte for byte.
+func requestPath(uri string) string {
+	if _, rest, ok := strings.Cut(uri, "://"); ok && !strings.HasPrefix(uri, "/") {
+		uri = "/"
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			uri = rest[i:]
 		}
-		if dv, err := url.QueryUnescape(v); err == nil {
-			v = dv
-		}
-		pairs = append(pairs, [2]string{k, v})
 	}
-	return pairs
+	path, _, _ := strings.Cut(uri, "?")
+	return path
+}
+
+// queryMatches compares raw query strings entry by entry, in order. A
+// wanted value of {{$dynamic}} is made afresh on every call, so any value matches.
+func queryMatches(got, want string) bool {
+	g, w := strings.Split(got, "&"), strings.Split(want, "&")
+	if len(g) != len(w) {
+		return false
+	}
+	for i := range w {
+		if key, ok := strings.CutSuffix(w[i], "={{$dynamic}}"); ok {
+			if !strings.HasPrefix(g[i], key+"=") {
+				return false
+			}
+			continue
+		}
+		if g[i] != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // checkJSON compares two JSON texts as values. A key holding null counts
@@ -154,7 +166,7 @@ func normalise(v any) any {
 	switch x := v.(type) {
 	case json.Number:
 		if f, err := x.Float64(); err == nil {
-			return strconv.FormatFloat(f, byte(0x67), -1, 64)
+			return strconv.FormatFloat(f, 'g', -1, 64)
 		}
 	case map[string]any:
 		for k, e := range x {
@@ -180,4 +192,191 @@ func readFixture(t *testing.T, name string) string {
 		t.Fatalf("%v", err)
 	}
 	return string(data)
+}
+
+// assertion is one check of a pm.test block of the collection, translated.
+// kind says what it checks: "status" (one of statuses), "status-class" (the
+// hundreds digit is one of statuses), "header" (present), "header-equals",
+// "header-includes" (a value of header is or contains value), "json" (the body
+// is JSON), "json-present", "json-absent", "json-equals" (the value at path
+// is the JSON text value) and "json-type" (the value at path has the type
+// value). A member holding null counts as absent.
+type assertion struct {
+	test     string // the pm.test title
+	kind     string
+	statuses []int
+	header   string
+	path     []string // keys and array indexes from the body's root
+	value    string
+}
+
+// checkAssertions runs a row's pm.test assertions on the status, headers
+// and body that the client returned.
+func checkAssertions(t *testing.T, status int, header http.Header, body []byte, asserts []assertion) {
+	t.Helper()
+	for _, a := range asserts {
+		values := header.Values(a.header)
+		v, found := lookupJSON(body, a.path)
+		where := "the body"
+		if len(a.path) > 0 {
+			where = strconv.Quote(strings.Join(a.path, "."))
+		}
+		switch a.kind {
+		case "status":
+			if !slices.Contains(a.statuses, status) {
+				t.Errorf("pm.test %q: status = %d, want one of %v", a.test, status, a.statuses)
+			}
+		case "status-class":
+			if !slices.Contains(a.statuses, status/100) {
+				t.Errorf("pm.test %q: status = %d, want one of the classes %vxx", a.test, status, a.statuses)
+			}
+		case "header":
+			if len(values) == 0 {
+				t.Errorf("pm.test %q: header %s is missing", a.test, a.header)
+			}
+		case "header-equals":
+			if !slices.Contains(values, a.value) {
+				t.Errorf("pm.test %q: header %s = %q, want %q", a.test, a.header, values, a.value)
+			}
+		case "header-includes":
+			includes := func(s string) bool {
+				return strings.Contains(s, a.value)
+			}
+			if !slices.ContainsFunc(values, includes) {
+				t.Errorf("pm.test %q: header %s = %q, want it to include %q", a.test, a.header, values, a.value)
+			}
+		case "json":
+			if _, err := decodeJSON(body); err != nil {
+				t.Errorf("pm.test %q: the body is not JSON: %v", a.test, err)
+			}
+		case "json-present":
+			if !found {
+				t.Errorf("pm.test %q: %s is missing:\n%s", a.test, where, body)
+			}
+		case "json-absent":
+			if found {
+				t.Errorf("pm.test %q: %s is present:\n%s", a.test, where, body)
+			}
+		case "json-equals":
+			want, ok := lookupJSON([]byte(a.value), nil)
+			if !ok {
+				t.Fatalf("pm.test %q: the expected value %s is not JSON", a.test, a.value)
+			}
+			if !found {
+				t.Errorf("pm.test %q: %s is missing, want %s:\n%s", a.test, where, a.value, body)
+			} else if !sameJSON(v, want) {
+				got, _ := json.Marshal(v)
+				t.Errorf("pm.test %q: %s = %s, want %s", a.test, where, got, a.value)
+			}
+		case "json-type":
+			if !found {
+				t.Errorf("pm.test %q: %s is missing, want a value of type %s:\n%s", a.test, where, a.value, body)
+			} else if got := jsonType(v); got != a.value {
+				t.Errorf("pm.test %q: %s is of type %s, want %s", a.test, where, got, a.value)
+			}
+		default:
+			t.Errorf("pm.test %q: unknown assertion kind %q", a.test, a.kind)
+		}
+	}
+}
+
+// lookupJSON follows keys and array indexes into a JSON body, as lodash's
+// _.get does for pm.test. A member holding null counts as absent, because
+// optional fields are omitted when they are unset.
+func lookupJSON(body []byte, path []string) (any, bool) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, false
+	}
+	for _, key := range path {
+		switch x := v.(type) {
+		case map[string]any:
+			e, ok := x[key]
+			if !ok || e == nil {
+				return nil, false
+			}
+			v = e
+		case []any:
+			i, err := strconv.Atoi(key)
+			if err != nil || i < 0 || i >= len(x) || strconv.Itoa(i) != key {
+				return nil, false
+			}
+			v = x[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// sameJSON compares decoded JSON values deeply, numbers by value (1 and 1.0
+// are equal, as in JavaScript) and members holding null as absent.
+func sameJSON(a, b any) bool {
+	switch x := a.(type) {
+	case json.Number:
+		y, ok := b.(json.Number)
+		if !ok {
+			return false
+		}
+		fx, errX := x.Float64()
+		fy, errY := y.Float64()
+		return x == y || errX == nil && errY == nil && fx == fy
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok {
+			return false
+		}
+		for k, e := range x {
+			if e != nil && !sameJSON(e, y[k]) {
+				return false
+			}
+		}
+		for k, e := range y {
+			if e != nil && x[k] == nil {
+				return false
+			}
+		}
+		return true
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !sameJSON(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return a == b
+}
+
+// jsonType is chai's name for the type of a decoded JSON value.
+func jsonType(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	case string:
+		return "string"
+	case json.Number:
+		return "number"
+	case bool:
+		return "boolean"
+	}
+	return "null"
+}
+
+// encodeJSON re-encodes a typed result, for assertions on the body.
+func encodeJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("encoding the result: %v", err)
+	}
+	return data
 }

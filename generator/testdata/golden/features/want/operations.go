@@ -11,7 +11,7 @@ func (c *Client) HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Resp
 	cfg := c.cfg.with(opts)
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + "/health",
+		url:    cfg.baseURL + escapePath("/health"),
 	}
 	errValue := func(int) any {
 		return nil
@@ -28,7 +28,7 @@ func (c *Client) N2FASetup(ctx context.Context, body string, opts ...Option) (*R
 	cfg := c.cfg.with(opts)
 	r := &request{
 		method: "PUT",
-		url:    cfg.baseURL + "/2fa",
+		url:    cfg.baseURL + escapePath("/2fa"),
 	}
 	r.addHeader("Content-Type", "application/xml")
 	r.body = []byte(body)

@@ -51,7 +51,7 @@ func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + "/" + cfg.tenant + "/pets",
+		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets"),
 	}
 	r.addQuery("limit", cmp.Or(params.Limit, "20"))
 	r.addQuery("status", cmp.Or(params.Status, "available"))
@@ -75,7 +75,7 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 	cfg := s.client.cfg.with(opts)
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + "/" + cfg.tenant + "/pets/" + url.PathEscape(petID),
+		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets/"+url.PathEscape(petID)),
 	}
 	errValue := func(status int) any {
 		switch status {
@@ -99,7 +99,7 @@ func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opt
 	cfg := s.client.cfg.with(opts)
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + "/" + cfg.tenant + "/pets",
+		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets"),
 	}
 	r.addHeader("Content-Type", "application/json")
 	data, err := json.Marshal(body)
@@ -130,7 +130,7 @@ func (s *PetsService) DeletePet(ctx context.Context, petID string, opts ...Optio
 	cfg := s.client.cfg.with(opts)
 	r := &request{
 		method: "DELETE",
-		url:    cfg.baseURL + "/" + cfg.tenant + "/pets/" + url.PathEscape(petID),
+		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets/"+url.PathEscape(petID)),
 	}
 	errValue := func(int) any {
 		return nil
@@ -161,7 +161,7 @@ func (s *PetsAdminService) GetPet(ctx context.Context, id string, params *GetPet
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + "/admin/pets/" + url.PathEscape(id),
+		url:    cfg.baseURL + escapePath("/admin/pets/"+url.PathEscape(id)),
 	}
 	r.addQuery("trace", cmp.Or(params.Trace, dynamicGuid()))
 	errValue := func(int) any {

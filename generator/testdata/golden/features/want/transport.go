@@ -50,15 +50,12 @@ func (e *APIError) Error() string {
 type request struct {
 	method      string
 	url         string
-	query       [][2]string
+	query       []queryPair
 	header      [][2]string
 	body        []byte
 	contentType string
 }
 
-func (r *request) addQuery(key, value string) {
-	r.query = append(r.query, [2]string{key, value})
-}
 func (r *request) addHeader(key, value string) {
 	r.header = append(r.header, [2]string{key, value})
 }
@@ -84,6 +81,7 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 	if err != nil {
 		return nil, fmt.Errorf("petstore: %s %s: %w", r.method, target, err)
 	}
+	keepRawPath(req, target)
 	if r.contentType != "" {
 		req.Header.Set("Content-Type", r.contentType)
 	}
@@ -152,38 +150,4 @@ func deleteHeader(h http.Header, key string) {
 			delete(h, k)
 		}
 	}
-}
-
-// encodeQuery writes pairs in order, percent-encoding what Postman encodes:
-// url.Values would sort the keys and turn spaces into '+'.
-func encodeQuery(pairs [][2]string) string {
-	var b strings.Builder
-	for i, p := range pairs {
-		if i > 0 {
-			b.WriteByte(byte(0x26))
-		}
-		b.WriteString(escapeQuery(p[0]))
-		b.WriteByte(byte(0x3d))
-		b.WriteString(escapeQuery(p[1]))
-	}
-	return b.String()
-}
-
-// escapeQuery percent-encodes the bytes that cannot stand in a query
-// component as-is: controls, space, non-ASCII and the delimiters "#&'<>=+. '%' is left alone because collections save
-// values already percent-encoded, and Postman sends them as saved.
-func escapeQuery(s string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		ch := s[i]
-		if ch <= byte(0x20) || ch >= 127 || strings.IndexByte("\"#&'<>=+", ch) >= 0 {
-			b.WriteByte(byte(0x25))
-			b.WriteByte(hex[ch>>4])
-			b.WriteByte(hex[ch&15])
-			continue
-		}
-		b.WriteByte(ch)
-	}
-	return b.String()
 }

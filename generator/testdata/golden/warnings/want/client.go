@@ -61,11 +61,11 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
-// WithBaseURL sets {{https://api.example.com}}.
+// WithBaseURL sets the scheme and host that requests to https://api.example.com go to.
 //
-// The collection has no variable for this host; its requests go to https://api.example.com.
+// The collection has no variable for this URL; its requests go to https://api.example.com.
 //
-// The default is "https://api.example.com", the value saved in the collection.
+// The default is "https://api.example.com".
 func WithBaseURL(value string) Option {
 	return func(c *config) {
 		c.baseURL = value

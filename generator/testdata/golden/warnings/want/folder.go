@@ -16,7 +16,7 @@ func (s *FolderService) BrokenExample(ctx context.Context, opts ...Option) (*Res
 	cfg := s.client.cfg.with(opts)
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + "/things",
+		url:    cfg.baseURL + escapePath("/things"),
 	}
 	errValue := func(int) any {
 		return nil

@@ -1,0 +1,171 @@
+package build
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// authOptionDoc writes the doc comment of a credential option: what it
+// signs, where the collection sets the scheme, and which variables the
+// collection fills the credentials from (never their values).
+func authOptionDoc(o *model.AuthOption, sites []authSite) string {
+	var what, creds string
+	var keys []string
+	switch o.Scheme {
+	case model.AuthBasic:
+		what = "sets the username and password of HTTP Basic auth: requests that use it send \"Authorization: Basic\" with base64(username:password)."
+		creds, keys = "usernames and passwords", []string{"username", "password"}
+	case model.AuthBearer:
+		what = "sets the bearer token: requests that use it send the header \"Authorization: Bearer\" followed by the token."
+		creds, keys = "tokens", []string{"token"}
+	case model.AuthAPIKey:
+		what = "sets the API key: requests that use it send it in the header or query parameter the collection names (see each method's documentation)."
+		creds, keys = "keys", []string{"value"}
+	case model.AuthOAuth2:
+		what = "sets a fixed OAuth 2 access token. Obtaining the token is up to you; requests that use it send it in the Authorization header after the collection's header prefix (\"Bearer\" by default), or as the access_token query parameter when the collection adds it to the query."
+		if o.Source {
+			what = "sets a function that returns the OAuth 2 access token, called with the\n" +
+				"request's context before each request that uses OAuth 2, so that it can cache\n" +
+				"and refresh tokens. It replaces a token given with WithOAuth2Token. An error\n" +
+				"fails the call; an empty token sends the request without one."
+		}
+		creds, keys = "access tokens", []string{"accessToken"}
+	case model.AuthDigest:
+		what = "sets the username and password of HTTP Digest auth (RFC 7616). A request that uses it is sent first without credentials; when the server answers 401 with a Digest challenge, the response (MD5, MD5-sess, SHA-256, SHA-512-256; qop auth or auth-int) is computed and the request is sent once more."
+		creds, keys = "usernames and passwords", []string{"username", "password"}
+	case model.AuthAWSV4:
+		what = "sets the AWS credentials that requests using AWS Signature Version 4 are signed with (Authorization, X-Amz-Date, and X-Amz-Security-Token when sessionToken is not empty). The region and service come from the collection."
+		creds, keys = "access keys, secret keys and session tokens", []string{"accessKey", "secretKey", "sessionToken"}
+	case model.AuthOAuth1:
+		what = "sets the OAuth 1.0a credentials (RFC 5849) that requests using OAuth 1 are signed with. The signature method and where the parameters go come from the collection; token and tokenSecret may be empty for two-legged OAuth."
+		creds, keys = "consumer keys and secrets, tokens and token secrets", []string{"consumerKey", "consumerSecret", "token", "tokenSecret"}
+	case model.AuthHawk:
+		what = "sets the Hawk credentials: requests that use Hawk send an Authorization header with a MAC over the request made with the key and the collection's algorithm."
+		creds, keys = "Hawk ids and keys", []string{"authId", "authKey"}
+	case model.AuthEdgeGrid:
+		what = "sets the Akamai EdgeGrid credentials: requests that use EdgeGrid are signed with EG1-HMAC-SHA256 in the Authorization header."
+		creds, keys = "client tokens, client secrets and access tokens", []string{"clientToken", "clientSecret", "accessToken"}
+	}
+	where := "The collection sets it on " + joinSites(sites) + "; requests below inherit it unless they set their own auth."
+	saved := fmt.Sprintf("The %s saved in the collection are never used: they are often real secrets, and generated source is committed.", creds)
+	if refs := variableRefs(sites, keys); refs != "" {
+		saved += " The collection fills them from " + refs + "."
+	}
+	unset := "When the option is not given, those requests are sent without this auth."
+	return markdown(o.Name + " " + what + "\n\n" + where + "\n\n" + saved + "\n\n" + unset)
+}
+
+// joinSites names at most three places that set a scheme.
+func joinSites(sites []authSite) string {
+	var names []string
+	for i, s := range sites {
+		if i == 3 {
+			names = append(names, fmt.Sprintf("%d more", len(sites)-3))
+			break
+		}
+		if s.from == "the request" && len(s.pos.Path) > 0 {
+			names = append(names, fmt.Sprintf("the request %q", s.pos.Path[len(s.pos.Path)-1]))
+			continue
+		}
+		names = append(names, s.from)
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// variableRefs lists the {{var}} references the collection fills the
+// credential parameters from: "{{consumer_key}} and {{consumer_secret}}".
+func variableRefs(sites []authSite, keys []string) string {
+	var refs []string
+	seen := map[string]bool{}
+	for _, s := range sites {
+		for _, k := range keys {
+			v := authParam(s.auth, k)
+			if strings.HasPrefix(v, "{{") && strings.HasSuffix(v, "}}") && !seen[v] {
+				seen[v] = true
+				refs = append(refs, v)
+			}
+		}
+	}
+	switch len(refs) {
+	case 0:
+		return ""
+	case 1:
+		return refs[0]
+	}
+	return strings.Join(refs[:len(refs)-1], ", ") + " and " + refs[len(refs)-1]
+}
+
+// authDoc is the paragraph of op's doc about its auth; "" when it has none.
+func (b *builder) authDoc(op *model.Operation) string {
+	if b.api.Auth == nil {
+		return ""
+	}
+	return markdown(authSentence(op, b.api.Auth.Options))
+}
+
+// authSentence is the paragraph of a method's doc that says how the request
+// authenticates, naming the option and where the collection sets it.
+func authSentence(op *model.Operation, options []*model.AuthOption) string {
+	a := op.Auth
+	if a == nil {
+		return ""
+	}
+	var names []string
+	for _, o := range options {
+		if o.Scheme == a.Scheme {
+			names = append(names, o.Name)
+		}
+	}
+	opt := strings.Join(names, " or ")
+	var how string
+	switch a.Scheme {
+	case model.AuthBasic:
+		how = "It authenticates with HTTP Basic auth"
+	case model.AuthBearer:
+		how = "It sends a bearer token"
+	case model.AuthAPIKey:
+		where := "header"
+		if a.InQuery {
+			where = "query parameter"
+		}
+		how = fmt.Sprintf("It sends the API key in the %s %q", where, authText(a.Name))
+	case model.AuthOAuth2:
+		how = fmt.Sprintf("It sends an OAuth 2 token after the prefix %q", authText(a.Prefix))
+		if a.InQuery {
+			how = "It sends an OAuth 2 token as the access_token query parameter"
+		}
+	case model.AuthDigest:
+		how = "It answers HTTP Digest challenges"
+	case model.AuthAWSV4:
+		how = fmt.Sprintf("It is signed with AWS Signature Version 4 for the region %q and the service %q",
+			authText(a.Region), authText(a.Service))
+	case model.AuthOAuth1:
+		how = "It is signed with OAuth 1.0a (" + a.Method + ")"
+	case model.AuthHawk:
+		how = "It is signed with Hawk (" + a.Method + ")"
+	case model.AuthEdgeGrid:
+		how = "It is signed with Akamai EdgeGrid"
+	}
+	return fmt.Sprintf("%s (%s), set on %s.", how, opt, a.From)
+}
+
+// authText writes a template as the collection does: "{{region}}".
+func authText(t model.Template) string {
+	var b strings.Builder
+	for _, p := range t {
+		switch p.Kind {
+		case model.PartSetting:
+			b.WriteString("{{" + p.Setting.Key + "}}")
+		case model.PartDynamic:
+			b.WriteString("{{$" + p.Dynamic + "}}")
+		default:
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
+}

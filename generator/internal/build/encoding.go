@@ -1,0 +1,85 @@
+package build
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// The ASCII bytes Postman percent-encodes in a query component and in a
+// path, besides controls, space and non-ASCII (postman-url-encoder; see
+// newman's whatwg-url integration collection). The generated client's
+// encoder (emit/encoding.go) is written separately from this one, so the
+// generated tests compare two implementations.
+const (
+	queryEscapes = "\"#&'<=>"
+	pathEscapes  = "\"#<>?`{}"
+)
+
+// percentEncode escapes controls, space, non-ASCII and the bytes in set,
+// leaving '%' alone as Postman does.
+func percentEncode(s, set string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(set, c) >= 0 {
+			b.WriteString("%" + strings.ToUpper(hexByte(c)))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func hexByte(c byte) string {
+	const digits = "0123456789abcdef"
+	return string([]byte{digits[c>>4], digits[c&15]})
+}
+
+// wirePath is the path a request goes out with, given the test values.
+func wirePath(t model.Template) string {
+	var s strings.Builder
+	for _, p := range t {
+		if p.Kind == model.PartPathArg {
+			s.WriteString(url.PathEscape(p.Arg.TestValue))
+			continue
+		}
+		s.WriteString(render(model.Template{p}))
+	}
+	path := percentEncode(s.String(), pathEscapes)
+	if !strings.HasPrefix(path, "/") {
+		// An empty path goes out as "/", as in every HTTP client.
+		path = "/" + path
+	}
+	return path
+}
+
+// wireQuery is the query string a request goes out with by default.
+func wireQuery(entries []*model.Param) string {
+	var parts []string
+	add := func(key string, value model.Template, bare bool) {
+		part := percentEncode(key, queryEscapes)
+		switch {
+		case bare:
+		case hasDynamic(value):
+			part += "=" + model.DynamicMarker
+		default:
+			part += "=" + percentEncode(render(value), queryEscapes)
+		}
+		parts = append(parts, part)
+	}
+	for _, p := range entries {
+		if p.In != model.InQuery || !p.Enabled {
+			continue
+		}
+		switch {
+		case p.Repeated:
+			for _, d := range p.Defaults {
+				add(p.Key, d, false)
+			}
+		default:
+			add(p.Key, p.Default, p.NoValue)
+		}
+	}
+	return strings.Join(parts, "&")
+}

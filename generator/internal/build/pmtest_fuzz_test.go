@@ -1,0 +1,33 @@
+package build
+
+import (
+	"testing"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// FuzzParseScript feeds arbitrary scripts to the pm.test reader and the
+// evaluation of what it translates: neither may panic, and a refused block
+// keeps no assertions.
+func FuzzParseScript(f *testing.F) {
+	for _, seed := range []string{
+		`pm.test("a", function () { pm.response.to.have.status(200); });`,
+		`const j = pm.response.json(); pm.test('b', () => pm.expect(j.a[0]['b-c']).to.eql({x: [1, "y"]}));`,
+		"pm.test(`t${x}`, () => { pm.response.to.have.header('h', 'v').and.have.jsonBody('a.b[1]', -1e3) })",
+		`pm.test.skip("s", () => {}); if (x) { pm.test("n", () => {}) }`,
+		`pm.test("r", () => pm.expect(pm.response.json().ip).to.match(/^a\/[b]$/)); /* c`,
+		`pm.test("u", function (done) { const {a, b: {c}} = pm.response.json(); '\u{1F600}\x41' })`,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, script string) {
+		for _, b := range parseScript(script) {
+			if b.refused != "" && b.asserts != nil {
+				t.Errorf("refused block %q keeps assertions", b.title)
+			}
+			for _, a := range b.asserts {
+				holds(a, savedResponse{status: 200, header: []model.KeyValue{{Key: "A", Value: "b"}}, body: `{"a":[1,{"b":null}]}`})
+			}
+		}
+	})
+}

@@ -1,0 +1,203 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// formStruct emits the typed body of a urlencoded or form-data request and
+// the method that lists its pairs or parts:
+//
+//	type CreateChargeForm struct { Amount string; Expand []string; Doc *File }
+//	func (f *CreateChargeForm) pairs(cfg config) [][2]string { ... }
+func formStruct(f *jen.File, op *model.Operation) {
+	form := op.Body.Form
+	multipart := op.Body.Kind == model.BodyMultipart
+	encoding := "application/x-www-form-urlencoded"
+	if multipart {
+		encoding = "multipart/form-data"
+	}
+	f.Add(comment(fmt.Sprintf("%s is the body of %s, sent as %s.\n"+
+		"A field left empty sends the value saved in the collection; a field\n"+
+		"that is disabled in the collection is sent only when set.", form.TypeName, op.Method, encoding)))
+	f.Type().Id(form.TypeName).StructFunc(func(g *jen.Group) {
+		for _, fd := range form.Fields {
+			g.Add(comment(formFieldDoc(fd)))
+			g.Id(fd.Name).Add(formFieldType(form, fd))
+		}
+	})
+
+	method, elem := "pairs", jen.Index(jen.Lit(2)).String()
+	if multipart {
+		method, elem = "parts", jen.Id("formPart")
+	}
+	f.Add(comment(method + " lists the fields in the collection's order, with the saved values\nin place of empty fields."))
+	f.Func().Params(jen.Id("f").Op("*").Id(form.TypeName)).Id(method).Params(jen.Id("cfg").Id("config")).Index().Add(elem).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("out").Index().Add(elem.Clone())
+		for _, fd := range form.Fields {
+			formFieldAppend(g, fd, multipart)
+		}
+		g.Return(jen.Id("out"))
+	})
+}
+
+// formFieldType is string, []string, *File or []*File.
+func formFieldType(form *model.Form, fd *model.FormField) *jen.Statement {
+	t := jen.String()
+	if fd.File {
+		t = jen.Op("*").Id(form.FileType)
+	}
+	if fd.Repeated {
+		return jen.Index().Add(t)
+	}
+	return t
+}
+
+// formFieldAppend appends one field to out:
+//
+//	out = append(out, [2]string{"amount", cmp.Or(f.Amount, "2000")})     // enabled
+//	if f.Note != "" { out = append(out, [2]string{"note", f.Note}) }      // disabled
+//	for _, v := range orDefaults(f.Expand, "data") { out = append(...) } // repeated
+//	if f.Doc != nil { out = append(out, formPart{name: "doc", file: f.Doc}) }
+func formFieldAppend(g *jen.Group, fd *model.FormField, multipart bool) {
+	field := jen.Id("f").Dot(fd.Name)
+	item := func(value jen.Code) jen.Code {
+		if !multipart {
+			return jen.Index(jen.Lit(2)).String().Values(jen.Lit(fd.Key), value)
+		}
+		// formPart{name: "doc", file: f.Doc, contentType: "application/pdf"}, on one line.
+		kv := func(k string, v jen.Code) jen.Code { return jen.Id(k).Op(":").Add(v) }
+		items := []jen.Code{kv("name", jen.Lit(fd.Key))}
+		if fd.File {
+			items = append(items, kv("file", value))
+		} else {
+			items = append(items, kv("value", value))
+		}
+		if fd.ContentType != "" {
+			items = append(items, kv("contentType", jen.Lit(fd.ContentType)))
+		}
+		return jen.Id("formPart").Values(items...)
+	}
+	add := func(value jen.Code) jen.Code {
+		return jen.Id("out").Op("=").Append(jen.Id("out"), item(value))
+	}
+	switch {
+	case fd.File && fd.Repeated:
+		g.For(jen.List(jen.Id("_"), jen.Id("file")).Op(":=").Range().Add(field)).Block(
+			jen.If(jen.Id("file").Op("!=").Nil()).Block(add(jen.Id("file"))),
+		)
+	case fd.File:
+		g.If(field.Clone().Op("!=").Nil()).Block(add(field.Clone()))
+	case fd.Repeated:
+		values := field.Clone()
+		if len(fd.Defaults) > 0 {
+			values = jen.Id("orDefaults").CallFunc(func(g *jen.Group) {
+				g.Add(field.Clone())
+				for _, d := range fd.Defaults {
+					g.Add(templateExpr(d))
+				}
+			})
+		}
+		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(values)).Block(add(jen.Id("v")))
+	case !fd.Enabled:
+		g.If(field.Clone().Op("!=").Lit("")).Block(add(field.Clone()))
+	case len(fd.Defaults) == 0 || len(fd.Defaults[0]) == 0:
+		g.Add(add(field.Clone()))
+	default:
+		g.Add(add(jen.Qual("cmp", "Or").Call(field.Clone(), templateExpr(fd.Defaults[0]))))
+	}
+}
+
+// formFieldDoc says what a field sends and when.
+func formFieldDoc(fd *model.FormField) string {
+	var b strings.Builder
+	switch {
+	case fd.File && fd.Repeated:
+		fmt.Fprintf(&b, "%s are the files of the field %q, one part each, sent when set", fd.Name, fd.Key)
+	case fd.File:
+		fmt.Fprintf(&b, "%s is the file field %q, sent when set", fd.Name, fd.Key)
+	case fd.Repeated:
+		fmt.Fprintf(&b, "%s is the form field %q, sent once per element", fd.Name, fd.Key)
+	default:
+		fmt.Fprintf(&b, "%s is the form field %q", fd.Name, fd.Key)
+	}
+	switch {
+	case fd.File && !fd.Enabled:
+		b.WriteString(" (disabled in the collection).")
+	case fd.File && len(fd.Src) > 0:
+		fmt.Fprintf(&b, "; the collection attaches %s.", strings.Join(quoteAll(fd.Src), ", "))
+	case fd.File:
+		b.WriteString(".")
+	case !fd.Enabled && fd.Repeated:
+		b.WriteString(" and only when set (disabled in the collection).")
+	case !fd.Enabled:
+		b.WriteString(", sent only when set (disabled in the collection).")
+	case len(fd.Defaults) == 0 || (len(fd.Defaults) == 1 && len(fd.Defaults[0]) == 0):
+		b.WriteString(", sent empty when unset.")
+	default:
+		var vs []string
+		for _, d := range fd.Defaults {
+			if d.IsLiteral() {
+				vs = append(vs, fmt.Sprintf("%q", d.Literal()))
+			} else {
+				vs = append(vs, templateText(d))
+			}
+		}
+		word := "default"
+		if len(vs) > 1 {
+			word = "defaults"
+		}
+		fmt.Fprintf(&b, "; %s %s.", word, strings.Join(vs, ", "))
+	}
+	return paragraphs(b.String(), fd.Doc)
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+// formInput is the form the generated test sends: the saved values, and a
+// small file whose content is its name.
+//
+//	Amount: "2000", Expand: []string{"data"}, Doc: &File{Name: "a.pdf", Content: strings.NewReader("a.pdf")}
+func formInput(form *model.Form) jen.Dict {
+	d := jen.Dict{}
+	for _, fd := range form.Fields {
+		if len(fd.TestValues) == 0 {
+			continue
+		}
+		var values []jen.Code
+		for _, v := range fd.TestValues {
+			if fd.File {
+				file := jen.Values(jen.Dict{
+					jen.Id("Name"):    jen.Lit(v),
+					jen.Id("Content"): jen.Qual("strings", "NewReader").Call(jen.Lit(v)),
+				})
+				if !fd.Repeated {
+					// The element type of a []*File literal is implied.
+					file = jen.Op("&").Id(form.FileType).Add(file)
+				}
+				values = append(values, file)
+				continue
+			}
+			values = append(values, jen.Lit(v))
+		}
+		switch {
+		case !fd.Repeated:
+			d[jen.Id(fd.Name)] = values[0]
+		case fd.File:
+			d[jen.Id(fd.Name)] = jen.Index().Op("*").Id(form.FileType).Values(values...)
+		default:
+			d[jen.Id(fd.Name)] = jen.Index().String().Values(values...)
+		}
+	}
+	return d
+}
