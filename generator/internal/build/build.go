@@ -43,6 +43,8 @@ type builder struct {
 	dynamics map[string]bool
 	// auth is every request's effective auth (auth.go).
 	auth *authPlan
+	// pos is the item being built, for diagnostics raised deep inside.
+	pos model.Pos
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics

@@ -13,6 +13,7 @@ import (
 // scope of the service the method goes on.
 func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.Scope) *model.Operation {
 	req := it.Request
+	b.pos = it.Pos
 	op := &model.Operation{
 		Name:       it.Name,
 		Path:       it.Pos.Path,

@@ -40,7 +40,11 @@ func (b *builder) template(text string) model.Template {
 		case strings.HasPrefix(key, "$") && model.KnownDynamic(key[1:]):
 			b.dynamics[key[1:]] = true
 			t = append(t, model.Part{Kind: model.PartDynamic, Dynamic: key[1:]})
-		case strings.TrimSpace(key) == "" || strings.HasPrefix(key, "$"):
+		case strings.HasPrefix(key, "$"):
+			b.diag(b.pos, model.Warning, "unknown-dynamic-variable",
+				"{{"+key+"}} is not one of Postman's dynamic variables that pmgen produces; it is sent as written")
+			lit("{{" + key + "}}")
+		case strings.TrimSpace(key) == "":
 			// Not a variable Postman would resolve: it is sent as written.
 			lit("{{" + key + "}}")
 		default:

@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // PartKind says where the text of a template part comes from.
 type PartKind int
 
@@ -49,12 +51,25 @@ func (t Template) Literal() string {
 	return s
 }
 
-// KnownDynamic reports whether name (without "$") is one of Postman's
-// dynamic variables that generated clients produce at call time.
-func KnownDynamic(name string) bool {
-	switch name {
-	case "guid", "randomUUID", "timestamp", "isoTimestamp", "randomInt", "randomBoolean", "randomAlphaNumeric":
-		return true
+// DynamicVariables are the names (without "$") of Postman's dynamic
+// variables that generated clients produce at call time: the ones with a
+// meaning a Go client can honour with the standard library. Others are sent
+// as written, with a warning.
+func DynamicVariables() []string {
+	return []string{
+		"guid", "randomUUID", "timestamp", "isoTimestamp",
+		"randomInt", "randomBoolean", "randomAlphaNumeric", "randomHexadecimal",
+		"randomColor", "randomHexColor", "randomIP", "randomIPV6", "randomMACAddress",
+		"randomPassword", "randomFirstName", "randomLastName", "randomFullName",
+		"randomUserName", "randomEmail", "randomExampleEmail", "randomWord", "randomLoremWord",
+		"randomCountryCode", "randomCurrencyCode", "randomLatitude", "randomLongitude",
+		"randomPrice", "randomSemver", "randomProtocol", "randomDomainName", "randomUrl",
+		"randomFileName", "randomMimeType", "randomLocale",
 	}
-	return false
+}
+
+// KnownDynamic reports whether name (without "$") is one of
+// DynamicVariables.
+func KnownDynamic(name string) bool {
+	return slices.Contains(DynamicVariables(), name)
 }

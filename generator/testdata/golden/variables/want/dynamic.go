@@ -7,6 +7,7 @@ import (
 	"fmt"
 	rand1 "math/rand/v2"
 	"strconv"
+	"strings"
 )
 
 // dynamicGuid produces {{$guid}} afresh for each call, as Postman does.
@@ -19,7 +20,72 @@ func dynamicGuid() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }
 
+// dynamicRandomDomainName produces {{$randomDomainName}} afresh for each call, as Postman does.
+func dynamicRandomDomainName() string {
+	return dynamicRandomWord() + ".example.com"
+}
+
+// dynamicRandomEmail produces {{$randomEmail}} afresh for each call, as Postman does.
+func dynamicRandomEmail() string {
+	return strings.ToLower(dynamicRandomUserName()) + "@example.com"
+}
+
+// dynamicRandomFirstName produces {{$randomFirstName}} afresh for each call, as Postman does.
+func dynamicRandomFirstName() string {
+	choices := []string{"Ada", "Alan", "Grace", "Linus", "Barbara", "Ken", "Margaret", "Dennis", "Frances", "Edsger"}
+	return choices[rand1.IntN(len(choices))]
+}
+
+// dynamicRandomFullName produces {{$randomFullName}} afresh for each call, as Postman does.
+func dynamicRandomFullName() string {
+	return dynamicRandomFirstName() + " " + dynamicRandomLastName()
+}
+
+// dynamicRandomIPV6 produces {{$randomIPV6}} afresh for each call, as Postman does.
+func dynamicRandomIPV6() string {
+	return fmt.Sprintf("%x:%x:%x:%x:%x:%x:%x:%x", rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536))
+}
+
 // dynamicRandomInt produces {{$randomInt}} afresh for each call, as Postman does.
 func dynamicRandomInt() string {
 	return strconv.Itoa(rand1.IntN(1001))
+}
+
+// dynamicRandomLastName produces {{$randomLastName}} afresh for each call, as Postman does.
+func dynamicRandomLastName() string {
+	choices := []string{"Lovelace", "Turing", "Hopper", "Torvalds", "Liskov", "Thompson", "Hamilton", "Ritchie", "Allen", "Dijkstra"}
+	return choices[rand1.IntN(len(choices))]
+}
+
+// dynamicRandomLatitude produces {{$randomLatitude}} afresh for each call, as Postman does.
+func dynamicRandomLatitude() string {
+	return strconv.FormatFloat(rand1.Float64()*180.0-90.0, 'f', 6, 64)
+}
+
+// dynamicRandomPassword produces {{$randomPassword}} afresh for each call, as Postman does.
+func dynamicRandomPassword() string {
+	const chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+	b := make([]byte, 15)
+	// crypto/rand.Read never fails on the platforms Go supports.
+	rand.Read(b)
+	for i := range b {
+		b[i] = chars[int(b[i])%len(chars)]
+	}
+	return string(b)
+}
+
+// dynamicRandomUrl produces {{$randomUrl}} afresh for each call, as Postman does.
+func dynamicRandomUrl() string {
+	return "https://" + dynamicRandomDomainName()
+}
+
+// dynamicRandomUserName produces {{$randomUserName}} afresh for each call, as Postman does.
+func dynamicRandomUserName() string {
+	return dynamicRandomFirstName() + "." + dynamicRandomLastName()
+}
+
+// dynamicRandomWord produces {{$randomWord}} afresh for each call, as Postman does.
+func dynamicRandomWord() string {
+	choices := []string{"apple", "river", "stone", "cloud", "maple", "harbor", "falcon", "copper", "meadow", "lantern"}
+	return choices[rand1.IntN(len(choices))]
 }

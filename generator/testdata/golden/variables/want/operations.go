@@ -32,6 +32,10 @@ type SearchParams struct {
 	XRequestID string
 	// XZone is the header "X-Zone"; by default {{zone}}.
 	XZone string
+	// XContact is the header "X-Contact"; by default {{$randomEmail}} via {{$randomIPV6}} {{$randomPassword}} {{$randomFullName}} {{$randomUrl}} {{$randomLatitude}}.
+	XContact string
+	// XTypo is the header "X-Typo"; default "{{$randomBogus}}".
+	XTypo string
 }
 
 // Search sends the request "Search".
@@ -62,6 +66,8 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Optio
 	r.addQuery("limit", cmp.Or(params.Limit, cfg.limit))
 	r.addHeader("X-Request-Id", cmp.Or(params.XRequestID, dynamicGuid()))
 	r.addHeader("X-Zone", cmp.Or(params.XZone, cmp.Or(cfg.zone, cfg.region+"-1a")))
+	r.addHeader("X-Contact", cmp.Or(params.XContact, dynamicRandomEmail()+" via "+dynamicRandomIPV6()+" "+dynamicRandomPassword()+" "+dynamicRandomFullName()+" "+dynamicRandomUrl()+" "+dynamicRandomLatitude()))
+	r.addHeader("X-Typo", cmp.Or(params.XTypo, "{{$randomBogus}}"))
 	errValue := func(int) any {
 		return nil
 	}

@@ -32,7 +32,7 @@ func TestSearch(t *testing.T) {
 		header:     [][2]string{{"Content-Type", "application/json"}},
 		name:       "Found",
 		status:     200,
-		wantHeader: [][2]string{{"X-Zone", "eu-west-1a"}},
+		wantHeader: [][2]string{{"X-Zone", "eu-west-1a"}, {"X-Typo", "{{$randomBogus}}"}},
 		wantMethod: "GET",
 		wantPath:   "/search",
 		wantQuery:  "q=caf%C3%A9%20au%20lait&tag=a&tag=b&debug&&page=%2F1&sort={{$dynamic}}&expr=a%3Cb&limit=50",
