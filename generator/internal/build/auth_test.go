@@ -123,7 +123,7 @@ func TestAuthSettingsDecided(t *testing.T) {
 	}}
 	api := mustBuild(t, col)
 	get := func(name string) *model.Auth { return findOp(api.Root, name).Auth }
-	lit := func(tm model.Template) string { return templateText(tm) }
+	lit := func(tm model.Template) string { return tm.String() }
 	checks := []struct{ what, got, want string }{
 		{"apikey name", lit(get("Key").Name), "api_key"},
 		{"apikey in query", boolText(get("Key").InQuery), "true"},
@@ -224,18 +224,4 @@ func boolText(b bool) string {
 		return "true"
 	}
 	return "false"
-}
-
-// templateText writes a template as the collection would.
-func templateText(t model.Template) string {
-	var b strings.Builder
-	for _, p := range t {
-		switch p.Kind {
-		case model.PartLiteral:
-			b.WriteString(p.Text)
-		case model.PartSetting:
-			b.WriteString("{{" + p.Setting.Key + "}}")
-		}
-	}
-	return b.String()
 }

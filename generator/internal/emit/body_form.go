@@ -144,7 +144,7 @@ func formFieldDoc(fd *model.FormField) string {
 			if d.IsLiteral() {
 				vs = append(vs, fmt.Sprintf("%q", d.Literal()))
 			} else {
-				vs = append(vs, templateText(d))
+				vs = append(vs, d.String())
 			}
 		}
 		word := "default"

@@ -144,7 +144,7 @@ func settingDoc(s *model.Setting) string {
 	}
 	switch {
 	case s.Nested != nil:
-		d += fmt.Sprintf("\n\nBy default it is resolved at each call from %s, as the collection saves it.", templateText(s.Nested))
+		d += fmt.Sprintf("\n\nBy default it is resolved at each call from %s, as the collection saves it.", s.Nested.String())
 	case s.Spelled:
 		d += fmt.Sprintf("\n\nThe default is %q.", s.Default)
 	case s.HasDefault:

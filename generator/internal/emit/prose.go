@@ -52,7 +52,7 @@ func newProseData(api *model.API) proseData {
 		switch {
 		case s.Nested != nil:
 			ps.Example = `"…"`
-			ps.DefaultText = "`" + templateText(s.Nested) + "`"
+			ps.DefaultText = "`" + s.Nested.String() + "`"
 		case s.HasDefault:
 			ps.Example = fmt.Sprintf("%q", s.Default)
 			ps.DefaultText = fmt.Sprintf("`%q`", s.Default)
@@ -76,7 +76,7 @@ func newProseData(api *model.API) proseData {
 			for _, op := range svc.Ops {
 				ps.Methods = append(ps.Methods, proseMethod{
 					Name:    op.Method,
-					HTTP:    op.HTTPMethod + " " + templateText(op.URL),
+					HTTP:    op.HTTPMethod + " " + op.URL.String(),
 					Summary: firstSentence(op.Summary, ""),
 					Call:    usage(api, op),
 				})

@@ -267,27 +267,9 @@ func paramDoc(p *model.Param) string {
 	case p.Default.IsLiteral():
 		fmt.Fprintf(&b, "; default %q.", p.Default.Literal())
 	default:
-		fmt.Fprintf(&b, "; by default %s.", templateText(p.Default))
+		fmt.Fprintf(&b, "; by default %s.", p.Default.String())
 	}
 	return paragraphs(b.String(), p.Doc)
-}
-
-// templateText writes a template as the collection would: "resource={{version}}".
-func templateText(t model.Template) string {
-	var b strings.Builder
-	for _, p := range t {
-		switch p.Kind {
-		case model.PartLiteral:
-			b.WriteString(p.Text)
-		case model.PartSetting:
-			b.WriteString("{{" + p.Setting.Key + "}}")
-		case model.PartPathArg:
-			b.WriteString(":" + p.Arg.Key)
-		case model.PartDynamic:
-			b.WriteString("{{$" + p.Dynamic + "}}")
-		}
-	}
-	return b.String()
 }
 
 // firstSentence is the first sentence of doc, or fallback when doc is empty.

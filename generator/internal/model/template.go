@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // PartKind says where the text of a template part comes from.
 type PartKind int
@@ -40,6 +43,25 @@ func (t Template) IsLiteral() bool {
 		}
 	}
 	return true
+}
+
+// String writes the template as the collection spells it:
+// "resource={{version}}", "/users/:id", "{{$guid}}".
+func (t Template) String() string {
+	var b strings.Builder
+	for _, p := range t {
+		switch p.Kind {
+		case PartLiteral:
+			b.WriteString(p.Text)
+		case PartSetting:
+			b.WriteString("{{" + p.Setting.Key + "}}")
+		case PartPathArg:
+			b.WriteString(":" + p.Arg.Key)
+		case PartDynamic:
+			b.WriteString("{{$" + p.Dynamic + "}}")
+		}
+	}
+	return b.String()
 }
 
 // Literal returns the text of a literal-only template.
