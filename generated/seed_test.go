@@ -101,6 +101,23 @@ func TestSeedDisabledParamSentWhenSet(t *testing.T) {
 	}
 }
 
+// TestCallerValuesAreEscaped checks that values a caller passes are escaped
+// fully: unlike values saved in the collection, they are never already
+// percent-encoded, so "+" and "%" must survive the trip.
+func TestCallerValuesAreEscaped(t *testing.T) {
+	srv, got := server(t, http.StatusOK, "")
+	c := seedClient(t, srv.URL)
+	_, err := c.Sessions.RefreshUsersSession(context.Background(), &forgerockam.RefreshUsersSessionParams{Fields: "a+b 100%&x=y"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.mu.Lock()
+	defer got.mu.Unlock()
+	if want := "_fields=a%2Bb%20100%25%26x%3Dy&_prettyPrint=true&_action=refresh"; got.rawQuery != want {
+		t.Errorf("query = %s, want %s", got.rawQuery, want)
+	}
+}
+
 // TestSeedUnauthorized checks that a 401 comes back as an *APIError whose
 // typed body is reachable without parsing by hand.
 func TestSeedUnauthorized(t *testing.T) {
@@ -147,5 +164,49 @@ func TestPerCallOption(t *testing.T) {
 	got.mu.Unlock()
 	if first != "/json/realms/root/realms/bravo/sessions" || second != "/json/realms/root/realms/alpha/sessions" {
 		t.Errorf("paths = %s then %s: the per-call realm must not stick", first, second)
+	}
+}
+
+// TestPerCallOptionsAreChecked checks that a bad per-call option fails the
+// call with an error, as it would fail New, instead of panicking.
+func TestPerCallOptionsAreChecked(t *testing.T) {
+	srv, _ := server(t, http.StatusOK, "")
+	c := seedClient(t, srv.URL)
+	_, err := c.Sessions.RefreshUsersSession(context.Background(), nil, forgerockam.WithHTTPClient(nil))
+	if err == nil {
+		t.Fatal("a nil HTTP client passed to one call was accepted")
+	}
+	_, err = c.Sessions.RefreshUsersSession(context.Background(), nil, forgerockam.WithBaseURL("not a url"))
+	if err == nil {
+		t.Fatal("a relative base URL passed to one call was accepted")
+	}
+}
+
+// TestNilBodySendsNoBody checks that a nil typed body sends no body rather
+// than the JSON text null.
+func TestNilBodySendsNoBody(t *testing.T) {
+	var gotBody []byte
+	var gotType string
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		data, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		gotBody, gotType = data, r.Header.Get("Content-Type")
+		mu.Unlock()
+		io.WriteString(w, "{}")
+	}))
+	t.Cleanup(srv.Close)
+	c := seedClient(t, srv.URL)
+	if _, _, err := c.Sessions.GetSessionInfo(context.Background(), nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(gotBody) != 0 {
+		t.Errorf("body = %q, want none", gotBody)
+	}
+	// The collection's own Content-Type header is still sent, as Postman does.
+	if gotType != "application/json" {
+		t.Errorf("Content-Type = %q", gotType)
 	}
 }

@@ -44,7 +44,9 @@ func runGeneratedPackage(t *testing.T, files []output.File) {
 	if _, err := output.Write(filepath.Join(mod, "client"), files); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
+	// go build as well as go test: a file name such as x_test.go or
+	// x_windows.go would hide code from one and not the other.
+	for _, args := range [][]string{{"vet", "./..."}, {"build", "./..."}, {"test", "-count=1", "./..."}} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = mod
 		cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off")

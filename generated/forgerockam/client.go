@@ -173,9 +173,14 @@ func (c *config) validate() error {
 }
 
 // with returns a copy of c with opts applied: the configuration of one call.
-func (c config) with(opts []Option) config {
+// Per-call options are checked as New checks the client's, so that a bad
+// one fails the call with a clear error rather than deep in the transport.
+func (c config) with(opts []Option) (config, error) {
+	if len(opts) == 0 {
+		return c, nil
+	}
 	for _, opt := range opts {
 		opt(&c)
 	}
-	return c
+	return c, c.validate()
 }

@@ -72,7 +72,10 @@ type AuthenticateParams struct {
 //
 //	POST {{amUrl}}/json{{realm}}/authenticate
 func (s *SessionsService) Authenticate(ctx context.Context, params *AuthenticateParams, opts ...Option) (*AuthenticateResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(AuthenticateParams)
 	}
@@ -81,10 +84,10 @@ func (s *SessionsService) Authenticate(ctx context.Context, params *Authenticate
 		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/authenticate"),
 	}
 	if params.AuthIndexType != "" {
-		r.addQuery("authIndexType", params.AuthIndexType)
+		r.addQueryParam("authIndexType", params.AuthIndexType, "")
 	}
 	if params.AuthIndexValue != "" {
-		r.addQuery("authIndexValue", params.AuthIndexValue)
+		r.addQueryParam("authIndexValue", params.AuthIndexValue, "")
 	}
 	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=2.0, protocol=1.0"))
 	r.addHeader("X-OpenAM-Username", cmp.Or(params.XOpenAmUsername, cfg.username))
@@ -93,7 +96,7 @@ func (s *SessionsService) Authenticate(ctx context.Context, params *Authenticate
 	errValue := func(status int) any {
 		switch status {
 		case 401:
-			return new(AuthenticateUnauthorizedError)
+			return new(UnauthorizedError)
 		}
 		return nil
 	}
@@ -137,7 +140,10 @@ type ValidateSessionParams struct {
 //
 //	POST {{amUrl}}/json{{realm}}/sessions?_action=validate
 func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateSessionParams, opts ...Option) (*ValidateSessionResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(ValidateSessionParams)
 	}
@@ -146,9 +152,9 @@ func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateS
 		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
 	}
 	if params.Fields != "" {
-		r.addQuery("_fields", params.Fields)
+		r.addQueryParam("_fields", params.Fields, "")
 	}
-	r.addQuery("_action", cmp.Or(params.Action, "validate"))
+	r.addQueryParam("_action", params.Action, "validate")
 	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=2.1"))
 	r.addHeader(cfg.cookieName, cfg.demoSSOToken)
 	r.addHeader("Content-Type", "application/json")
@@ -207,7 +213,10 @@ type GetSessionInfoParams struct {
 //
 //	POST {{amUrl}}/json{{realm}}/sessions?_action=getSessionInfo
 func (s *SessionsService) GetSessionInfo(ctx context.Context, params *GetSessionInfoParams, body *GetSessionInfoRequest, opts ...Option) (*GetSessionInfoResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(GetSessionInfoParams)
 	}
@@ -216,22 +225,26 @@ func (s *SessionsService) GetSessionInfo(ctx context.Context, params *GetSession
 		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
 	}
 	if params.Fields != "" {
-		r.addQuery("_fields", params.Fields)
+		r.addQueryParam("_fields", params.Fields, "")
 	}
-	r.addQuery("_action", cmp.Or(params.Action, "getSessionInfo"))
+	r.addQueryParam("_action", params.Action, "getSessionInfo")
 	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=4.0"))
 	r.addHeader("Content-Type", "application/json")
 	r.addHeader(cfg.cookieName, cfg.demoSSOToken)
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, nil, fmt.Errorf("GetSessionInfo: encoding request body: %w", err)
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("GetSessionInfo: encoding request body: %w", err)
+		}
+		r.body = data
 	}
-	r.body = data
-	r.contentType = "application/json"
+	if body != nil {
+		r.contentType = "application/json"
+	}
 	errValue := func(status int) any {
 		switch status {
 		case 401:
-			return new(AuthenticateUnauthorizedError)
+			return new(UnauthorizedError)
 		}
 		return nil
 	}
@@ -275,7 +288,10 @@ type RefreshUsersSessionParams struct {
 //
 //	POST {{amUrl}}/json{{realm}}/sessions?_prettyPrint=true&_action=refresh
 func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *RefreshUsersSessionParams, opts ...Option) (*Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
 	if params == nil {
 		params = new(RefreshUsersSessionParams)
 	}
@@ -284,10 +300,10 @@ func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *Refre
 		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
 	}
 	if params.Fields != "" {
-		r.addQuery("_fields", params.Fields)
+		r.addQueryParam("_fields", params.Fields, "")
 	}
-	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))
-	r.addQuery("_action", cmp.Or(params.Action, "refresh"))
+	r.addQueryParam("_prettyPrint", params.PrettyPrint, "true")
+	r.addQueryParam("_action", params.Action, "refresh")
 	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=4.0"))
 	r.addHeader("Content-Type", "application/json")
 	r.addHeader(cfg.cookieName, cfg.demoSSOToken)
@@ -332,7 +348,10 @@ type LogOutParams struct {
 //
 //	POST {{amUrl}}/json{{realm}}/sessions?_action=logout
 func (s *SessionsService) LogOut(ctx context.Context, params *LogOutParams, opts ...Option) (*LogOutResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(LogOutParams)
 	}
@@ -341,9 +360,9 @@ func (s *SessionsService) LogOut(ctx context.Context, params *LogOutParams, opts
 		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
 	}
 	if params.Fields != "" {
-		r.addQuery("_fields", params.Fields)
+		r.addQueryParam("_fields", params.Fields, "")
 	}
-	r.addQuery("_action", cmp.Or(params.Action, "logout"))
+	r.addQueryParam("_action", params.Action, "logout")
 	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=3.1, protocol=1.0"))
 	r.addHeader("Content-Type", "application/json")
 	r.addHeader(cfg.cookieName, cfg.demoSSOToken)

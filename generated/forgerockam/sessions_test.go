@@ -44,7 +44,7 @@ func TestSessionsAuthenticate(t *testing.T) {
 	}, {
 		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\"\n}",
 		bodyJSON:  true,
-		errorType: "*forgerockam.AuthenticateUnauthorizedError",
+		errorType: "*forgerockam.UnauthorizedError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Invalid credentials",
 		skipped: []skippedTest{
@@ -266,7 +266,7 @@ func TestSessionsGetSessionInfo(t *testing.T) {
 	}, {
 		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\"\n}",
 		bodyJSON:  true,
-		errorType: "*forgerockam.AuthenticateUnauthorizedError",
+		errorType: "*forgerockam.UnauthorizedError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Invalid session token",
 		skipped: []skippedTest{

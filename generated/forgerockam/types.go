@@ -2,21 +2,21 @@
 
 package forgerockam
 
-// AuthenticateResponse is inferred from the collection's saved examples.
+// AuthenticateResponse is inferred from the saved examples of Sessions.Authenticate.
 type AuthenticateResponse struct {
 	TokenID    string `json:"tokenId"`
 	SuccessURL string `json:"successUrl"`
 	Realm      string `json:"realm"`
 }
 
-// AuthenticateUnauthorizedError is inferred from the collection's saved examples.
-type AuthenticateUnauthorizedError struct {
+// UnauthorizedError is inferred from the saved examples of Sessions.Authenticate and Sessions.GetSessionInfo, which share it.
+type UnauthorizedError struct {
 	Code    int64  `json:"code"`
 	Reason  string `json:"reason"`
 	Message string `json:"message"`
 }
 
-// ValidateSessionResponse is inferred from the collection's saved examples.
+// ValidateSessionResponse is inferred from the saved examples of Sessions.ValidateSession.
 type ValidateSessionResponse struct {
 	Valid      bool    `json:"valid"`
 	SessionUID *string `json:"sessionUid,omitzero"`
@@ -24,7 +24,7 @@ type ValidateSessionResponse struct {
 	Realm      *string `json:"realm,omitzero"`
 }
 
-// ValidateSessionUnauthorizedError is inferred from the collection's saved examples.
+// ValidateSessionUnauthorizedError is inferred from the saved examples of Sessions.LogOut and Sessions.ValidateSession, which share it.
 type ValidateSessionUnauthorizedError struct {
 	Code    int64  `json:"code"`
 	Reason  string `json:"reason"`
@@ -32,12 +32,12 @@ type ValidateSessionUnauthorizedError struct {
 	Detail  string `json:"detail"`
 }
 
-// GetSessionInfoRequest is inferred from the collection's saved examples.
+// GetSessionInfoRequest is inferred from the saved examples of Sessions.GetSessionInfo.
 type GetSessionInfoRequest struct {
 	TokenID string `json:"tokenId"`
 }
 
-// GetSessionInfoResponse is inferred from the collection's saved examples.
+// GetSessionInfoResponse is inferred from the saved examples of Sessions.GetSessionInfo.
 type GetSessionInfoResponse struct {
 	Username                 string                           `json:"username"`
 	UniversalID              string                           `json:"universalId"`
@@ -53,7 +53,7 @@ type GetSessionInfoResponseProperties struct {
 	AmCtxID string `json:"AMCtxId"`
 }
 
-// RefreshUsersSessionUnauthorizedError is inferred from the collection's saved examples.
+// RefreshUsersSessionUnauthorizedError is inferred from the saved examples of Sessions.RefreshUsersSession.
 type RefreshUsersSessionUnauthorizedError struct {
 	Code    int64  `json:"code"`
 	Message string `json:"message"`
@@ -61,7 +61,7 @@ type RefreshUsersSessionUnauthorizedError struct {
 	Detail  string `json:"detail"`
 }
 
-// LogOutResponse is inferred from the collection's saved examples.
+// LogOutResponse is inferred from the saved examples of Sessions.LogOut.
 type LogOutResponse struct {
 	Result string `json:"result"`
 }

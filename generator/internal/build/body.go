@@ -74,9 +74,15 @@ func (b *builder) jsonBody(it *load.Item, op *model.Operation, raw string, decla
 	if text != raw || !json.Valid([]byte(text)) {
 		text = strictJSON(v)
 	}
+	// Postman labels a raw body by its language, not its content: JSON
+	// saved without "language": "json" goes as text/plain.
+	contentType := "application/json"
+	if !declared {
+		contentType = "text/plain"
+	}
 	return &model.Body{
 		Kind:        model.BodyJSON,
-		ContentType: "application/json",
+		ContentType: contentType,
 		Type:        b.infer.Infer([]string{op.Method, "Request"}, v),
 		Example:     text,
 	}

@@ -88,16 +88,34 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 
 // runtimeNames are the identifiers every generated package declares.
 func runtimeNames() []string {
-	return []string{
+	names := []string{
 		"Client", "New", "Option", "Response", "APIError",
 		"WithHTTPClient", "WithHeader", "WithTimeout", "WithBaseURL",
-		"config", "request", "encodeQuery", "escapeQuery", "setHeader", "deleteHeader",
+		// transport.go, encoding.go
+		"config", "request", "encodeQuery", "setHeader", "deleteHeader",
+		"queryPair", "percentEncode", "escapePath", "keepRawPath",
+		// auth.go
+		"authConfig", "authScheme", "apiKeyAuth", "awsV4Auth", "basicAuth", "bearerAuth", "digestAuth",
+		"digestAuthorization", "digestChallenge", "edgeGridAuth", "hawkAuth", "oauth1Auth", "oauth2Auth",
+		"oauth1BaseURL", "addQueryParam", "canonicalQuery", "escapeRFC3986", "hashSum", "hmacSum", "joinPairs", "signedPairs",
+		// bodies
+		"encodeForm", "encodeMultipart", "formPart", "graphQLRequest", "orDefaults", "multipartText",
+		// helpers_test.go, conformance_test.go
 		"recorded", "replay", "newTestClient", "checkRequest", "requestPath", "queryMatches",
-		"queryPair", "orDefault", "percentEncode", "escapePath", "keepRawPath",
 		"checkJSON", "checkDecoded", "decodeJSON", "normalise", "readFixture",
 		"assertion", "skippedTest", "checkAssertions", "lookupJSON", "sameJSON", "jsonType", "encodeJSON",
+		"conformanceCall", "conformanceCalls", "conformanceSetting", "conformanceSettings",
 	}
+	for _, d := range model.DynamicVariables() {
+		names = append(names, "dynamic"+strings.ToUpper(d[:1])+d[1:])
+	}
+	return names
 }
+
+// ReservedNames are the package-level identifiers every generated package
+// may declare; generated names (types, options, arguments that share a
+// method's scope) avoid them.
+func ReservedNames() []string { return runtimeNames() }
 
 // reservedFiles are the stems of the files every package has.
 func reservedFiles() []string {

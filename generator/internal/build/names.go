@@ -1,26 +1,94 @@
 package build
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/godoc"
+	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
 )
 
-// nameTypes names the inferred types once inference is over, because a
-// type shared by several operations keeps the hint of its first use.
+// nameTypes names the inferred types once inference is over, because only
+// then is it known which types several operations share. A type of one
+// operation is named after it ("LogOutUnauthorizedError"); a shared one
+// drops the operation from its name ("UnauthorizedError") where that still
+// says something, so that no operation returns a type named after another.
 func (b *builder) nameTypes() {
+	users := typeUsers(b.api.Root, map[*model.Type][]string{})
 	for _, t := range b.infer.Types() {
-		t.Name = b.pkg.Unique(naming.Exported(strings.Join(t.Hint, " "), "Object"))
+		hint := t.Hint
+		ops := users[t]
+		if len(ops) > 1 && len(hint) > 2 {
+			if neutral := naming.Exported(strings.Join(hint[1:], " "), ""); neutral != "" && !b.pkg.Taken(neutral) {
+				hint = hint[1:]
+			}
+		}
+		t.Name = b.pkg.Unique(naming.Exported(strings.Join(hint, " "), "Object"))
 		fields := naming.NewScope()
 		for _, f := range t.Fields {
 			f.Name = fields.Unique(naming.Exported(f.JSONName, "Field"))
 		}
 		if t.Doc == "" {
-			t.Doc = t.Name + " is inferred from the collection's saved examples."
+			t.Doc = typeDoc(t.Name, ops)
 		}
 		b.api.Types = append(b.api.Types, t)
 	}
+}
+
+// typeDoc says where a type comes from.
+func typeDoc(name string, ops []string) string {
+	switch len(ops) {
+	case 0:
+		return name + " is inferred from the collection's saved examples."
+	case 1:
+		return name + " is inferred from the saved examples of " + ops[0] + "."
+	}
+	return name + " is inferred from the saved examples of " + strings.Join(ops[:len(ops)-1], ", ") + " and " + ops[len(ops)-1] + ", which share it."
+}
+
+// typeUsers maps each named type used directly by a method (its body, its
+// result, its error bodies, or their elements) to those methods, sorted.
+func typeUsers(svc *model.Service, users map[*model.Type][]string) map[*model.Type][]string {
+	for _, op := range svc.Ops {
+		name := strings.Join(append(append([]string(nil), op.Chain...), op.Method), ".")
+		refs := []*model.TypeRef{op.Result}
+		if op.Body != nil {
+			refs = append(refs, op.Body.Type)
+		}
+		for _, r := range op.Responses {
+			refs = append(refs, r.Type)
+		}
+		for _, ref := range refs {
+			for ref != nil && (ref.Kind == model.KindSlice || ref.Kind == model.KindMap) {
+				ref = ref.Elem
+			}
+			if ref == nil || ref.Named == nil {
+				continue
+			}
+			if list := users[ref.Named]; len(list) == 0 || list[len(list)-1] != name {
+				users[ref.Named] = append(list, name)
+			}
+		}
+	}
+	for _, sub := range svc.Services {
+		typeUsers(sub, users)
+	}
+	for t, list := range users {
+		sort.Strings(list)
+		users[t] = compactStrings(list)
+	}
+	return users
+}
+
+func compactStrings(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // markdown converts a Postman description into Go doc text.

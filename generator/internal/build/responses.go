@@ -36,6 +36,10 @@ func (b *builder) parseExamples(it *load.Item) []example {
 	var out []example
 	for _, r := range it.Responses {
 		ex := example{resp: r, status: exampleStatus(r), empty: strings.TrimSpace(r.Body) == "", body: r.Body}
+		if it.Request.Method == "HEAD" {
+			// A HEAD response has no body, whatever the example saved.
+			ex.empty, ex.body = true, ""
+		}
 		if ex.status == 0 {
 			b.diag(r.Pos, model.Warning, "example-without-status",
 				"the example saves no status code and its status text names none; it is left out of the types and tests")

@@ -1,6 +1,9 @@
 package build
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
@@ -46,9 +49,42 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 		sub := b.buildService(p.item, append(append([]string(nil), chain...), p.field), p.item.Items, subType)
 		sub.Field = p.field
 		if folder == nil {
-			sub.File = b.files.Unique(naming.Snake(p.field))
+			sub.File = b.fileStem(p.field)
 		}
 		svc.Services = append(svc.Services, sub)
 	}
 	return svc
+}
+
+// fileStem names the file of a top-level service. The go command reads
+// meaning into file names (x_test.go, x_windows.go, x_arm64.go), so a stem
+// that would carry such a suffix gets "_service"; the service's own
+// _test file name is reserved with it.
+func (b *builder) fileStem(field string) string {
+	stem := naming.Snake(field)
+	parts := strings.Split(stem, "_")
+	if last := parts[len(parts)-1]; len(parts) > 1 && (last == "test" || goBuildSuffix(last)) {
+		stem += "_service"
+	}
+	base := stem
+	for n := 2; b.files.Taken(stem) || b.files.Taken(stem+"_test"); n++ {
+		stem = base + strconv.Itoa(n)
+	}
+	b.files.Unique(stem)
+	b.files.Unique(stem + "_test")
+	return stem
+}
+
+// goBuildSuffix reports whether s is a GOOS or GOARCH, which as the last
+// part of a file name restricts the file to that platform.
+func goBuildSuffix(s string) bool {
+	switch s {
+	case "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux",
+		"nacl", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows", "zos",
+		"386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips", "mipsle",
+		"mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64",
+		"s390", "s390x", "sparc", "sparc64", "wasm":
+		return true
+	}
+	return false
 }

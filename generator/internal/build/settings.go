@@ -108,11 +108,21 @@ func (b *builder) originSetting(key string, isBase bool) *model.Setting {
 		return s
 	}
 	s := &model.Setting{Key: key, URL: true, TestValue: "http://127.0.0.1"}
+	if key == "" {
+		// Requests without a host, and no other host to send them to.
+		s.Key, s.Field, s.Option = "baseUrl", "baseURL", "WithBaseURL"
+		s.Doc = "The collection's requests name no host; pass the URL of the API."
+		b.api.BaseURL = s
+		b.pkg.Unique(s.Option)
+		b.settings[key] = s
+		b.api.Settings = append(b.api.Settings, s)
+		return s
+	}
 	if isBase {
 		s.Field, s.Option = "baseURL", "WithBaseURL"
 		b.api.BaseURL = s
 	}
-	if v, ok := strings.CutPrefix(key, "{{"); ok {
+	if v, ok := strings.CutPrefix(key, "{{"); ok && strings.HasSuffix(key, "}}") && strings.Count(key, "{{") == 1 {
 		s.Key = strings.TrimSuffix(v, "}}")
 		if !isBase {
 			s.Field = b.fields.Unique(naming.Unexported(s.Key, "setting"))
@@ -189,16 +199,21 @@ func (b *builder) origins() (base string, keys []string) {
 				continue
 			}
 			key := originKey(it.Request.URL)
-			if counts[key] == 0 {
+			if counts[key] == 0 && key != "" {
 				keys = append(keys, key)
 			}
 			counts[key]++
-			if counts[key] > bestN {
+			// A URL without a host goes to the base URL; it cannot be one.
+			if key != "" && counts[key] > bestN {
 				base, bestN = key, counts[key]
 			}
 		}
 	}
 	walk(b.col.Items)
+	if base == "" && counts[""] > 0 {
+		// No request names a host: the base URL is a setting without default.
+		keys = append(keys, "")
+	}
 	return base, keys
 }
 
@@ -217,7 +232,8 @@ func originKey(u load.URL) string {
 func splitOrigin(raw string) (origin, rest string) {
 	raw = strings.TrimSpace(raw)
 	scheme := ""
-	if i := strings.Index(raw, "://"); i >= 0 && !strings.ContainsAny(raw[:i], "/?#{}") {
+	// The scheme may itself be a variable: "{{scheme}}://{{host}}".
+	if i := strings.Index(raw, "://"); i >= 0 && !strings.ContainsAny(raw[:i], "/?#") {
 		scheme, raw = raw[:i+3], raw[i+3:]
 	}
 	end := strings.IndexAny(raw, "/?#")
@@ -254,4 +270,14 @@ func leadingVariable(raw string) string {
 		return ""
 	}
 	return key
+}
+
+// originKeyOf is the key a URL setting was registered under.
+func (b *builder) originKeyOf(s *model.Setting) string {
+	for k, v := range b.settings {
+		if v == s && (k == "" || strings.Contains(k, "{{") || strings.Contains(k, "://")) {
+			return k
+		}
+	}
+	return s.Key
 }

@@ -12,12 +12,24 @@ import (
 // variable and the host are not part of it: the client prefixes its base URL.
 func (b *builder) buildURL(it *load.Item, op *model.Operation) {
 	u := it.Request.URL
-	op.Origin = b.originSetting(originKey(u), false)
+	key := originKey(u)
+	if key == "" {
+		if strings.TrimSpace(u.Raw) == "" {
+			b.diag(it.Pos, model.Warning, "url-empty", "the request has no URL; the method sends to the base URL itself")
+		} else {
+			b.diag(it.Pos, model.Warning, "url-without-host", "the URL names no host; the method sends it to the base URL")
+		}
+		if b.api.BaseURL != nil {
+			key = b.originKeyOf(b.api.BaseURL)
+		}
+	}
+	op.Origin = b.originSetting(key, false)
 	path := urlPath(u)
 	// Arguments share the method's scope with its locals and with the
 	// packages the method body refers to.
-	args := naming.NewScope("ctx", "params", "body", "opts", "cfg", "r", "errValue", "out", "resp", "err", "data",
-		"url", "http", "json", "fmt", "cmp", "context", "errors", "strings", "bytes", "io", "time", "s", "c")
+	args := naming.NewScope(append([]string{"ctx", "params", "body", "opts", "cfg", "r", "errValue", "out", "resp", "err", "data",
+		"url", "http", "json", "fmt", "cmp", "context", "errors", "strings", "bytes", "io", "time", "s", "c", "v"},
+		runtimeNames()...)...)
 	var t model.Template
 	segments := strings.Split(path, "/")
 	for i, seg := range segments {
@@ -26,10 +38,11 @@ func (b *builder) buildURL(it *load.Item, op *model.Operation) {
 		}
 		if strings.HasPrefix(seg, ":") && len(seg) > 1 {
 			key := seg[1:]
-			p := &model.Param{Key: key, In: model.InPath, Enabled: true, TestValue: key + "-value"}
+			p := &model.Param{Key: key, In: model.InPath, Enabled: true, TestValue: key + "-value", SavedValue: seg}
 			p.Name = args.Unique(naming.Unexported(key, "arg"))
 			for _, v := range u.Variables {
 				if v.Key == key {
+					p.SavedValue = v.Value
 					p.Doc = markdown(v.Description)
 					if v.Value != "" && !strings.Contains(v.Value, "{{") {
 						p.TestValue = v.Value

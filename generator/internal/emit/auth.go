@@ -63,10 +63,14 @@ func authFile(api *model.API) *jen.File {
 	f.Func().Params(jen.Id("c").Op("*").Id("config")).Id("doSigned").Params(
 		jen.Id("req").Op("*").Qual(httpPkg, "Request"), jen.Id("r").Op("*").Id("request"),
 	).Params(jen.Op("*").Qual(httpPkg, "Response"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("r").Dot("auth").Op("==").Nil()).Block(jen.Return(jen.Id("c").Dot("httpClient").Dot("Do").Call(jen.Id("req"))))
-		g.If(jen.Err().Op(":=").Id("r").Dot("auth").Dot("sign").Call(jen.Id("c"), jen.Id("req"), jen.Id("r").Dot("body")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
+		g.If(jen.Id("r").Dot("auth").Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op(":=").Id("r").Dot("auth").Dot("sign").Call(jen.Id("c"), jen.Id("req"), jen.Id("r").Dot("body")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Err()),
+			),
 		)
+		// if req.Header.Get("Accept") == "" { req.Header.Set("Accept", "*/*") }
+		g.Add(comment("Postman accepts any media type unless the request sets Accept, and adds\nthe header after signing: an AWS signature does not cover it."))
+		g.Add(defaultAccept())
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("httpClient").Dot("Do").Call(jen.Id("req"))
 		if set.Uses(model.AuthDigest) {
 			g.If(jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Id("r").Dot("auth").Assert(jen.Id("digestAuth")), jen.Id("ok").Op("&&").Err().Op("==").Nil()).Block(
@@ -278,6 +282,25 @@ func authRequestField(api *model.API) jen.Code {
 
 // doRequest is how send performs the request: cfg.httpClient.Do(req), or
 // cfg.doSigned(req, r) when the API uses auth.
+// defaultAccept sends Accept: */*, as Postman does, unless the request
+// sets Accept:
+//
+//	if req.Header.Get("Accept") == "" { req.Header.Set("Accept", "*/*") }
+func defaultAccept() *jen.Statement {
+	return jen.If(jen.Id("req").Dot("Header").Dot("Get").Call(jen.Lit("Accept")).Op("==").Lit("")).Block(
+		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit("*/*")),
+	)
+}
+
+// acceptBeforeSend is defaultAccept where send calls the HTTP client
+// itself; with auth, doSigned adds Accept after signing.
+func acceptBeforeSend(api *model.API) jen.Code {
+	if api.Auth != nil {
+		return jen.Null()
+	}
+	return jen.Add(comment("Postman accepts any media type unless the request sets Accept.")).Line().Add(defaultAccept())
+}
+
 func doRequest(api *model.API) *jen.Statement {
 	if api.Auth == nil {
 		return jen.Id("cfg").Dot("httpClient").Dot("Do").Call(jen.Id("req"))

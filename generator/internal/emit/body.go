@@ -76,7 +76,6 @@ func requestBody(g *jen.Group, op *model.Operation) {
 	case model.BodyMultipart:
 		// var err error; r.body, r.contentType, err = encodeMultipart(body.parts(cfg))
 		g.If(jen.Id("body").Op("==").Nil()).Block(jen.Id("body").Op("=").New(jen.Id(b.Form.TypeName)))
-		g.Var().Err().Error()
 		g.List(jen.Id("r").Dot("body"), jen.Id("r").Dot("contentType"), jen.Err()).Op("=").Id("encodeMultipart").Call(jen.Id("body").Dot("parts").Call(jen.Id("cfg")))
 		g.Add(fail("encoding request body"))
 	case model.BodyBinary:
@@ -96,9 +95,22 @@ func requestBody(g *jen.Group, op *model.Operation) {
 		g.Add(fail("encoding request body"))
 		g.Id("r").Dot("body").Op("=").Id("data")
 	default:
-		g.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body"))
-		g.Add(fail("encoding request body"))
-		g.Id("r").Dot("body").Op("=").Id("data")
+		marshal := []jen.Code{
+			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body")),
+			fail("encoding request body"),
+			jen.Id("r").Dot("body").Op("=").Id("data"),
+		}
+		if !nilable(b.Type) {
+			g.Add(jen.Block(marshal...))
+			break
+		}
+		// if body != nil { data, err := json.Marshal(body); ...; r.body = data }
+		// A nil body sends no body, not the JSON text null.
+		g.If(jen.Id("body").Op("!=").Nil()).Block(marshal...)
+		if b.ContentType != "" {
+			g.If(jen.Id("body").Op("!=").Nil()).Block(jen.Id("r").Dot("contentType").Op("=").Lit(b.ContentType))
+		}
+		return
 	}
 	if b.ContentType != "" {
 		g.Id("r").Dot("contentType").Op("=").Lit(b.ContentType)
@@ -181,4 +193,17 @@ func bodyUsage(api *model.API, b *model.Body) string {
 		return "&" + api.Package + "." + b.Type.Named.Name + "{ /* … */ }"
 	}
 	return "body"
+}
+
+// nilable reports whether a body argument of type t can be nil: a pointer
+// (structs, nullable values), a slice, a map or raw JSON.
+func nilable(t *model.TypeRef) bool {
+	if t == nil {
+		return true
+	}
+	switch t.Kind {
+	case model.KindStruct, model.KindSlice, model.KindMap, model.KindAny, model.KindRaw:
+		return true
+	}
+	return t.Nullable
 }

@@ -125,11 +125,14 @@ func clientFile(api *model.API) *jen.File {
 		g.Return(jen.Nil())
 	})
 
-	// func (c config) with(opts []Option) config
-	f.Add(comment("with returns a copy of c with opts applied: the configuration of one call."))
-	f.Func().Params(jen.Id("c").Id("config")).Id("with").Params(jen.Id("opts").Index().Id("Option")).Id("config").Block(
+	// func (c config) with(opts []Option) (config, error)
+	f.Add(comment("with returns a copy of c with opts applied: the configuration of one call.\n" +
+		"Per-call options are checked as New checks the client's, so that a bad\n" +
+		"one fails the call with a clear error rather than deep in the transport."))
+	f.Func().Params(jen.Id("c").Id("config")).Id("with").Params(jen.Id("opts").Index().Id("Option")).Params(jen.Id("config"), jen.Error()).Block(
+		jen.If(jen.Len(jen.Id("opts")).Op("==").Lit(0)).Block(jen.Return(jen.Id("c"), jen.Nil())),
 		jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(jen.Id("opt").Call(jen.Op("&").Id("c"))),
-		jen.Return(jen.Id("c")),
+		jen.Return(jen.Id("c"), jen.Id("c").Dot("validate").Call()),
 	)
 	return f
 }

@@ -79,6 +79,9 @@ func Files(api *model.API) ([]File, error) {
 			return nil, err
 		}
 	}
+	if err := add("conformance_test.go", conformanceFile(api)); err != nil {
+		return nil, err
+	}
 	files = append(files, fixtureFiles(api)...)
 	readme, err := readmeFile(api)
 	if err != nil {

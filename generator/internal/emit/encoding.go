@@ -13,11 +13,14 @@ func encodingFile(api *model.API) *jen.File {
 	f := newFile(api)
 	r := func(name string) *jen.Statement { return jen.Id("r").Dot(name) }
 
-	// type queryPair struct { key, value string; bare bool }
-	f.Add(comment("queryPair is one query entry. A bare entry is a key alone (\"?debug\"),\nwhich is how Postman sends a parameter whose value is null."))
+	// type queryPair struct { key, value string; bare, strict bool }
+	f.Add(comment("queryPair is one query entry. A bare entry is a key alone (\"?debug\"),\n" +
+		"which is how Postman sends a parameter whose value is null. A strict\n" +
+		"entry's value came from the caller: it is escaped fully, because unlike a\n" +
+		"value saved in the collection it is never already percent-encoded."))
 	f.Type().Id("queryPair").Struct(
 		jen.List(jen.Id("key"), jen.Id("value")).String(),
-		jen.Id("bare").Bool(),
+		jen.List(jen.Id("bare"), jen.Id("strict")).Bool(),
 	)
 	// func (r *request) addQuery(key, value string) { r.query = append(r.query, queryPair{key: key, value: value}) }
 	f.Func().Params(jen.Id("r").Op("*").Id("request")).Id("addQuery").Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
@@ -28,11 +31,25 @@ func encodingFile(api *model.API) *jen.File {
 		r("query").Op("=").Append(r("query"), jen.Id("queryPair").Values(jen.Dict{jen.Id("key"): jen.Id("key"), jen.Id("bare"): jen.True()})),
 	)
 
-	// func orDefault(values []string, saved ...string) []string
-	f.Add(comment("orDefault returns values, or the values saved in the collection when the\ncaller gave none."))
-	f.Func().Id("orDefault").Params(jen.Id("values").Index().String(), jen.Id("saved").Op("...").String()).Index().String().Block(
-		jen.If(jen.Len(jen.Id("values")).Op(">").Lit(0)).Block(jen.Return(jen.Id("values"))),
-		jen.Return(jen.Id("saved")),
+	// func (r *request) addQueryParam(key, value, saved string): the caller's value, else the saved one.
+	f.Add(comment("addQueryParam adds the caller's value, or the collection's saved value\nwhen the caller left it empty."))
+	f.Func().Params(jen.Id("r").Op("*").Id("request")).Id("addQueryParam").Params(jen.List(jen.Id("key"), jen.Id("value"), jen.Id("saved")).String()).Block(
+		jen.If(jen.Id("value").Op("==").Lit("")).Block(
+			jen.Id("r").Dot("addQuery").Call(jen.Id("key"), jen.Id("saved")),
+			jen.Return(),
+		),
+		r("query").Op("=").Append(r("query"), jen.Id("queryPair").Values(jen.Dict{jen.Id("key"): jen.Id("key"), jen.Id("value"): jen.Id("value"), jen.Id("strict"): jen.True()})),
+	)
+	// func (r *request) addQueryList(key string, values []string, saved ...string)
+	f.Add(comment("addQueryList adds one entry per value of a repeated key: the caller's\nvalues, or the saved ones when the caller gave none."))
+	f.Func().Params(jen.Id("r").Op("*").Id("request")).Id("addQueryList").Params(jen.Id("key").String(), jen.Id("values").Index().String(), jen.Id("saved").Op("...").String()).Block(
+		jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("saved")).Block(jen.Id("r").Dot("addQuery").Call(jen.Id("key"), jen.Id("v"))),
+			jen.Return(),
+		),
+		jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("values")).Block(
+			jen.Id("r").Dot("addQueryParam").Call(jen.Id("key"), jen.Id("v"), jen.Lit("")),
+		),
 	)
 
 	// func encodeQuery(pairs []queryPair) string
@@ -42,9 +59,16 @@ func encodingFile(api *model.API) *jen.File {
 		jen.For(jen.List(jen.Id("i"), jen.Id("p")).Op(":=").Range().Id("pairs")).Block(
 			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Dot("WriteByte").Call(jen.LitRune('&'))),
 			jen.Id("b").Dot("WriteString").Call(jen.Id("percentEncode").Call(jen.Id("p").Dot("key"), jen.Lit(queryEscapes))),
-			jen.If(jen.Op("!").Id("p").Dot("bare")).Block(
-				jen.Id("b").Dot("WriteByte").Call(jen.LitRune('=')),
-				jen.Id("b").Dot("WriteString").Call(jen.Id("percentEncode").Call(jen.Id("p").Dot("value"), jen.Lit(queryEscapes))),
+			jen.Switch().Block(
+				jen.Case(jen.Id("p").Dot("bare")).Block(),
+				jen.Case(jen.Id("p").Dot("strict")).Block(
+					jen.Id("b").Dot("WriteByte").Call(jen.LitRune('=')),
+					jen.Id("b").Dot("WriteString").Call(jen.Id("percentEncode").Call(jen.Id("p").Dot("value"), jen.Lit(queryEscapes+"%+"))),
+				),
+				jen.Default().Block(
+					jen.Id("b").Dot("WriteByte").Call(jen.LitRune('=')),
+					jen.Id("b").Dot("WriteString").Call(jen.Id("percentEncode").Call(jen.Id("p").Dot("value"), jen.Lit(queryEscapes))),
+				),
 			),
 		),
 		jen.Return(jen.Id("b").Dot("String").Call()),
@@ -57,7 +81,7 @@ func encodingFile(api *model.API) *jen.File {
 	)
 
 	// func percentEncode(s, set string) string
-	f.Add(comment("percentEncode escapes controls, space, non-ASCII bytes and the bytes in\nset. '%' is never escaped: collections save values already encoded, and\nPostman sends them as saved."))
+	f.Add(comment("percentEncode escapes controls, space, non-ASCII bytes and the bytes in\nset. Saved values leave '%' out of set: collections save values already\nencoded, and Postman sends them as saved."))
 	f.Func().Id("percentEncode").Params(jen.List(jen.Id("s"), jen.Id("set")).String()).String().Block(
 		jen.Const().Id("hex").Op("=").Lit("0123456789ABCDEF"),
 		jen.Var().Id("b").Qual("strings", "Builder"),

@@ -65,7 +65,8 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 	// func (s *SessionsService) Refresh(ctx context.Context, id string, params *RefreshParams, body *RefreshRequest, opts ...Option) (*Response, error)
 	f.Add(comment(op.Doc))
 	f.Func().Params(recv).Id(op.Method).Params(signature(op)...).Params(results(op)...).BlockFunc(func(g *jen.Group) {
-		g.Id("cfg").Op(":=").Add(client).Dot("cfg").Dot("with").Call(jen.Id("opts"))
+		g.List(jen.Id("cfg"), jen.Err()).Op(":=").Add(client).Dot("cfg").Dot("with").Call(jen.Id("opts"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(errorResults(op, jen.Err())...))
 		if op.Params != nil {
 			g.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").New(jen.Id(op.Params.TypeName)))
 		}
@@ -147,7 +148,7 @@ func resultType(t *model.TypeRef) *jen.Statement {
 //
 //	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))  // enabled: default when empty
 //	if params.Fields != "" { r.addQuery("_fields", params.Fields) } // disabled: only when set
-//	for _, v := range orDefault(params.Tag, "a", "b") { r.addQuery("tag", v) } // repeated
+//	r.addQueryList("tag", params.Tag, "a", "b")                      // repeated
 func addParam(g *jen.Group, p *model.Param) {
 	add := "addQuery"
 	if p.In == model.InHeader {
@@ -161,20 +162,25 @@ func addParam(g *jen.Group, p *model.Param) {
 		g.Add(bare)
 	case p.Verbatim:
 		g.Add(send(templateExpr(p.Default)))
-	case p.Repeated:
-		values := field.Clone()
+	case p.Repeated && p.In == model.InQuery:
+		args := []jen.Code{jen.Lit(p.Key), field.Clone()}
 		if p.Enabled {
-			args := []jen.Code{field.Clone()}
 			for _, d := range p.Defaults {
 				args = append(args, templateExpr(d))
 			}
-			values = jen.Id("orDefault").Call(args...)
 		}
-		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(values)).Block(send(jen.Id("v")))
+		g.Id("r").Dot("addQueryList").Call(args...)
+	case p.Repeated:
+		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field.Clone())).Block(send(jen.Id("v")))
+	case !p.Enabled && p.In == model.InQuery:
+		g.If(field.Clone().Op("!=").Lit("")).Block(jen.Id("r").Dot("addQueryParam").Call(jen.Lit(p.Key), field.Clone(), jen.Lit("")))
 	case !p.Enabled:
 		g.If(field.Clone().Op("!=").Lit("")).Block(send(field.Clone()))
 	case p.NoValue:
-		g.If(field.Clone().Op("!=").Lit("")).Block(send(field.Clone())).Else().Block(bare)
+		g.If(field.Clone().Op("!=").Lit("")).Block(jen.Id("r").Dot("addQueryParam").Call(jen.Lit(p.Key), field.Clone(), jen.Lit(""))).Else().Block(bare)
+	case p.In == model.InQuery:
+		// Caller values are escaped fully, saved ones as Postman does.
+		g.Id("r").Dot("addQueryParam").Call(jen.Lit(p.Key), field.Clone(), templateExpr(p.Default))
 	case len(p.Default) > 0:
 		g.Add(send(jen.Qual("cmp", "Or").Call(field.Clone(), templateExpr(p.Default))))
 	default:
@@ -182,6 +188,8 @@ func addParam(g *jen.Group, p *model.Param) {
 	}
 }
 
+// pkgPrefix leads the errors a method returns before sending, like the
+// "pkg: METHOD URL: ..." errors of send.
 func pkgPrefix(op *model.Operation) string {
 	return op.Method + ": "
 }

@@ -56,7 +56,15 @@ func testHelpersFile(api *model.API) *jen.File {
 	// func newTestClient(t *testing.T, baseURL string) *Client
 	f.Add(comment("newTestClient points a client at the replay server, with every setting\ngiven so that the expectations do not depend on defaults."))
 	f.Func().Id("newTestClient").Params(t(), jen.Id("baseURL").String()).Op("*").Id("Client").BlockFunc(func(g *jen.Group) {
+		// Redirects are answers to check, not to follow: the replay server
+		// would send the client back to itself.
+		g.Id("hc").Op(":=").Op("&").Qual(httpPkg, "Client").Values(jen.Dict{
+			jen.Id("CheckRedirect"): jen.Func().Params(jen.Op("*").Qual(httpPkg, "Request"), jen.Index().Op("*").Qual(httpPkg, "Request")).Error().Block(
+				jen.Return(jen.Qual(httpPkg, "ErrUseLastResponse")),
+			),
+		})
 		g.List(jen.Id("c"), jen.Err()).Op(":=").Id("New").CallFunc(func(g *jen.Group) {
+			g.Id("WithHTTPClient").Call(jen.Id("hc"))
 			for _, s := range api.Settings {
 				switch {
 				case s.URL:

@@ -42,7 +42,10 @@ func transportFile(api *model.API) *jen.File {
 	f.Func().Params(jen.Id("e").Op("*").Id("APIError")).Id("Error").Params().String().Block(
 		jen.Id("body").Op(":=").String().Call(jen.Id("e").Dot("Body")),
 		jen.If(jen.Len(jen.Id("body")).Op(">").Lit(200)).Block(
-			jen.Id("body").Op("=").Id("body").Index(jen.Empty(), jen.Lit(200)).Op("+").Lit("…"),
+			comment("Cut at a character boundary, so the message stays valid UTF-8."),
+			jen.Id("n").Op(":=").Lit(200),
+			jen.For(jen.Id("n").Op(">").Lit(0).Op("&&").Op("!").Qual("unicode/utf8", "RuneStart").Call(jen.Id("body").Index(jen.Id("n")))).Block(jen.Id("n").Op("--")),
+			jen.Id("body").Op("=").Id("body").Index(jen.Empty(), jen.Id("n")).Op("+").Lit("…"),
 		),
 		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit(pkg+": %s %s: %d %s: %s"),
 			jen.Id("e").Dot("Method"), jen.Id("e").Dot("URL"), jen.Id("e").Dot("StatusCode"),
@@ -100,14 +103,20 @@ func transportFile(api *model.API) *jen.File {
 		jen.If(r("contentType").Op("!=").Lit("")).Block(
 			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), r("contentType")),
 		),
-		comment("Names are set as written, not canonicalised: the collection's spelling\nis what Postman sends."),
+		comment("Names are set as written, not canonicalised: the collection's spelling\nis what Postman sends. A name's first entry replaces what is there (the\nbody's Content-Type); later entries of the same name are sent as well."),
+		jen.Id("seen").Op(":=").Map(jen.String()).Bool().Values(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("h")).Op(":=").Range().Id("r").Dot("header")).Block(
+			jen.If(jen.Id("name").Op(":=").Qual("strings", "ToLower").Call(jen.Id("h").Index(jen.Lit(0))), jen.Id("seen").Index(jen.Id("name"))).Block(
+				jen.Id("req").Dot("Header").Index(jen.Id("h").Index(jen.Lit(0))).Op("=").Append(jen.Id("req").Dot("Header").Index(jen.Id("h").Index(jen.Lit(0))), jen.Id("h").Index(jen.Lit(1))),
+				jen.Continue(),
+			).Else().Block(jen.Id("seen").Index(jen.Id("name")).Op("=").True()),
 			jen.Id("setHeader").Call(jen.Id("req").Dot("Header"), jen.Id("h").Index(jen.Lit(0)), jen.Id("h").Index(jen.Lit(1))),
 		),
 		jen.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("cfg").Dot("header")).Block(
 			jen.Id("deleteHeader").Call(jen.Id("req").Dot("Header"), jen.Id("k")),
 			jen.Id("req").Dot("Header").Index(jen.Id("k")).Op("=").Id("vs"),
 		),
+		acceptBeforeSend(api),
 		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(doRequest(api)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: %w"), r("method"), jen.Id("target"), jen.Err())),

@@ -166,7 +166,12 @@ func (z *normaliser) query(n *node, path []string) []*node {
 			continue
 		}
 		key := z.scalar(e.get("key"), path, codeInvalidQuery, "a query key")
-		out = append(out, pairNode(key, e.get("value"), e))
+		value := e.get("value")
+		if value == nil {
+			// No value at all is sent as Postman sends null: the key alone.
+			value = &node{kind: kNull, off: -1}
+		}
+		out = append(out, pairNode(key, value, e))
 	}
 	return out
 }

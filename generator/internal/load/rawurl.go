@@ -20,7 +20,7 @@ type queryPart struct {
 	null       bool // "?key" with no "=": Postman's null value
 }
 
-var protocolRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*):\/\/`)
+var protocolRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*|\{\{[^{}]*\}\}):\/\/`)
 
 // splitRawURL breaks a raw URL into parts as Postman does when it imports a
 // string URL: hash, then query, then protocol, host[:port] and path.

@@ -193,6 +193,10 @@ type Param struct {
 	Verbatim bool
 	// TestValue is the value the generated tests pass for a path argument.
 	TestValue string
+	// SavedValue is what Postman puts in the path for a path argument: the
+	// saved value with its {{variables}} unresolved, or ":key" when the
+	// collection defines none. The conformance fixtures pass it.
+	SavedValue string
 }
 
 // ParamsStruct is the *<Op>Params type.

@@ -62,7 +62,10 @@ func (f *CreateChargeForm) pairs(cfg config) [][2]string {
 //
 //	POST {{baseUrl}}/v1/charges
 func (s *FormsService) CreateCharge(ctx context.Context, body *CreateChargeForm, opts ...Option) (*CreateChargeResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + escapePath("/v1/charges"),
@@ -90,7 +93,10 @@ func (s *FormsService) CreateCharge(ctx context.Context, body *CreateChargeForm,
 //
 //	GET {{baseUrl}}/v1/charges
 func (s *FormsService) ListCharges(ctx context.Context, opts ...Option) (*Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + escapePath("/v1/charges"),
@@ -151,7 +157,10 @@ func (f *UploadDocumentForm) parts(cfg config) []formPart {
 //
 //	POST {{baseUrl}}/v1/files
 func (s *FormsService) UploadDocument(ctx context.Context, body *UploadDocumentForm, opts ...Option) (*UploadDocumentResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + escapePath("/v1/files"),
@@ -159,7 +168,6 @@ func (s *FormsService) UploadDocument(ctx context.Context, body *UploadDocumentF
 	if body == nil {
 		body = new(UploadDocumentForm)
 	}
-	var err error
 	r.body, r.contentType, err = encodeMultipart(body.parts(cfg))
 	if err != nil {
 		return nil, nil, fmt.Errorf("UploadDocument: encoding request body: %w", err)
@@ -199,7 +207,10 @@ func (f *SearchWithFormForm) parts(cfg config) []formPart {
 //
 //	GET {{baseUrl}}/v1/search
 func (s *FormsService) SearchWithForm(ctx context.Context, body *SearchWithFormForm, opts ...Option) ([]json.RawMessage, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + escapePath("/v1/search"),
@@ -207,7 +218,6 @@ func (s *FormsService) SearchWithForm(ctx context.Context, body *SearchWithFormF
 	if body == nil {
 		body = new(SearchWithFormForm)
 	}
-	var err error
 	r.body, r.contentType, err = encodeMultipart(body.parts(cfg))
 	if err != nil {
 		return nil, nil, fmt.Errorf("SearchWithForm: encoding request body: %w", err)

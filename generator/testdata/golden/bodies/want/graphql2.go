@@ -25,7 +25,10 @@ const GetHeroQuery = `query hero($episode: Episode!, $first: Int) {
 //
 //	POST {{baseUrl}}/graphql
 func (s *GraphQLService) GetHero(ctx context.Context, body *GetHeroVariables, opts ...Option) (*GetHeroResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + escapePath("/graphql"),
@@ -54,7 +57,10 @@ const AllFilmsQuery = `{ allFilms { title } }`
 //
 //	POST {{baseUrl}}/graphql
 func (s *GraphQLService) AllFilms(ctx context.Context, opts ...Option) (*AllFilmsResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + escapePath("/graphql"),
@@ -83,7 +89,10 @@ const BrokenVariablesQuery = `query ($id: ID!) { node(id: $id) { id } }`
 //
 //	POST {{baseUrl}}/graphql
 func (s *GraphQLService) BrokenVariables(ctx context.Context, opts ...Option) (*Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + escapePath("/graphql"),

@@ -54,7 +54,10 @@ func replay(t *testing.T, status int, header [][2]string, body string) (*httptes
 // newTestClient points a client at the replay server, with every setting
 // given so that the expectations do not depend on defaults.
 func newTestClient(t *testing.T, baseURL string) *Client {
-	c, err := New(WithBaseURL(baseURL), WithCurrency("eur"), WithAccountID("acct_42"))
+	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}
+	c, err := New(WithHTTPClient(hc), WithBaseURL(baseURL), WithCurrency("eur"), WithAccountID("acct_42"))
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -12,7 +12,10 @@ import (
 //
 //	PUT {{baseUrl}}/v1/avatar
 func (c *Client) UploadAvatar(ctx context.Context, body io.Reader, opts ...Option) (*Response, error) {
-	cfg := c.cfg.with(opts)
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "PUT",
 		url:    cfg.baseURL + escapePath("/v1/avatar"),
@@ -35,7 +38,10 @@ func (c *Client) UploadAvatar(ctx context.Context, body io.Reader, opts ...Optio
 //
 //	POST {{baseUrl}}/v1/images
 func (c *Client) UploadImage(ctx context.Context, body io.Reader, opts ...Option) (*Response, error) {
-	cfg := c.cfg.with(opts)
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + escapePath("/v1/images"),

@@ -14,6 +14,7 @@ import (
 	"net/textproto"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // Response is the status and headers of a call that succeeded. Methods
@@ -43,7 +44,12 @@ type APIError struct {
 func (e *APIError) Error() string {
 	body := string(e.Body)
 	if len(body) > 200 {
-		body = body[:200] + "…"
+		// Cut at a character boundary, so the message stays valid UTF-8.
+		n := 200
+		for n > 0 && !utf8.RuneStart(body[n]) {
+			n--
+		}
+		body = body[:n] + "…"
 	}
 	return fmt.Sprintf("bodymodes: %s %s: %d %s: %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode), body)
 }
@@ -90,13 +96,25 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 		req.Header.Set("Content-Type", r.contentType)
 	}
 	// Names are set as written, not canonicalised: the collection's spelling
-	// is what Postman sends.
+	// is what Postman sends. A name's first entry replaces what is there (the
+	// body's Content-Type); later entries of the same name are sent as well.
+	seen := map[string]bool{}
 	for _, h := range r.header {
+		if name := strings.ToLower(h[0]); seen[name] {
+			req.Header[h[0]] = append(req.Header[h[0]], h[1])
+			continue
+		} else {
+			seen[name] = true
+		}
 		setHeader(req.Header, h[0], h[1])
 	}
 	for k, vs := range cfg.header {
 		deleteHeader(req.Header, k)
 		req.Header[k] = vs
+	}
+	// Postman accepts any media type unless the request sets Accept.
+	if req.Header.Get("Accept") == "" {
+		req.Header.Set("Accept", "*/*")
 	}
 	resp, err := cfg.httpClient.Do(req)
 	if err != nil {

@@ -2,32 +2,32 @@
 
 package bodymodes
 
-// CreateChargeResponse is inferred from the collection's saved examples.
+// CreateChargeResponse is inferred from the saved examples of Forms.CreateCharge.
 type CreateChargeResponse struct {
 	ID     string `json:"id"`
 	Amount int64  `json:"amount"`
 	Paid   bool   `json:"paid"`
 }
 
-// UploadDocumentResponse is inferred from the collection's saved examples.
+// UploadDocumentResponse is inferred from the saved examples of Forms.UploadDocument.
 type UploadDocumentResponse struct {
 	ID   string `json:"id"`
 	Size int64  `json:"size"`
 }
 
-// UploadDocumentRequestEntityTooLargeError is inferred from the collection's saved examples.
+// UploadDocumentRequestEntityTooLargeError is inferred from the saved examples of Forms.UploadDocument.
 type UploadDocumentRequestEntityTooLargeError struct {
 	Error string `json:"error"`
 }
 
-// GetHeroVariables is inferred from the collection's saved examples.
+// GetHeroVariables is inferred from the saved examples of GraphQL.GetHero.
 type GetHeroVariables struct {
 	Episode string `json:"episode"`
 	First   int64  `json:"first"`
 	Account string `json:"account"`
 }
 
-// GetHeroResponse is inferred from the collection's saved examples.
+// GetHeroResponse is inferred from the saved examples of GraphQL.GetHero.
 type GetHeroResponse struct {
 	Data GetHeroResponseData `json:"data"`
 }
@@ -48,7 +48,7 @@ type GetHeroResponseDataHeroFriendsItem struct {
 	Name string `json:"name"`
 }
 
-// AllFilmsResponse is inferred from the collection's saved examples.
+// AllFilmsResponse is inferred from the saved examples of GraphQL.AllFilms.
 type AllFilmsResponse struct {
 	Data AllFilmsResponseData `json:"data"`
 }

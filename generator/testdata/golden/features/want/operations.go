@@ -8,7 +8,10 @@ import "context"
 //
 //	GET {{baseUrl}}/health
 func (c *Client) HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Response, error) {
-	cfg := c.cfg.with(opts)
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + escapePath("/health"),
@@ -25,7 +28,10 @@ func (c *Client) HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Resp
 //
 //	PUT {{baseUrl}}/2fa
 func (c *Client) N2FASetup(ctx context.Context, body string, opts ...Option) (*Response, error) {
-	cfg := c.cfg.with(opts)
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "PUT",
 		url:    cfg.baseURL + escapePath("/2fa"),

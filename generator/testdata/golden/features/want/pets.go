@@ -45,7 +45,10 @@ type ListPetsParams struct {
 //
 //	GET {{baseUrl}}/{{tenant}}/pets?limit=20&status=available
 func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts ...Option) ([]ListPetsResponseItem, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(ListPetsParams)
 	}
@@ -53,10 +56,10 @@ func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts
 		method: "GET",
 		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets"),
 	}
-	r.addQuery("limit", cmp.Or(params.Limit, "20"))
-	r.addQuery("status", cmp.Or(params.Status, "available"))
+	r.addQueryParam("limit", params.Limit, "20")
+	r.addQueryParam("status", params.Status, "available")
 	if params.Tag != "" {
-		r.addQuery("tag", params.Tag)
+		r.addQueryParam("tag", params.Tag, "")
 	}
 	r.addHeader("X-Tenant", cmp.Or(params.XTenant, cfg.tenant))
 	r.addHeader("Authorization", cmp.Or(params.Authorization, "Bearer "+cfg.apiToken))
@@ -72,7 +75,10 @@ func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts
 //
 //	GET {{baseUrl}}/{{tenant}}/pets/:petId
 func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) (*GetPetResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets/"+url.PathEscape(petID)),
@@ -80,7 +86,7 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 	errValue := func(status int) any {
 		switch status {
 		case 404:
-			return new(GetPetNotFoundError)
+			return new(NotFoundError)
 		}
 		return nil
 	}
@@ -96,22 +102,29 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 //
 //	POST {{baseUrl}}/{{tenant}}/pets
 func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opts ...Option) (*CreatePetResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets"),
 	}
 	r.addHeader("Content-Type", "application/json")
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, nil, fmt.Errorf("CreatePet: encoding request body: %w", err)
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("CreatePet: encoding request body: %w", err)
+		}
+		r.body = data
 	}
-	r.body = data
-	r.contentType = "application/json"
+	if body != nil {
+		r.contentType = "application/json"
+	}
 	errValue := func(status int) any {
 		switch status {
 		case 400:
-			return new(GetPetNotFoundError)
+			return new(NotFoundError)
 		}
 		return nil
 	}
@@ -127,7 +140,10 @@ func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opt
 //
 //	DELETE {{baseUrl}}/{{tenant}}/pets/:petId
 func (s *PetsService) DeletePet(ctx context.Context, petID string, opts ...Option) (*Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "DELETE",
 		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets/"+url.PathEscape(petID)),
@@ -155,7 +171,10 @@ type GetPetParams struct {
 //
 //	GET {{baseUrl}}/admin/pets/:id?trace={{$guid}}
 func (s *PetsAdminService) GetPet(ctx context.Context, id string, params *GetPetParams, opts ...Option) (*Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
 	if params == nil {
 		params = new(GetPetParams)
 	}
@@ -163,7 +182,7 @@ func (s *PetsAdminService) GetPet(ctx context.Context, id string, params *GetPet
 		method: "GET",
 		url:    cfg.baseURL + escapePath("/admin/pets/"+url.PathEscape(id)),
 	}
-	r.addQuery("trace", cmp.Or(params.Trace, dynamicGuid()))
+	r.addQueryParam("trace", params.Trace, dynamicGuid())
 	errValue := func(int) any {
 		return nil
 	}

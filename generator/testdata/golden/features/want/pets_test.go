@@ -132,7 +132,7 @@ func TestPetsGetPet(t *testing.T) {
 	}, {
 		body:       "{\"error\": {\"code\": 404, \"message\": \"no such pet\"}}",
 		bodyJSON:   true,
-		errorType:  "*petstore.GetPetNotFoundError",
+		errorType:  "*petstore.NotFoundError",
 		header:     [][2]string{{"Content-Type", "application/json"}},
 		name:       "Not found",
 		status:     404,
@@ -213,7 +213,7 @@ func TestPetsCreatePet(t *testing.T) {
 	}, {
 		body:         "{\"error\": {\"code\": 400, \"message\": \"name is required\"}}",
 		bodyJSON:     true,
-		errorType:    "*petstore.GetPetNotFoundError",
+		errorType:    "*petstore.NotFoundError",
 		header:       [][2]string{{"Content-Type", "application/json"}},
 		name:         "Invalid",
 		status:       400,

@@ -4,7 +4,7 @@ package petstore
 
 import "encoding/json"
 
-// ListPetsResponseItem is inferred from the collection's saved examples.
+// ListPetsResponseItem is inferred from the saved examples of Pets.ListPets.
 type ListPetsResponseItem struct {
 	ID     int64                     `json:"id"`
 	Name   string                    `json:"name"`
@@ -18,7 +18,7 @@ type ListPetsResponseItemOwner struct {
 	Name string `json:"name"`
 }
 
-// GetPetResponse is inferred from the collection's saved examples.
+// GetPetResponse is inferred from the saved examples of Pets.GetPet.
 type GetPetResponse struct {
 	ID     int64                     `json:"id"`
 	Name   string                    `json:"name"`
@@ -27,8 +27,8 @@ type GetPetResponse struct {
 	Tags   []string                  `json:"tags"`
 }
 
-// GetPetNotFoundError is inferred from the collection's saved examples.
-type GetPetNotFoundError struct {
+// NotFoundError is inferred from the saved examples of Pets.CreatePet and Pets.GetPet, which share it.
+type NotFoundError struct {
 	Error GetPetNotFoundErrorError `json:"error"`
 }
 
@@ -38,7 +38,7 @@ type GetPetNotFoundErrorError struct {
 	Message string `json:"message"`
 }
 
-// CreatePetRequest is inferred from the collection's saved examples.
+// CreatePetRequest is inferred from the saved examples of Pets.CreatePet.
 type CreatePetRequest struct {
 	Name       string                    `json:"name"`
 	Weight     float64                   `json:"weight"`
@@ -46,7 +46,7 @@ type CreatePetRequest struct {
 	Vaccinated bool                      `json:"vaccinated"`
 }
 
-// CreatePetResponse is inferred from the collection's saved examples.
+// CreatePetResponse is inferred from the saved examples of Pets.CreatePet.
 type CreatePetResponse struct {
 	ID int64 `json:"id"`
 }

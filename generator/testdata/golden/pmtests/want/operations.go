@@ -8,7 +8,10 @@ import "context"
 //
 //	GET {{baseUrl}}/health
 func (c *Client) Health(ctx context.Context, opts ...Option) ([]byte, *Response, error) {
-	cfg := c.cfg.with(opts)
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + escapePath("/health"),

@@ -2,7 +2,7 @@
 
 package pmtests
 
-// GetWidgetResponse is inferred from the collection's saved examples.
+// GetWidgetResponse is inferred from the saved examples of Widgets.GetWidget.
 type GetWidgetResponse struct {
 	ID         int64                       `json:"id"`
 	Name       string                      `json:"name"`
@@ -16,17 +16,17 @@ type GetWidgetResponseDimensions struct {
 	Height float64 `json:"height"`
 }
 
-// GetWidgetNotFoundError is inferred from the collection's saved examples.
-type GetWidgetNotFoundError struct {
+// NotFoundError is inferred from the saved examples of Widgets.CreateWidget and Widgets.GetWidget, which share it.
+type NotFoundError struct {
 	Error string `json:"error"`
 }
 
-// CreateWidgetRequest is inferred from the collection's saved examples.
+// CreateWidgetRequest is inferred from the saved examples of Widgets.CreateWidget.
 type CreateWidgetRequest struct {
 	Name string `json:"name"`
 }
 
-// CreateWidgetResponse is inferred from the collection's saved examples.
+// CreateWidgetResponse is inferred from the saved examples of Widgets.CreateWidget.
 type CreateWidgetResponse struct {
 	ID   int64  `json:"id"`
 	Name string `json:"name"`

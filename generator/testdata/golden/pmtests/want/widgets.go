@@ -18,7 +18,10 @@ type WidgetsService struct {
 //
 //	GET {{baseUrl}}/widgets/:id
 func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Option) (*GetWidgetResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + escapePath("/widgets/"+url.PathEscape(id)),
@@ -26,7 +29,7 @@ func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Optio
 	errValue := func(status int) any {
 		switch status {
 		case 404:
-			return new(GetWidgetNotFoundError)
+			return new(NotFoundError)
 		}
 		return nil
 	}
@@ -42,22 +45,29 @@ func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Optio
 //
 //	POST {{baseUrl}}/widgets
 func (s *WidgetsService) CreateWidget(ctx context.Context, body *CreateWidgetRequest, opts ...Option) (*CreateWidgetResponse, *Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + escapePath("/widgets"),
 	}
 	r.addHeader("Content-Type", "application/json")
-	data, err := json.Marshal(body)
-	if err != nil {
-		return nil, nil, fmt.Errorf("CreateWidget: encoding request body: %w", err)
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("CreateWidget: encoding request body: %w", err)
+		}
+		r.body = data
 	}
-	r.body = data
-	r.contentType = "application/json"
+	if body != nil {
+		r.contentType = "text/plain"
+	}
 	errValue := func(status int) any {
 		switch status {
 		case 400:
-			return new(GetWidgetNotFoundError)
+			return new(NotFoundError)
 		}
 		return nil
 	}

@@ -68,7 +68,7 @@ pm.test.skip("Flaky check", function () {
 		},
 		body:      "{\n  \"error\": \"not found\"\n}",
 		bodyJSON:  true,
-		errorType: "*pmtests.GetWidgetNotFoundError",
+		errorType: "*pmtests.NotFoundError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Not found",
 		skipped: []skippedTest{
@@ -211,7 +211,7 @@ pm.test('Is a client error', () => { pm.response.to.be.clientError; })`},
 		},
 		body:      "{\n  \"error\": \"name is required\"\n}",
 		bodyJSON:  true,
-		errorType: "*pmtests.GetWidgetNotFoundError",
+		errorType: "*pmtests.NotFoundError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Missing name",
 		skipped: []skippedTest{

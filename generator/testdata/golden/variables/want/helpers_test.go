@@ -51,7 +51,10 @@ func replay(t *testing.T, status int, header [][2]string, body string) (*httptes
 // newTestClient points a client at the replay server, with every setting
 // given so that the expectations do not depend on defaults.
 func newTestClient(t *testing.T, baseURL string) *Client {
-	c, err := New(WithBaseURL(baseURL), WithScheme("https"), WithHost("staging.example.com"), WithRegion("eu-west"), WithLimit("50"), WithAPISecret("test-apiSecret"))
+	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}
+	c, err := New(WithHTTPClient(hc), WithBaseURL(baseURL), WithScheme("https"), WithHost("staging.example.com"), WithRegion("eu-west"), WithLimit("50"), WithAPISecret("test-apiSecret"))
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -42,7 +42,10 @@ type SearchParams struct {
 //
 //	GET {{baseUrl}}/search?q=café au lait&tag=a&tag=b&debug&&page=%2F1&sort={{$randomInt}}&expr=a<b&limit={{limit}}
 func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Option) (*SearchResponse, *Response, error) {
-	cfg := c.cfg.with(opts)
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(SearchParams)
 	}
@@ -50,20 +53,18 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Optio
 		method: "GET",
 		url:    cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2") + escapePath("/search"),
 	}
-	r.addQuery("q", cmp.Or(params.Q, "café au lait"))
-	for _, v := range orDefault(params.Tag, "a", "b") {
-		r.addQuery("tag", v)
-	}
+	r.addQueryParam("q", params.Q, "café au lait")
+	r.addQueryList("tag", params.Tag, "a", "b")
 	if params.Debug != "" {
-		r.addQuery("debug", params.Debug)
+		r.addQueryParam("debug", params.Debug, "")
 	} else {
 		r.addQueryKey("debug")
 	}
 	r.addQueryKey("")
-	r.addQuery("page", cmp.Or(params.Page, "%2F1"))
-	r.addQuery("sort", cmp.Or(params.Sort, dynamicRandomInt()))
-	r.addQuery("expr", cmp.Or(params.Expr, "a<b"))
-	r.addQuery("limit", cmp.Or(params.Limit, cfg.limit))
+	r.addQueryParam("page", params.Page, "%2F1")
+	r.addQueryParam("sort", params.Sort, dynamicRandomInt())
+	r.addQueryParam("expr", params.Expr, "a<b")
+	r.addQueryParam("limit", params.Limit, cfg.limit)
 	r.addHeader("X-Request-Id", cmp.Or(params.XRequestID, dynamicGuid()))
 	r.addHeader("X-Zone", cmp.Or(params.XZone, cmp.Or(cfg.zone, cfg.region+"-1a")))
 	r.addHeader("X-Contact", cmp.Or(params.XContact, dynamicRandomEmail()+" via "+dynamicRandomIPV6()+" "+dynamicRandomPassword()+" "+dynamicRandomFullName()+" "+dynamicRandomUrl()+" "+dynamicRandomLatitude()))
@@ -83,7 +84,10 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Optio
 //
 //	GET {{baseUrl}}/files/:name/{ver}|raw
 func (c *Client) GetFile(ctx context.Context, name string, opts ...Option) (*Response, error) {
-	cfg := c.cfg.with(opts)
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2") + escapePath("/files/"+url.PathEscape(name)+"/{ver}|raw"),

@@ -2,7 +2,7 @@
 
 package variablesandurls
 
-// SearchResponse is inferred from the collection's saved examples.
+// SearchResponse is inferred from the saved examples of Search.
 type SearchResponse struct {
 	Total int64    `json:"total"`
 	Items []string `json:"items"`

@@ -8,10 +8,12 @@ import (
 )
 
 // queryPair is one query entry. A bare entry is a key alone ("?debug"),
-// which is how Postman sends a parameter whose value is null.
+// which is how Postman sends a parameter whose value is null. A strict
+// entry's value came from the caller: it is escaped fully, because unlike a
+// value saved in the collection it is never already percent-encoded.
 type queryPair struct {
-	key, value string
-	bare       bool
+	key, value   string
+	bare, strict bool
 }
 
 func (r *request) addQuery(key, value string) {
@@ -27,13 +29,32 @@ func (r *request) addQueryKey(key string) {
 	})
 }
 
-// orDefault returns values, or the values saved in the collection when the
-// caller gave none.
-func orDefault(values []string, saved ...string) []string {
-	if len(values) > 0 {
-		return values
+// addQueryParam adds the caller's value, or the collection's saved value
+// when the caller left it empty.
+func (r *request) addQueryParam(key, value, saved string) {
+	if value == "" {
+		r.addQuery(key, saved)
+		return
 	}
-	return saved
+	r.query = append(r.query, queryPair{
+		key:    key,
+		strict: true,
+		value:  value,
+	})
+}
+
+// addQueryList adds one entry per value of a repeated key: the caller's
+// values, or the saved ones when the caller gave none.
+func (r *request) addQueryList(key string, values []string, saved ...string) {
+	if len(values) == 0 {
+		for _, v := range saved {
+			r.addQuery(key, v)
+		}
+		return
+	}
+	for _, v := range values {
+		r.addQueryParam(key, v, "")
+	}
 }
 
 // encodeQuery writes the entries in order; url.Values would sort the keys
@@ -45,7 +66,12 @@ func encodeQuery(pairs []queryPair) string {
 			b.WriteByte('&')
 		}
 		b.WriteString(percentEncode(p.key, "\"#&'<=>"))
-		if !p.bare {
+		switch {
+		case p.bare:
+		case p.strict:
+			b.WriteByte('=')
+			b.WriteString(percentEncode(p.value, "\"#&'<=>%+"))
+		default:
 			b.WriteByte('=')
 			b.WriteString(percentEncode(p.value, "\"#&'<=>"))
 		}
@@ -60,8 +86,8 @@ func escapePath(p string) string {
 }
 
 // percentEncode escapes controls, space, non-ASCII bytes and the bytes in
-// set. '%' is never escaped: collections save values already encoded, and
-// Postman sends them as saved.
+// set. Saved values leave '%' out of set: collections save values already
+// encoded, and Postman sends them as saved.
 func percentEncode(s, set string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder

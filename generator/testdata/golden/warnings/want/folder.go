@@ -13,7 +13,10 @@ type FolderService struct {
 //
 //	GET https://api.example.com/things
 func (s *FolderService) BrokenExample(ctx context.Context, opts ...Option) (*Response, error) {
-	cfg := s.client.cfg.with(opts)
+	cfg, err := s.client.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + escapePath("/things"),

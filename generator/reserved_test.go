@@ -1,0 +1,77 @@
+package generator
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pmgen/pmgen/generator/internal/build"
+)
+
+// TestReservedNamesCoverRuntime parses every Go file the golden cases and
+// the auth test collection generate and checks that each package-level
+// identifier pmgen declares on its own (not one derived from the
+// collection) is reserved, so that no collection name can collide with it.
+func TestReservedNamesCoverRuntime(t *testing.T) {
+	reserved := build.ReservedNames()
+	inputs := []string{filepath.Join("testdata", "auth", "auth.postman_collection.json")}
+	for _, c := range goldenCases(t) {
+		inputs = append(inputs, filepath.Join(c.dir, "input.postman_collection.json"))
+	}
+	fset := token.NewFileSet()
+	for _, in := range inputs {
+		data, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, _, _, err := render(source{"input.json", data}, source{}, "")
+		if err != nil {
+			continue // the rejected cases generate nothing
+		}
+		for _, f := range files {
+			if !strings.HasSuffix(f.Path, ".go") {
+				continue
+			}
+			parsed, err := parser.ParseFile(fset, f.Path, f.Data, 0)
+			if err != nil {
+				t.Fatalf("%s: %s: %v", in, f.Path, err)
+			}
+			for _, decl := range parsed.Decls {
+				for _, name := range declNames(decl) {
+					if !ast.IsExported(name) && !slices.Contains(reserved, name) {
+						t.Errorf("%s declares %s, which build.ReservedNames lacks", f.Path, name)
+					}
+				}
+			}
+		}
+	}
+}
+
+// declNames lists the package-level names a declaration introduces
+// (methods excluded: they live in their type's scope).
+func declNames(decl ast.Decl) []string {
+	var names []string
+	switch d := decl.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil {
+			names = append(names, d.Name.Name)
+		}
+	case *ast.GenDecl:
+		for _, spec := range d.Specs {
+			switch s := spec.(type) {
+			case *ast.TypeSpec:
+				names = append(names, s.Name.Name)
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					names = append(names, n.Name)
+				}
+			}
+		}
+	}
+	return names
+}
