@@ -29,6 +29,10 @@ func (b *builder) formBody(op *model.Operation, pairs []load.Pair, multipart boo
 		f := byKey[p.Key]
 		if f == nil {
 			f = &model.FormField{Key: p.Key, File: file, ContentType: p.ContentType, Repeated: strings.HasSuffix(p.Key, "[]")}
+			if file && f.ContentType == "" {
+				// Postman types a file part by its extension.
+				f.ContentType = mediaTypeOf(p.Src)
+			}
 			f.Name = names.Unique(naming.Exported(p.Key, "Field"))
 			byKey[p.Key] = f
 			fields = append(fields, f)

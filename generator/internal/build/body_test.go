@@ -144,8 +144,8 @@ func TestMultipartBody(t *testing.T) {
 	}
 	wantParts := `--- "purpose"` + "\nid\n" +
 		`--- "doc" filename="passport.pdf" content-type="application/pdf"` + "\npassport.pdf\n" +
-		`--- "pages" filename="p1.png" content-type="application/octet-stream"` + "\np1.png\n" +
-		`--- "pages" filename="p2.png" content-type="application/octet-stream"` + "\np2.png\n"
+		`--- "pages" filename="p1.png" content-type="image/png"` + "\np1.png\n" +
+		`--- "pages" filename="p2.png" content-type="image/png"` + "\np2.png\n"
 	if got := op.Tests[0].WantBody; got != wantParts {
 		t.Errorf("WantBody =\n%s\nwant\n%s", got, wantParts)
 	}

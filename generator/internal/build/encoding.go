@@ -72,13 +72,17 @@ func wireQuery(entries []*model.Param) string {
 		if p.In != model.InQuery || !p.Enabled {
 			continue
 		}
+		key := p.Key
+		if p.Verbatim {
+			key = render(p.KeyTemplate)
+		}
 		switch {
 		case p.Repeated:
 			for _, d := range p.Defaults {
-				add(p.Key, d, false)
+				add(key, d, false)
 			}
 		default:
-			add(p.Key, p.Default, p.NoValue)
+			add(key, p.Default, p.NoValue)
 		}
 	}
 	return strings.Join(parts, "&")

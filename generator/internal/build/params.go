@@ -31,11 +31,12 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 	byKey := map[string]*model.Param{}
 	for _, q := range it.Request.URL.Query {
 		switch p := byKey[q.Key]; {
-		case q.Key == "":
-			// "&&" or "=x" in the saved URL: no name to make a field of, but
-			// Postman sends it, so it is kept in place.
+		case q.Key == "" || strings.Contains(q.Key, "{{"):
+			// "&&" or "=x" in the saved URL, or a key that is a variable: no
+			// name to make a field of, but Postman sends it, so it is kept in
+			// place, its variables resolved at call time.
 			if !q.Disabled {
-				ps = append(ps, &model.Param{In: model.InQuery, Verbatim: true, Enabled: true, NoValue: q.Null, Default: b.template(q.Value)})
+				ps = append(ps, &model.Param{Key: q.Key, KeyTemplate: b.template(q.Key), In: model.InQuery, Verbatim: true, Enabled: true, NoValue: q.Null, Default: b.template(q.Value)})
 			}
 		case p != nil:
 			// A repeated key ("tag=a&tag=b") is one []string field.

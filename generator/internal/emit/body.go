@@ -84,7 +84,10 @@ func requestBody(g *jen.Group, op *model.Operation) {
 			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("body")),
 			fail("reading request body"),
 			jen.Id("r").Dot("body").Op("=").Id("data"),
+			// No file, no body and no Content-Type, as in Postman.
+			jen.Id("r").Dot("contentType").Op("=").Lit(b.ContentType),
 		)
+		return
 	case model.BodyGraphQL:
 		// data, err := json.Marshal(graphQLRequest{Query: XQuery, Variables: body})
 		fields := []jen.Code{jen.Id("Query").Op(":").Id(b.QueryConst)}

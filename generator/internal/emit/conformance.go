@@ -129,6 +129,10 @@ func conformanceCallBody(g *jen.Group, op *model.Operation) {
 func conformanceInput(g *jen.Group, op *model.Operation) {
 	b := op.Body
 	switch {
+	case b.Kind == model.BodyBinary && b.Example == "":
+		// The collection names no file: Postman sends no body.
+		g.Var().Id("input").Qual("io", "Reader")
+		return
 	case b.Kind == model.BodyURLEncoded || b.Kind == model.BodyMultipart || b.Kind == model.BodyBinary:
 		requestInput(g, op)
 		return

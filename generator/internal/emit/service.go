@@ -159,9 +159,9 @@ func addParam(g *jen.Group, p *model.Param) {
 	field := jen.Id("params").Dot(p.Name)
 	switch {
 	case p.Verbatim && p.NoValue:
-		g.Add(bare)
+		g.Id("r").Dot("addQueryKey").Call(templateExpr(p.KeyTemplate))
 	case p.Verbatim:
-		g.Add(send(templateExpr(p.Default)))
+		g.Id("r").Dot("addQuery").Call(templateExpr(p.KeyTemplate), templateExpr(p.Default))
 	case p.Repeated && p.In == model.InQuery:
 		args := []jen.Code{jen.Lit(p.Key), field.Clone()}
 		if p.Enabled {

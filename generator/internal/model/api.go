@@ -187,6 +187,9 @@ type Param struct {
 	// field is a []string, and Defaults holds the saved values in order.
 	Repeated bool
 	Defaults []Template
+	// KeyTemplate is the key of a verbatim entry whose key holds variables
+	// ("{{field}}=x"), resolved at call time.
+	KeyTemplate Template
 	// Verbatim marks an entry with no key (an empty "&&" segment of the
 	// saved URL): it is not a field, and is sent as saved so that the query
 	// string matches Postman's.

@@ -144,11 +144,11 @@ func (f *UploadDocumentForm) parts(cfg config) []formPart {
 	}
 	for _, file := range f.Pages {
 		if file != nil {
-			out = append(out, formPart{name: "pages", file: file})
+			out = append(out, formPart{name: "pages", file: file, contentType: "image/png"})
 		}
 	}
 	if f.Thumbnail != nil {
-		out = append(out, formPart{name: "thumbnail", file: f.Thumbnail})
+		out = append(out, formPart{name: "thumbnail", file: f.Thumbnail, contentType: "image/png"})
 	}
 	return out
 }

@@ -172,7 +172,7 @@ func TestFormsUploadDocument(t *testing.T) {
 		header:     [][2]string{{"Content-Type", "application/json"}},
 		name:       "Uploaded",
 		status:     201,
-		wantBody:   "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"application/octet-stream\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"application/octet-stream\"\npage-2.png\n",
+		wantBody:   "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"image/png\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"image/png\"\npage-2.png\n",
 		wantMethod: "POST",
 		wantPath:   "/v1/files",
 	}, {
@@ -182,7 +182,7 @@ func TestFormsUploadDocument(t *testing.T) {
 		header:     [][2]string{{"Content-Type", "application/json"}},
 		name:       "Too large",
 		status:     413,
-		wantBody:   "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"application/octet-stream\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"application/octet-stream\"\npage-2.png\n",
+		wantBody:   "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"image/png\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"image/png\"\npage-2.png\n",
 		wantMethod: "POST",
 		wantPath:   "/v1/files",
 	}}

@@ -208,6 +208,10 @@ func multipartText(t *testing.T, rec *recorded) {
 	t.Helper()
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
+	// No parts, no body: checkRequest then compares it with an empty want.
+	if len(rec.body) == 0 {
+		return
+	}
 	mediaType, params, err := mime.ParseMediaType(rec.header.Get("Content-Type"))
 	if err != nil || mediaType != "multipart/form-data" {
 		t.Errorf("Content-Type = %q, want multipart/form-data", rec.header.Get("Content-Type"))

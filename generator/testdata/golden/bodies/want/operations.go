@@ -26,8 +26,8 @@ func (c *Client) UploadAvatar(ctx context.Context, body io.Reader, opts ...Optio
 			return nil, fmt.Errorf("UploadAvatar: reading request body: %w", err)
 		}
 		r.body = data
+		r.contentType = "application/octet-stream"
 	}
-	r.contentType = "application/octet-stream"
 	errValue := func(int) any {
 		return nil
 	}
@@ -53,8 +53,8 @@ func (c *Client) UploadImage(ctx context.Context, body io.Reader, opts ...Option
 			return nil, fmt.Errorf("UploadImage: reading request body: %w", err)
 		}
 		r.body = data
+		r.contentType = "application/octet-stream"
 	}
-	r.contentType = "application/octet-stream"
 	errValue := func(int) any {
 		return nil
 	}

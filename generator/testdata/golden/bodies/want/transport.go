@@ -220,6 +220,9 @@ type formPart struct {
 // encodeMultipart writes parts as a multipart/form-data body with a random
 // boundary, and returns it with its Content-Type.
 func encodeMultipart(parts []formPart) ([]byte, string, error) {
+	if len(parts) == 0 {
+		return nil, "", nil
+	}
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	quote := strings.NewReplacer("\\", "\\\\", "\"", "\\\"")
