@@ -121,7 +121,13 @@ func (b *builder) fixturePath(op *model.Operation, what string) string {
 // generated test sends the saved file's name as the content, because the
 // file itself stays on the collection author's machine.
 func binaryBody(body *load.Body) *model.Body {
-	return &model.Body{Kind: model.BodyBinary, ContentType: "application/octet-stream", Example: fileBase(body.FileSrc)}
+	b := &model.Body{Kind: model.BodyBinary, ContentType: "application/octet-stream"}
+	if strings.TrimSpace(body.FileSrc) != "" {
+		// With no file chosen ("file": {}) the example is empty: Postman
+		// sends no body then.
+		b.Example = fileBase(body.FileSrc)
+	}
+	return b
 }
 
 // prunedBody reports whether Postman leaves the body out: its runtime sends

@@ -5,6 +5,7 @@ package bodymodes
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 )
@@ -59,7 +60,7 @@ func conformanceCalls() []conformanceCall {
 		path: []string{"Upload avatar"},
 	}, {
 		call: func(t *testing.T, c *Client, resolve func(string) string, opts ...Option) error {
-			input := strings.NewReader("file.txt")
+			var input io.Reader
 			_, err := c.UploadImage(context.Background(), input, opts...)
 			return err
 		},

