@@ -164,9 +164,6 @@ func (b *builder) planAuth() {
 		return
 	}
 	set := &model.AuthSet{Field: b.fields.Unique("auth")}
-	if !b.files.Taken("auth") {
-		b.files.Unique("auth") // the generated auth.go
-	}
 	for s := model.AuthBasic; s <= model.AuthEdgeGrid; s++ {
 		if used[s] == nil {
 			continue

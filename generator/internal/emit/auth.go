@@ -216,46 +216,44 @@ func authOption(f *jen.File, field string, o *model.AuthOption) {
 //
 //	r.auth = apiKeyAuth{name: "X-API-Key", inQuery: false}
 func authValue(a *model.Auth) jen.Code {
-	str := func(t model.Template) jen.Code { return templateExpr(t) }
-	// values leaves out zero fields: a false flag or an empty template.
-	values := func(typ string, d jen.Dict) jen.Code {
-		for k, v := range d {
-			if s, ok := v.(*jen.Statement); ok && (s.GoString() == "false" || s.GoString() == `""`) {
-				delete(d, k)
+	// Fields the model leaves zero (a false flag, an empty template) are
+	// left out of the literal.
+	type field struct {
+		name  string
+		value jen.Code
+		set   bool
+	}
+	values := func(typ string, fs ...field) jen.Code {
+		d := jen.Dict{}
+		for _, f := range fs {
+			if f.set {
+				d[jen.Id(f.name)] = f.value
 			}
 		}
 		return jen.Id(typ).Values(d)
 	}
+	tmpl := func(name string, t model.Template) field { return field{name, templateExpr(t), t.String() != ""} }
+	flag := func(name string, v bool) field { return field{name, jen.Lit(v), v} }
+	text := func(name, v string) field { return field{name, jen.Lit(v), v != ""} }
 	switch a.Scheme {
 	case model.AuthBasic:
 		return jen.Id("basicAuth").Values()
 	case model.AuthBearer:
 		return jen.Id("bearerAuth").Values()
 	case model.AuthAPIKey:
-		return values("apiKeyAuth", jen.Dict{jen.Id("name"): str(a.Name), jen.Id("inQuery"): jen.Lit(a.InQuery)})
+		return values("apiKeyAuth", tmpl("name", a.Name), flag("inQuery", a.InQuery))
 	case model.AuthOAuth2:
-		return values("oauth2Auth", jen.Dict{jen.Id("prefix"): str(a.Prefix), jen.Id("inQuery"): jen.Lit(a.InQuery)})
+		return values("oauth2Auth", tmpl("prefix", a.Prefix), flag("inQuery", a.InQuery))
 	case model.AuthDigest:
 		return jen.Id("digestAuth").Values()
 	case model.AuthAWSV4:
-		return values("awsV4Auth", jen.Dict{jen.Id("region"): str(a.Region), jen.Id("service"): str(a.Service)})
+		return values("awsV4Auth", tmpl("region", a.Region), tmpl("service", a.Service))
 	case model.AuthOAuth1:
-		return values("oauth1Auth", jen.Dict{
-			jen.Id("method"):      jen.Lit(a.Method),
-			jen.Id("inQuery"):     jen.Lit(a.Placement == model.OAuth1Query),
-			jen.Id("realm"):       str(a.Realm),
-			jen.Id("version"):     jen.Lit(a.Version),
-			jen.Id("bodyHash"):    jen.Lit(a.BodyHash),
-			jen.Id("emptyParams"): jen.Lit(a.EmptyParams),
-		})
+		return values("oauth1Auth", text("method", a.Method), flag("inQuery", a.Placement == model.OAuth1Query),
+			tmpl("realm", a.Realm), text("version", a.Version), flag("bodyHash", a.BodyHash), flag("emptyParams", a.EmptyParams))
 	case model.AuthHawk:
-		return values("hawkAuth", jen.Dict{
-			jen.Id("algorithm"):   jen.Lit(a.Method),
-			jen.Id("ext"):         str(a.Ext),
-			jen.Id("app"):         str(a.App),
-			jen.Id("dlg"):         str(a.Dlg),
-			jen.Id("payloadHash"): jen.Lit(a.BodyHash),
-		})
+		return values("hawkAuth", text("algorithm", a.Method), tmpl("ext", a.Ext), tmpl("app", a.App),
+			tmpl("dlg", a.Dlg), flag("payloadHash", a.BodyHash))
 	case model.AuthEdgeGrid:
 		var hs []jen.Code
 		for _, h := range a.HeadersToSign {
@@ -280,8 +278,6 @@ func authRequestField(api *model.API) jen.Code {
 	return jen.Id("auth").Id("authScheme").Comment("nil: the request sends no auth")
 }
 
-// doRequest is how send performs the request: cfg.httpClient.Do(req), or
-// cfg.doSigned(req, r) when the API uses auth.
 // defaultAccept sends Accept: */*, as Postman does, unless the request
 // sets Accept:
 //
@@ -301,6 +297,8 @@ func acceptBeforeSend(api *model.API) jen.Code {
 	return jen.Add(comment("Postman accepts any media type unless the request sets Accept.")).Line().Add(defaultAccept())
 }
 
+// doRequest is how send performs the request: cfg.httpClient.Do(req), or
+// cfg.doSigned(req, r) when the API uses auth.
 func doRequest(api *model.API) *jen.Statement {
 	if api.Auth == nil {
 		return jen.Id("cfg").Dot("httpClient").Dot("Do").Call(jen.Id("req"))
