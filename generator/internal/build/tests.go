@@ -36,6 +36,9 @@ func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []exam
 			tc.ResponseBody = ex.body
 		}
 		tc.ResponseJSON = isJSONResponse(op, status, tc.ResponseBody)
+		if tc.ResponseJSON && !success(status) {
+			tc.ErrorType = responseType(op, status)
+		}
 		if len(tc.ResponseBody) > fixtureLimit {
 			tc.ResponseFixture = b.fixturePath(op, "response_"+strconv.Itoa(n))
 		}
@@ -45,18 +48,20 @@ func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []exam
 	}
 }
 
+// responseType is the typed body of a status, or nil.
+func responseType(op *model.Operation, status int) *model.TypeRef {
+	for _, r := range op.Responses {
+		if r.Status == status {
+			return r.Type
+		}
+	}
+	return nil
+}
+
 // isJSONResponse reports whether a row's body is compared as JSON: the
 // status has a type and the body is not empty.
 func isJSONResponse(op *model.Operation, status int, body string) bool {
-	if strings.TrimSpace(body) == "" {
-		return false
-	}
-	for _, r := range op.Responses {
-		if r.Status == status {
-			return r.Type != nil
-		}
-	}
-	return false
+	return strings.TrimSpace(body) != "" && responseType(op, status) != nil
 }
 
 // wantRequest predicts what the client sends with the test settings and

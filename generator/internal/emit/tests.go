@@ -113,11 +113,9 @@ func testRow(pkg string, op *model.Operation, tc *model.TestCase) jen.Dict {
 	if tc.ResponseJSON {
 		d[jen.Id("bodyJSON")] = jen.True()
 	}
-	for _, r := range op.Responses {
-		if r.Status == tc.Status && !r.Success && r.Type != nil && tc.ResponseJSON {
-			// What fmt's %T prints for the value errValue allocates.
-			d[jen.Id("errorType")] = jen.Lit("*" + typeString(pkg, r.Type))
-		}
+	if tc.ErrorType != nil {
+		// What fmt's %T prints for the value errValue allocates.
+		d[jen.Id("errorType")] = jen.Lit("*" + typeString(pkg, tc.ErrorType))
 	}
 	if tc.WantRawQuery != "" {
 		d[jen.Id("wantQuery")] = jen.Lit(tc.WantRawQuery)

@@ -312,6 +312,9 @@ type TestCase struct {
 	// ResponseJSON says whether ResponseBody parsed as JSON, so that the
 	// test compares the decoded value with it semantically.
 	ResponseJSON bool
+	// ErrorType is the type APIError.Value must hold for this non-2xx
+	// row; nil when the row's status or body has no typed error.
+	ErrorType *TypeRef
 
 	// Want* are what the client must send. WantPath and WantRawQuery are
 	// the bytes on the wire, encoded as Postman encodes them; a value that
