@@ -271,13 +271,3 @@ func leadingVariable(raw string) string {
 	}
 	return key
 }
-
-// originKeyOf is the key a URL setting was registered under.
-func (b *builder) originKeyOf(s *model.Setting) string {
-	for k, v := range b.settings {
-		if v == s && (k == "" || strings.Contains(k, "{{") || strings.Contains(k, "://")) {
-			return k
-		}
-	}
-	return s.Key
-}

@@ -12,18 +12,17 @@ import (
 // variable and the host are not part of it: the client prefixes its base URL.
 func (b *builder) buildURL(it *load.Item, op *model.Operation) {
 	u := it.Request.URL
-	key := originKey(u)
-	if key == "" {
+	if key := originKey(u); key != "" {
+		op.Origin = b.originSetting(key, false)
+	} else {
+		// origins made a base URL setting even when no request names a host.
+		op.Origin = b.api.BaseURL
 		if strings.TrimSpace(u.Raw) == "" {
 			b.diag(it.Pos, model.Warning, "url-empty", "the request has no URL; the method sends to the base URL itself")
 		} else {
 			b.diag(it.Pos, model.Warning, "url-without-host", "the URL names no host; the method sends it to the base URL")
 		}
-		if b.api.BaseURL != nil {
-			key = b.originKeyOf(b.api.BaseURL)
-		}
 	}
-	op.Origin = b.originSetting(key, false)
 	path := urlPath(u)
 	// Arguments share the method's scope with its locals and with the
 	// packages the method body refers to.
