@@ -16,6 +16,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	b.pos = it.Pos
 	op := &model.Operation{
 		Name:       it.Name,
+		ItemID:     it.ID,
 		Path:       it.Pos.Path,
 		Chain:      chain,
 		Method:     members.Unique(naming.Exported(it.Name, "Request")),

@@ -16,6 +16,7 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 	svc := &model.Service{TypeName: typeName}
 	if folder != nil {
 		svc.Name = folder.Name
+		svc.ItemID = folder.ID
 		svc.Doc = markdown(folder.Description)
 	}
 	// Client has the field cfg and the method send; services have client.

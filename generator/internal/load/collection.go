@@ -22,6 +22,9 @@ type Collection struct {
 
 // Item is a folder (IsFolder) or a request item.
 type Item struct {
+	// ID is Postman's id of the item ("id", or "_postman_id" in older
+	// exports); empty when the collection saved none.
+	ID          string
 	Name        string
 	Description string
 	// Pos has the breadcrumb of names from the root to this item, and the

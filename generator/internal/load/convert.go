@@ -49,6 +49,7 @@ func (c *converter) items(lib []*postman.Items, canon *node, parent []string) []
 		folder := li.IsGroup()
 		path := extend(parent, itemLabel(li.Name, folder))
 		it := &Item{
+			ID:          li.ID,
 			Name:        li.Name,
 			Description: li.Description,
 			Pos:         c.pos(tn, path),

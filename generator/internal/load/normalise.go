@@ -238,7 +238,13 @@ func (z *normaliser) item(e *node, parent []string) *node {
 	out := newObject(e)
 	out.set("name", strNode(name))
 	out.setStr("description", description(e.get("description")))
-	out.setStr("id", jsonText(e.get("id")))
+	// Exports before v2.1 keep an item's id in "_postman_id"; either way it
+	// is what lets pmgen diff follow an item across renames and moves.
+	id := e.get("id")
+	if id == nil || id.isNull() {
+		id = e.get("_postman_id")
+	}
+	out.setStr("id", jsonText(id))
 	if vs := z.variables(e.get("variable"), path); len(vs.arr) > 0 {
 		out.set("variable", vs)
 	}

@@ -83,6 +83,9 @@ type Setting struct {
 type Service struct {
 	// Name is the folder name in the collection.
 	Name string
+	// ItemID is the collection's id of the folder; empty for Root and for
+	// folders saved without one.
+	ItemID string
 	// Field is the Go field name on the parent ("Sessions"); empty for Root.
 	Field string
 	// TypeName is the Go type name ("SessionsService"); empty for Root, whose
@@ -100,6 +103,10 @@ type Service struct {
 type Operation struct {
 	// Name is the item name in the collection.
 	Name string
+	// ItemID is the collection's id of the request item; empty when it has
+	// none. It identifies the operation across versions of a collection,
+	// whatever its name or folder.
+	ItemID string
 	// Path is the breadcrumb of folder names down to the item.
 	Path []string
 	// Chain is the Go field names from the client down to the service that
