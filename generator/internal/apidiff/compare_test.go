@@ -1,0 +1,304 @@
+package apidiff
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/pmgen/pmgen/generator/internal/build"
+	"github.com/pmgen/pmgen/generator/internal/load"
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// The collections below are built from small pieces so that each case
+// reads as the edit it makes to one base collection.
+
+type obj = map[string]any
+
+func collection(items ...obj) []byte {
+	data, err := json.Marshal(obj{
+		"info": obj{
+			"name":   "Shop",
+			"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+		},
+		"variable": []obj{{"key": "baseUrl", "value": "https://api.example.com"}},
+		"item":     items,
+	})
+	if err != nil {
+		panic(err)
+	}
+	return data
+}
+
+func folder(name, id string, items ...obj) obj {
+	return obj{"name": name, "id": id, "item": items}
+}
+
+type reqOpt func(r, url obj)
+
+// request is an item sending method to {{baseUrl}} + path; path segments
+// starting with ':' are path variables.
+func request(name, id, method, path string, opts ...reqOpt) obj {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	var vars []obj
+	for _, s := range segs {
+		if strings.HasPrefix(s, ":") {
+			vars = append(vars, obj{"key": s[1:], "value": "1"})
+		}
+	}
+	url := obj{"raw": "{{baseUrl}}" + path, "host": []string{"{{baseUrl}}"}, "path": segs, "variable": vars}
+	r := obj{"method": method, "url": url}
+	it := obj{"name": name, "request": r}
+	if id != "" {
+		it["id"] = id
+	}
+	for _, o := range opts {
+		o(it, url)
+	}
+	return it
+}
+
+// query adds a query parameter; a disabled one is sent only when set.
+func query(key, value string, disabled bool) reqOpt {
+	return func(_, url obj) {
+		q, _ := url["query"].([]obj)
+		url["query"] = append(q, obj{"key": key, "value": value, "disabled": disabled})
+		var parts []string
+		for _, e := range url["query"].([]obj) {
+			if e["disabled"] != true {
+				parts = append(parts, e["key"].(string)+"="+e["value"].(string))
+			}
+		}
+		raw := strings.SplitN(url["raw"].(string), "?", 2)[0]
+		if len(parts) > 0 {
+			raw += "?" + strings.Join(parts, "&")
+		}
+		url["raw"] = raw
+	}
+}
+
+// example adds a saved JSON response.
+func example(code int, body string) reqOpt {
+	return func(it, _ obj) {
+		rs, _ := it["response"].([]obj)
+		it["response"] = append(rs, obj{
+			"name": "example", "code": code, "body": body,
+			"header": []obj{{"key": "Content-Type", "value": "application/json"}},
+		})
+	}
+}
+
+const userJSON = `{"id": 1, "name": "Ann", "age": 30}`
+
+func getUser(opts ...reqOpt) obj {
+	return request("Get user", "item-get", "GET", "/users/:id", append([]reqOpt{query("verbose", "true", false), example(200, userJSON)}, opts...)...)
+}
+
+func deleteUser() obj { return request("Delete user", "item-delete", "DELETE", "/users/:id") }
+
+func listOrders() obj { return request("List orders", "item-orders", "GET", "/orders") }
+
+// base is the collection every case edits.
+func base() []byte {
+	return collection(
+		folder("Users", "folder-users", getUser(), deleteUser()),
+		folder("Orders", "folder-orders", listOrders()),
+	)
+}
+
+func mustBuild(t *testing.T, name string, data []byte) *model.API {
+	t.Helper()
+	col, diags := load.Parse(name, data)
+	if diags.HasErrors() {
+		t.Fatalf("%s: %v", name, diags)
+	}
+	api, diags := build.Build(col, build.Options{})
+	if diags.HasErrors() {
+		t.Fatalf("%s: %v", name, diags)
+	}
+	return api
+}
+
+// want is a change a report must hold: Detail is a substring.
+type want struct {
+	kind     Kind
+	subject  string
+	name     string
+	detail   string
+	breaking bool
+}
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		name string
+		new  []byte
+		want []want
+		bump Bump
+	}{{
+		name: "identical",
+		new:  base(),
+		bump: BumpNone,
+	}, {
+		name: "request added",
+		new: collection(
+			folder("Users", "folder-users", getUser(), deleteUser()),
+			folder("Orders", "folder-orders", listOrders(), request("Cancel order", "item-cancel", "POST", "/orders/:id/cancel")),
+		),
+		want: []want{{Added, "method", "c.Orders.CancelOrder", `"Cancel order" (POST {{baseUrl}}/orders/:id/cancel)`, false}},
+		bump: BumpMinor,
+	}, {
+		name: "request removed",
+		new: collection(
+			folder("Users", "folder-users", getUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{{Removed, "method", "c.Users.DeleteUser", `"Delete user" (DELETE {{baseUrl}}/users/:id) is gone`, true}},
+		bump: BumpMajor,
+	}, {
+		name: "new required path variable",
+		new: collection(
+			folder("Users", "folder-users",
+				request("Get user", "item-get", "GET", "/orgs/:org/users/:id", query("verbose", "true", false), example(200, userJSON)),
+				deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{
+			{Changed, "method", "c.Users.GetUser", "now sends GET {{baseUrl}}/orgs/:org/users/:id (was GET {{baseUrl}}/users/:id)", false},
+			// Path arguments are positional: :org takes the place of :id.
+			{Changed, "path argument", "c.Users.GetUser", "argument 1 is now the path variable :org (was :id)", true},
+			{Added, "path argument", "c.Users.GetUser", "new required path variable :id", true},
+		},
+		bump: BumpMajor,
+	}, {
+		name: "new optional query parameter",
+		new: collection(
+			folder("Users", "folder-users", getUser(query("expand", "groups", true)), deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{{Added, "parameter", "GetUserParams.Expand", `new optional query parameter "expand", sent only when set`, false}},
+		bump: BumpMinor,
+	}, {
+		name: "query parameter required to optional",
+		new: collection(
+			folder("Users", "folder-users",
+				request("Get user", "item-get", "GET", "/users/:id", query("verbose", "true", true), example(200, userJSON)),
+				deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{{Changed, "parameter", "GetUserParams.Verbose", "required → optional", true}},
+		bump: BumpMajor,
+	}, {
+		name: "response field removed",
+		new: collection(
+			folder("Users", "folder-users",
+				request("Get user", "item-get", "GET", "/users/:id", query("verbose", "true", false), example(200, `{"id": 1, "name": "Ann"}`)),
+				deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{{Removed, "field", "GetUserResponse.Age", `the JSON key "age" is gone`, true}},
+		bump: BumpMajor,
+	}, {
+		name: "response field retyped from number to string",
+		new: collection(
+			folder("Users", "folder-users",
+				request("Get user", "item-get", "GET", "/users/:id", query("verbose", "true", false), example(200, `{"id": 1, "name": "Ann", "age": "30"}`)),
+				deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{{Changed, "field", "GetUserResponse.Age", "type string (was int64)", true}},
+		bump: BumpMajor,
+	}, {
+		name: "response field added",
+		new: collection(
+			folder("Users", "folder-users",
+				request("Get user", "item-get", "GET", "/users/:id", query("verbose", "true", false), example(200, `{"id": 1, "name": "Ann", "age": 30, "email": "a@example.com"}`)),
+				deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{{Added, "field", "GetUserResponse.Email", `new field (JSON key "email") of type string`, false}},
+		bump: BumpMinor,
+	}, {
+		name: "request moved to another folder",
+		new: collection(
+			folder("Users", "folder-users", getUser()),
+			folder("Orders", "folder-orders", listOrders(), deleteUser()),
+		),
+		want: []want{{Moved, "method", "c.Users.DeleteUser", "now c.Orders.DeleteUser (folder «Orders», was «Users»)", true}},
+		bump: BumpMajor,
+	}, {
+		name: "item renamed with the same id",
+		new: collection(
+			folder("Users", "folder-users",
+				request("Fetch user", "item-get", "GET", "/users/:id", query("verbose", "true", false), example(200, userJSON)),
+				deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{
+			{Renamed, "method", "c.Users.GetUser", `now c.Users.FetchUser (request "Fetch user", was "Get user")`, true},
+			{Renamed, "type", "GetUserParams", "now FetchUserParams", true},
+			// The result type follows its method and is compared as one type.
+			{Renamed, "type", "GetUserResponse", "now FetchUserResponse", true},
+		},
+		bump: BumpMajor,
+	}, {
+		name: "renamed only in ordinal, case and punctuation",
+		new: collection(
+			folder("Users", "folder-users",
+				request("Step 2: get User!", "item-get", "GET", "/users/:id", query("verbose", "true", false), example(200, userJSON)),
+				deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{{Renamed, "request", "c.Users.GetUser", `now "Step 2: get User!" (was "Get user"); the Go name is unchanged`, false}},
+		bump: BumpPatch,
+	}, {
+		name: "renamed without ids, matched by method and URL",
+		new: collection(
+			folder("Users", "folder-users", getUser(), request("Remove user", "", "DELETE", "/users/:id")),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{{Renamed, "method", "c.Users.DeleteUser", "now c.Users.RemoveUser", true}},
+		bump: BumpMajor,
+	}, {
+		name: "folder removed",
+		new:  collection(folder("Users", "folder-users", getUser(), deleteUser())),
+		want: []want{
+			{Removed, "service", "c.Orders", `the folder "Orders" is gone`, true},
+			{Removed, "method", "c.Orders.ListOrders", "is gone", true},
+		},
+		bump: BumpMajor,
+	}}
+	old := mustBuild(t, "old.json", base())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Compare("old.json", old, "new.json", mustBuild(t, "new.json", tt.new))
+			if r.Bump != tt.bump {
+				t.Errorf("bump = %s, want %s", r.Bump, tt.bump)
+			}
+			breaking := false
+			for _, w := range tt.want {
+				breaking = breaking || w.breaking
+				if !hasChange(r.Changes, w) {
+					t.Errorf("no change %+v", w)
+				}
+			}
+			if r.Breaking() != breaking {
+				t.Errorf("Breaking() = %v, want %v", r.Breaking(), breaking)
+			}
+			if len(r.Changes) != len(tt.want) {
+				t.Errorf("%d changes, want %d", len(r.Changes), len(tt.want))
+			}
+			if t.Failed() || testing.Verbose() {
+				t.Logf("report:\n%s", r.Markdown())
+			}
+		})
+	}
+}
+
+func hasChange(cs []Change, w want) bool {
+	for _, c := range cs {
+		if c.Kind == w.kind && c.Subject == w.subject && c.Name == w.name && c.Breaking == w.breaking && strings.Contains(c.Detail, w.detail) {
+			return true
+		}
+	}
+	return false
+}
