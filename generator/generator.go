@@ -6,6 +6,7 @@
 package generator
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/pmgen/pmgen/generator/internal/build"
 	"github.com/pmgen/pmgen/generator/internal/emit"
+	"github.com/pmgen/pmgen/generator/internal/fetch"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/output"
@@ -23,6 +25,10 @@ import (
 type Config struct {
 	// In is the collection file: a Postman collection v2.0 or v2.1, also
 	// wrapped as {"collection": {...}} the way the Postman API returns it.
+	// "postman:UID" fetches the collection from the Postman API with the
+	// key in $POSTMAN_API_KEY (sent as X-Api-Key) from $POSTMAN_API_URL
+	// (default https://api.getpostman.com); "git:REF:PATH" reads the file
+	// at a git revision.
 	In string
 	// Out is the package directory to write. It is created if missing.
 	Out string
@@ -30,7 +36,8 @@ type Config struct {
 	// name.
 	Package string
 	// Env is an optional Postman environment file whose values override the
-	// collection's variables as defaults.
+	// collection's variables as defaults; "postman:UID" and "git:REF:PATH"
+	// work as for In.
 	Env string
 	// Check writes nothing: Result.Diff says how the files on disk differ
 	// from what would be generated.
@@ -82,17 +89,11 @@ func Generate(cfg Config) (*Result, error) {
 	if fi, err := os.Stat(cfg.Out); err == nil && !fi.IsDir() {
 		return nil, &InputError{[]string{fmt.Sprintf("%s: the output path is a file, not a directory; pass a package directory to -out", cfg.Out)}}
 	}
-	data, err := os.ReadFile(cfg.In)
+	col, env, err := readInputs(cfg.In, cfg.Env)
 	if err != nil {
-		return nil, &InputError{[]string{fmt.Sprintf("%s: cannot read the collection: %v", cfg.In, unwrapPath(err))}}
+		return nil, err
 	}
-	var envData []byte
-	if cfg.Env != "" {
-		if envData, err = os.ReadFile(cfg.Env); err != nil {
-			return nil, &InputError{[]string{fmt.Sprintf("%s: cannot read the environment: %v", cfg.Env, unwrapPath(err))}}
-		}
-	}
-	out, stats, diags, err := render(source{cfg.In, data}, source{cfg.Env, envData}, cfg.Package)
+	out, stats, diags, err := render(col, env, cfg.Package)
 	if err != nil {
 		return nil, err
 	}
@@ -117,33 +118,60 @@ func Generate(cfg Config) (*Result, error) {
 	return res, nil
 }
 
-// source is an input file's name and bytes.
+// source is an input's name (its file or spec) and bytes.
 type source struct {
 	name string
 	data []byte
 }
 
-// render is the pure part of the pipeline: load, build and emit, from
-// bytes to files. An *InputError carries every diagnostic when the input
+// readInputs reads the collection and, when env is set, the environment,
+// from files, git revisions or the Postman API (see Config.In).
+func readInputs(col, env string) (source, source, error) {
+	r := fetch.Reader{APIKey: os.Getenv("POSTMAN_API_KEY"), APIURL: os.Getenv("POSTMAN_API_URL")}
+	data, err := r.Read(context.Background(), col, fetch.Collection)
+	if err != nil {
+		return source{}, source{}, &InputError{[]string{err.Error()}}
+	}
+	var envData []byte
+	if env != "" {
+		if envData, err = r.Read(context.Background(), env, fetch.Environment); err != nil {
+			return source{}, source{}, &InputError{[]string{err.Error()}}
+		}
+	}
+	return source{col, data}, source{env, envData}, nil
+}
+
+// buildModel is the pure front of the pipeline: load and build, from bytes to
+// the API model. An *InputError carries every diagnostic when the input
 // is bad; the diagnostics returned otherwise are warnings.
-func render(col, env source, pkg string) ([]output.File, model.Stats, model.Diagnostics, error) {
+func buildModel(col, env source, pkg string) (*model.API, model.Diagnostics, error) {
 	c, diags := load.Parse(col.name, col.data)
 	if diags.HasErrors() {
-		return nil, model.Stats{}, diags, inputError(diags)
+		return nil, diags, inputError(diags)
 	}
 	opts := build.Options{Package: pkg}
 	if env.name != "" {
 		vars, envDiags := load.ParseEnvironment(env.name, env.data)
 		diags = append(diags, envDiags...)
 		if envDiags.HasErrors() {
-			return nil, model.Stats{}, diags, inputError(diags)
+			return nil, diags, inputError(diags)
 		}
 		opts.Environment = vars
 	}
 	api, buildDiags := build.Build(c, opts)
 	diags = append(diags, buildDiags...)
 	if diags.HasErrors() {
-		return nil, model.Stats{}, diags, inputError(diags)
+		return nil, diags, inputError(diags)
+	}
+	return api, diags, nil
+}
+
+// render is the pure part of the pipeline: load, build and emit, from
+// bytes to files.
+func render(col, env source, pkg string) ([]output.File, model.Stats, model.Diagnostics, error) {
+	api, diags, err := buildModel(col, env, pkg)
+	if err != nil {
+		return nil, model.Stats{}, diags, err
 	}
 	files, err := emit.Files(api)
 	if err != nil {
@@ -162,14 +190,4 @@ func inputError(diags model.Diagnostics) *InputError {
 		e.Diagnostics = append(e.Diagnostics, d.String())
 	}
 	return e
-}
-
-// unwrapPath drops the path an *os.PathError repeats, since the message
-// already starts with it.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -55,6 +55,9 @@ func main() {
 
 // run is main without the process: it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "diff" {
+		return runDiff(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("pmgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cfg generator.Config

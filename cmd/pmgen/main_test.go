@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -21,11 +24,43 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	seedData, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := fakePostmanAPI(seedData)
+	// Scripts run as parallel subtests, which outlive this function's body.
+	t.Cleanup(api.Close)
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SEED", seed)
+			env.Setenv("POSTMAN_API_URL", api.URL)
 			return nil
 		},
 	})
+}
+
+// fakePostmanAPI answers like the Postman API for the key
+// "PMAK-test-key": the seed as collection 11-seed (wrapped, as the API
+// returns it), an environment 11-env, a rate limit on 11-busy, and 404
+// for anything else.
+func fakePostmanAPI(seed []byte) *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Api-Key") != "PMAK-test-key" {
+			http.Error(w, `{"error": {"name": "AuthenticationError", "message": "Invalid API Key"}}`, http.StatusUnauthorized)
+			return
+		}
+		switch r.URL.Path {
+		case "/collections/11-seed":
+			fmt.Fprintf(w, `{"collection": %s}`, seed)
+		case "/environments/11-env":
+			fmt.Fprint(w, `{"environment": {"name": "Alpha", "values": [{"key": "realm", "value": "/realms/root/realms/alpha", "enabled": true}]}}`)
+		case "/collections/11-busy":
+			w.Header().Set("Retry-After", "30")
+			http.Error(w, `{"error": {"name": "rateLimited", "message": "Rate limit exceeded"}}`, http.StatusTooManyRequests)
+		default:
+			http.Error(w, `{"error": {"name": "instanceNotFoundError", "message": "not found"}}`, http.StatusNotFound)
+		}
+	}))
 }

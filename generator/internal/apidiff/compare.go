@@ -25,6 +25,9 @@ func Compare(oldName string, old *model.API, newName string, new *model.API) *Re
 	for _, p := range pairs {
 		d.signatures(p.old, p.new)
 	}
+	if d.changes == nil {
+		d.changes = []Change{} // "changes": [] in JSON, not null
+	}
 	return &Report{Old: oldName, New: newName, Bump: bump(d.changes), Changes: d.changes}
 }
 

@@ -1,8 +1,8 @@
-// Package source reads pmgen's inputs from where they are kept: a file, a
+// Package fetch reads pmgen's inputs from where they are kept: a file, a
 // file at a git revision ("git:REF:PATH"), or the Postman API
 // ("postman:UID"). It only fetches bytes; load parses them. Keeping the
 // I/O here leaves every stage after it pure.
-package source
+package fetch
 
 import (
 	"bytes"
