@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/pmgen/pmgen/generator/internal/build"
+	"github.com/pmgen/pmgen/generator/internal/drift"
 	"github.com/pmgen/pmgen/generator/internal/emit"
 	"github.com/pmgen/pmgen/generator/internal/fetch"
 	"github.com/pmgen/pmgen/generator/internal/load"
@@ -53,8 +54,11 @@ type Result struct {
 	// Written, Unchanged and Removed list the files touched (not in Check mode).
 	Written, Unchanged, Removed []string
 	// Diff is the unified diff in Check mode; empty when output is current.
-	Diff    string
-	Elapsed time.Duration
+	Diff string
+	// Affected names, in Check mode, the Go declarations that Diff
+	// touches: "changed method UsersService.GetUser", "added type User".
+	Affected []string
+	Elapsed  time.Duration
 }
 
 // Stale reports whether a Check run found differences.
@@ -106,6 +110,11 @@ func Generate(cfg Config) (*Result, error) {
 		res.Diff, err = output.Check(cfg.Out, out)
 		if err != nil {
 			return nil, err
+		}
+		if res.Diff != "" {
+			if res.Affected, err = affected(cfg.Out, out); err != nil {
+				return nil, err
+			}
 		}
 	} else {
 		w, err := output.Write(cfg.Out, out)
@@ -182,6 +191,29 @@ func render(col, env source, pkg string) ([]output.File, model.Stats, model.Diag
 		out[i] = output.File{Path: f.Path, Data: f.Data}
 	}
 	return out, api.Stats, diags, nil
+}
+
+// affected names the declarations that differ between the disk and out.
+func affected(dir string, out []output.File) ([]string, error) {
+	diffs, err := output.Differences(dir, out)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]drift.File, len(diffs))
+	for i, d := range diffs {
+		files[i] = drift.File{Path: d.Path}
+		if d.OldExists {
+			files[i].Old = d.Old
+		}
+		if d.NewExists {
+			files[i].New = d.New
+		}
+	}
+	var names []string
+	for _, d := range drift.Affected(files) {
+		names = append(names, d.String())
+	}
+	return names, nil
 }
 
 func inputError(diags model.Diagnostics) *InputError {

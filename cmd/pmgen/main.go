@@ -99,6 +99,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if res.Stale() {
 		fmt.Fprint(stdout, res.Diff)
+		for _, a := range res.Affected {
+			fmt.Fprintln(stderr, "pmgen: stale:", a)
+		}
 		fmt.Fprintln(stderr, res.Summary())
 		return 1
 	}
