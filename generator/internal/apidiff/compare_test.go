@@ -106,7 +106,7 @@ func base() []byte {
 	)
 }
 
-func mustBuild(t *testing.T, name string, data []byte) *model.API {
+func mustBuild(t testing.TB, name string, data []byte) *model.API {
 	t.Helper()
 	col, diags := load.Parse(name, data)
 	if diags.HasErrors() {
@@ -131,6 +131,7 @@ type want struct {
 func TestCompare(t *testing.T) {
 	tests := []struct {
 		name string
+		old  []byte // nil: base()
 		new  []byte
 		want []want
 		bump Bump
@@ -259,6 +260,15 @@ func TestCompare(t *testing.T) {
 		want: []want{{Renamed, "method", "c.Users.DeleteUser", "now c.Users.RemoveUser", true}},
 		bump: BumpMajor,
 	}, {
+		name: "one of two requests to one URL removed, without ids",
+		old: collection(folder("Search", "",
+			request("Search users", "", "GET", "/search", query("type", "user", false)),
+			request("Search groups", "", "GET", "/search", query("type", "group", false)))),
+		new: collection(folder("Search", "",
+			request("Search groups", "", "GET", "/search", query("type", "group", false)))),
+		want: []want{{Removed, "method", "c.Search.SearchUsers", `"Search users"`, true}},
+		bump: BumpMajor,
+	}, {
 		name: "folder removed",
 		new:  collection(folder("Users", "folder-users", getUser(), deleteUser())),
 		want: []want{
@@ -267,9 +277,12 @@ func TestCompare(t *testing.T) {
 		},
 		bump: BumpMajor,
 	}}
-	old := mustBuild(t, "old.json", base())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.old == nil {
+				tt.old = base()
+			}
+			old := mustBuild(t, "old.json", tt.old)
 			r := Compare("old.json", old, "new.json", mustBuild(t, "new.json", tt.new))
 			if r.Bump != tt.bump {
 				t.Errorf("bump = %s, want %s", r.Bump, tt.bump)

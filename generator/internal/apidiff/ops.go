@@ -26,7 +26,9 @@ type opPair struct{ old, new *model.Operation }
 // operations pairs the methods of both sides and reports the unpaired
 // ones as removed or added. An operation is the same one when its item id
 // is (whatever its name or folder), else when it sends the same method to
-// the same URL, else when it has the same Go name.
+// the same URL, else when it has the same Go name. Pairs that agree on
+// both URL and Go name are made first, so that of two requests to one URL
+// (differing in their query) the one that is gone is the one reported.
 func (d *differ) operations(old, new []*model.Operation) []opPair {
 	match := make([]int, len(old))
 	used := make([]bool, len(new))
@@ -35,6 +37,7 @@ func (d *differ) operations(old, new []*model.Operation) []opPair {
 	}
 	keys := []func(*model.Operation) string{
 		func(op *model.Operation) string { return op.ItemID },
+		func(op *model.Operation) string { return describeOp(op) + " " + opName(op) },
 		describeOp,
 		opName,
 	}
