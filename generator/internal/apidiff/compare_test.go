@@ -88,6 +88,13 @@ func example(code int, body string) reqOpt {
 	}
 }
 
+// body adds a raw JSON request body.
+func body(raw string) reqOpt {
+	return func(it, _ obj) {
+		it["request"].(obj)["body"] = obj{"mode": "raw", "raw": raw, "options": obj{"raw": obj{"language": "json"}}}
+	}
+}
+
 const userJSON = `{"id": 1, "name": "Ann", "age": 30}`
 
 func getUser(opts ...reqOpt) obj {
@@ -267,6 +274,48 @@ func TestCompare(t *testing.T) {
 		new: collection(folder("Search", "",
 			request("Search groups", "", "GET", "/search", query("type", "group", false)))),
 		want: []want{{Removed, "method", "c.Search.SearchUsers", `"Search users"`, true}},
+		bump: BumpMajor,
+	}, {
+		name: "request body added",
+		new: collection(
+			folder("Users", "folder-users", getUser(), request("Delete user", "item-delete", "DELETE", "/users/:id", body(`{"reason": "spam"}`))),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{
+			{Added, "body", "c.Users.DeleteUser", "gains a body argument of type *DeleteUserRequest", true},
+			{Added, "type", "DeleteUserRequest", "new type", false},
+		},
+		bump: BumpMajor,
+	}, {
+		name: "request body field added",
+		old: collection(folder("Users", "folder-users",
+			request("Create user", "item-create", "POST", "/users", body(`{"name": "Ann"}`)))),
+		new: collection(folder("Users", "folder-users",
+			request("Create user", "item-create", "POST", "/users", body(`{"name": "Ann", "admin": false}`)))),
+		want: []want{{Added, "field", "CreateUserRequest.Admin", `new field (JSON key "admin") of type bool`, false}},
+		bump: BumpMinor,
+	}, {
+		name: "response gained where there was none",
+		new: collection(
+			folder("Users", "folder-users", getUser(), request("Delete user", "item-delete", "DELETE", "/users/:id", example(200, `{"deleted": true}`))),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{
+			{Changed, "result", "c.Users.DeleteUser", "now returns (*DeleteUserResponse, *Response, error) (was (*Response, error))", true},
+			{Added, "type", "DeleteUserResponse", "new type", false},
+		},
+		bump: BumpMajor,
+	}, {
+		name: "setting removed",
+		old: collection(folder("Users", "folder-users",
+			request("Get user", "item-get", "GET", "/users/:id", func(it, _ obj) {
+				it["request"].(obj)["header"] = []obj{{"key": "X-Region", "value": "{{region}}"}}
+			}))),
+		new: collection(folder("Users", "folder-users", request("Get user", "item-get", "GET", "/users/:id"))),
+		want: []want{
+			{Removed, "option", "WithRegion", "the setting {{region}} is gone", true},
+			{Removed, "parameter", "c.Users.GetUser", "the *GetUserParams argument is gone", true},
+		},
 		bump: BumpMajor,
 	}, {
 		name: "folder removed",
