@@ -62,7 +62,7 @@ func (d *differ) settings(old, new []*model.Setting) {
 	for _, o := range old {
 		n, ok := byOption[o.Option]
 		if !ok {
-			d.add(Removed, "option", o.Option, true, "the setting {{%s}} is gone; calls to %s no longer compile", o.Key, o.Option)
+			d.add(Removed, "option", o.Option, true, "the setting for %s is gone; calls to %s no longer compile", settingSource(o), o.Option)
 			continue
 		}
 		seen[o.Option] = true
@@ -72,9 +72,18 @@ func (d *differ) settings(old, new []*model.Setting) {
 	}
 	for _, n := range new {
 		if !seen[n.Option] {
-			d.add(Added, "option", n.Option, false, "new setting {{%s}}", n.Key)
+			d.add(Added, "option", n.Option, false, "new setting for %s", settingSource(n))
 		}
 	}
+}
+
+// settingSource is what a setting stands for: a {{variable}}, or the
+// host that the requests spell out.
+func settingSource(s *model.Setting) string {
+	if s.Spelled {
+		return s.Key
+	}
+	return "{{" + s.Key + "}}"
 }
 
 func describeDefault(s *model.Setting) string {
@@ -146,7 +155,11 @@ func (d *differ) services(old, new []svcEntry) {
 // describeOp is how a report shows a request: "GET {{baseUrl}}/users/:id".
 func describeOp(op *model.Operation) string {
 	origin := ""
-	if op.Origin != nil {
+	switch {
+	case op.Origin != nil && op.Origin.Spelled:
+		// No variable stands for the host: Key is the host as written.
+		origin = op.Origin.Key
+	case op.Origin != nil:
 		origin = "{{" + op.Origin.Key + "}}"
 	}
 	return op.HTTPMethod + " " + origin + op.URL.String()

@@ -313,8 +313,18 @@ func TestCompare(t *testing.T) {
 			}))),
 		new: collection(folder("Users", "folder-users", request("Get user", "item-get", "GET", "/users/:id"))),
 		want: []want{
-			{Removed, "option", "WithRegion", "the setting {{region}} is gone", true},
+			{Removed, "option", "WithRegion", "the setting for {{region}} is gone", true},
 			{Removed, "parameter", "c.Users.GetUser", "the *GetUserParams argument is gone", true},
+		},
+		bump: BumpMajor,
+	}, {
+		name: "absolute URL removed",
+		old: collection(request("Ping", "item-ping", "GET", "/ping"),
+			obj{"name": "Status", "id": "item-status", "request": obj{"method": "GET", "url": "https://status.example.com/v1/status"}}),
+		new:  collection(request("Ping", "item-ping", "GET", "/ping")),
+		want: []want{
+			{Removed, "method", "c.Status", `"Status" (GET https://status.example.com/v1/status) is gone`, true},
+			{Removed, "option", "WithStatusExampleComURL", "the setting for https://status.example.com is gone", true},
 		},
 		bump: BumpMajor,
 	}, {
