@@ -321,7 +321,7 @@ func TestCompare(t *testing.T) {
 		name: "absolute URL removed",
 		old: collection(request("Ping", "item-ping", "GET", "/ping"),
 			obj{"name": "Status", "id": "item-status", "request": obj{"method": "GET", "url": "https://status.example.com/v1/status"}}),
-		new:  collection(request("Ping", "item-ping", "GET", "/ping")),
+		new: collection(request("Ping", "item-ping", "GET", "/ping")),
 		want: []want{
 			{Removed, "method", "c.Status", `"Status" (GET https://status.example.com/v1/status) is gone`, true},
 			{Removed, "option", "WithStatusExampleComURL", "the setting for https://status.example.com is gone", true},
