@@ -134,7 +134,7 @@ func (b *builder) namePages(svc *model.Service, members *naming.Scope) {
 		op.Pages.PagesMethod = members.Unique(op.Method + "Pages")
 		op.Pages.AllMethod = members.Unique(op.Method + "All")
 		op.Pages.PagesDoc, op.Pages.AllDoc = pagesDoc(op)
-		where := strings.Join(append(append([]string(nil), op.Path...), op.Name), " › ")
+		where := strings.Join(op.Path, " › ")
 		method := strings.Join(append(append([]string(nil), op.Chain...), op.Method), ".")
 		b.api.Stats.Paged = append(b.api.Stats.Paged, model.PagedOp{Where: where, Method: method, Style: op.Pages.Style})
 	}
