@@ -31,6 +31,8 @@ type Client struct {
 	Folders *FoldersService
 	// Search holds the requests of the folder "Search".
 	Search *SearchService
+	// Shelves holds the requests of the folder "Shelves".
+	Shelves *ShelvesService
 }
 
 // config is everything an Option sets. A Client keeps one; every call works
@@ -107,6 +109,7 @@ func New(opts ...Option) (*Client, error) {
 	c.Clickwraps = &ClickwrapsService{client: c}
 	c.Folders = &FoldersService{client: c}
 	c.Search = &SearchService{client: c}
+	c.Shelves = &ShelvesService{client: c}
 	return c, nil
 }
 

@@ -106,5 +106,11 @@ func conformanceCalls() []conformanceCall {
 			return err
 		},
 		path: []string{"Search", "Search repositories"},
+	}, {
+		call: func(t *testing.T, c *Client, resolve func(string) string, opts ...Option) error {
+			_, _, err := c.Shelves.ListBooks(context.Background(), resolve("s1"), nil, opts...)
+			return err
+		},
+		path: []string{"Shelves", "List books"},
 	}}
 }

@@ -152,3 +152,14 @@ type SearchRepositoriesResponseItemsItem struct {
 	ID       int64  `json:"id"`
 	FullName string `json:"full_name"`
 }
+
+// ListBooksResponse is inferred from the saved examples of Shelves.ListBooks.
+type ListBooksResponse struct {
+	Books      []ListBooksResponseBooksItem `json:"books"`
+	NextCursor string                       `json:"next_cursor"`
+}
+
+// ListBooksResponseBooksItem is inferred from the collection's saved examples.
+type ListBooksResponseBooksItem struct {
+	ID string `json:"id"`
+}
