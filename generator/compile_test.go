@@ -25,12 +25,34 @@ func TestGeneratedCodeCompilesAndPasses(t *testing.T) {
 		if len(files) == 0 {
 			continue
 		}
+		files = append(files, extraTests(t, c)...)
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			checkStdlibOnly(t, files)
 			runGeneratedPackage(t, files)
 		})
 	}
+}
+
+// extraTests are the hand-written test files of a golden case
+// (testdata/golden/<case>/extra/*_test.go), run beside its generated
+// package: behaviour that needs a scripted server, such as walking pages,
+// is tested there rather than in the generated example tests.
+func extraTests(t *testing.T, c goldenCase) []output.File {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(c.dir, "extra", "*_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []output.File
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, output.File{Path: filepath.Base(p), Data: data})
+	}
+	return files
 }
 
 // runGeneratedPackage vets and tests files as package "client" of a

@@ -75,6 +75,26 @@ func (r *Result) Summary() string {
 		files, r.Elapsed.Round(time.Millisecond))
 }
 
+// Iterators is the line that lists the operations that received page
+// iterators, with the style of each ("pmgen: page iterators for 2
+// operations: Tweets.RecentSearch (cursor), Tags.ListWafTags (next-link)");
+// empty when none did. It is printed before Summary, which stays the last
+// line of a run.
+func (r *Result) Iterators() string {
+	if len(r.Stats.Paged) == 0 {
+		return ""
+	}
+	ops := make([]string, len(r.Stats.Paged))
+	for i, p := range r.Stats.Paged {
+		ops[i] = fmt.Sprintf("%s (%s)", p.Method, p.Style)
+	}
+	noun := "operations"
+	if len(ops) == 1 {
+		noun = "operation"
+	}
+	return fmt.Sprintf("pmgen: page iterators for %d %s: %s", len(ops), noun, strings.Join(ops, ", "))
+}
+
 // InputError is a problem with the input files: every diagnostic, one per
 // line. The command exits 1 on it.
 type InputError struct {

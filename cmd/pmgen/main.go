@@ -36,8 +36,9 @@
 //
 //	api.json: Users › Get user › response "Not found": body is not valid JSON (line 3, column 7) [example-invalid-json]
 //
-// Warnings name what pmgen could not represent exactly; a run ends with one
-// summary line.
+// Warnings name what pmgen could not represent exactly. When requests are
+// paginated, one line lists the methods that received page iterators and
+// the style of each; a run ends with one summary line.
 //
 // Exit codes: 0 success, 1 bad input or stale output, 2 wrong usage.
 //
@@ -133,6 +134,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w)
+	}
+	if line := res.Iterators(); line != "" {
+		fmt.Fprintln(stderr, line)
 	}
 	if res.Stale() {
 		fmt.Fprint(stdout, res.Diff)

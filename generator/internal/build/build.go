@@ -94,6 +94,9 @@ func runtimeNames() []string {
 		// transport.go, encoding.go
 		"config", "request", "encodeQuery", "setHeader", "deleteHeader",
 		"queryPair", "percentEncode", "escapePath", "keepRawPath",
+		// pages.go
+		"pageInfo", "pageState", "pageStyle", "pageByCursor", "pageByNumber", "pageByOffset", "pageByLink",
+		"walkPages", "pageItems", "pageText", "pageNumber", "pageFlag", "pageLinkNext", "withPageURL", "resolvePageURL",
 		// auth.go
 		"authConfig", "authScheme", "apiKeyAuth", "awsV4Auth", "basicAuth", "bearerAuth", "digestAuth",
 		"digestAuthorization", "digestChallenge", "edgeGridAuth", "hawkAuth", "oauth1Auth", "oauth2Auth",
@@ -119,7 +122,7 @@ func ReservedNames() []string { return runtimeNames() }
 
 // reservedFiles are the stems of the files every package has.
 func reservedFiles() []string {
-	return []string{"doc", "client", "transport", "encoding", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "dynamic", "readme"}
+	return []string{"doc", "client", "transport", "encoding", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "dynamic", "readme", "pages"}
 }
 
 func title(col *load.Collection) string {

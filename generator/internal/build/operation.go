@@ -35,6 +35,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	b.buildBody(it, op)
 	examples := b.buildResponses(it, op)
 	b.buildTests(it, op, examples)
+	b.planPages(op, examples)
 
 	desc := it.Description
 	if desc == "" {

@@ -41,6 +41,7 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 			svc.Ops = append(svc.Ops, op)
 		}
 	}
+	b.namePages(svc, members)
 	for _, p := range subs {
 		stem := typeName
 		if len(stem) > len("Service") {

@@ -39,6 +39,7 @@ func clientFile(api *model.API) *jen.File {
 		for _, s := range api.Settings {
 			g.Id(s.Field).String()
 		}
+		pageConfigFields(g, api)
 	})
 
 	// type Option func(*config)

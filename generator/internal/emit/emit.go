@@ -61,6 +61,11 @@ func Files(api *model.API) ([]File, error) {
 			return nil, err
 		}
 	}
+	if hasPages(api.Root) {
+		if err := add("pages.go", pagesFile(api)); err != nil {
+			return nil, err
+		}
+	}
 	if len(api.Dynamics) > 0 {
 		if err := add("dynamic.go", dynamicFile(api)); err != nil {
 			return nil, err

@@ -21,6 +21,14 @@ type proseData struct {
 	Services []proseService
 	// Auth lists the credential options, one line each.
 	Auth []proseAuth
+	// Pages lists the paginated methods; PagesExample walks the first.
+	Pages        []prosePages
+	PagesExample string
+}
+
+// prosePages is a paginated method in the README's table.
+type prosePages struct {
+	Method, All, Pages, Style, How string
 }
 
 type proseAuth struct {
@@ -74,6 +82,9 @@ func newProseData(api *model.API) proseData {
 		if len(svc.Ops) > 0 {
 			ps := proseService{Title: title}
 			for _, op := range svc.Ops {
+				if op.Pages != nil {
+					d.addPages(api, op)
+				}
 				ps.Methods = append(ps.Methods, proseMethod{
 					Name:    op.Method,
 					HTTP:    op.HTTPMethod + " " + op.URL.String(),
@@ -93,6 +104,39 @@ func newProseData(api *model.API) proseData {
 	}
 	walk(api.Root, "Client")
 	return d
+}
+
+// addPages lists a paginated method, and makes the README's example of
+// the first one.
+func (d *proseData) addPages(api *model.API, op *model.Operation) {
+	pg := op.Pages
+	recv := "c." + strings.Join(append(append([]string{}, op.Chain...), ""), ".")
+	var how string
+	switch pg.Style {
+	case model.PageCursor:
+		how = fmt.Sprintf("`%s` ← `%s`", pg.Param.Key, pg.Next.JSON())
+	case model.PageAfter:
+		how = fmt.Sprintf("`%s` ← last item's `%s`", pg.Param.Key, pg.ItemID.JSONName)
+	case model.PageNumber:
+		how = fmt.Sprintf("`%s` + 1", pg.Param.Key)
+	case model.PageOffset:
+		how = fmt.Sprintf("`%s` + items received", pg.Param.Key)
+	case model.PageLink:
+		how = fmt.Sprintf("GET `%s`", pg.Next.JSON())
+	case model.PageLinkHeader:
+		how = "GET the `Link` header's `rel=\"next\"`"
+	}
+	d.Pages = append(d.Pages, prosePages{Method: recv + op.Method, All: recv + pg.AllMethod, Pages: recv + pg.PagesMethod, Style: pg.Style.String(), How: how})
+	if d.PagesExample != "" {
+		return
+	}
+	args := []string{"ctx"}
+	for _, p := range op.PathArgs {
+		args = append(args, fmt.Sprintf("%q", p.TestValue))
+	}
+	args = append(args, "&"+api.Package+"."+op.Params.TypeName+"{}")
+	d.PagesExample = fmt.Sprintf("for item, err := range %s%s(%s) {\n\tif err != nil {\n\t\treturn err\n\t}\n\tfmt.Println(item)\n}",
+		recv, pg.AllMethod, strings.Join(args, ", "))
 }
 
 // usage is a one-call example of a method, as a user would write it.

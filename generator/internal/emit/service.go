@@ -86,6 +86,7 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		if op.Auth != nil {
 			g.Id("r").Dot("auth").Op("=").Add(authValue(op.Auth))
 		}
+		pageURLOverride(g, op)
 		g.Id("errValue").Op(":=").Add(errValueFunc(op))
 		call := func(out jen.Code) *jen.Statement {
 			return client.Clone().Dot("send").Call(jen.Id("ctx"), jen.Id("cfg"), jen.Id("r"), out, jen.Id("errValue"))
@@ -108,6 +109,9 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 			g.Return(jen.Id("out"), jen.Id("resp"), jen.Err())
 		}
 	})
+	if op.Pages != nil {
+		pageMethods(f, recv, svc != nil, op)
+	}
 }
 
 // signature is ctx, path arguments, params, body, opts.

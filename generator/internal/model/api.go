@@ -40,6 +40,9 @@ type Stats struct {
 	Operations int
 	Types      int
 	TestRows   int
+	// Paged lists the operations that received page iterators, in
+	// collection order.
+	Paged []PagedOp
 }
 
 // Setting is a client-wide value set with an option: a collection or
@@ -153,6 +156,9 @@ type Operation struct {
 	TestName string
 	// Tests are the generated test rows, one per saved example.
 	Tests []*TestCase
+	// Pages is how to walk the operation's pages (pages.go); nil when it
+	// is not paginated.
+	Pages *Pagination
 }
 
 // Header is a request header whose name and value are templates.

@@ -28,6 +28,8 @@ type config struct {
 	zone       string
 	limit      string
 	apiSecret  string
+	// pageURL replaces a call's URL and query with the next page's link; set by page iterators only.
+	pageURL string
 }
 
 // Option configures the client when passed to New, and a single call when

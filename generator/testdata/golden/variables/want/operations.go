@@ -5,7 +5,9 @@ package variablesandurls
 import (
 	"cmp"
 	"context"
+	"iter"
 	"net/url"
+	"strconv"
 )
 
 // SearchParams holds the query and header parameters of Search.
@@ -78,6 +80,52 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Optio
 		return nil, resp, err
 	}
 	return &out, resp, nil
+}
+
+// SearchPages calls Search once per page and yields each page (page-number style),
+// starting from params, which it does not change.
+//
+// Each next page is asked for by counting the query parameter "page" up by one; it
+// stops when a page is empty or as many items as "total" have arrived.
+//
+// An error ends the walk and is yielded. A server that sends the same cursor or
+// link twice ends it with an error rather than looping for ever. Breaking out of
+// the loop stops the walk without a further request.
+func (c *Client) SearchPages(ctx context.Context, params *SearchParams, opts ...Option) iter.Seq2[*SearchResponse, error] {
+	// The walk works on a copy: the caller's params are never changed.
+	var p SearchParams
+	if params != nil {
+		p = *params
+	}
+	start := pageState{
+		first:  true,
+		number: 1,
+	}
+	if n, err := strconv.ParseInt(p.Page, 10, 64); err == nil {
+		start.number = n
+	}
+	fetch := func(st pageState) (*SearchResponse, *Response, error) {
+		q := p
+		if !st.first {
+			q.Page = strconv.FormatInt(st.number, 10)
+		}
+		return c.Search(ctx, &q, opts...)
+	}
+	inspect := func(page *SearchResponse, _ *Response) pageInfo {
+		info := pageInfo{items: len(page.Items)}
+		info.totalItems, info.knowItems = pageNumber(page.Total)
+		return info
+	}
+	return walkPages("SearchPages", pageByNumber, start, 1, fetch, inspect)
+}
+
+// SearchAll yields the items of the "items" list on every page that SearchPages
+// walks, in order. An error ends the walk and is yielded with the zero item;
+// breaking out of the loop stops it without a further request.
+func (c *Client) SearchAll(ctx context.Context, params *SearchParams, opts ...Option) iter.Seq2[string, error] {
+	return pageItems(c.SearchPages(ctx, params, opts...), func(page *SearchResponse) []string {
+		return page.Items
+	})
 }
 
 // GetFile sends the request "Get file".

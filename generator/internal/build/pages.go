@@ -1,0 +1,319 @@
+package build
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/naming"
+)
+
+// Pagination is decided from two sides that must agree: the query
+// parameters a GET request sends (page, offset, limit, cursor) and the
+// fields its saved examples show (a next cursor or link, has_more, a
+// total) or a Link header. A request with only one side is left alone:
+// a "limit" alone says nothing about how to reach the next page, and a
+// "total" alone nothing about how to ask for it.
+
+// paramKinds sorts query keys, normalised to lower-case letters and
+// digits ("page[number]" is "pagenumber", "$skip" is "skip").
+var (
+	cursorParams = []string{"cursor", "nexttoken", "paginationtoken", "pagetoken", "continuationtoken", "continuation", "ctoken", "marker", "after", "nextcursor", "pagecursor"}
+	afterParams  = []string{"startingafter"}
+	pageParams   = []string{"page", "pagenumber", "pageno", "pagenum", "pageindex"}
+	offsetParams = []string{"offset", "skip", "start", "startindex"}
+	sizeParams   = []string{"limit", "pagesize", "perpage", "size", "maxresults", "top", "pagelimit", "count"}
+)
+
+// Response field names, normalised the same way.
+var (
+	cursorFields    = []string{"nexttoken", "nextcursor", "nextpagetoken", "continuationtoken", "nextmarker", "nextpagecursor", "paginationtoken"}
+	linkFields      = []string{"nextlink", "nextpageurl", "nexturl", "odatanextlink", "nextpagelink"}
+	linkParents     = []string{"links", "link", "pagination", "paging", "meta"}
+	hasMoreFields   = []string{"hasmore", "hasnext", "hasnextpage", "moreavailable"}
+	remainingFields = []string{"pagesremaining", "minimumpagesremaining", "remainingpages"}
+	pagesFields     = []string{"totalpages", "pagecount", "numpages", "lastpage"}
+	totalFields     = []string{"total", "totalcount", "totalitems", "totalresults", "recordcount", "totalsize", "totalrecords"}
+	itemsFields     = []string{"data", "items", "results", "entries", "records", "values", "value", "list", "elements", "objects"}
+)
+
+// normKey is a key in lower-case letters and digits only.
+func normKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func oneOf(key string, set []string) bool {
+	for _, s := range set {
+		if key == s {
+			return true
+		}
+	}
+	return false
+}
+
+// planPages decides whether op is paginated, and how; examples are its
+// parsed saved responses, for the Link header. The iterator names are
+// given later by namePages, once every method of the service has its name.
+func (b *builder) planPages(op *model.Operation, examples []example) {
+	if op.HTTPMethod != "GET" || op.Params == nil || op.Result == nil || op.Result.Kind != model.KindStruct || op.Body != nil {
+		return
+	}
+	find := func(set []string) *model.Param {
+		for _, p := range op.Params.Fields {
+			if p.In == model.InQuery && !p.Repeated && oneOf(normKey(p.Key), set) {
+				return p
+			}
+		}
+		return nil
+	}
+	cursor, after, page, offset, size := find(cursorParams), find(afterParams), find(pageParams), find(offsetParams), find(sizeParams)
+	if cursor == nil && after == nil && page == nil && offset == nil && size == nil {
+		return
+	}
+	res := op.Result.Named
+	items, item := listField(res)
+	if items == nil {
+		return
+	}
+	pg := &model.Pagination{
+		Items:      items,
+		Item:       item,
+		HasMore:    findField(res, hasMoreFields, isFlag),
+		Remaining:  findField(res, remainingFields, isNumber),
+		TotalPages: findField(res, pagesFields, isNumber),
+		TotalItems: findField(res, totalFields, isNumber),
+	}
+	next := findField(res, cursorFields, isText)
+	if next == nil && (page != nil && cursor == nil) {
+		// Stripe's search: the page parameter takes the page's next_page token.
+		next = findField(res, []string{"nextpage"}, isText)
+	}
+	link := nextLink(res)
+	switch {
+	case linkHeader(examples):
+		pg.Style = model.PageLinkHeader
+	case next != nil && (cursor != nil || page != nil):
+		pg.Style, pg.Next, pg.Param = model.PageCursor, next, cursor
+		if cursor == nil {
+			pg.Param = page
+		}
+	case after != nil && pg.HasMore != nil && itemID(item) != nil:
+		pg.Style, pg.Param, pg.ItemID = model.PageAfter, after, itemID(item)
+	case link != nil:
+		pg.Style, pg.Next = model.PageLink, link
+	case page != nil && (pg.HasMore != nil || pg.Remaining != nil || pg.TotalPages != nil || pg.TotalItems != nil):
+		pg.Style, pg.Param = model.PageNumber, page
+		pg.Start, pg.First = numericDefault(page, 1), 1
+		if pg.Start == 0 {
+			pg.First = 0
+		}
+	case offset != nil && (pg.HasMore != nil || pg.TotalItems != nil):
+		pg.Style, pg.Param = model.PageOffset, offset
+		pg.Start = numericDefault(offset, 0)
+	default:
+		return
+	}
+	op.Pages = pg
+}
+
+// namePages names the iterators of the service's paginated methods, after
+// every method is named: a request that is really called "List all" keeps
+// ListAll, and the iterator yields.
+func (b *builder) namePages(svc *model.Service, members *naming.Scope) {
+	for _, op := range svc.Ops {
+		if op.Pages == nil {
+			continue
+		}
+		op.Pages.PagesMethod = members.Unique(op.Method + "Pages")
+		op.Pages.AllMethod = members.Unique(op.Method + "All")
+		op.Pages.PagesDoc, op.Pages.AllDoc = pagesDoc(op)
+		where := strings.Join(op.Path, " › ")
+		method := strings.Join(append(append([]string(nil), op.Chain...), op.Method), ".")
+		b.api.Stats.Paged = append(b.api.Stats.Paged, model.PagedOp{Where: where, Method: method, Style: op.Pages.Style})
+	}
+}
+
+// listField is the result's top-level list: the only one, or the one
+// named like a list of records ("data", "items", "results").
+func listField(t *model.Type) (*model.Field, *model.TypeRef) {
+	var lists []*model.Field
+	for _, f := range t.Fields {
+		if f.Type.Kind == model.KindSlice {
+			lists = append(lists, f)
+		}
+	}
+	if len(lists) == 1 {
+		return lists[0], lists[0].Type.Elem
+	}
+	for _, name := range itemsFields {
+		for _, f := range lists {
+			if normKey(f.JSONName) == name {
+				return f, f.Type.Elem
+			}
+		}
+	}
+	return nil, nil
+}
+
+func isText(t *model.TypeRef) bool {
+	return t.Kind == model.KindString || t.Kind == model.KindAny
+}
+
+func isNumber(t *model.TypeRef) bool {
+	// "<integer>" placeholders make a count a string; it is parsed at run time.
+	return t.Kind == model.KindInt || t.Kind == model.KindFloat || t.Kind == model.KindString
+}
+
+func isFlag(t *model.TypeRef) bool { return t.Kind == model.KindBool }
+
+// findField looks for a field named in names, breadth first through
+// nested objects (meta.next_token before a.b.next_token), and returns the
+// path to the first whose type fits.
+func findField(t *model.Type, names []string, fits func(*model.TypeRef) bool) model.FieldPath {
+	type node struct {
+		t    *model.Type
+		path model.FieldPath
+	}
+	queue := []node{{t, nil}}
+	for depth := 0; depth < 3 && len(queue) > 0; depth++ {
+		var nextLevel []node
+		for _, n := range queue {
+			for _, f := range n.t.Fields {
+				path := append(append(model.FieldPath(nil), n.path...), f)
+				if oneOf(normKey(f.JSONName), names) && fits(f.Type) {
+					return path
+				}
+				if f.Type.Kind == model.KindStruct {
+					nextLevel = append(nextLevel, node{f.Type.Named, path})
+				}
+			}
+		}
+		queue = nextLevel
+	}
+	return nil
+}
+
+// nextLink finds the URL of the next page in the body: a top-level
+// "next_link"/"@odata.nextLink", or "next" (or "next.href", HAL) inside
+// "links", "_links", "pagination" or "meta".
+func nextLink(t *model.Type) model.FieldPath {
+	if p := findField(t, linkFields, isText); p != nil {
+		return p
+	}
+	for _, f := range t.Fields {
+		if f.Type.Kind != model.KindStruct || !oneOf(normKey(f.JSONName), linkParents) {
+			continue
+		}
+		for _, g := range f.Type.Named.Fields {
+			if normKey(g.JSONName) != "next" {
+				continue
+			}
+			if isText(g.Type) {
+				return model.FieldPath{f, g}
+			}
+			if g.Type.Kind == model.KindStruct {
+				for _, h := range g.Type.Named.Fields {
+					if normKey(h.JSONName) == "href" && isText(h.Type) {
+						return model.FieldPath{f, g, h}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// itemID is the "id" field of a list's items, when they are objects.
+func itemID(item *model.TypeRef) *model.Field {
+	if item == nil || item.Kind != model.KindStruct {
+		return nil
+	}
+	for _, f := range item.Named.Fields {
+		if f.JSONName == "id" && (f.Type.Kind == model.KindString || f.Type.Kind == model.KindInt) {
+			return f
+		}
+	}
+	return nil
+}
+
+// linkHeader reports whether a 2xx example carries a Link header that
+// names a next page.
+func linkHeader(examples []example) bool {
+	for _, ex := range examples {
+		if !success(ex.status) {
+			continue
+		}
+		for _, h := range ex.resp.Header {
+			if strings.EqualFold(h.Key, "Link") && strings.Contains(strings.ToLower(h.Value), "rel=\"next\"") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numericDefault is the parameter's saved value when it is a whole
+// number, else fallback.
+func numericDefault(p *model.Param, fallback int64) int64 {
+	if p.Enabled && p.Default.IsLiteral() {
+		if n, err := strconv.ParseInt(strings.TrimSpace(p.Default.Literal()), 10, 64); err == nil {
+			return n
+		}
+	}
+	return fallback
+}
+
+// pagesDoc is the doc comment of each iterator: what it walks, how one
+// page leads to the next, and when it stops.
+func pagesDoc(op *model.Operation) (pages, all string) {
+	pg := op.Pages
+	var how string
+	switch pg.Style {
+	case model.PageCursor:
+		how = fmt.Sprintf("Each next page is asked for with the query parameter %q set to the page's %q, until that is empty", pg.Param.Key, pg.Next.JSON())
+	case model.PageAfter:
+		how = fmt.Sprintf("Each next page is asked for with the query parameter %q set to the id of the page's last item", pg.Param.Key)
+	case model.PageNumber:
+		how = fmt.Sprintf("Each next page is asked for by counting the query parameter %q up by one", pg.Param.Key)
+	case model.PageOffset:
+		how = fmt.Sprintf("Each next page is asked for by moving the query parameter %q on by the items received", pg.Param.Key)
+	case model.PageLink:
+		how = fmt.Sprintf("Each next page is requested from the link in the page's %q, until that is empty", pg.Next.JSON())
+	case model.PageLinkHeader:
+		how = "Each next page is requested from the URL of the response's Link header entry with rel=\"next\", until there is none"
+	}
+	stops := []string{"a page is empty"}
+	if pg.HasMore != nil {
+		stops = append(stops, fmt.Sprintf("%q is false", pg.HasMore.JSON()))
+	}
+	if pg.Remaining != nil {
+		stops = append(stops, fmt.Sprintf("%q is 0", pg.Remaining.JSON()))
+	}
+	if pg.Style == model.PageNumber || pg.Style == model.PageOffset {
+		if pg.TotalPages != nil {
+			stops = append(stops, fmt.Sprintf("the page count in %q is reached", pg.TotalPages.JSON()))
+		}
+		if pg.TotalItems != nil {
+			stops = append(stops, fmt.Sprintf("as many items as %q have arrived", pg.TotalItems.JSON()))
+		}
+	}
+	how += "; it stops when " + strings.Join(stops[:len(stops)-1], ", ")
+	if len(stops) > 1 {
+		how += " or "
+	}
+	how += stops[len(stops)-1] + "."
+	pages = markdown(paragraphs(
+		fmt.Sprintf("%s calls %s once per page and yields each page (%s style), starting from params, which it does not change.", pg.PagesMethod, op.Method, pg.Style),
+		how,
+		"An error ends the walk and is yielded. A server that sends the same cursor or link twice ends it with an error rather than looping for ever. Breaking out of the loop stops the walk without a further request.",
+	))
+	all = markdown(fmt.Sprintf("%s yields the items of the %q list on every page that %s walks, in order. An error ends the walk and is yielded with the zero item; breaking out of the loop stops it without a further request.", pg.AllMethod, pg.Items.JSONName, pg.PagesMethod))
+	return pages, all
+}

@@ -1,0 +1,76 @@
+package generator
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/pmgen/pmgen/generator/internal/corpus"
+)
+
+// corpusPagesFile is the survey of pagination in the corpus: every
+// operation that receives page iterators, with its style, one per line.
+// Refresh it with go test ./generator -run TestCorpusPagination -update.
+var corpusPagesFile = filepath.Join("testdata", "corpus_pages.txt")
+
+// TestCorpusPagination renders every corpus collection and compares the
+// operations that receive page iterators, and their styles, with the
+// survey in testdata/corpus_pages.txt, so that a change in detection shows
+// up as a reviewed change of that list.
+func TestCorpusPagination(t *testing.T) {
+	dir := corpus.Require(t)
+	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no collections in %s", dir)
+	}
+	sort.Strings(paths)
+	var lines []string
+	for _, path := range paths {
+		base := filepath.Base(path)
+		if base == v1Collection {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, stats, _, err := render(source{base, data}, source{}, "")
+		if err != nil {
+			t.Errorf("%s: %v", base, err)
+			continue
+		}
+		name := strings.TrimSuffix(base, ".postman_collection.json")
+		for _, p := range stats.Paged {
+			lines = append(lines, fmt.Sprintf("%s › %s → %s (%s)", name, p.Where, p.Method, p.Style))
+		}
+	}
+	got := strings.Join(lines, "\n") + "\n"
+	// Lines starting with # are the survey's notes: kept by -update,
+	// skipped in the comparison.
+	saved, err := os.ReadFile(corpusPagesFile)
+	if err != nil && !*update {
+		t.Fatalf("%v (run go test ./generator -run TestCorpusPagination -update)", err)
+	}
+	var notes, want []string
+	for _, line := range strings.SplitAfter(string(saved), "\n") {
+		if strings.HasPrefix(line, "#") {
+			notes = append(notes, line)
+		} else if line != "" {
+			want = append(want, line)
+		}
+	}
+	if *update {
+		if err := os.WriteFile(corpusPagesFile, []byte(strings.Join(notes, "")+got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if d := cmp.Diff(strings.Join(want, ""), got); d != "" {
+		t.Errorf("paginated corpus operations differ from %s (-want +got):\n%s", corpusPagesFile, d)
+	}
+}
