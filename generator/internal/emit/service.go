@@ -20,6 +20,7 @@ func serviceFiles(api *model.API) []namedFile {
 	var out []namedFile
 	if len(api.Root.Ops) > 0 {
 		f := newFile(api)
+		serviceInterface(f, api.Root, "Client", "the requests at the top of the collection")
 		for _, op := range api.Root.Ops {
 			operation(f, nil, op)
 		}
@@ -35,6 +36,7 @@ func serviceFiles(api *model.API) []namedFile {
 
 // service emits a service type, its methods and its sub-services.
 func service(f *jen.File, svc *model.Service) {
+	serviceInterface(f, svc, svc.TypeName, fmt.Sprintf("the requests of the folder %q", svc.Name))
 	// type SessionsService struct { client *Client; Admin *SessionsAdminService }
 	f.Add(comment(paragraphs(fmt.Sprintf("%s holds the requests of the folder %q.", svc.TypeName, svc.Name), svc.Doc)))
 	f.Type().Id(svc.TypeName).StructFunc(func(g *jen.Group) {

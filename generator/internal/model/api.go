@@ -6,6 +6,10 @@ type API struct {
 	Package string
 	// Title is the collection's name, for prose.
 	Title string
+	// UserAgent is the User-Agent the client sends unless told otherwise:
+	// "pmgen (<collection name>/<collection version>)", without the
+	// version when the collection has none, and without control characters.
+	UserAgent string
 	// Doc is the package doc text (Go doc syntax, no comment markers).
 	Doc string
 	// Markdown is the collection's description as written, for the README.
@@ -88,6 +92,10 @@ type Service struct {
 	// TypeName is the Go type name ("SessionsService"); empty for Root, whose
 	// methods live on Client.
 	TypeName string
+	// Interface is the name of the interface the service's methods make up,
+	// for callers to mock ("SessionsAPI"; "ClientAPI" for Root's, which
+	// Client satisfies).
+	Interface string
 	// File is the stem of the Go file that holds a top-level service and
 	// its sub-services ("sessions" for sessions.go and sessions_test.go).
 	File     string
