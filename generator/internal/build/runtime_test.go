@@ -55,3 +55,25 @@ func TestUserAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyResultOK: an empty 2xx body is an accepted answer only when the
+// collection shows one.
+func TestEmptyResultOK(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		responses []*load.Response
+		want      bool
+	}{
+		{"typed only", []*load.Response{{Code: 200, Body: `{"a":1}`}}, false},
+		{"typed and empty", []*load.Response{{Code: 200, Body: `{"a":1}`}, {Code: 202, Body: ""}}, true},
+		{"empty without a status", []*load.Response{{Code: 200, Body: `{"a":1}`}, {Body: ""}}, true},
+		{"empty error", []*load.Response{{Code: 200, Body: `{"a":1}`}, {Code: 404, Body: ""}}, false},
+	} {
+		it := request("r", "GET", "{{u}}/x")
+		it.Responses = tc.responses
+		op := mustBuild(t, &load.Collection{File: "c.json", Items: []*load.Item{it}}).Root.Ops[0]
+		if op.EmptyResultOK != tc.want {
+			t.Errorf("%s: EmptyResultOK = %v, want %v", tc.name, op.EmptyResultOK, tc.want)
+		}
+	}
+}

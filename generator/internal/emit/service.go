@@ -72,10 +72,15 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		if op.Params != nil {
 			g.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").New(jen.Id(op.Params.TypeName)))
 		}
-		g.Id("r").Op(":=").Op("&").Id("request").Values(jen.Dict{
+		// r := &request{method: "GET", url: cfg.baseURL + escapePath(...), emptyOK: true}
+		fields := jen.Dict{
 			jen.Id("method"): jen.Lit(op.HTTPMethod),
 			jen.Id("url"):    settingExpr(op.Origin).Op("+").Id("escapePath").Call(templateExpr(op.URL)),
-		})
+		}
+		if op.EmptyResultOK && op.Result != nil {
+			fields[jen.Id("emptyOK")] = jen.True()
+		}
+		g.Id("r").Op(":=").Op("&").Id("request").Values(fields)
 		for _, p := range op.Entries {
 			addParam(g, p)
 		}

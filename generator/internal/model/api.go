@@ -145,6 +145,10 @@ type Operation struct {
 	// Result is the decoded type of the success response; nil when the
 	// success response has no body to decode.
 	Result *TypeRef
+	// EmptyResultOK is set when a 2xx example (or one without a status)
+	// has an empty body: the API is known to answer so, and an empty 2xx
+	// body then decodes to the zero value instead of failing the call.
+	EmptyResultOK bool
 	// ResultRaw is set when the success body is returned as []byte (not JSON).
 	ResultRaw bool
 	// Responses are the statuses that have examples, in ascending order.
