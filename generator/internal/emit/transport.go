@@ -15,7 +15,10 @@ func transportFile(api *model.API) *jen.File {
 	r := func(name string) *jen.Statement { return jen.Id("r").Dot(name) }
 
 	// type Response struct { StatusCode int; Header http.Header }
-	f.Add(comment("Response is the status and headers of a call that succeeded. Methods\nreturn it beside the decoded body, and alone when the body is empty."))
+	f.Add(comment("Response is the status and headers of the response to a call. Methods\n" +
+		"return it beside the decoded body, alone when the body is empty, and\n" +
+		"beside the error whenever a response arrived (an *APIError, a body that\n" +
+		"did not decode)."))
 	f.Type().Id("Response").Struct(
 		jen.Id("StatusCode").Int(),
 		jen.Id("Header").Qual(httpPkg, "Header"),

@@ -18,8 +18,10 @@ import (
 	"unicode/utf8"
 )
 
-// Response is the status and headers of a call that succeeded. Methods
-// return it beside the decoded body, and alone when the body is empty.
+// Response is the status and headers of the response to a call. Methods
+// return it beside the decoded body, alone when the body is empty, and
+// beside the error whenever a response arrived (an *APIError, a body that
+// did not decode).
 type Response struct {
 	StatusCode int
 	Header     http.Header
