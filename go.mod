@@ -10,6 +10,7 @@ require (
 	github.com/rbretecher/go-postman-collection v0.9.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/yuin/goldmark v1.8.7
+	go.uber.org/goleak v1.3.0
 )
 
 require (

@@ -14,7 +14,9 @@ import (
 // temporary module: each checks what the client sends against a published
 // test vector (AWS's SigV4 suite, RFC 5849 and Twitter's OAuth 1.0a
 // example, RFC 2617 and RFC 7616 digest, the Hawk README, Akamai's
-// EdgeGrid testdata) or an exact header or query value.
+// EdgeGrid testdata) or an exact header or query value. Beside them,
+// runtime_resign_test.go checks what retries and editors do to signed
+// requests: a fresh signature per attempt, editors after auth.
 func TestAuthKnownAnswers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command; skipped with -short")
@@ -38,7 +40,7 @@ func TestAuthKnownAnswers(t *testing.T) {
 		!strings.Contains(warnings[0], `"Windows"`) || !strings.Contains(warnings[0], "WithHeader") {
 		t.Errorf("warnings = %q, want one auth-not-generated warning naming \"Windows\"", warnings)
 	}
-	kats, err := filepath.Glob(filepath.Join(dir, "kat_*_test.go.txt"))
+	kats, err := filepath.Glob(filepath.Join(dir, "*_test.go.txt"))
 	if err != nil || len(kats) == 0 {
 		t.Fatalf("no known-answer tests in %s: %v", dir, err)
 	}

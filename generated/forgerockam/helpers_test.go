@@ -49,12 +49,13 @@ func replay(t *testing.T, status int, header [][2]string, body string) (*httptes
 }
 
 // newTestClient points a client at the replay server, with every setting
-// given so that the expectations do not depend on defaults.
+// given so that the expectations do not depend on defaults, and without
+// retries: a replayed 503 or 429 is an answer to check, not to wait on.
 func newTestClient(t *testing.T, baseURL string) *Client {
 	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error {
 		return http.ErrUseLastResponse
 	}}
-	c, err := New(WithHTTPClient(hc), WithBaseURL(baseURL), WithRealm("/realms/root/realms/alpha"), WithCookieName("iPlanetDirectoryPro"), WithDemoSSOToken("test-demoSSOToken"), WithUsername("test-username"), WithPassword("test-password"))
+	c, err := New(WithHTTPClient(hc), WithRetry(RetryPolicy{MaxAttempts: 1}), WithBaseURL(baseURL), WithRealm("/realms/root/realms/alpha"), WithCookieName("iPlanetDirectoryPro"), WithDemoSSOToken("test-demoSSOToken"), WithUsername("test-username"), WithPassword("test-password"))
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -9,6 +9,23 @@ import (
 	"fmt"
 )
 
+// SessionsAPI is the requests of the folder "Sessions", as the methods of *SessionsService.
+// Depend on it rather than on *SessionsService to swap in a fake in tests.
+type SessionsAPI interface {
+	// Authenticate sends the request "Step 1: Authenticate".
+	Authenticate(ctx context.Context, params *AuthenticateParams, opts ...Option) (*AuthenticateResponse, *Response, error)
+	// ValidateSession sends the request "Step 2: Validate Session".
+	ValidateSession(ctx context.Context, params *ValidateSessionParams, opts ...Option) (*ValidateSessionResponse, *Response, error)
+	// GetSessionInfo sends the request "Step 3: Get Session Info".
+	GetSessionInfo(ctx context.Context, params *GetSessionInfoParams, body *GetSessionInfoRequest, opts ...Option) (*GetSessionInfoResponse, *Response, error)
+	// RefreshUsersSession sends the request "Step 6: Refresh Users' Session".
+	RefreshUsersSession(ctx context.Context, params *RefreshUsersSessionParams, opts ...Option) (*Response, error)
+	// LogOut sends the request "Step 7: Log Out".
+	LogOut(ctx context.Context, params *LogOutParams, opts ...Option) (*LogOutResponse, *Response, error)
+}
+
+var _ SessionsAPI = (*SessionsService)(nil)
+
 // SessionsService holds the requests of the folder "Sessions".
 //
 // Authenticate, then validate, inspect, refresh and end the resulting session.

@@ -9,6 +9,8 @@ package build
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pmgen/pmgen/generator/internal/infer"
 	"github.com/pmgen/pmgen/generator/internal/load"
@@ -55,8 +57,8 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		infer:    infer.New(),
 		pkg:      naming.NewScope(runtimeNames()...),
 		settings: map[string]*model.Setting{},
-		fields:   naming.NewScope("httpClient", "header", "timeout", "baseURL"),
-		options:  naming.NewScope("WithHTTPClient", "WithHeader", "WithTimeout", "WithBaseURL"),
+		fields:   naming.NewScope(runtimeFields()...),
+		options:  naming.NewScope(runtimeOptions()...),
 		files:    naming.NewScope(reservedFiles()...),
 		tests:    naming.NewScope(),
 		dynamics: map[string]bool{},
@@ -66,10 +68,11 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		pkgName = naming.PackageName(col.Name, "client")
 	}
 	b.api = &model.API{
-		Package:  pkgName,
-		Title:    title(col),
-		Doc:      markdown(col.Description),
-		Markdown: strings.TrimSpace(col.Description),
+		Package:   pkgName,
+		Title:     title(col),
+		UserAgent: userAgent(col),
+		Doc:       markdown(col.Description),
+		Markdown:  strings.TrimSpace(col.Description),
 	}
 	b.planAuth()
 	b.buildSettings(opts.Environment)
@@ -89,14 +92,15 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 // runtimeNames are the identifiers every generated package declares.
 func runtimeNames() []string {
 	names := []string{
-		"Client", "New", "Option", "Response", "APIError",
-		"WithHTTPClient", "WithHeader", "WithTimeout", "WithBaseURL",
-		// transport.go, encoding.go
+		"Client", "New", "Option", "Response", "APIError", "RetryPolicy",
+		// transport.go, retry.go, encoding.go
 		"config", "request", "encodeQuery", "setHeader", "deleteHeader",
 		"queryPair", "percentEncode", "escapePath", "keepRawPath",
 		// pages.go
 		"pageInfo", "pageState", "pageStyle", "pageByCursor", "pageByNumber", "pageByOffset", "pageByLink",
 		"walkPages", "pageItems", "pageText", "pageNumber", "pageFlag", "pageLinkNext", "withPageURL", "resolvePageURL",
+		// retry.go
+		"userAgent", "maxErrorBody", "retryAfter", "retryWait", "retryable", "connectionError",
 		// auth.go
 		"authConfig", "authScheme", "apiKeyAuth", "awsV4Auth", "basicAuth", "bearerAuth", "digestAuth",
 		"digestAuthorization", "digestChallenge", "edgeGridAuth", "hawkAuth", "oauth1Auth", "oauth2Auth",
@@ -109,10 +113,25 @@ func runtimeNames() []string {
 		"assertion", "skippedTest", "checkAssertions", "lookupJSON", "sameJSON", "jsonType", "encodeJSON",
 		"conformanceCall", "conformanceCalls", "conformanceSetting", "conformanceSettings",
 	}
+	names = append(names, runtimeOptions()...)
 	for _, d := range model.DynamicVariables() {
 		names = append(names, "dynamic"+strings.ToUpper(d[:1])+d[1:])
 	}
 	return names
+}
+
+// runtimeOptions are the options every generated package declares; the
+// options of settings avoid them.
+func runtimeOptions() []string {
+	return []string{"WithHTTPClient", "WithHeader", "WithTimeout", "WithBaseURL",
+		"WithRetry", "WithRequestEditor", "WithResponseInto"}
+}
+
+// runtimeFields are the config fields and methods every generated package
+// declares; the fields of settings avoid them.
+func runtimeFields() []string {
+	return []string{"httpClient", "header", "timeout", "baseURL", "retry", "editors", "responseInto",
+		"validate", "with", "do", "attempt", "edit", "doSigned", "authNow", "authNonce"}
 }
 
 // ReservedNames are the package-level identifiers every generated package
@@ -122,7 +141,27 @@ func ReservedNames() []string { return runtimeNames() }
 
 // reservedFiles are the stems of the files every package has.
 func reservedFiles() []string {
-	return []string{"doc", "client", "transport", "encoding", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "dynamic", "readme", "pages"}
+	return []string{"doc", "client", "transport", "retry", "encoding", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "dynamic", "readme", "pages"}
+}
+
+// userAgent is "pmgen (<name>/<version>)". Control characters are dropped
+// and runs of white space folded: a header value cannot carry a line break,
+// and Go's transport refuses a request whose header holds one.
+func userAgent(col *load.Collection) string {
+	clean := func(s string) string {
+		s = strings.Map(func(r rune) rune {
+			if r < 0x20 || r == 0x7f || r == utf8.RuneError || unicode.IsControl(r) {
+				return ' '
+			}
+			return r
+		}, s)
+		return strings.Join(strings.Fields(s), " ")
+	}
+	ua := clean(title(col))
+	if v := clean(col.Version); v != "" {
+		ua += "/" + v
+	}
+	return "pmgen (" + ua + ")"
 }
 
 func title(col *load.Collection) string {

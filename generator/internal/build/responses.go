@@ -71,6 +71,9 @@ func (b *builder) buildResponses(it *load.Item, op *model.Operation) []example {
 	examples := b.parseExamples(it)
 	byStatus := map[int][]example{}
 	for _, ex := range examples {
+		if ex.empty && (ex.status == 0 || success(ex.status)) {
+			op.EmptyResultOK = true
+		}
 		if ex.status == 0 {
 			continue
 		}

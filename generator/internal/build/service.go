@@ -21,6 +21,11 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 	}
 	// Client has the field cfg and the method send; services have client.
 	members := naming.NewScope("cfg", "send", "client")
+	if folder == nil && hasRequests(items) {
+		// Named before any folder's interface, so that a folder called
+		// "Client" yields "ClientAPI" to the root.
+		svc.Interface = b.pkg.Unique("ClientAPI")
+	}
 	// Sub-folders first, so that a request named like a folder yields.
 	type pending struct {
 		item  *load.Item
@@ -48,14 +53,26 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 			stem = stem[:len(stem)-len("Service")]
 		}
 		subType := b.pkg.Unique(stem + p.field + "Service")
+		subInterface := b.pkg.Unique(stem + p.field + "API")
 		sub := b.buildService(p.item, append(append([]string(nil), chain...), p.field), p.item.Items, subType)
 		sub.Field = p.field
+		sub.Interface = subInterface
 		if folder == nil {
 			sub.File = b.fileStem(p.field)
 		}
 		svc.Services = append(svc.Services, sub)
 	}
 	return svc
+}
+
+// hasRequests reports whether items holds a request, not only folders.
+func hasRequests(items []*load.Item) bool {
+	for _, it := range items {
+		if !it.IsFolder {
+			return true
+		}
+	}
+	return false
 }
 
 // fileStem names the file of a top-level service. The go command reads

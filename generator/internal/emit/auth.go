@@ -58,8 +58,9 @@ func authFile(api *model.API) *jen.File {
 	)
 
 	// func (c *config) doSigned(req *http.Request, r *request) (*http.Response, error)
-	f.Add(comment("doSigned sends req signed for r.auth. A digest request whose first attempt\n" +
-		"is challenged is answered and sent once more."))
+	f.Add(comment("doSigned signs req for r.auth, runs the request editors and sends it. A\n" +
+		"digest request whose first attempt is challenged is answered and sent\n" +
+		"once more."))
 	f.Func().Params(jen.Id("c").Op("*").Id("config")).Id("doSigned").Params(
 		jen.Id("req").Op("*").Qual(httpPkg, "Request"), jen.Id("r").Op("*").Id("request"),
 	).Params(jen.Op("*").Qual(httpPkg, "Response"), jen.Error()).BlockFunc(func(g *jen.Group) {
@@ -71,6 +72,9 @@ func authFile(api *model.API) *jen.File {
 		// if req.Header.Get("Accept") == "" { req.Header.Set("Accept", "*/*") }
 		g.Add(comment("Postman accepts any media type unless the request sets Accept, and adds\nthe header after signing: an AWS signature does not cover it."))
 		g.Add(defaultAccept())
+		// if err := c.edit(req); err != nil { return nil, err }
+		g.Add(comment("Editors run after auth, so that they see the request as it will be sent."))
+		g.If(jen.Err().Op(":=").Id("c").Dot("edit").Call(jen.Id("req")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("httpClient").Dot("Do").Call(jen.Id("req"))
 		if set.Uses(model.AuthDigest) {
 			g.If(jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Id("r").Dot("auth").Assert(jen.Id("digestAuth")), jen.Id("ok").Op("&&").Err().Op("==").Nil()).Block(
@@ -286,22 +290,4 @@ func defaultAccept() *jen.Statement {
 	return jen.If(jen.Id("req").Dot("Header").Dot("Get").Call(jen.Lit("Accept")).Op("==").Lit("")).Block(
 		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit("*/*")),
 	)
-}
-
-// acceptBeforeSend is defaultAccept where send calls the HTTP client
-// itself; with auth, doSigned adds Accept after signing.
-func acceptBeforeSend(api *model.API) jen.Code {
-	if api.Auth != nil {
-		return jen.Null()
-	}
-	return jen.Add(comment("Postman accepts any media type unless the request sets Accept.")).Line().Add(defaultAccept())
-}
-
-// doRequest is how send performs the request: cfg.httpClient.Do(req), or
-// cfg.doSigned(req, r) when the API uses auth.
-func doRequest(api *model.API) *jen.Statement {
-	if api.Auth == nil {
-		return jen.Id("cfg").Dot("httpClient").Dot("Do").Call(jen.Id("req"))
-	}
-	return jen.Id("cfg").Dot("doSigned").Call(jen.Id("req"), jen.Id("r"))
 }

@@ -33,6 +33,9 @@ func clientFile(api *model.API) *jen.File {
 		g.Id("httpClient").Op("*").Qual(httpPkg, "Client")
 		g.Id("header").Qual(httpPkg, "Header")
 		g.Id("timeout").Qual("time", "Duration")
+		g.Id("retry").Id("RetryPolicy")
+		g.Id("editors").Index().Add(editorType())
+		g.Id("responseInto").Op("**").Qual(httpPkg, "Response")
 		if api.Auth != nil {
 			g.Id(api.Auth.Field).Id("authConfig")
 		}
@@ -57,7 +60,8 @@ func clientFile(api *model.API) *jen.File {
 
 	// func WithHeader(key, value string) Option: clones, then adds.
 	f.Add(comment("WithHeader adds a header to every request it applies to. A header of the\n" +
-		"same name set by the method is replaced."))
+		"same name set by the method is replaced; so is the default User-Agent,\n" +
+		fmt.Sprintf("%q.", api.UserAgent)))
 	f.Func().Id("WithHeader").Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Id("Option").Block(
 		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
 			comment("Clone first: the map may be shared with the client a call was made from."),
@@ -70,12 +74,16 @@ func clientFile(api *model.API) *jen.File {
 	)
 
 	// func WithTimeout(d time.Duration) Option
-	f.Add(comment("WithTimeout bounds each request, including reading the response body.\nZero, the default, means no limit beyond the context's."))
+	f.Add(comment("WithTimeout bounds each call as a whole: every attempt, the waits between\n" +
+		"retries and reading the response body. Zero, the default, means no limit\n" +
+		"beyond the context's."))
 	f.Func().Id("WithTimeout").Params(jen.Id("d").Qual("time", "Duration")).Id("Option").Block(
 		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
 			jen.Id("c").Dot("timeout").Op("=").Id("d"),
 		)),
 	)
+
+	hookOptions(f)
 
 	// func WithRealm(realm string) Option { return func(c *config) { c.realm = realm } }
 	for _, s := range api.Settings {
@@ -178,4 +186,45 @@ func serviceInits(g *jen.Group, parent *jen.Statement, svc *model.Service) {
 		g.Add(target).Op("=").Op("&").Id(sub.TypeName).Values(jen.Dict{jen.Id("client"): jen.Id("c")})
 		serviceInits(g, jen.Add(parent).Dot(sub.Field), sub)
 	}
+}
+
+// editorType is the type of a request editor:
+//
+//	func(ctx context.Context, req *http.Request) error
+func editorType() *jen.Statement {
+	return jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Qual(httpPkg, "Request")).Error()
+}
+
+// hookOptions emits the options that reach into a call: WithRequestEditor
+// and WithResponseInto.
+func hookOptions(f *jen.File) {
+	// func WithRequestEditor(edit func(ctx context.Context, req *http.Request) error) Option
+	f.Add(comment("WithRequestEditor adds a function that may change each request just before\n" +
+		"it is sent: after its headers and auth are set, on every attempt. Editors\n" +
+		"given to New run before those given to a call, and each group in the\n" +
+		"order given. An editor's error fails the call without sending. An editor\n" +
+		"that changes a signed request (AWS, OAuth 1, Hawk, EdgeGrid) invalidates\n" +
+		"the signature; add such headers with WithHeader instead."))
+	f.Func().Id("WithRequestEditor").Params(jen.Id("edit").Add(editorType())).Id("Option").Block(
+		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
+			comment("A full slice expression, so that appending for one call copies rather\nthan writing into the array the client's editors share."),
+			jen.Id("c").Dot("editors").Op("=").Append(
+				jen.Id("c").Dot("editors").Index(jen.Empty(), jen.Len(jen.Id("c").Dot("editors")), jen.Len(jen.Id("c").Dot("editors"))),
+				jen.Id("edit"),
+			),
+		)),
+	)
+
+	// func WithResponseInto(dst **http.Response) Option
+	f.Add(comment("WithResponseInto stores the raw HTTP response of a call in *dst, whenever\n" +
+		"one arrives: with a 2xx status, with an error status (beside the\n" +
+		"*APIError) and when the body could not be read or decoded. After retries\n" +
+		"it is the last response. Its Body has already been read and closed; use\n" +
+		"the method's results for the content. Pass it to a single call: given to\n" +
+		"New, concurrent calls would all write to *dst."))
+	f.Func().Id("WithResponseInto").Params(jen.Id("dst").Op("**").Qual(httpPkg, "Response")).Id("Option").Block(
+		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
+			jen.Id("c").Dot("responseInto").Op("=").Id("dst"),
+		)),
+	)
 }

@@ -48,6 +48,9 @@ func Files(api *model.API) ([]File, error) {
 	if err := add("transport.go", transportFile(api)); err != nil {
 		return nil, err
 	}
+	if err := add("retry.go", retryFile(api)); err != nil {
+		return nil, err
+	}
 	if api.Auth != nil {
 		if err := add("auth.go", authFile(api)); err != nil {
 			return nil, err

@@ -24,6 +24,14 @@ type proseData struct {
 	// Pages lists the paginated methods; PagesExample walks the first.
 	Pages        []prosePages
 	PagesExample string
+	// UserAgent is the User-Agent calls send by default.
+	UserAgent string
+	// TunedCall is the package's first method called with per-call
+	// options, for the README's section on them.
+	TunedCall string
+	// Interface names the interface of the first service with methods, and
+	// Implementer the client expression that satisfies it ("c.Sessions").
+	Interface, Implementer string
 }
 
 // prosePages is a paginated method in the README's table.
@@ -51,7 +59,7 @@ type proseMethod struct {
 }
 
 func newProseData(api *model.API) proseData {
-	d := proseData{Header: templates.Header, Package: api.Package, Title: api.Title, Doc: api.Markdown}
+	d := proseData{Header: templates.Header, Package: api.Package, Title: api.Title, Doc: api.Markdown, UserAgent: api.UserAgent}
 	for _, s := range api.Settings {
 		ps := proseSetting{Variable: "{{" + s.Key + "}}", Option: s.Option, DefaultText: "none"}
 		if s.Spelled {
@@ -77,8 +85,17 @@ func newProseData(api *model.API) proseData {
 			d.Auth = append(d.Auth, proseAuth{Option: o.Name, Summary: strings.ReplaceAll(firstSentence(o.Doc, ""), "\n", " ")})
 		}
 	}
-	var walk func(svc *model.Service, title string)
-	walk = func(svc *model.Service, title string) {
+	var walk func(svc *model.Service, title string, chain string)
+	walk = func(svc *model.Service, title string, chain string) {
+		if len(svc.Ops) > 0 && d.TunedCall == "" {
+			pkg := api.Package + "."
+			d.TunedCall = usage(api, svc.Ops[0],
+				pkg+"WithTimeout(5*time.Second)",
+				pkg+"WithRetry("+pkg+"RetryPolicy{MaxAttempts: 1})",
+				pkg+`WithHeader("X-Request-ID", requestID)`,
+				pkg+"WithResponseInto(&raw)")
+			d.Interface, d.Implementer = svc.Interface, chain
+		}
 		if len(svc.Ops) > 0 {
 			ps := proseService{Title: title}
 			for _, op := range svc.Ops {
@@ -99,10 +116,10 @@ func newProseData(api *model.API) proseData {
 			if title != "Client" {
 				t = title + " › " + sub.Name
 			}
-			walk(sub, t)
+			walk(sub, t, chain+"."+sub.Field)
 		}
 	}
-	walk(api.Root, "Client")
+	walk(api.Root, "Client", "c")
 	return d
 }
 
@@ -139,8 +156,9 @@ func (d *proseData) addPages(api *model.API, op *model.Operation) {
 		recv, pg.AllMethod, strings.Join(args, ", "))
 }
 
-// usage is a one-call example of a method, as a user would write it.
-func usage(api *model.API, op *model.Operation) string {
+// usage is a one-call example of a method, as a user would write it, with
+// opts after the other arguments, one per line.
+func usage(api *model.API, op *model.Operation, opts ...string) string {
 	args := []string{"ctx"}
 	for _, p := range op.PathArgs {
 		args = append(args, fmt.Sprintf("%q", p.TestValue))
@@ -156,7 +174,11 @@ func usage(api *model.API, op *model.Operation) string {
 	if op.Result != nil || op.ResultRaw {
 		results = "got, resp, err"
 	}
-	return fmt.Sprintf("%s := %s(%s)", results, recv, strings.Join(args, ", "))
+	call := fmt.Sprintf("%s := %s(%s", results, recv, strings.Join(args, ", "))
+	if len(opts) == 0 {
+		return call + ")"
+	}
+	return call + ",\n\t" + strings.Join(opts, ",\n\t") + ",\n)"
 }
 
 // docFile emits doc.go: the package doc comment from templates/doc.go.tmpl.

@@ -20,6 +20,7 @@ func serviceFiles(api *model.API) []namedFile {
 	var out []namedFile
 	if len(api.Root.Ops) > 0 {
 		f := newFile(api)
+		serviceInterface(f, api.Root, "Client", "the requests at the top of the collection")
 		for _, op := range api.Root.Ops {
 			operation(f, nil, op)
 		}
@@ -35,6 +36,7 @@ func serviceFiles(api *model.API) []namedFile {
 
 // service emits a service type, its methods and its sub-services.
 func service(f *jen.File, svc *model.Service) {
+	serviceInterface(f, svc, svc.TypeName, fmt.Sprintf("the requests of the folder %q", svc.Name))
 	// type SessionsService struct { client *Client; Admin *SessionsAdminService }
 	f.Add(comment(paragraphs(fmt.Sprintf("%s holds the requests of the folder %q.", svc.TypeName, svc.Name), svc.Doc)))
 	f.Type().Id(svc.TypeName).StructFunc(func(g *jen.Group) {
@@ -70,10 +72,15 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		if op.Params != nil {
 			g.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").New(jen.Id(op.Params.TypeName)))
 		}
-		g.Id("r").Op(":=").Op("&").Id("request").Values(jen.Dict{
+		// r := &request{method: "GET", url: cfg.baseURL + escapePath(...), emptyOK: true}
+		fields := jen.Dict{
 			jen.Id("method"): jen.Lit(op.HTTPMethod),
 			jen.Id("url"):    settingExpr(op.Origin).Op("+").Id("escapePath").Call(templateExpr(op.URL)),
-		})
+		}
+		if op.EmptyResultOK && op.Result != nil {
+			fields[jen.Id("emptyOK")] = jen.True()
+		}
+		g.Id("r").Op(":=").Op("&").Id("request").Values(fields)
 		for _, p := range op.Entries {
 			addParam(g, p)
 		}

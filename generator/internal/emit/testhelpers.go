@@ -54,7 +54,9 @@ func testHelpersFile(api *model.API) *jen.File {
 	)
 
 	// func newTestClient(t *testing.T, baseURL string) *Client
-	f.Add(comment("newTestClient points a client at the replay server, with every setting\ngiven so that the expectations do not depend on defaults."))
+	f.Add(comment("newTestClient points a client at the replay server, with every setting\n" +
+		"given so that the expectations do not depend on defaults, and without\n" +
+		"retries: a replayed 503 or 429 is an answer to check, not to wait on."))
 	f.Func().Id("newTestClient").Params(t(), jen.Id("baseURL").String()).Op("*").Id("Client").BlockFunc(func(g *jen.Group) {
 		// Redirects are answers to check, not to follow: the replay server
 		// would send the client back to itself.
@@ -65,6 +67,8 @@ func testHelpersFile(api *model.API) *jen.File {
 		})
 		g.List(jen.Id("c"), jen.Err()).Op(":=").Id("New").CallFunc(func(g *jen.Group) {
 			g.Id("WithHTTPClient").Call(jen.Id("hc"))
+			// A replayed 503 or 429 is an answer to check once, not to wait on.
+			g.Id("WithRetry").Call(jen.Id("RetryPolicy").Values(jen.Dict{jen.Id("MaxAttempts"): jen.Lit(1)}))
 			for _, s := range api.Settings {
 				switch {
 				case s.URL:

@@ -15,27 +15,40 @@ func transportFile(api *model.API) *jen.File {
 	r := func(name string) *jen.Statement { return jen.Id("r").Dot(name) }
 
 	// type Response struct { StatusCode int; Header http.Header }
-	f.Add(comment("Response is the status and headers of a call that succeeded. Methods\nreturn it beside the decoded body, and alone when the body is empty."))
+	f.Add(comment("Response is the status and headers of the response to a call. Methods\n" +
+		"return it beside the decoded body, alone when the body is empty, and\n" +
+		"beside the error whenever a response arrived (an *APIError, a body that\n" +
+		"did not decode)."))
 	f.Type().Id("Response").Struct(
 		jen.Id("StatusCode").Int(),
 		jen.Id("Header").Qual(httpPkg, "Header"),
 	)
 
-	// type APIError struct { Method, URL string; StatusCode int; Header; Body []byte; Value any }
-	f.Add(comment("APIError is returned for a response whose status is not 2xx. Use\nerrors.As to reach it."))
+	// type APIError struct { Method, URL string; StatusCode int; Header; Body []byte; Truncated bool; Value any }
+	f.Add(comment("APIError is returned for a response whose status is not 2xx. Use\nerrors.As to reach it. It keeps at most 1 MiB of the body (see Body)."))
 	f.Type().Id("APIError").Struct(
 		jen.Comment("Method and URL identify the request that failed."),
 		jen.Id("Method").String(),
 		jen.Id("URL").String(),
 		jen.Id("StatusCode").Int(),
 		jen.Id("Header").Qual(httpPkg, "Header"),
-		jen.Comment("Body is the raw response body."),
+		comment("Body is the raw response body, at most its first maxErrorBody bytes\n(1 MiB): an error body is for diagnosis, and one without end must not\nexhaust memory."),
 		jen.Id("Body").Index().Byte(),
+		comment("Truncated is set when the body was longer than maxErrorBody and Body\nholds only its start."),
+		jen.Id("Truncated").Bool(),
 		comment("Value is Body decoded into the type inferred from the collection's\n"+
 			"examples for this status, as a pointer (for example *LoginUnauthorizedError);\n"+
 			"nil when the status has no example or the body did not decode."),
 		jen.Id("Value").Any(),
 	)
+
+	// const maxErrorBody = 1 << 20
+	f.Add(comment("maxErrorBody caps how much of a non-2xx response body APIError keeps."))
+	f.Const().Id("maxErrorBody").Op("=").Lit(1).Op("<<").Lit(20)
+
+	// const userAgent = "pmgen (Name/1.0)"
+	f.Add(comment("userAgent is sent unless the collection's request or WithHeader sets\nUser-Agent."))
+	f.Const().Id("userAgent").Op("=").Lit(api.UserAgent)
 
 	// func (e *APIError) Error() string { ... }
 	f.Add(comment("Error reports the method, URL, status and the start of the body."))
@@ -63,6 +76,8 @@ func transportFile(api *model.API) *jen.File {
 		jen.Id("header").Index().Index(jen.Lit(2)).String(),
 		jen.Id("body").Index().Byte(),
 		jen.Id("contentType").String(),
+		comment("emptyOK accepts an empty 2xx body where a typed one is expected:\nthe collection has an example of the API answering so."),
+		jen.Id("emptyOK").Bool(),
 		authRequestField(api),
 	)
 
@@ -75,6 +90,10 @@ func transportFile(api *model.API) *jen.File {
 	f.Add(comment("send performs r with cfg. A 2xx body is decoded into out: JSON into a\n" +
 		"pointer, or copied into a *[]byte; out may be nil. Any other status gives\n" +
 		"an *APIError whose Value is the typed body errValue returns for it."))
+	fail := func(format string, args ...jen.Code) *jen.Statement {
+		return jen.Qual("fmt", "Errorf").Call(append([]jen.Code{jen.Lit(pkg + ": %s %s: " + format), r("method"), jen.Id("target")}, args...)...)
+	}
+	status := jen.Id("resp").Dot("StatusCode")
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("send").Params(
 		jen.Id("ctx").Qual("context", "Context"),
 		jen.Id("cfg").Id("config"),
@@ -91,55 +110,30 @@ func transportFile(api *model.API) *jen.File {
 			jen.List(jen.Id("ctx"), jen.Id("cancel")).Op("=").Qual("context", "WithTimeout").Call(jen.Id("ctx"), jen.Id("cfg").Dot("timeout")),
 			jen.Defer().Id("cancel").Call(),
 		),
-		jen.Var().Id("body").Qual("io", "Reader"),
-		jen.If(r("body").Op("!=").Nil()).Block(
-			jen.Id("body").Op("=").Qual("bytes", "NewReader").Call(r("body")),
+		jen.List(jen.Id("resp"), jen.Id("data"), jen.Err()).Op(":=").Id("cfg").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), jen.Id("target")),
+		jen.If(jen.Id("resp").Op("==").Nil()).Block(jen.Return(jen.Nil(), fail("%w", jen.Err()))),
+		jen.If(jen.Id("cfg").Dot("responseInto").Op("!=").Nil()).Block(
+			jen.Op("*").Id("cfg").Dot("responseInto").Op("=").Id("resp"),
 		),
-		jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual(httpPkg, "NewRequestWithContext").Call(jen.Id("ctx"), r("method"), jen.Id("target"), jen.Id("body")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: %w"), r("method"), jen.Id("target"), jen.Err())),
-		),
-		jen.Id("keepRawPath").Call(jen.Id("req"), jen.Id("target")),
-		jen.If(r("contentType").Op("!=").Lit("")).Block(
-			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), r("contentType")),
-		),
-		comment("Names are set as written, not canonicalised: the collection's spelling\nis what Postman sends. A name's first entry replaces what is there (the\nbody's Content-Type); later entries of the same name are sent as well."),
-		jen.Id("seen").Op(":=").Map(jen.String()).Bool().Values(),
-		jen.For(jen.List(jen.Id("_"), jen.Id("h")).Op(":=").Range().Id("r").Dot("header")).Block(
-			jen.If(jen.Id("name").Op(":=").Qual("strings", "ToLower").Call(jen.Id("h").Index(jen.Lit(0))), jen.Id("seen").Index(jen.Id("name"))).Block(
-				jen.Id("req").Dot("Header").Index(jen.Id("h").Index(jen.Lit(0))).Op("=").Append(jen.Id("req").Dot("Header").Index(jen.Id("h").Index(jen.Lit(0))), jen.Id("h").Index(jen.Lit(1))),
-				jen.Continue(),
-			).Else().Block(jen.Id("seen").Index(jen.Id("name")).Op("=").True()),
-			jen.Id("setHeader").Call(jen.Id("req").Dot("Header"), jen.Id("h").Index(jen.Lit(0)), jen.Id("h").Index(jen.Lit(1))),
-		),
-		jen.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("cfg").Dot("header")).Block(
-			jen.Id("deleteHeader").Call(jen.Id("req").Dot("Header"), jen.Id("k")),
-			jen.Id("req").Dot("Header").Index(jen.Id("k")).Op("=").Id("vs"),
-		),
-		acceptBeforeSend(api),
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(doRequest(api)),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: %w"), r("method"), jen.Id("target"), jen.Err())),
-		),
-		jen.Defer().Id("resp").Dot("Body").Dot("Close").Call(),
 		jen.Id("meta").Op(":=").Op("&").Id("Response").Values(jen.Dict{
-			jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
+			jen.Id("StatusCode"): status.Clone(),
 			jen.Id("Header"):     jen.Id("resp").Dot("Header"),
 		}),
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("resp").Dot("Body")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Id("meta"), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: reading response: %w"), r("method"), jen.Id("target"), jen.Err())),
-		),
-		jen.If(jen.Id("resp").Dot("StatusCode").Op("<").Lit(200).Op("||").Id("resp").Dot("StatusCode").Op(">").Lit(299)).Block(
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("meta"), fail("%w", jen.Err()))),
+		jen.If(status.Clone().Op("<").Lit(200).Op("||").Add(status.Clone()).Op(">").Lit(299)).Block(
 			jen.Id("apiErr").Op(":=").Op("&").Id("APIError").Values(jen.Dict{
 				jen.Id("Method"):     r("method"),
 				jen.Id("URL"):        jen.Id("target"),
-				jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode"),
+				jen.Id("StatusCode"): status.Clone(),
 				jen.Id("Header"):     jen.Id("resp").Dot("Header"),
 				jen.Id("Body"):       jen.Id("data"),
 			}),
-			jen.If(jen.Id("errValue").Op("!=").Nil()).Block(
-				jen.If(jen.Id("v").Op(":=").Id("errValue").Call(jen.Id("resp").Dot("StatusCode")), jen.Id("v").Op("!=").Nil().Op("&&").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v")).Op("==").Nil()).Block(
+			jen.If(jen.Len(jen.Id("data")).Op(">").Id("maxErrorBody")).Block(
+				jen.List(jen.Id("apiErr").Dot("Body"), jen.Id("apiErr").Dot("Truncated")).Op("=").List(jen.Id("data").Index(jen.Empty(), jen.Id("maxErrorBody")), jen.True()),
+			),
+			comment("A cut body would not decode; Value stays nil rather than half-filled."),
+			jen.If(jen.Id("errValue").Op("!=").Nil().Op("&&").Op("!").Id("apiErr").Dot("Truncated")).Block(
+				jen.If(jen.Id("v").Op(":=").Id("errValue").Call(status.Clone()), jen.Id("v").Op("!=").Nil().Op("&&").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("v")).Op("==").Nil()).Block(
 					jen.Id("apiErr").Dot("Value").Op("=").Id("v"),
 				),
 			),
@@ -149,14 +143,20 @@ func transportFile(api *model.API) *jen.File {
 			jen.Case(jen.Nil()).Block(),
 			jen.Case(jen.Op("*").Index().Byte()).Block(jen.Op("*").Id("dst").Op("=").Id("data")),
 			jen.Default().Block(
-				jen.If(jen.Len(jen.Qual("bytes", "TrimSpace").Call(jen.Id("data"))).Op("==").Lit(0)).Block(jen.Break()),
+				jen.If(jen.Len(jen.Qual("bytes", "TrimSpace").Call(jen.Id("data"))).Op("==").Lit(0)).Block(
+					comment("No content is an answer where HTTP says there is none, or the\ncollection shows the API giving it."),
+					jen.If(r("emptyOK").Op("||").Add(status.Clone()).Op("==").Qual(httpPkg, "StatusNoContent").Op("||").Add(status.Clone()).Op("==").Qual(httpPkg, "StatusResetContent").Op("||").Add(r("method")).Op("==").Qual(httpPkg, "MethodHead")).Block(jen.Break()),
+					jen.Return(jen.Id("meta"), fail("%d response has an empty body, where one was expected", status.Clone())),
+				),
 				jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Id("dst")), jen.Err().Op("!=").Nil()).Block(
-					jen.Return(jen.Id("meta"), jen.Qual("fmt", "Errorf").Call(jen.Lit(pkg+": %s %s: decoding %d response: %w"), r("method"), jen.Id("target"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
+					jen.Return(jen.Id("meta"), fail("decoding %d response (Content-Type %q): %w", status.Clone(), jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Err())),
 				),
 			),
 		),
 		jen.Return(jen.Id("meta"), jen.Nil()),
 	)
+
+	attemptFuncs(f, api)
 
 	// func setHeader(h http.Header, key, value string): replaces any spelling of key.
 	f.Add(comment("setHeader replaces key in h whatever its case, keeping key's spelling."))

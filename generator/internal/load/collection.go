@@ -11,8 +11,10 @@ type Collection struct {
 	File string
 	// Schema is "v2.0.0" or "v2.1.0"; empty when the collection has no info
 	// block (Postman's runner accepts those, and so do we).
-	Schema      string
-	Name        string
+	Schema string
+	Name   string
+	// Version is info.version as text ("1.2.0"); empty when not given.
+	Version     string
 	Description string
 	Auth        *Auth // nil: none set at the collection level
 	Variables   []Variable

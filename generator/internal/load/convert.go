@@ -23,6 +23,7 @@ func (c *converter) collection(pc *postman.Collection, canon *node) *Collection 
 		File:        c.file,
 		Schema:      schema,
 		Name:        pc.Info.Name,
+		Version:     pc.Info.Version,
 		Description: pc.Info.Description.Content,
 		Auth:        convAuth(pc.Auth, canon.get("auth")),
 		Variables:   convVariables(pc.Variables),

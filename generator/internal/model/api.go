@@ -6,6 +6,10 @@ type API struct {
 	Package string
 	// Title is the collection's name, for prose.
 	Title string
+	// UserAgent is the User-Agent the client sends unless told otherwise:
+	// "pmgen (<collection name>/<collection version>)", without the
+	// version when the collection has none, and without control characters.
+	UserAgent string
 	// Doc is the package doc text (Go doc syntax, no comment markers).
 	Doc string
 	// Markdown is the collection's description as written, for the README.
@@ -94,6 +98,10 @@ type Service struct {
 	// TypeName is the Go type name ("SessionsService"); empty for Root, whose
 	// methods live on Client.
 	TypeName string
+	// Interface is the name of the interface the service's methods make up,
+	// for callers to mock ("SessionsAPI"; "ClientAPI" for Root's, which
+	// Client satisfies).
+	Interface string
 	// File is the stem of the Go file that holds a top-level service and
 	// its sub-services ("sessions" for sessions.go and sessions_test.go).
 	File     string
@@ -147,6 +155,10 @@ type Operation struct {
 	// Result is the decoded type of the success response; nil when the
 	// success response has no body to decode.
 	Result *TypeRef
+	// EmptyResultOK is set when a 2xx example (or one without a status)
+	// has an empty body: the API is known to answer so, and an empty 2xx
+	// body then decodes to the zero value instead of failing the call.
+	EmptyResultOK bool
 	// ResultRaw is set when the success body is returned as []byte (not JSON).
 	ResultRaw bool
 	// Responses are the statuses that have examples, in ascending order.

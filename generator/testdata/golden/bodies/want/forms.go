@@ -9,6 +9,21 @@ import (
 	"fmt"
 )
 
+// FormsAPI is the requests of the folder "Forms", as the methods of *FormsService.
+// Depend on it rather than on *FormsService to swap in a fake in tests.
+type FormsAPI interface {
+	// CreateCharge sends the request "Create charge".
+	CreateCharge(ctx context.Context, body *CreateChargeForm, opts ...Option) (*CreateChargeResponse, *Response, error)
+	// ListCharges sends the request "List charges".
+	ListCharges(ctx context.Context, opts ...Option) (*Response, error)
+	// UploadDocument sends the request "Upload document".
+	UploadDocument(ctx context.Context, body *UploadDocumentForm, opts ...Option) (*UploadDocumentResponse, *Response, error)
+	// SearchWithForm sends the request "Search with form".
+	SearchWithForm(ctx context.Context, body *SearchWithFormForm, opts ...Option) ([]json.RawMessage, *Response, error)
+}
+
+var _ FormsAPI = (*FormsService)(nil)
+
 // FormsService holds the requests of the folder "Forms".
 type FormsService struct {
 	client *Client

@@ -8,6 +8,19 @@ import (
 	"fmt"
 )
 
+// GraphQLAPI is the requests of the folder "GraphQL", as the methods of *GraphQLService.
+// Depend on it rather than on *GraphQLService to swap in a fake in tests.
+type GraphQLAPI interface {
+	// GetHero sends the request "Get hero".
+	GetHero(ctx context.Context, body *GetHeroVariables, opts ...Option) (*GetHeroResponse, *Response, error)
+	// AllFilms sends the request "All films".
+	AllFilms(ctx context.Context, opts ...Option) (*AllFilmsResponse, *Response, error)
+	// BrokenVariables sends the request "Broken variables".
+	BrokenVariables(ctx context.Context, opts ...Option) (*Response, error)
+}
+
+var _ GraphQLAPI = (*GraphQLService)(nil)
+
 // GraphQLService holds the requests of the folder "GraphQL".
 type GraphQLService struct {
 	client *Client

@@ -8,6 +8,17 @@ import (
 	"io"
 )
 
+// ClientAPI is the requests at the top of the collection, as the methods of *Client.
+// Depend on it rather than on *Client to swap in a fake in tests.
+type ClientAPI interface {
+	// UploadAvatar sends the request "Upload avatar".
+	UploadAvatar(ctx context.Context, body io.Reader, opts ...Option) (*Response, error)
+	// UploadImage sends the request "Upload image".
+	UploadImage(ctx context.Context, body io.Reader, opts ...Option) (*Response, error)
+}
+
+var _ ClientAPI = (*Client)(nil)
+
 // UploadAvatar sends the request "Upload avatar".
 //
 //	PUT {{baseUrl}}/v1/avatar

@@ -4,6 +4,17 @@ package petstore
 
 import "context"
 
+// ClientAPI is the requests at the top of the collection, as the methods of *Client.
+// Depend on it rather than on *Client to swap in a fake in tests.
+type ClientAPI interface {
+	// HealthCheck sends the request "Health check".
+	HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Response, error)
+	// N2FASetup sends the request "🐾 2FA setup".
+	N2FASetup(ctx context.Context, body string, opts ...Option) (*Response, error)
+}
+
+var _ ClientAPI = (*Client)(nil)
+
 // HealthCheck sends the request "Health check".
 //
 //	GET {{baseUrl}}/health

@@ -10,6 +10,21 @@ import (
 	"net/url"
 )
 
+// PetsAPI is the requests of the folder "Pets", as the methods of *PetsService.
+// Depend on it rather than on *PetsService to swap in a fake in tests.
+type PetsAPI interface {
+	// ListPets sends the request "1. List pets".
+	ListPets(ctx context.Context, params *ListPetsParams, opts ...Option) ([]ListPetsResponseItem, *Response, error)
+	// GetPet sends the request "Get pet".
+	GetPet(ctx context.Context, petID string, opts ...Option) (*GetPetResponse, *Response, error)
+	// CreatePet sends the request "Create pet".
+	CreatePet(ctx context.Context, body *CreatePetRequest, opts ...Option) (*CreatePetResponse, *Response, error)
+	// DeletePet sends the request "Delete pet".
+	DeletePet(ctx context.Context, petID string, opts ...Option) (*Response, error)
+}
+
+var _ PetsAPI = (*PetsService)(nil)
+
 // PetsService holds the requests of the folder "Pets".
 //
 // Everything about pets.
@@ -153,6 +168,15 @@ func (s *PetsService) DeletePet(ctx context.Context, petID string, opts ...Optio
 	}
 	return s.client.send(ctx, cfg, r, nil, errValue)
 }
+
+// PetsAdminAPI is the requests of the folder "Admin", as the methods of *PetsAdminService.
+// Depend on it rather than on *PetsAdminService to swap in a fake in tests.
+type PetsAdminAPI interface {
+	// GetPet sends the request "Get pet".
+	GetPet(ctx context.Context, id string, params *GetPetParams, opts ...Option) (*Response, error)
+}
+
+var _ PetsAdminAPI = (*PetsAdminService)(nil)
 
 // PetsAdminService holds the requests of the folder "Admin".
 type PetsAdminService struct {

@@ -8,6 +8,19 @@ import (
 	"net/url"
 )
 
+// AgreementsAPI is the requests of the folder "Agreements", as the methods of *AgreementsService.
+// Depend on it rather than on *AgreementsService to swap in a fake in tests.
+type AgreementsAPI interface {
+	// ListAgreements sends the request "List agreements".
+	ListAgreements(ctx context.Context, accountID string, params *ListAgreementsParams, opts ...Option) (*ListAgreementsResponse, *Response, error)
+	// ListAgreementsPages walks the pages of ListAgreements.
+	ListAgreementsPages(ctx context.Context, accountID string, params *ListAgreementsParams, opts ...Option) iter.Seq2[*ListAgreementsResponse, error]
+	// ListAgreementsAll walks the items of every page of ListAgreements.
+	ListAgreementsAll(ctx context.Context, accountID string, params *ListAgreementsParams, opts ...Option) iter.Seq2[ListAgreementsResponseDataItem, error]
+}
+
+var _ AgreementsAPI = (*AgreementsService)(nil)
+
 // AgreementsService holds the requests of the folder "Agreements".
 //
 // DocuSign: the HAL link _links.next.href, relative to the request.

@@ -8,6 +8,19 @@ import (
 	"strconv"
 )
 
+// ClickwrapsAPI is the requests of the folder "Clickwraps", as the methods of *ClickwrapsService.
+// Depend on it rather than on *ClickwrapsService to swap in a fake in tests.
+type ClickwrapsAPI interface {
+	// ListClickwraps sends the request "List clickwraps".
+	ListClickwraps(ctx context.Context, params *ListClickwrapsParams, opts ...Option) (*ListClickwrapsResponse, *Response, error)
+	// ListClickwrapsPages walks the pages of ListClickwraps.
+	ListClickwrapsPages(ctx context.Context, params *ListClickwrapsParams, opts ...Option) iter.Seq2[*ListClickwrapsResponse, error]
+	// ListClickwrapsAll walks the items of every page of ListClickwraps.
+	ListClickwrapsAll(ctx context.Context, params *ListClickwrapsParams, opts ...Option) iter.Seq2[ListClickwrapsResponseClickwrapsItem, error]
+}
+
+var _ ClickwrapsAPI = (*ClickwrapsService)(nil)
+
 // ClickwrapsService holds the requests of the folder "Clickwraps".
 //
 // DocuSign Click: page_number counts up while minimumPagesRemaining is above 0

@@ -3,6 +3,7 @@
 package paginationstyles
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -38,10 +39,13 @@ type Client struct {
 // config is everything an Option sets. A Client keeps one; every call works
 // on a copy with the call's own options applied, so per-call options never leak.
 type config struct {
-	httpClient *http.Client
-	header     http.Header
-	timeout    time.Duration
-	baseURL    string
+	httpClient   *http.Client
+	header       http.Header
+	timeout      time.Duration
+	retry        RetryPolicy
+	editors      []func(ctx context.Context, req *http.Request) error
+	responseInto **http.Response
+	baseURL      string
 	// pageURL replaces a call's URL and query with the next page's link; set by page iterators only.
 	pageURL string
 }
@@ -59,7 +63,8 @@ func WithHTTPClient(hc *http.Client) Option {
 }
 
 // WithHeader adds a header to every request it applies to. A header of the
-// same name set by the method is replaced.
+// same name set by the method is replaced; so is the default User-Agent,
+// "pmgen (Pagination styles)".
 func WithHeader(key, value string) Option {
 	return func(c *config) {
 		// Clone first: the map may be shared with the client a call was made from.
@@ -71,11 +76,38 @@ func WithHeader(key, value string) Option {
 	}
 }
 
-// WithTimeout bounds each request, including reading the response body.
-// Zero, the default, means no limit beyond the context's.
+// WithTimeout bounds each call as a whole: every attempt, the waits between
+// retries and reading the response body. Zero, the default, means no limit
+// beyond the context's.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) {
 		c.timeout = d
+	}
+}
+
+// WithRequestEditor adds a function that may change each request just before
+// it is sent: after its headers and auth are set, on every attempt. Editors
+// given to New run before those given to a call, and each group in the
+// order given. An editor's error fails the call without sending. An editor
+// that changes a signed request (AWS, OAuth 1, Hawk, EdgeGrid) invalidates
+// the signature; add such headers with WithHeader instead.
+func WithRequestEditor(edit func(ctx context.Context, req *http.Request) error) Option {
+	return func(c *config) {
+		// A full slice expression, so that appending for one call copies rather
+		// than writing into the array the client's editors share.
+		c.editors = append(c.editors[:len(c.editors):len(c.editors)], edit)
+	}
+}
+
+// WithResponseInto stores the raw HTTP response of a call in *dst, whenever
+// one arrives: with a 2xx status, with an error status (beside the
+// *APIError) and when the body could not be read or decoded. After retries
+// it is the last response. Its Body has already been read and closed; use
+// the method's results for the content. Pass it to a single call: given to
+// New, concurrent calls would all write to *dst.
+func WithResponseInto(dst **http.Response) Option {
+	return func(c *config) {
+		c.responseInto = dst
 	}
 }
 

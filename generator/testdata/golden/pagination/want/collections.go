@@ -7,6 +7,19 @@ import (
 	"iter"
 )
 
+// CollectionsAPI is the requests of the folder "Collections", as the methods of *CollectionsService.
+// Depend on it rather than on *CollectionsService to swap in a fake in tests.
+type CollectionsAPI interface {
+	// AllCollections sends the request "All Collections".
+	AllCollections(ctx context.Context, params *AllCollectionsParams, opts ...Option) (*AllCollectionsResponse, *Response, error)
+	// AllCollectionsPages walks the pages of AllCollections.
+	AllCollectionsPages(ctx context.Context, params *AllCollectionsParams, opts ...Option) iter.Seq2[*AllCollectionsResponse, error]
+	// AllCollectionsAll walks the items of every page of AllCollections.
+	AllCollectionsAll(ctx context.Context, params *AllCollectionsParams, opts ...Option) iter.Seq2[AllCollectionsResponseCollectionsItem, error]
+}
+
+var _ CollectionsAPI = (*CollectionsService)(nil)
+
 // CollectionsService holds the requests of the folder "Collections".
 //
 // Postman API: cursor in the query, meta.nextCursor in the body.

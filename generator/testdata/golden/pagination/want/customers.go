@@ -7,6 +7,27 @@ import (
 	"iter"
 )
 
+// CustomersAPI is the requests of the folder "Customers", as the methods of *CustomersService.
+// Depend on it rather than on *CustomersService to swap in a fake in tests.
+type CustomersAPI interface {
+	// ListCustomers sends the request "List customers".
+	ListCustomers(ctx context.Context, params *ListCustomersParams, opts ...Option) (*ListCustomersResponse, *Response, error)
+	// ListCustomersPages walks the pages of ListCustomers.
+	ListCustomersPages(ctx context.Context, params *ListCustomersParams, opts ...Option) iter.Seq2[*ListCustomersResponse, error]
+	// ListCustomersAll2 walks the items of every page of ListCustomers.
+	ListCustomersAll2(ctx context.Context, params *ListCustomersParams, opts ...Option) iter.Seq2[AllCollectionsResponseCollectionsItem, error]
+	// ListCustomersAll sends the request "List customers all".
+	ListCustomersAll(ctx context.Context, opts ...Option) (*ListCustomersAllResponse, *Response, error)
+	// SearchCustomers sends the request "Search customers".
+	SearchCustomers(ctx context.Context, params *SearchCustomersParams, opts ...Option) (*SearchCustomersResponse, *Response, error)
+	// SearchCustomersPages walks the pages of SearchCustomers.
+	SearchCustomersPages(ctx context.Context, params *SearchCustomersParams, opts ...Option) iter.Seq2[*SearchCustomersResponse, error]
+	// SearchCustomersAll walks the items of every page of SearchCustomers.
+	SearchCustomersAll(ctx context.Context, params *SearchCustomersParams, opts ...Option) iter.Seq2[AllCollectionsResponseCollectionsItem, error]
+}
+
+var _ CustomersAPI = (*CustomersService)(nil)
+
 // CustomersService holds the requests of the folder "Customers".
 //
 // Stripe: starting_after is the last item's id while has_more; search pages by

@@ -8,6 +8,19 @@ import (
 	"strconv"
 )
 
+// FoldersAPI is the requests of the folder "Folders", as the methods of *FoldersService.
+// Depend on it rather than on *FoldersService to swap in a fake in tests.
+type FoldersAPI interface {
+	// ListItemsInFolder sends the request "List items in folder".
+	ListItemsInFolder(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) (*ListItemsInFolderResponse, *Response, error)
+	// ListItemsInFolderPages walks the pages of ListItemsInFolder.
+	ListItemsInFolderPages(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[*ListItemsInFolderResponse, error]
+	// ListItemsInFolderAll walks the items of every page of ListItemsInFolder.
+	ListItemsInFolderAll(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error]
+}
+
+var _ FoldersAPI = (*FoldersService)(nil)
+
 // FoldersService holds the requests of the folder "Folders".
 //
 // Box: offset moves on by the items received until total_count.

@@ -7,6 +7,19 @@ import (
 	"iter"
 )
 
+// SearchAPI is the requests of the folder "Search", as the methods of *SearchService.
+// Depend on it rather than on *SearchService to swap in a fake in tests.
+type SearchAPI interface {
+	// SearchRepositories sends the request "Search repositories".
+	SearchRepositories(ctx context.Context, params *SearchRepositoriesParams, opts ...Option) (*SearchRepositoriesResponse, *Response, error)
+	// SearchRepositoriesPages walks the pages of SearchRepositories.
+	SearchRepositoriesPages(ctx context.Context, params *SearchRepositoriesParams, opts ...Option) iter.Seq2[*SearchRepositoriesResponse, error]
+	// SearchRepositoriesAll walks the items of every page of SearchRepositories.
+	SearchRepositoriesAll(ctx context.Context, params *SearchRepositoriesParams, opts ...Option) iter.Seq2[SearchRepositoriesResponseItemsItem, error]
+}
+
+var _ SearchAPI = (*SearchService)(nil)
+
 // SearchService holds the requests of the folder "Search".
 //
 // GitHub: the Link header's rel="next".

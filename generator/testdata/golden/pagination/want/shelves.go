@@ -8,6 +8,19 @@ import (
 	"net/url"
 )
 
+// ShelvesAPI is the requests of the folder "Shelves", as the methods of *ShelvesService.
+// Depend on it rather than on *ShelvesService to swap in a fake in tests.
+type ShelvesAPI interface {
+	// ListBooks sends the request "List books".
+	ListBooks(ctx context.Context, start2 string, params *ListBooksParams, opts ...Option) (*ListBooksResponse, *Response, error)
+	// ListBooksPages walks the pages of ListBooks.
+	ListBooksPages(ctx context.Context, start2 string, params *ListBooksParams, opts ...Option) iter.Seq2[*ListBooksResponse, error]
+	// ListBooksAll walks the items of every page of ListBooks.
+	ListBooksAll(ctx context.Context, start2 string, params *ListBooksParams, opts ...Option) iter.Seq2[ListBooksResponseBooksItem, error]
+}
+
+var _ ShelvesAPI = (*ShelvesService)(nil)
+
 // ShelvesService holds the requests of the folder "Shelves".
 //
 // A path variable named like an iterator's local (start) still compiles.

@@ -8,6 +8,25 @@ import (
 	"strconv"
 )
 
+// TagsAPI is the requests of the folder "Tags", as the methods of *TagsService.
+// Depend on it rather than on *TagsService to swap in a fake in tests.
+type TagsAPI interface {
+	// ListWafTags sends the request "List WAF tags".
+	ListWafTags(ctx context.Context, params *ListWafTagsParams, opts ...Option) (*ListWafTagsResponse, *Response, error)
+	// ListWafTagsPages walks the pages of ListWafTags.
+	ListWafTagsPages(ctx context.Context, params *ListWafTagsParams, opts ...Option) iter.Seq2[*ListWafTagsResponse, error]
+	// ListWafTagsAll walks the items of every page of ListWafTags.
+	ListWafTagsAll(ctx context.Context, params *ListWafTagsParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error]
+	// ListTLSSubscriptions sends the request "List TLS subscriptions".
+	ListTLSSubscriptions(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) (*ListTLSSubscriptionsResponse, *Response, error)
+	// ListTLSSubscriptionsPages walks the pages of ListTLSSubscriptions.
+	ListTLSSubscriptionsPages(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) iter.Seq2[*ListTLSSubscriptionsResponse, error]
+	// ListTLSSubscriptionsAll walks the items of every page of ListTLSSubscriptions.
+	ListTLSSubscriptionsAll(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error]
+}
+
+var _ TagsAPI = (*TagsService)(nil)
+
 // TagsService holds the requests of the folder "Tags".
 //
 // Fastly (JSON:API): links.next in the body, or meta.total_pages.

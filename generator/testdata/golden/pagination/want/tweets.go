@@ -7,6 +7,19 @@ import (
 	"iter"
 )
 
+// TweetsAPI is the requests of the folder "Tweets", as the methods of *TweetsService.
+// Depend on it rather than on *TweetsService to swap in a fake in tests.
+type TweetsAPI interface {
+	// RecentSearch sends the request "Recent Search".
+	RecentSearch(ctx context.Context, params *RecentSearchParams, opts ...Option) (*RecentSearchResponse, *Response, error)
+	// RecentSearchPages walks the pages of RecentSearch.
+	RecentSearchPages(ctx context.Context, params *RecentSearchParams, opts ...Option) iter.Seq2[*RecentSearchResponse, error]
+	// RecentSearchAll walks the items of every page of RecentSearch.
+	RecentSearchAll(ctx context.Context, params *RecentSearchParams, opts ...Option) iter.Seq2[RecentSearchResponseDataItem, error]
+}
+
+var _ TweetsAPI = (*TweetsService)(nil)
+
 // TweetsService holds the requests of the folder "Tweets".
 //
 // Twitter API v2: next_token in the query, meta.next_token in the body.

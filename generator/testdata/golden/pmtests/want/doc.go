@@ -17,4 +17,11 @@
 // Each folder of the collection is a service on the client, and each request
 // is a method. A response whose status is not 2xx is returned as an
 // [*APIError]; use errors.As to reach its status and typed body.
+//
+// Every option also applies to a single call when passed to a method.
+// [WithTimeout] bounds a call, [WithRetry] sets its [RetryPolicy] (by default
+// idempotent requests are tried up to 3 times after a connection error, 408,
+// 429, 502, 503 or 504), [WithRequestEditor] changes requests after auth, and
+// [WithResponseInto] keeps the raw response. Each service has an interface of
+// its methods for tests (for example [ClientAPI]).
 package pmtests

@@ -4,6 +4,15 @@ package pmtests
 
 import "context"
 
+// ClientAPI is the requests at the top of the collection, as the methods of *Client.
+// Depend on it rather than on *Client to swap in a fake in tests.
+type ClientAPI interface {
+	// Health sends the request "Health".
+	Health(ctx context.Context, opts ...Option) ([]byte, *Response, error)
+}
+
+var _ ClientAPI = (*Client)(nil)
+
 // Health sends the request "Health".
 //
 //	GET {{baseUrl}}/health

@@ -9,6 +9,17 @@ import (
 	"net/url"
 )
 
+// WidgetsAPI is the requests of the folder "Widgets", as the methods of *WidgetsService.
+// Depend on it rather than on *WidgetsService to swap in a fake in tests.
+type WidgetsAPI interface {
+	// GetWidget sends the request "Get widget".
+	GetWidget(ctx context.Context, id string, opts ...Option) (*GetWidgetResponse, *Response, error)
+	// CreateWidget sends the request "Create widget".
+	CreateWidget(ctx context.Context, body *CreateWidgetRequest, opts ...Option) (*CreateWidgetResponse, *Response, error)
+}
+
+var _ WidgetsAPI = (*WidgetsService)(nil)
+
 // WidgetsService holds the requests of the folder "Widgets".
 type WidgetsService struct {
 	client *Client

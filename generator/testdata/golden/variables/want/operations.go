@@ -10,6 +10,21 @@ import (
 	"strconv"
 )
 
+// ClientAPI is the requests at the top of the collection, as the methods of *Client.
+// Depend on it rather than on *Client to swap in a fake in tests.
+type ClientAPI interface {
+	// Search sends the request "Search".
+	Search(ctx context.Context, params *SearchParams, opts ...Option) (*SearchResponse, *Response, error)
+	// SearchPages walks the pages of Search.
+	SearchPages(ctx context.Context, params *SearchParams, opts ...Option) iter.Seq2[*SearchResponse, error]
+	// SearchAll walks the items of every page of Search.
+	SearchAll(ctx context.Context, params *SearchParams, opts ...Option) iter.Seq2[string, error]
+	// GetFile sends the request "Get file".
+	GetFile(ctx context.Context, name string, opts ...Option) (*Response, error)
+}
+
+var _ ClientAPI = (*Client)(nil)
+
 // SearchParams holds the query and header parameters of Search.
 // A field left empty sends the value saved in the collection; a parameter
 // that is disabled in the collection is sent only when its field is set.

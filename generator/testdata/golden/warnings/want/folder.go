@@ -4,6 +4,15 @@ package warnings
 
 import "context"
 
+// FolderAPI is the requests of the folder "Folder", as the methods of *FolderService.
+// Depend on it rather than on *FolderService to swap in a fake in tests.
+type FolderAPI interface {
+	// BrokenExample sends the request "Broken example".
+	BrokenExample(ctx context.Context, opts ...Option) (*Response, error)
+}
+
+var _ FolderAPI = (*FolderService)(nil)
+
 // FolderService holds the requests of the folder "Folder".
 type FolderService struct {
 	client *Client

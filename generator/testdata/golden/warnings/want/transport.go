@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,28 +14,42 @@ import (
 	"unicode/utf8"
 )
 
-// Response is the status and headers of a call that succeeded. Methods
-// return it beside the decoded body, and alone when the body is empty.
+// Response is the status and headers of the response to a call. Methods
+// return it beside the decoded body, alone when the body is empty, and
+// beside the error whenever a response arrived (an *APIError, a body that
+// did not decode).
 type Response struct {
 	StatusCode int
 	Header     http.Header
 }
 
 // APIError is returned for a response whose status is not 2xx. Use
-// errors.As to reach it.
+// errors.As to reach it. It keeps at most 1 MiB of the body (see Body).
 type APIError struct {
 	// Method and URL identify the request that failed.
 	Method     string
 	URL        string
 	StatusCode int
 	Header     http.Header
-	// Body is the raw response body.
+	// Body is the raw response body, at most its first maxErrorBody bytes
+	// (1 MiB): an error body is for diagnosis, and one without end must not
+	// exhaust memory.
 	Body []byte
+	// Truncated is set when the body was longer than maxErrorBody and Body
+	// holds only its start.
+	Truncated bool
 	// Value is Body decoded into the type inferred from the collection's
 	// examples for this status, as a pointer (for example *LoginUnauthorizedError);
 	// nil when the status has no example or the body did not decode.
 	Value any
 }
+
+// maxErrorBody caps how much of a non-2xx response body APIError keeps.
+const maxErrorBody = 1 << 20
+
+// userAgent is sent unless the collection's request or WithHeader sets
+// User-Agent.
+const userAgent = "pmgen (Warnings)"
 
 // Error reports the method, URL, status and the start of the body.
 func (e *APIError) Error() string {
@@ -60,6 +75,9 @@ type request struct {
 	header      [][2]string
 	body        []byte
 	contentType string
+	// emptyOK accepts an empty 2xx body where a typed one is expected:
+	// the collection has an example of the API answering so.
+	emptyOK bool
 }
 
 func (r *request) addHeader(key, value string) {
@@ -79,51 +97,19 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 		ctx, cancel = context.WithTimeout(ctx, cfg.timeout)
 		defer cancel()
 	}
-	var body io.Reader
-	if r.body != nil {
-		body = bytes.NewReader(r.body)
-	}
-	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
-	if err != nil {
+	resp, data, err := cfg.do(ctx, r, target)
+	if resp == nil {
 		return nil, fmt.Errorf("warnings: %s %s: %w", r.method, target, err)
 	}
-	keepRawPath(req, target)
-	if r.contentType != "" {
-		req.Header.Set("Content-Type", r.contentType)
+	if cfg.responseInto != nil {
+		*cfg.responseInto = resp
 	}
-	// Names are set as written, not canonicalised: the collection's spelling
-	// is what Postman sends. A name's first entry replaces what is there (the
-	// body's Content-Type); later entries of the same name are sent as well.
-	seen := map[string]bool{}
-	for _, h := range r.header {
-		if name := strings.ToLower(h[0]); seen[name] {
-			req.Header[h[0]] = append(req.Header[h[0]], h[1])
-			continue
-		} else {
-			seen[name] = true
-		}
-		setHeader(req.Header, h[0], h[1])
-	}
-	for k, vs := range cfg.header {
-		deleteHeader(req.Header, k)
-		req.Header[k] = vs
-	}
-	// Postman accepts any media type unless the request sets Accept.
-	if req.Header.Get("Accept") == "" {
-		req.Header.Set("Accept", "*/*")
-	}
-	resp, err := cfg.httpClient.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("warnings: %s %s: %w", r.method, target, err)
-	}
-	defer resp.Body.Close()
 	meta := &Response{
 		Header:     resp.Header,
 		StatusCode: resp.StatusCode,
 	}
-	data, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return meta, fmt.Errorf("warnings: %s %s: reading response: %w", r.method, target, err)
+		return meta, fmt.Errorf("warnings: %s %s: %w", r.method, target, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := &APIError{
@@ -133,7 +119,11 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 			StatusCode: resp.StatusCode,
 			URL:        target,
 		}
-		if errValue != nil {
+		if len(data) > maxErrorBody {
+			apiErr.Body, apiErr.Truncated = data[:maxErrorBody], true
+		}
+		// A cut body would not decode; Value stays nil rather than half-filled.
+		if errValue != nil && !apiErr.Truncated {
 			if v := errValue(resp.StatusCode); v != nil && json.Unmarshal(data, v) == nil {
 				apiErr.Value = v
 			}
@@ -146,13 +136,115 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 		*dst = data
 	default:
 		if len(bytes.TrimSpace(data)) == 0 {
-			break
+			// No content is an answer where HTTP says there is none, or the
+			// collection shows the API giving it.
+			if r.emptyOK || resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusResetContent || r.method == http.MethodHead {
+				break
+			}
+			return meta, fmt.Errorf("warnings: %s %s: %d response has an empty body, where one was expected", r.method, target, resp.StatusCode)
 		}
 		if err := json.Unmarshal(data, dst); err != nil {
-			return meta, fmt.Errorf("warnings: %s %s: decoding %d response: %w", r.method, target, resp.StatusCode, err)
+			return meta, fmt.Errorf("warnings: %s %s: decoding %d response (Content-Type %q): %w", r.method, target, resp.StatusCode, resp.Header.Get("Content-Type"), err)
 		}
 	}
 	return meta, nil
+}
+
+// do sends r until an attempt succeeds, fails for good, or the retry policy
+// is spent, and returns the last response with its body read and closed.
+// A response discarded for a retry is read and closed too, so that its
+// connection goes back to the pool.
+func (c *config) do(ctx context.Context, r *request, target string) (*http.Response, []byte, error) {
+	attempts := c.retry.attempts(r.method)
+	for n := 1; ; n++ {
+		resp, data, err := c.attempt(ctx, r, target)
+		if n >= attempts || ctx.Err() != nil || !retryable(resp, err) {
+			return resp, data, err
+		}
+		if werr := retryWait(ctx, c.retry.backoff(n, resp)); werr != nil {
+			// Say what the wait was for beside why it ended.
+			if err == nil {
+				err = errors.New(resp.Status)
+			}
+			return resp, nil, fmt.Errorf("%w (waiting to retry after %v)", werr, err)
+		}
+	}
+}
+
+// attempt builds the request for r afresh (body, headers, auth, editors),
+// sends it and reads the response body: all of a 2xx one, and of any other
+// one at most a byte more than maxErrorBody, so that APIError can tell it
+// was cut.
+func (c *config) attempt(ctx context.Context, r *request, target string) (*http.Response, []byte, error) {
+	var body io.Reader
+	if r.body != nil {
+		body = bytes.NewReader(r.body)
+	}
+	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	keepRawPath(req, target)
+	if r.contentType != "" {
+		req.Header.Set("Content-Type", r.contentType)
+	}
+	// Names are set as written, not canonicalised: the collection's spelling
+	// is what Postman sends. A name's first entry replaces what is there (the
+	// body's Content-Type); later entries of the same name are sent as well.
+	seen := map[string]bool{}
+	for _, h := range r.header {
+		key, name := h[0], strings.ToLower(h[0])
+		if name == "user-agent" {
+			// Go's transport adds its own User-Agent unless it finds this spelling.
+			key = "User-Agent"
+		}
+		if seen[name] {
+			req.Header[key] = append(req.Header[key], h[1])
+			continue
+		}
+		seen[name] = true
+		setHeader(req.Header, key, h[1])
+	}
+	// A copy of WithHeader's values: an editor may change the request's.
+	for k, vs := range c.header {
+		deleteHeader(req.Header, k)
+		req.Header[k] = append([]string(nil), vs...)
+	}
+	if req.Header["User-Agent"] == nil {
+		req.Header.Set("User-Agent", userAgent)
+	}
+	// Postman accepts any media type unless the request sets Accept.
+	if req.Header.Get("Accept") == "" {
+		req.Header.Set("Accept", "*/*")
+	}
+	if err := c.edit(req); err != nil {
+		return nil, nil, err
+	}
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	var from io.Reader = resp.Body
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		from = io.LimitReader(resp.Body, maxErrorBody+1)
+	}
+	data, err := io.ReadAll(from)
+	if err != nil {
+		return resp, nil, fmt.Errorf("reading response: %w", err)
+	}
+	return resp, data, nil
+}
+
+// edit runs the request editors on req, in order, stopping at the first
+// error.
+func (c *config) edit(req *http.Request) error {
+	for _, e := range c.editors {
+		if err := e(req.Context(), req); err != nil {
+			return fmt.Errorf("request editor: %w", err)
+		}
+	}
+	return nil
 }
 
 // setHeader replaces key in h whatever its case, keeping key's spelling.
