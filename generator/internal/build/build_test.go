@@ -267,3 +267,23 @@ func TestOriginFromSavedHost(t *testing.T) {
 		t.Errorf("path = %q, want %q", got, "/*")
 	}
 }
+
+// "{{hello_{{var}}}}" reads the variable whose name the inner one spells,
+// as Postman resolves the inner reference first; a warning says that the
+// name is fixed when the client is generated.
+func TestNestedVariableName(t *testing.T) {
+	it := request("Nested", "GET", "{{base}}/get/{{hello_{{var}}}}")
+	it.Request.URL.Path = []string{"get", "{{hello_{{var}}}}"}
+	col := &load.Collection{File: "c.json", Items: []*load.Item{it}, Variables: []load.Variable{
+		{Key: "base", Value: "https://x.example.com"}, {Key: "var", Value: "world"}, {Key: "hello_world", Value: "hi"}}}
+	api, diags := Build(col, Options{})
+	if api == nil {
+		t.Fatalf("Build failed: %v", diags)
+	}
+	if got, want := api.Root.Ops[0].URL.String(), "/get/{{hello_world}}"; got != want {
+		t.Errorf("path = %q, want %q", got, want)
+	}
+	if s := fmt.Sprint(diags); !strings.Contains(s, "[nested-variable]") {
+		t.Errorf("diagnostics = %s, want a nested-variable warning", s)
+	}
+}
