@@ -194,7 +194,8 @@ func check(r *run, newman, bin string) error {
 func report(t *testing.T, runs []*run, compile, total time.Duration) {
 	known := readKnown(t)
 	seen := map[string]bool{}
-	var diffs, perCol, scripted bytes.Buffer
+	// full holds each difference unabridged, for $PMGEN_CONFORMANCE_DIFFS.
+	var diffs, perCol, scripted, full bytes.Buffer
 	dw := tabwriter.NewWriter(&diffs, 0, 0, 1, ' ', 0)
 	fmt.Fprintln(dw, "collection\titem\tfield\tnewman\tpmgen\tknown reason")
 	cw := tabwriter.NewWriter(&perCol, 0, 0, 1, ' ', tabwriter.AlignRight)
@@ -236,6 +237,7 @@ func report(t *testing.T, runs []*run, compile, total time.Duration) {
 			}
 			for _, d := range o.diffs {
 				fmt.Fprintf(dw, "%s\t%s\t%s\t%s\t%s\t%s\n", o.collection, o.item, d.field, short(d.newman), short(d.pmgen), reason)
+				fmt.Fprintf(&full, "== %s › %s: %s\n-- newman:\n%s\n-- pmgen:\n%s\n\n", o.collection, o.item, d.field, d.newman, d.pmgen)
 			}
 		}
 		n := len(r.outcomes) - k
@@ -270,6 +272,13 @@ func report(t *testing.T, runs []*run, compile, total time.Duration) {
 	if path := os.Getenv("PMGEN_CONFORMANCE_REPORT"); path != "" {
 		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
 			t.Errorf("writing the report: %v", err)
+		}
+	}
+	// The table abridges long values; the whole of each is kept here to
+	// diagnose a mismatch.
+	if path := os.Getenv("PMGEN_CONFORMANCE_DIFFS"); path != "" {
+		if err := os.WriteFile(path, full.Bytes(), 0o644); err != nil {
+			t.Errorf("writing the differences: %v", err)
 		}
 	}
 	fmt.Println(summary)

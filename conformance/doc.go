@@ -18,6 +18,10 @@
 //
 //	PMGEN_CONFORMANCE=DIR go test ./conformance/...
 //
+// The table of differences abridges long values; with
+// PMGEN_CONFORMANCE_DIFFS=FILE each difference is also written to FILE in
+// full, to diagnose a mismatch.
+//
 // It needs node and npm; it installs newman with `npm ci` into a cache
 // folder of its own, and it refuses to run a collection any of whose
 // requests would leave 127.0.0.1. Mismatches that are understood are listed

@@ -217,7 +217,10 @@ func (b *builder) buildAuth(it *load.Item, op *model.Operation) {
 		auth.Service = b.template(cmpOr(authParam(a, "service"), "execute-api"))
 	case model.AuthOAuth1:
 		auth.Method = strings.ToUpper(cmpOr(authParam(a, "signatureMethod"), "HMAC-SHA1"))
-		if authParam(a, "addParamsToHeader") == "false" {
+		// Postman's runtime puts the parameters in the header only when
+		// addParamsToHeader is true: a block that leaves it out (older
+		// exports) sends them in the query.
+		if authParam(a, "addParamsToHeader") != "true" {
 			auth.Placement = model.OAuth1Query
 		}
 		auth.Realm = b.template(authParam(a, "realm"))
@@ -227,6 +230,17 @@ func (b *builder) buildAuth(it *load.Item, op *model.Operation) {
 		}
 		auth.BodyHash = authParam(a, "includeBodyHash") == "true"
 		auth.EmptyParams = authParam(a, "addEmptyParamsToSign") == "true"
+	case model.AuthDigest:
+		// Postman signs the first attempt when the block holds a realm and
+		// a nonce (saved by hand or from an earlier challenge); without
+		// them it waits for the challenge.
+		if realm, nonce := authParam(a, "realm"), authParam(a, "nonce"); realm != "" && nonce != "" {
+			auth.Realm, auth.Nonce = b.template(realm), b.template(nonce)
+			auth.Opaque = b.template(authParam(a, "opaque"))
+			auth.Method = authParam(a, "algorithm")
+			auth.Qop = authParam(a, "qop")
+			auth.NonceCount = authParam(a, "nonceCount")
+		}
 	case model.AuthHawk:
 		auth.Method = strings.ToLower(cmpOr(authParam(a, "algorithm"), "sha256"))
 		auth.Ext = b.template(cmpOr(authParam(a, "extraData"), authParam(a, "ext")))

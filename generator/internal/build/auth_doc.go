@@ -33,7 +33,7 @@ func authOptionDoc(o *model.AuthOption, sites []authSite) string {
 		}
 		creds, keys = "access tokens", []string{"accessToken"}
 	case model.AuthDigest:
-		what = "sets the username and password of HTTP Digest auth (RFC 7616). A request that uses it is sent first without credentials; when the server answers 401 with a Digest challenge, the response (MD5, MD5-sess, SHA-256, SHA-512-256; qop auth or auth-int) is computed and the request is sent once more."
+		what = "sets the username and password of HTTP Digest auth (RFC 7616). A request that uses it is signed up front when the collection saved a realm and a nonce, and is otherwise sent first without credentials; when the server answers 401 with a Digest challenge, the response (MD5, MD5-sess, SHA-256, SHA-512-256; qop auth or auth-int) is computed and the request is sent once more."
 		creds, keys = "usernames and passwords", []string{"username", "password"}
 	case model.AuthAWSV4:
 		what = "sets the AWS credentials that requests using AWS Signature Version 4 are signed with (Authorization, X-Amz-Date, and X-Amz-Security-Token when sessionToken is not empty). The region and service come from the collection."
@@ -141,6 +141,9 @@ func authSentence(op *model.Operation, options []*model.AuthOption) string {
 		}
 	case model.AuthDigest:
 		how = "It answers HTTP Digest challenges"
+		if a.Nonce.String() != "" {
+			how = "It is signed with HTTP Digest auth up front, with the realm and nonce the collection saved, and answers Digest challenges"
+		}
 	case model.AuthAWSV4:
 		how = fmt.Sprintf("It is signed with AWS Signature Version 4 for the region %q and the service %q",
 			authText(a.Region), authText(a.Service))

@@ -118,6 +118,8 @@ func TestAuthSettingsDecided(t *testing.T) {
 		withRequestAuth(request("AWS", "GET", "https://x.example.com/a"), authOf("awsv4", "region", "{{region}}", "secretKey", "SECRET")),
 		withRequestAuth(request("AWS Defaults", "GET", "https://x.example.com/a"), authOf("awsv4")),
 		withRequestAuth(request("OAuth1", "GET", "https://x.example.com/a"), authOf("oauth1", "signatureMethod", "hmac-sha256", "addParamsToHeader", "false")),
+		withRequestAuth(request("OAuth1 Header", "GET", "https://x.example.com/a"), authOf("oauth1", "addParamsToHeader", "true")),
+		withRequestAuth(request("OAuth1 Unsaid", "GET", "https://x.example.com/a"), authOf("oauth1")),
 		withRequestAuth(request("Hawk", "GET", "https://x.example.com/a"), authOf("hawk", "extraData", "e", "includePayloadHash", "true")),
 		withRequestAuth(request("EdgeGrid", "GET", "https://x.example.com/a"), authOf("edgegrid", "headersToSign", " X-A , X-B", "maxBodySize", "70")),
 	}}
@@ -137,6 +139,9 @@ func TestAuthSettingsDecided(t *testing.T) {
 		{"oauth1 method", get("OAuth1").Method, "HMAC-SHA256"},
 		{"oauth1 query placement", boolText(get("OAuth1").Placement == model.OAuth1Query), "true"},
 		{"oauth1 default version", get("OAuth1").Version, "1.0"},
+		{"oauth1 header placement", boolText(get("OAuth1 Header").Placement == model.OAuth1Header), "true"},
+		// Postman's runtime reads a missing addParamsToHeader as false.
+		{"oauth1 placement unsaid", boolText(get("OAuth1 Unsaid").Placement == model.OAuth1Query), "true"},
 		{"hawk algorithm", get("Hawk").Method, "sha256"},
 		{"hawk ext", lit(get("Hawk").Ext), "e"},
 		{"hawk payload hash", boolText(get("Hawk").BodyHash), "true"},

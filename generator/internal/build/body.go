@@ -33,6 +33,11 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 			op.Body = b.jsonBody(it, op, raw, lang == "json")
 		}
 		if op.Body == nil {
+			if lang == "json" {
+				// Postman strips comments from a JSON body before sending it,
+				// even one that does not parse.
+				raw = stripJSONComments(raw)
+			}
 			op.Body = &model.Body{Kind: model.BodyText, ContentType: textContentType(lang), Example: raw}
 		}
 	case "urlencoded":

@@ -62,6 +62,11 @@ func (b *builder) formBody(op *model.Operation, pairs []load.Pair, multipart boo
 	}
 	form := &model.Form{Fields: fields}
 	for _, f := range fields {
+		if f.File && f.Enabled && !f.Repeated && len(f.Src) == 0 {
+			// No file chosen: Postman still sends the part, empty, and the
+			// generated test leaves the field unset to see the same.
+			f.EmptyPart, f.TestValues = true, nil
+		}
 		if !f.File {
 			f.TestValues = formTestValues(f.Defaults)
 			continue
@@ -195,6 +200,11 @@ func formEscape(s string) string {
 func wantParts(form *model.Form) string {
 	var b strings.Builder
 	for _, f := range form.Fields {
+		if f.EmptyPart && len(f.TestValues) == 0 {
+			// The helper writes no filename="" and no content type.
+			b.WriteString(partText(f.Key, "", "", ""))
+			continue
+		}
 		for _, v := range formValues(f) {
 			if f.File {
 				b.WriteString(partText(f.Key, v, cmp.Or(f.ContentType, "application/octet-stream"), v))

@@ -154,6 +154,28 @@ func TestMultipartBody(t *testing.T) {
 	}
 }
 
+// A file field with no file chosen is still sent by Postman, as an empty
+// part: the field is marked so, and the test leaves it unset.
+func TestMultipartFileNotChosen(t *testing.T) {
+	body := &load.Body{Mode: "formdata", FormData: []load.Pair{
+		{Key: "upload", Type: "file"},
+		{Key: "folder", Value: "0", Type: "text"},
+		{Key: "spare", Type: "file", Disabled: true},
+	}}
+	op, _, _ := bodyOp(t, "POST", body)
+	fields := op.Body.Form.Fields
+	if !fields[0].EmptyPart || fields[0].TestValues != nil {
+		t.Errorf("upload: EmptyPart = %v, TestValues = %q; want true and none", fields[0].EmptyPart, fields[0].TestValues)
+	}
+	if fields[2].EmptyPart {
+		t.Errorf("spare: a disabled file field is marked EmptyPart")
+	}
+	want := `--- "upload"` + "\n\n" + `--- "folder"` + "\n0\n"
+	if got := op.Tests[0].WantBody; got != want {
+		t.Errorf("WantBody =\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestBinaryBody(t *testing.T) {
 	op, _, diags := bodyOp(t, "PUT", &load.Body{Mode: "file", FileSrc: "./up/avatar.png"})
 	if len(diags) != 0 {

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -209,5 +211,79 @@ func TestNamesAreUniquePerScope(t *testing.T) {
 	want := []string{"GetUser", "GetUser2", "Users2", "Users", "GetUser"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}
+
+// SavedValue is what Postman puts in the path: the saved value, or the
+// segment as written when the value is missing or empty.
+func TestPathArgSavedValue(t *testing.T) {
+	it := request("Del", "DELETE", "https://x.example.com/results/:id/:kind/:other")
+	it.Request.URL.Variables = []load.Pair{{Key: "id", Value: ""}, {Key: "kind", Value: "pdf"}}
+	api := mustBuild(t, &load.Collection{File: "c.json", Name: "C", Items: []*load.Item{it}})
+	var got []string
+	for _, a := range api.Root.Ops[0].PathArgs {
+		got = append(got, a.SavedValue)
+	}
+	if want := []string{":id", "pdf", ":other"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("SavedValue = %q, want %q", got, want)
+	}
+}
+
+// A key saved disabled and enabled again later is sent where the enabled
+// entry stands (Postman sends the enabled entries in order), as one plain
+// field rather than a repeated one.
+func TestParamDisabledThenEnabled(t *testing.T) {
+	it := request("Delete Text", "GET", "https://x.example.com/delete")
+	it.Request.URL.Query = []load.Pair{
+		{Key: "key", Value: "{{key}}", Disabled: true},
+		{Key: "url", Value: "u"},
+		{Key: "key", Value: "{{key}}"},
+	}
+	api := mustBuild(t, &load.Collection{File: "c.json", Items: []*load.Item{it}})
+	var got []string
+	for _, p := range api.Root.Ops[0].Entries {
+		got = append(got, fmt.Sprintf("%s=%s enabled=%v repeated=%v", p.Key, p.Default.String(), p.Enabled, p.Repeated))
+	}
+	want := []string{"url=u enabled=true repeated=false", "key={{key}} enabled=true repeated=false"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("entries (-want +got):\n%s", diff)
+	}
+}
+
+// A host saved as one variable is the base URL even when the raw URL runs
+// on past it: Postman builds the URL from host and path.
+func TestOriginFromSavedHost(t *testing.T) {
+	it := request("Purge", "POST", "{{fastly_url}}*")
+	it.Request.URL.Host = []string{"{{fastly_url}}"}
+	it.Request.URL.Path = []string{"*"}
+	col := &load.Collection{File: "c.json", Items: []*load.Item{request("Other", "GET", "{{fastly_url}}/service"), it},
+		Variables: []load.Variable{{Key: "fastly_url", Value: "https://api.fastly.com"}}}
+	api := mustBuild(t, col)
+	op := findOp(api.Root, "Purge")
+	if op.Origin == nil || op.Origin != api.BaseURL {
+		t.Errorf("origin = %+v, want the base URL setting %+v", op.Origin, api.BaseURL)
+	}
+	if got := op.URL.String(); got != "/*" {
+		t.Errorf("path = %q, want %q", got, "/*")
+	}
+}
+
+// "{{hello_{{var}}}}" reads the variable whose name the inner one spells,
+// as Postman resolves the inner reference first; a warning says that the
+// name is fixed when the client is generated.
+func TestNestedVariableName(t *testing.T) {
+	it := request("Nested", "GET", "{{base}}/get/{{hello_{{var}}}}")
+	it.Request.URL.Path = []string{"get", "{{hello_{{var}}}}"}
+	col := &load.Collection{File: "c.json", Items: []*load.Item{it}, Variables: []load.Variable{
+		{Key: "base", Value: "https://x.example.com"}, {Key: "var", Value: "world"}, {Key: "hello_world", Value: "hi"}}}
+	api, diags := Build(col, Options{})
+	if api == nil {
+		t.Fatalf("Build failed: %v", diags)
+	}
+	if got, want := api.Root.Ops[0].URL.String(), "/get/{{hello_world}}"; got != want {
+		t.Errorf("path = %q, want %q", got, want)
+	}
+	if s := fmt.Sprint(diags); !strings.Contains(s, "[nested-variable]") {
+		t.Errorf("diagnostics = %s, want a nested-variable warning", s)
 	}
 }

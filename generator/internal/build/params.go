@@ -38,6 +38,23 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 			if !q.Disabled {
 				ps = append(ps, &model.Param{Key: q.Key, KeyTemplate: b.template(q.Key), In: model.InQuery, Verbatim: true, Enabled: true, NoValue: q.Null, Default: b.template(q.Value)})
 			}
+		case p != nil && !p.Enabled && !p.Repeated && !q.Disabled:
+			// A key saved disabled and then enabled once is one field, sent
+			// where the enabled entry stands, as Postman sends it.
+			for i, e := range ps {
+				if e == p {
+					ps = append(ps[:i:i], ps[i+1:]...)
+					break
+				}
+			}
+			p.Enabled, p.Default = true, b.template(q.Value)
+			if q.Null {
+				p.NoValue, p.Default = true, nil
+			}
+			if d := markdown(q.Description); d != "" && !strings.Contains(p.Doc, d) {
+				p.Doc = paragraphs(p.Doc, d)
+			}
+			ps = append(ps, p)
 		case p != nil:
 			// A repeated key ("tag=a&tag=b") is one []string field.
 			if !p.Repeated {

@@ -223,6 +223,14 @@ func originKey(u load.URL) string {
 	if v := leadingVariable(u.Raw); v != "" {
 		return "{{" + v + "}}"
 	}
+	// Postman builds the URL from its saved parts: a host saved as one
+	// variable is the origin even when the raw text runs on past it
+	// ("{{fastly_url}}*" with the path ["*"]).
+	if len(u.Host) == 1 && u.Protocol == "" && u.Port == "" && len(u.Path) > 0 {
+		if v := leadingVariable(u.Host[0]); v != "" && "{{"+v+"}}" == strings.TrimSpace(u.Host[0]) {
+			return u.Host[0]
+		}
+	}
 	o, _ := splitOrigin(u.Raw)
 	return o
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -33,8 +34,16 @@ func (b *builder) template(text string) model.Template {
 			lit(text)
 			break
 		}
-		lit(text[:start])
 		key := text[start+2 : start+2+end]
+		if i := strings.LastIndex(key, "{{"); i >= 0 {
+			// A nested reference ("{{hello_{{var}}}}"): Postman resolves
+			// the inner one first and then the name it spells.
+			if v, ok := b.nestedName(key[i+2:]); ok {
+				text = text[:start+2] + key[:i] + v + text[start+2+end+2:]
+				continue
+			}
+		}
+		lit(text[:start])
 		text = text[start+2+end+2:]
 		switch {
 		case strings.HasPrefix(key, "$") && model.KnownDynamic(key[1:]):
@@ -79,4 +88,19 @@ func hasDynamic(t model.Template) bool {
 		}
 	}
 	return false
+}
+
+// nestedName is the value the inner variable of a nested reference
+// ("var" in "{{hello_{{var}}}}") has in the collection, which decides the
+// name of the variable read. The name is decided here, once, so setting
+// the inner variable at call time does not change it: a warning says so.
+func (b *builder) nestedName(inner string) (string, bool) {
+	s, ok := b.settings[inner]
+	if !ok || !s.HasDefault || strings.Contains(s.Default, "{{") {
+		return "", false
+	}
+	b.diag(b.pos, model.Warning, "nested-variable",
+		"{{"+inner+"}} inside a variable name is resolved with its saved value "+strconv.Quote(s.Default)+
+			" when the client is generated; setting it later does not change which variable is read")
+	return s.Default, true
 }

@@ -44,7 +44,11 @@ func (b *builder) buildURL(it *load.Item, op *model.Operation) {
 			p.Name = args.Unique(naming.Unexported(key, "arg"))
 			for _, v := range u.Variables {
 				if v.Key == key {
-					p.SavedValue = v.Value
+					// Postman keeps the segment as written (":id") when the
+					// saved value is empty.
+					if v.Value != "" {
+						p.SavedValue = v.Value
+					}
 					p.Doc = markdown(v.Description)
 					if v.Value != "" && !strings.Contains(v.Value, "{{") {
 						p.TestValue = v.Value

@@ -249,7 +249,8 @@ func authValue(a *model.Auth) jen.Code {
 	case model.AuthOAuth2:
 		return values("oauth2Auth", tmpl("prefix", a.Prefix), flag("inQuery", a.InQuery))
 	case model.AuthDigest:
-		return jen.Id("digestAuth").Values()
+		return values("digestAuth", tmpl("realm", a.Realm), tmpl("nonce", a.Nonce), tmpl("opaque", a.Opaque),
+			text("algorithm", a.Method), text("qop", a.Qop), text("nc", a.NonceCount))
 	case model.AuthAWSV4:
 		return values("awsV4Auth", tmpl("region", a.Region), tmpl("service", a.Service))
 	case model.AuthOAuth1:

@@ -12,10 +12,37 @@ func digestScheme(f *jen.File, field string) {
 	id, lit := jen.Id, jen.Lit
 	req := func(n string) *jen.Statement { return jen.Id("req").Dot(n) }
 
-	// type digestAuth struct{}; its sign does nothing.
-	f.Add(comment("digestAuth answers an HTTP Digest challenge with the WithDigestAuth\ncredentials. sign adds nothing: the first attempt carries no credentials."))
-	f.Type().Id("digestAuth").Struct()
-	signMethod(f, "digestAuth", func(g *jen.Group) { g.Return(jen.Nil()) })
+	// type digestAuth struct { realm, nonce, opaque, algorithm, qop, nc string }
+	f.Add(comment("digestAuth signs with HTTP Digest auth and the WithDigestAuth credentials.\n" +
+		"With the realm and nonce the collection saved, it signs the first attempt\n" +
+		"as Postman does; without them the first attempt carries no credentials,\n" +
+		"and answer responds to the server's challenge."))
+	f.Type().Id("digestAuth").Struct(
+		jen.List(id("realm"), id("nonce"), id("opaque"), id("algorithm"), id("qop"), id("nc")).String(),
+	)
+	// func (a digestAuth) sign(...) error {
+	//	c := cfg.auth.digest
+	//	if c == nil || c[0] == "" || a.realm == "" || a.nonce == "" { return nil }
+	//	h, err := digestAuthorization(c[0], c[1], req.Method, req.URL.RequestURI(), body, map[string]string{...}, cfg.authNonce(), a.nc)
+	//	...; setHeader(req.Header, "Authorization", h); return nil
+	// }
+	signMethod(f, "digestAuth", func(g *jen.Group) {
+		g.Id("c").Op(":=").Id("cfg").Dot(field).Dot("digest")
+		g.If(id("c").Op("==").Nil().Op("||").Id("c").Index(lit(0)).Op("==").Lit("").Op("||").Id("a").Dot("realm").Op("==").Lit("").Op("||").Id("a").Dot("nonce").Op("==").Lit("")).Block(jen.Return(jen.Nil()))
+		g.Add(comment("Postman names MD5 in the header when the collection names no algorithm."))
+		g.Id("ch").Op(":=").Map(jen.String()).String().Values(jen.Dict{
+			lit("realm"):     id("a").Dot("realm"),
+			lit("nonce"):     id("a").Dot("nonce"),
+			lit("opaque"):    id("a").Dot("opaque"),
+			lit("qop"):       id("a").Dot("qop"),
+			lit("algorithm"): jen.Qual("cmp", "Or").Call(id("a").Dot("algorithm"), lit("MD5")),
+		})
+		g.List(id("h"), jen.Err()).Op(":=").Id("digestAuthorization").Call(
+			id("c").Index(lit(0)), id("c").Index(lit(1)), req("Method"), req("URL").Dot("RequestURI").Call(), id("body"), id("ch"), id("cfg").Dot("authNonce").Call(), id("a").Dot("nc"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		g.Id("setHeader").Call(req("Header"), lit("Authorization"), id("h"))
+		g.Return(jen.Nil())
+	})
 
 	// func (a digestAuth) answer(cfg *config, req *http.Request, body []byte, resp *http.Response) (*http.Response, error)
 	f.Add(comment("answer retries req once with an Authorization header when resp is a 401\nwith a Digest challenge and credentials were given; otherwise it returns resp."))
@@ -29,7 +56,7 @@ func digestScheme(f *jen.File, field string) {
 		jen.Qual("io", "Copy").Call(jen.Qual("io", "Discard"), id("resp").Dot("Body")),
 		id("resp").Dot("Body").Dot("Close").Call(),
 		jen.List(id("h"), jen.Err()).Op(":=").Id("digestAuthorization").Call(
-			id("c").Index(lit(0)), id("c").Index(lit(1)), req("Method"), req("URL").Dot("RequestURI").Call(), id("body"), id("challenge"), id("cfg").Dot("authNonce").Call()),
+			id("c").Index(lit(0)), id("c").Index(lit(1)), req("Method"), req("URL").Dot("RequestURI").Call(), id("body"), id("challenge"), id("cfg").Dot("authNonce").Call(), lit("00000001")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		id("retry").Op(":=").Id("req").Dot("Clone").Call(req("Context").Call()),
 		jen.If(id("body").Op("!=").Nil()).Block(
@@ -72,8 +99,8 @@ func digestScheme(f *jen.File, field string) {
 		jen.Return(jen.Nil()),
 	)
 
-	// func digestAuthorization(user, pass, method, uri string, body []byte, ch map[string]string, cnonce string) (string, error)
-	f.Add(comment("digestAuthorization computes the Authorization header that answers challenge\nch (RFC 7616 §3.4), preferring qop \"auth\" and using nonce count 1."))
+	// func digestAuthorization(user, pass, method, uri string, body []byte, ch map[string]string, cnonce, nc string) (string, error)
+	f.Add(comment("digestAuthorization computes the Authorization header that answers challenge\nch (RFC 7616 §3.4), preferring qop \"auth\", with nonce count nc (left out of\nthe header when empty, as Postman leaves it out when none was saved)."))
 	H := func(parts ...jen.Code) *jen.Statement {
 		var s *jen.Statement
 		for i, p := range parts {
@@ -87,7 +114,7 @@ func digestScheme(f *jen.File, field string) {
 	}
 	ch := func(k string) *jen.Statement { return id("ch").Index(lit(k)) }
 	f.Func().Id("digestAuthorization").Params(
-		jen.List(id("user"), id("pass"), id("method"), id("uri")).String(), id("body").Index().Byte(), id("ch").Map(jen.String()).String(), id("cnonce").String(),
+		jen.List(id("user"), id("pass"), id("method"), id("uri")).String(), id("body").Index().Byte(), id("ch").Map(jen.String()).String(), jen.List(id("cnonce"), id("nc")).String(),
 	).Params(jen.String(), jen.Error()).Block(
 		id("algorithm").Op(":=").Qual("strings", "ToUpper").Call(jen.Qual("cmp", "Or").Call(ch("algorithm"), lit("MD5"))),
 		jen.Var().Id("newHash").Func().Params().Qual("hash", "Hash"),
@@ -115,7 +142,6 @@ func digestScheme(f *jen.File, field string) {
 		jen.If(id("qop").Op("==").Lit("auth-int")).Block(
 			id("ha2").Op("=").Add(H(id("method"), id("uri"), jen.Qual("encoding/hex", "EncodeToString").Call(id("hashSum").Call(id("newHash"), id("body"))))),
 		),
-		jen.Const().Id("nc").Op("=").Lit("00000001"),
 		id("response").Op(":=").Add(H(id("ha1"), ch("nonce"), id("ha2"))),
 		jen.If(id("qop").Op("!=").Lit("")).Block(
 			id("response").Op("=").Add(H(id("ha1"), ch("nonce"), id("nc"), id("cnonce"), id("qop"), id("ha2"))),
@@ -127,7 +153,9 @@ func digestScheme(f *jen.File, field string) {
 			Op("+").Lit(", nonce=").Op("+").Id("quote").Call(ch("nonce")).Op("+").Lit(", uri=").Op("+").Id("quote").Call(id("uri")),
 		jen.If(ch("algorithm").Op("!=").Lit("")).Block(id("h").Op("+=").Lit(", algorithm=").Op("+").Add(ch("algorithm"))),
 		jen.If(id("qop").Op("!=").Lit("")).Block(
-			id("h").Op("+=").Lit(", qop=").Op("+").Id("qop").Op("+").Lit(", nc=").Op("+").Id("nc").Op("+").Lit(", cnonce=").Op("+").Id("quote").Call(id("cnonce")),
+			id("h").Op("+=").Lit(", qop=").Op("+").Id("qop"),
+			jen.If(id("nc").Op("!=").Lit("")).Block(id("h").Op("+=").Lit(", nc=").Op("+").Id("nc")),
+			id("h").Op("+=").Lit(", cnonce=").Op("+").Id("quote").Call(id("cnonce")),
 		),
 		id("h").Op("+=").Lit(", response=").Op("+").Id("quote").Call(id("response")),
 		jen.If(ch("opaque").Op("!=").Lit("")).Block(id("h").Op("+=").Lit(", opaque=").Op("+").Id("quote").Call(ch("opaque"))),

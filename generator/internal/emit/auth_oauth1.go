@@ -6,7 +6,7 @@ import (
 
 // oauth1Scheme emits OAuth 1.0a signing (RFC 5849 §3.4): the signature base
 // string covers the query and, for urlencoded bodies, the form parameters.
-// Parameters go in the Authorization header, or (addParamsToHeader false)
+// Parameters go in the Authorization header (addParamsToHeader true), or
 // in a POST/PUT form body or else the query, as Postman places them.
 func oauth1Scheme(f *jen.File, field string) {
 	id, lit := jen.Id, jen.Lit

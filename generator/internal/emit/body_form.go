@@ -63,6 +63,7 @@ func formFieldType(form *model.Form, fd *model.FormField) *jen.Statement {
 //	if f.Note != "" { out = append(out, [2]string{"note", f.Note}) }      // disabled
 //	for _, v := range orDefaults(f.Expand, "data") { out = append(...) } // repeated
 //	if f.Doc != nil { out = append(out, formPart{name: "doc", file: f.Doc}) }
+//	... else { out = append(out, formPart{name: "doc", noFile: true}) }  // no file saved
 func formFieldAppend(g *jen.Group, fd *model.FormField, multipart bool) {
 	field := jen.Id("f").Dot(fd.Name)
 	item := func(value jen.Code) jen.Code {
@@ -89,6 +90,11 @@ func formFieldAppend(g *jen.Group, fd *model.FormField, multipart bool) {
 	case fd.File && fd.Repeated:
 		g.For(jen.List(jen.Id("_"), jen.Id("file")).Op(":=").Range().Add(field)).Block(
 			jen.If(jen.Id("file").Op("!=").Nil()).Block(add(jen.Id("file"))),
+		)
+	case fd.File && fd.EmptyPart:
+		// if f.Doc != nil { out = append(out, formPart{name: "doc", file: f.Doc}) } else { out = append(out, formPart{name: "doc", noFile: true}) }
+		g.If(field.Clone().Op("!=").Nil()).Block(add(field.Clone())).Else().Block(
+			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("formPart").Values(jen.Id("name").Op(":").Lit(fd.Key), jen.Id("noFile").Op(":").True())),
 		)
 	case fd.File:
 		g.If(field.Clone().Op("!=").Nil()).Block(add(field.Clone()))
@@ -130,6 +136,8 @@ func formFieldDoc(fd *model.FormField) string {
 		b.WriteString(" (disabled in the collection).")
 	case fd.File && len(fd.Src) > 0:
 		fmt.Fprintf(&b, "; the collection attaches %s.", strings.Join(quoteAll(fd.Src), ", "))
+	case fd.EmptyPart:
+		b.WriteString("; the collection chooses no file, so unset it is sent as an empty part, as Postman sends it.")
 	case fd.File:
 		b.WriteString(".")
 	case !fd.Enabled && fd.Repeated:

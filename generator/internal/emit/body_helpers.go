@@ -71,12 +71,14 @@ func multipartEncoder(f *jen.File, fileType string) {
 			jen.Id("ContentType").String(),
 		)
 	}
-	// type formPart struct { name, value, contentType string; file *File }
+	// type formPart struct { name, value, contentType string; file *File; noFile bool }
 	f.Add(comment("formPart is one part of a multipart body: a value, or a file."))
 	f.Type().Id("formPart").StructFunc(func(g *jen.Group) {
 		g.List(jen.Id("name"), jen.Id("value"), jen.Id("contentType")).String()
 		if fileType != "" {
 			g.Id("file").Op("*").Id(fileType)
+			g.Add(comment("noFile is a file field for which the collection chose no file: Postman\nsends it with an empty filename and nothing else."))
+			g.Id("noFile").Bool()
 		}
 	})
 
@@ -96,6 +98,10 @@ func multipartEncoder(f *jen.File, fileType string) {
 			g.Id("disposition").Op(":=").Lit(`form-data; name="`).Op("+").Id("quote").Dot("Replace").Call(jen.Id("p").Dot("name")).Op("+").Lit(`"`)
 			g.List(jen.Id("contentType"), jen.Id("content")).Op(":=").List(jen.Id("p").Dot("contentType"), jen.Index().Byte().Parens(jen.Id("p").Dot("value")))
 			if fileType != "" {
+				// if p.noFile { disposition += `; filename=""` }
+				g.If(jen.Id("p").Dot("noFile")).Block(
+					jen.Id("disposition").Op("+=").Lit(`; filename=""`),
+				)
 				g.If(jen.Id("p").Dot("file").Op("!=").Nil()).Block(
 					jen.Id("disposition").Op("+=").Lit(`; filename="`).Op("+").Id("quote").Dot("Replace").Call(jen.Id("p").Dot("file").Dot("Name")).Op("+").Lit(`"`),
 					jen.Id("contentType").Op("=").Qual("cmp", "Or").Call(jen.Id("p").Dot("file").Dot("ContentType"), jen.Id("contentType"), jen.Lit("application/octet-stream")),

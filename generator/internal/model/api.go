@@ -223,7 +223,8 @@ type Param struct {
 	TestValue string
 	// SavedValue is what Postman puts in the path for a path argument: the
 	// saved value with its {{variables}} unresolved, or ":key" when the
-	// collection defines none. The conformance fixtures pass it.
+	// collection defines none or saves it empty. The conformance fixtures
+	// pass it.
 	SavedValue string
 }
 
@@ -311,6 +312,10 @@ type FormField struct {
 	// TestValues are what the generated test sets the field to (file
 	// names and contents for files); nil leaves it unset.
 	TestValues []string
+	// EmptyPart marks an enabled file field for which the collection
+	// chose no file: left unset, it is sent as Postman sends it, a part
+	// with an empty filename, no Content-Type and no content.
+	EmptyPart bool
 }
 
 // Response is a status that has saved examples.

@@ -13,7 +13,9 @@ const (
 	// AuthOAuth2 sends an access token the caller obtained, in the
 	// Authorization header or as the access_token query parameter.
 	AuthOAuth2
-	// AuthDigest answers a 401 Digest challenge (RFC 7616) and retries once.
+	// AuthDigest signs up front with the realm and nonce the collection
+	// saved, when it saved both, and answers a 401 Digest challenge (RFC
+	// 7616) by retrying once.
 	AuthDigest
 	// AuthAWSV4 signs with AWS Signature Version 4.
 	AuthAWSV4
@@ -57,12 +59,20 @@ type Auth struct {
 	Region, Service Template
 
 	// Method is the OAuth 1.0a signature method (HMAC-SHA1, HMAC-SHA256,
-	// HMAC-SHA512, PLAINTEXT) or the Hawk algorithm (sha256, sha1).
+	// HMAC-SHA512, PLAINTEXT), the Hawk algorithm (sha256, sha1) or the
+	// saved digest algorithm (MD5, SHA-256, ...).
 	Method string
 	// Placement says where OAuth 1.0a parameters go.
 	Placement OAuth1Placement
-	// Realm is the OAuth 1.0a realm of the Authorization header.
+	// Realm is the OAuth 1.0a realm of the Authorization header, or the
+	// saved digest realm.
 	Realm Template
+	// Nonce and Opaque are the server nonce and opaque value of a digest
+	// challenge the collection saved; Qop and NonceCount its qop and nc.
+	// Digest signs up front only when Realm and Nonce are both saved, as
+	// Postman does.
+	Nonce, Opaque   Template
+	Qop, NonceCount string
 	// Version is oauth_version ("1.0"); empty leaves it out.
 	Version string
 	// BodyHash adds oauth_body_hash (OAuth 1.0a) or the payload hash (Hawk).

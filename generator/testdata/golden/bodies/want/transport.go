@@ -307,6 +307,9 @@ type File struct {
 type formPart struct {
 	name, value, contentType string
 	file                     *File
+	// noFile is a file field for which the collection chose no file: Postman
+	// sends it with an empty filename and nothing else.
+	noFile bool
 }
 
 // encodeMultipart writes parts as a multipart/form-data body with a random
@@ -321,6 +324,9 @@ func encodeMultipart(parts []formPart) ([]byte, string, error) {
 	for _, p := range parts {
 		disposition := "form-data; name=\"" + quote.Replace(p.name) + "\""
 		contentType, content := p.contentType, []byte(p.value)
+		if p.noFile {
+			disposition += "; filename=\"\""
+		}
 		if p.file != nil {
 			disposition += "; filename=\"" + quote.Replace(p.file.Name) + "\""
 			contentType = cmp.Or(p.file.ContentType, contentType, "application/octet-stream")
