@@ -94,13 +94,12 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 	// Names are set as written, not canonicalised: the collection's spelling
 	// is what Postman sends. A name's first entry replaces what is there (the
 	// body's Content-Type); later entries of the same name are sent as well.
-	seen := map[string]bool{}
-	for _, h := range r.header {
-		if name := strings.ToLower(h[0]); seen[name] {
+	// A request has a handful of headers, so looking back over them costs
+	// less than a set of lower-cased names, which would allocate per call.
+	for i, h := range r.header {
+		if repeated(r.header[:i], h[0]) {
 			req.Header[h[0]] = append(req.Header[h[0]], h[1])
 			continue
-		} else {
-			seen[name] = true
 		}
 		setHeader(req.Header, h[0], h[1])
 	}
@@ -159,6 +158,16 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 func setHeader(h http.Header, key, value string) {
 	deleteHeader(h, key)
 	h[key] = []string{value}
+}
+
+// repeated says whether name is among the earlier headers, in any spelling.
+func repeated(earlier [][2]string, name string) bool {
+	for _, h := range earlier {
+		if strings.EqualFold(h[0], name) {
+			return true
+		}
+	}
+	return false
 }
 
 // deleteHeader removes key from h in every spelling.

@@ -103,13 +103,12 @@ func transportFile(api *model.API) *jen.File {
 		jen.If(r("contentType").Op("!=").Lit("")).Block(
 			jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), r("contentType")),
 		),
-		comment("Names are set as written, not canonicalised: the collection's spelling\nis what Postman sends. A name's first entry replaces what is there (the\nbody's Content-Type); later entries of the same name are sent as well."),
-		jen.Id("seen").Op(":=").Map(jen.String()).Bool().Values(),
-		jen.For(jen.List(jen.Id("_"), jen.Id("h")).Op(":=").Range().Id("r").Dot("header")).Block(
-			jen.If(jen.Id("name").Op(":=").Qual("strings", "ToLower").Call(jen.Id("h").Index(jen.Lit(0))), jen.Id("seen").Index(jen.Id("name"))).Block(
+		comment("Names are set as written, not canonicalised: the collection's spelling\nis what Postman sends. A name's first entry replaces what is there (the\nbody's Content-Type); later entries of the same name are sent as well.\nA request has a handful of headers, so looking back over them costs\nless than a set of lower-cased names, which would allocate per call."),
+		jen.For(jen.List(jen.Id("i"), jen.Id("h")).Op(":=").Range().Id("r").Dot("header")).Block(
+			jen.If(jen.Id("repeated").Call(jen.Id("r").Dot("header").Index(jen.Empty(), jen.Id("i")), jen.Id("h").Index(jen.Lit(0)))).Block(
 				jen.Id("req").Dot("Header").Index(jen.Id("h").Index(jen.Lit(0))).Op("=").Append(jen.Id("req").Dot("Header").Index(jen.Id("h").Index(jen.Lit(0))), jen.Id("h").Index(jen.Lit(1))),
 				jen.Continue(),
-			).Else().Block(jen.Id("seen").Index(jen.Id("name")).Op("=").True()),
+			),
 			jen.Id("setHeader").Call(jen.Id("req").Dot("Header"), jen.Id("h").Index(jen.Lit(0)), jen.Id("h").Index(jen.Lit(1))),
 		),
 		jen.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("cfg").Dot("header")).Block(
@@ -163,6 +162,14 @@ func transportFile(api *model.API) *jen.File {
 	f.Func().Id("setHeader").Params(jen.Id("h").Qual(httpPkg, "Header"), jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
 		jen.Id("deleteHeader").Call(jen.Id("h"), jen.Id("key")),
 		jen.Id("h").Index(jen.Id("key")).Op("=").Index().String().Values(jen.Id("value")),
+	)
+	// func repeated(earlier [][2]string, name string) bool { for _, h := range earlier { if strings.EqualFold(h[0], name) { return true } }; return false }
+	f.Add(comment("repeated says whether name is among the earlier headers, in any spelling."))
+	f.Func().Id("repeated").Params(jen.Id("earlier").Index().Index(jen.Lit(2)).String(), jen.Id("name").String()).Bool().Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("h")).Op(":=").Range().Id("earlier")).Block(
+			jen.If(jen.Qual("strings", "EqualFold").Call(jen.Id("h").Index(jen.Lit(0)), jen.Id("name"))).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
 	)
 	f.Add(comment("deleteHeader removes key from h in every spelling."))
 	f.Func().Id("deleteHeader").Params(jen.Id("h").Qual(httpPkg, "Header"), jen.Id("key").String()).Block(
