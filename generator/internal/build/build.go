@@ -95,7 +95,7 @@ func runtimeNames() []string {
 		"Client", "New", "Option", "Response", "APIError", "RetryPolicy",
 		// transport.go, retry.go, encoding.go
 		"config", "request", "encodeQuery", "setHeader", "deleteHeader",
-		"queryPair", "percentEncode", "escapePath", "keepRawPath",
+		"queryPair", "percentEncode", "escapePath", "keepRawPath", "repeated", "mustEscape",
 		// pages.go
 		"pageInfo", "pageState", "pageStyle", "pageByCursor", "pageByNumber", "pageByOffset", "pageByLink",
 		"walkPages", "pageItems", "pageText", "pageNumber", "pageFlag", "pageLinkNext", "withPageURL", "resolvePageURL",

@@ -10,7 +10,10 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 
@@ -25,78 +28,100 @@ type File struct {
 }
 
 // Files renders every file of the package for api, in a fixed order.
+//
+// The Go files are independent of one another, so each is built, rendered
+// and formatted as a job of its own, and the jobs run on every CPU: on a
+// large collection formatting is most of the work. Each job writes only
+// its own slot and reads the model, which nothing changes during emission,
+// so the result is the same bytes in the same order as a sequential run.
 func Files(api *model.API) ([]File, error) {
+	jobs := goFiles(api)
+	out := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) {
+		f, err := jobs[i].build()
+		if err != nil || f == nil {
+			errs[i] = err
+			return
+		}
+		data, err := render(jobs[i].path, f)
+		out[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
+	})
 	var files []File
-	add := func(path string, f *jen.File) error {
-		data, err := render(path, f)
-		if err != nil {
-			return err
+	for i := range jobs {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		files = append(files, File{Path: path, Data: data})
-		return nil
-	}
-	doc, err := docFile(api)
-	if err != nil {
-		return nil, err
-	}
-	if err := add("doc.go", doc); err != nil {
-		return nil, err
-	}
-	if err := add("client.go", clientFile(api)); err != nil {
-		return nil, err
-	}
-	if err := add("transport.go", transportFile(api)); err != nil {
-		return nil, err
-	}
-	if err := add("retry.go", retryFile(api)); err != nil {
-		return nil, err
-	}
-	if api.Auth != nil {
-		if err := add("auth.go", authFile(api)); err != nil {
-			return nil, err
+		if out[i].Path != "" {
+			files = append(files, out[i])
 		}
-	}
-	if err := add("encoding.go", encodingFile(api)); err != nil {
-		return nil, err
-	}
-	for _, svc := range serviceFiles(api) {
-		if err := add(svc.path, svc.file); err != nil {
-			return nil, err
-		}
-	}
-	if hasPages(api.Root) {
-		if err := add("pages.go", pagesFile(api)); err != nil {
-			return nil, err
-		}
-	}
-	if len(api.Dynamics) > 0 {
-		if err := add("dynamic.go", dynamicFile(api)); err != nil {
-			return nil, err
-		}
-	}
-	if len(api.Types) > 0 {
-		if err := add("types.go", typesFile(api)); err != nil {
-			return nil, err
-		}
-	}
-	if err := add("helpers_test.go", testHelpersFile(api)); err != nil {
-		return nil, err
-	}
-	for _, tf := range testFiles(api) {
-		if err := add(tf.path, tf.file); err != nil {
-			return nil, err
-		}
-	}
-	if err := add("conformance_test.go", conformanceFile(api)); err != nil {
-		return nil, err
 	}
 	files = append(files, fixtureFiles(api)...)
 	readme, err := readmeFile(api)
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, readme)
-	return files, nil
+	return append(files, readme), nil
+}
+
+// fileJob is one Go file to emit. build returns nil for a file that the
+// package does not need (a service without tests).
+type fileJob struct {
+	path  string
+	build func() (*jen.File, error)
+}
+
+// goFiles lists the package's Go files in the order they are returned.
+func goFiles(api *model.API) []fileJob {
+	just := func(f func(*model.API) *jen.File) func() (*jen.File, error) {
+		return func() (*jen.File, error) { return f(api), nil }
+	}
+	jobs := []fileJob{
+		{"doc.go", func() (*jen.File, error) { return docFile(api) }},
+		{"client.go", just(clientFile)},
+		{"transport.go", just(transportFile)},
+		{"retry.go", just(retryFile)},
+	}
+	if api.Auth != nil {
+		jobs = append(jobs, fileJob{"auth.go", just(authFile)})
+	}
+	jobs = append(jobs, fileJob{"encoding.go", just(encodingFile)})
+	jobs = append(jobs, serviceJobs(api)...)
+	if hasPages(api.Root) {
+		jobs = append(jobs, fileJob{"pages.go", just(pagesFile)})
+	}
+	if len(api.Dynamics) > 0 {
+		jobs = append(jobs, fileJob{"dynamic.go", just(dynamicFile)})
+	}
+	if len(api.Types) > 0 {
+		jobs = append(jobs, fileJob{"types.go", just(typesFile)})
+	}
+	jobs = append(jobs, fileJob{"helpers_test.go", just(testHelpersFile)})
+	jobs = append(jobs, testJobs(api)...)
+	return append(jobs, fileJob{"conformance_test.go", just(conformanceFile)})
+}
+
+// parallel runs do(0) … do(n-1) on GOMAXPROCS goroutines and waits for
+// all of them. Jobs are handed out one at a time, so that one large file
+// does not hold up a queue of small ones behind it.
+func parallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // newFile starts a Go file of the generated package with pmgen's header.

@@ -80,14 +80,24 @@ func encodingFile(api *model.API) *jen.File {
 		jen.Return(jen.Id("percentEncode").Call(jen.Id("p"), jen.Lit(pathEscapes))),
 	)
 
-	// func percentEncode(s, set string) string
-	f.Add(comment("percentEncode escapes controls, space, non-ASCII bytes and the bytes in\nset. Saved values leave '%' out of set: collections save values already\nencoded, and Postman sends them as saved."))
+	// func percentEncode(s, set string) string {
+	//	i := 0; for i < len(s) && !mustEscape(s[i], set) { i++ }; if i == len(s) { return s }
+	//	var b strings.Builder; b.Grow(len(s) + 16); b.WriteString(s[:i]); for ; i < len(s); i++ { ... }
+	// }
+	f.Add(comment("percentEncode escapes controls, space, non-ASCII bytes and the bytes in\nset. Saved values leave '%' out of set: collections save values already\nencoded, and Postman sends them as saved. Most values need no escaping;\nthey are returned as they are, so that a call does not copy them."))
 	f.Func().Id("percentEncode").Params(jen.List(jen.Id("s"), jen.Id("set")).String()).String().Block(
+		jen.Id("i").Op(":=").Lit(0),
+		jen.For(jen.Id("i").Op("<").Len(jen.Id("s")).Op("&&").Op("!").Id("mustEscape").Call(jen.Id("s").Index(jen.Id("i")), jen.Id("set"))).Block(
+			jen.Id("i").Op("++"),
+		),
+		jen.If(jen.Id("i").Op("==").Len(jen.Id("s"))).Block(jen.Return(jen.Id("s"))),
 		jen.Const().Id("hex").Op("=").Lit("0123456789ABCDEF"),
 		jen.Var().Id("b").Qual("strings", "Builder"),
-		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Id("i").Op("++")).Block(
+		jen.Id("b").Dot("Grow").Call(jen.Len(jen.Id("s")).Op("+").Lit(16)),
+		jen.Id("b").Dot("WriteString").Call(jen.Id("s").Index(jen.Empty(), jen.Id("i"))),
+		jen.For(jen.Op(";").Id("i").Op("<").Len(jen.Id("s")), jen.Id("i").Op("++")).Block(
 			jen.Id("c").Op(":=").Id("s").Index(jen.Id("i")),
-			jen.If(jen.Id("c").Op("<=").LitByte(' ').Op("||").Id("c").Op(">=").Lit(0x7f).Op("||").Qual("strings", "IndexByte").Call(jen.Id("set"), jen.Id("c")).Op(">=").Lit(0)).Block(
+			jen.If(jen.Id("mustEscape").Call(jen.Id("c"), jen.Id("set"))).Block(
 				jen.Id("b").Dot("WriteByte").Call(jen.LitRune('%')),
 				jen.Id("b").Dot("WriteByte").Call(jen.Id("hex").Index(jen.Id("c").Op(">>").Lit(4))),
 				jen.Id("b").Dot("WriteByte").Call(jen.Id("hex").Index(jen.Id("c").Op("&").Lit(15))),
@@ -96,6 +106,12 @@ func encodingFile(api *model.API) *jen.File {
 			jen.Id("b").Dot("WriteByte").Call(jen.Id("c")),
 		),
 		jen.Return(jen.Id("b").Dot("String").Call()),
+	)
+
+	// func mustEscape(c byte, set string) bool { return c <= ' ' || c >= 0x7f || strings.IndexByte(set, c) >= 0 }
+	f.Add(comment("mustEscape says whether percentEncode escapes c."))
+	f.Func().Id("mustEscape").Params(jen.Id("c").Byte(), jen.Id("set").String()).Bool().Block(
+		jen.Return(jen.Id("c").Op("<=").LitByte(' ').Op("||").Id("c").Op(">=").Lit(0x7f).Op("||").Qual("strings", "IndexByte").Call(jen.Id("set"), jen.Id("c")).Op(">=").Lit(0)),
 	)
 
 	// func keepRawPath(req *http.Request, target string)

@@ -9,27 +9,26 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
-type namedFile struct {
-	path string
-	file *jen.File
-}
-
-// serviceFiles emits one file per top-level folder (with its sub-folders),
+// serviceJobs emits one file per top-level folder (with its sub-folders),
 // and operations.go for the requests at the collection root.
-func serviceFiles(api *model.API) []namedFile {
-	var out []namedFile
+func serviceJobs(api *model.API) []fileJob {
+	var out []fileJob
 	if len(api.Root.Ops) > 0 {
-		f := newFile(api)
-		serviceInterface(f, api.Root, "Client", "the requests at the top of the collection")
-		for _, op := range api.Root.Ops {
-			operation(f, nil, op)
-		}
-		out = append(out, namedFile{"operations.go", f})
+		out = append(out, fileJob{"operations.go", func() (*jen.File, error) {
+			f := newFile(api)
+			serviceInterface(f, api.Root, "Client", "the requests at the top of the collection")
+			for _, op := range api.Root.Ops {
+				operation(f, nil, op)
+			}
+			return f, nil
+		}})
 	}
 	for _, svc := range api.Root.Services {
-		f := newFile(api)
-		service(f, svc)
-		out = append(out, namedFile{svc.File + ".go", f})
+		out = append(out, fileJob{svc.File + ".go", func() (*jen.File, error) {
+			f := newFile(api)
+			service(f, svc)
+			return f, nil
+		}})
 	}
 	return out
 }

@@ -6,17 +6,19 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
-// testFiles emits one _test.go per service file: a table-driven test per
-// operation, one row per saved example.
-func testFiles(api *model.API) []namedFile {
-	var out []namedFile
-	if f := opTests(api, api.Root.Ops); f != nil {
-		out = append(out, namedFile{"operations_test.go", f})
+// testJobs emits one _test.go per service file: a table-driven test per
+// operation, one row per saved example. A file without tests is left out.
+func testJobs(api *model.API) []fileJob {
+	var out []fileJob
+	if len(api.Root.Ops) > 0 {
+		out = append(out, fileJob{"operations_test.go", func() (*jen.File, error) {
+			return opTests(api, api.Root.Ops), nil
+		}})
 	}
 	for _, svc := range api.Root.Services {
-		if f := opTests(api, collectOps(svc)); f != nil {
-			out = append(out, namedFile{svc.File + "_test.go", f})
-		}
+		out = append(out, fileJob{svc.File + "_test.go", func() (*jen.File, error) {
+			return opTests(api, collectOps(svc)), nil
+		}})
 	}
 	return out
 }

@@ -164,6 +164,14 @@ func transportFile(api *model.API) *jen.File {
 		jen.Id("deleteHeader").Call(jen.Id("h"), jen.Id("key")),
 		jen.Id("h").Index(jen.Id("key")).Op("=").Index().String().Values(jen.Id("value")),
 	)
+	// func repeated(earlier [][2]string, name string) bool { for _, h := range earlier { if strings.EqualFold(h[0], name) { return true } }; return false }
+	f.Add(comment("repeated says whether name is among the earlier headers, in any spelling."))
+	f.Func().Id("repeated").Params(jen.Id("earlier").Index().Index(jen.Lit(2)).String(), jen.Id("name").String()).Bool().Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("h")).Op(":=").Range().Id("earlier")).Block(
+			jen.If(jen.Qual("strings", "EqualFold").Call(jen.Id("h").Index(jen.Lit(0)), jen.Id("name"))).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
+	)
 	f.Add(comment("deleteHeader removes key from h in every spelling."))
 	f.Func().Id("deleteHeader").Params(jen.Id("h").Qual(httpPkg, "Header"), jen.Id("key").String()).Block(
 		jen.For(jen.Id("k").Op(":=").Range().Id("h")).Block(

@@ -2,10 +2,12 @@ package godoc
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -39,20 +41,28 @@ func FromMarkdown(md string) string {
 		return ""
 	}
 	src := []byte(md)
-	parser := goldmark.New(goldmark.WithExtensions(
-		extension.Table,
-		extension.Strikethrough,
-		// Linkify keeps bare URLs whole, so that "_" or "*" inside a URL is
-		// not taken for emphasis.
-		extension.Linkify,
-	)).Parser()
-	doc := parser.Parse(text.NewReader(src))
+	doc := markdownParser().Parse(text.NewReader(src))
 
 	r := &renderer{src: src, linkURL: map[string]string{}}
 	blocks := r.blocks(nil, doc)
 	out := render(blocks, r.links)
 	return finish(out)
 }
+
+// markdownParser is the one goldmark parser FromMarkdown uses. Setting a
+// parser up costs more than parsing a typical description, and a large
+// collection has tens of thousands of them, so it is made once. It is never
+// changed after it is made, and goldmark keeps each Parse's state in a
+// context of its own, so sharing it holds no state between calls.
+var markdownParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(
+		extension.Table,
+		extension.Strikethrough,
+		// Linkify keeps bare URLs whole, so that "_" or "*" inside a URL is
+		// not taken for emphasis.
+		extension.Linkify,
+	)).Parser()
+})
 
 // sanitize removes what must not reach a Go comment or confuse the parsers:
 // carriage returns become newlines, NUL becomes U+FFFD (as CommonMark says),

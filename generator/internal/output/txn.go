@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 const (
@@ -66,17 +67,45 @@ func (tx *txn) mkdirs(p string) error {
 	return nil
 }
 
-// stage writes data to a synced temporary next to target.
-func (tx *txn) stage(target string, data []byte, prev current) error {
-	if err := tx.mkdirs(filepath.Dir(target)); err != nil {
-		return err
+// stageAll writes every change to a synced temporary next to its target.
+// The directories are made first, in order, so that abort knows which ones
+// this run created. The temporaries are then written concurrently: each
+// one is synced, and on a package of hundreds of files waiting for the
+// disk one file at a time is most of a run's time, while syncs in flight
+// together share the file system's journal commits. Every temporary that
+// was created is recorded, in path order, whatever failed, so that abort
+// removes it.
+func (tx *txn) stageAll(dir string, changes []target) error {
+	for _, t := range changes {
+		if err := tx.mkdirs(filepath.Dir(osPath(dir, t.Path))); err != nil {
+			return err
+		}
 	}
-	tmp, err := tx.ops.writeTemp(target, data, fileMode)
-	if tmp != "" {
-		tx.staged = append(tx.staged, staged{tmp: tmp, target: target, prev: prev})
+	tmps := make([]string, len(changes))
+	errs := make([]error, len(changes))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, stageConcurrency)
+	for i, t := range changes {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			tmps[i], errs[i] = tx.ops.writeTemp(osPath(dir, t.Path), t.Data, fileMode)
+		}()
 	}
-	return err
+	wg.Wait()
+	for i, t := range changes {
+		if tmps[i] != "" {
+			tx.staged = append(tx.staged, staged{tmp: tmps[i], target: osPath(dir, t.Path), prev: t.have})
+		}
+	}
+	return errors.Join(errs...)
 }
+
+// stageConcurrency bounds the temporaries being written at once: enough
+// to keep the disk busy, few enough to stay well under any limit on open
+// files.
+const stageConcurrency = 16
 
 // writeTemp writes data to a new temporary file in target's directory and
 // syncs it, so that a rename can publish it whole. It returns the

@@ -79,10 +79,8 @@ func (w writer) write(dir string, files []File) (Result, error) {
 	if err := tx.mkdirs(dir); err != nil {
 		return Result{}, errors.Join(err, tx.abort())
 	}
-	for _, t := range changes {
-		if err := tx.stage(osPath(dir, t.Path), t.Data, t.have); err != nil {
-			return Result{}, errors.Join(err, tx.abort())
-		}
+	if err := tx.stageAll(dir, changes); err != nil {
+		return Result{}, errors.Join(err, tx.abort())
 	}
 	// Everything is staged: from here on a failure must undo what was done.
 	if err := tx.commit(); err != nil {

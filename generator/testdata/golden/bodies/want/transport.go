@@ -195,18 +195,18 @@ func (c *config) attempt(ctx context.Context, r *request, target string) (*http.
 	// Names are set as written, not canonicalised: the collection's spelling
 	// is what Postman sends. A name's first entry replaces what is there (the
 	// body's Content-Type); later entries of the same name are sent as well.
-	seen := map[string]bool{}
-	for _, h := range r.header {
-		key, name := h[0], strings.ToLower(h[0])
-		if name == "user-agent" {
+	// A request has a handful of headers, so looking back over them costs
+	// less than a set of lower-cased names, which would allocate per call.
+	for i, h := range r.header {
+		key := h[0]
+		if strings.EqualFold(key, "User-Agent") {
 			// Go's transport adds its own User-Agent unless it finds this spelling.
 			key = "User-Agent"
 		}
-		if seen[name] {
+		if repeated(r.header[:i], key) {
 			req.Header[key] = append(req.Header[key], h[1])
 			continue
 		}
-		seen[name] = true
 		setHeader(req.Header, key, h[1])
 	}
 	// A copy of WithHeader's values: an editor may change the request's.
@@ -255,6 +255,16 @@ func (c *config) edit(req *http.Request) error {
 func setHeader(h http.Header, key, value string) {
 	deleteHeader(h, key)
 	h[key] = []string{value}
+}
+
+// repeated says whether name is among the earlier headers, in any spelling.
+func repeated(earlier [][2]string, name string) bool {
+	for _, h := range earlier {
+		if strings.EqualFold(h[0], name) {
+			return true
+		}
+	}
+	return false
 }
 
 // deleteHeader removes key from h in every spelling.

@@ -87,13 +87,23 @@ func escapePath(p string) string {
 
 // percentEncode escapes controls, space, non-ASCII bytes and the bytes in
 // set. Saved values leave '%' out of set: collections save values already
-// encoded, and Postman sends them as saved.
+// encoded, and Postman sends them as saved. Most values need no escaping;
+// they are returned as they are, so that a call does not copy them.
 func percentEncode(s, set string) string {
+	i := 0
+	for i < len(s) && !mustEscape(s[i], set) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
-		if c <= byte(0x20) || c >= 127 || strings.IndexByte(set, c) >= 0 {
+		if mustEscape(c, set) {
 			b.WriteByte('%')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&15])
@@ -102,6 +112,11 @@ func percentEncode(s, set string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// mustEscape says whether percentEncode escapes c.
+func mustEscape(c byte, set string) bool {
+	return c <= byte(0x20) || c >= 127 || strings.IndexByte(set, c) >= 0
 }
 
 // keepRawPath makes req send target's path byte for byte. net/url
