@@ -41,6 +41,10 @@ type builder struct {
 	files    *naming.Scope
 	tests    *naming.Scope
 	dynamics map[string]bool
+	// withheld are the saved credentials (secrets.go), longest first;
+	// authRefs the variables auth credentials refer to.
+	withheld []string
+	authRefs map[string]bool
 	// auth is every request's effective auth (auth.go).
 	auth *authPlan
 	// pos is the item being built, for diagnostics raised deep inside.
@@ -61,6 +65,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		tests:    naming.NewScope(),
 		dynamics: map[string]bool{},
 	}
+	b.findSecrets(opts.Environment)
 	pkgName := opts.Package
 	if pkgName == "" {
 		pkgName = naming.PackageName(col.Name, "client")
@@ -68,8 +73,8 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.api = &model.API{
 		Package:  pkgName,
 		Title:    title(col),
-		Doc:      markdown(col.Description),
-		Markdown: strings.TrimSpace(col.Description),
+		Doc:      b.markdown(col.Description),
+		Markdown: strings.TrimSpace(b.redact(col.Description)),
 	}
 	b.planAuth()
 	b.buildSettings(opts.Environment)

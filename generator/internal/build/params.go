@@ -16,7 +16,7 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 	fields := naming.NewScope()
 	var ps []*model.Param
 	add := func(kv load.Pair, in model.ParamIn) *model.Param {
-		p := &model.Param{Key: kv.Key, In: in, Enabled: !kv.Disabled, Doc: markdown(kv.Description)}
+		p := &model.Param{Key: kv.Key, In: in, Enabled: !kv.Disabled, Doc: b.markdown(kv.Description)}
 		want := naming.Exported(kv.Key, "Param")
 		if in == model.InHeader && fields.Taken(want) {
 			want += "Header"

@@ -16,7 +16,7 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 	svc := &model.Service{TypeName: typeName}
 	if folder != nil {
 		svc.Name = folder.Name
-		svc.Doc = markdown(folder.Description)
+		svc.Doc = b.markdown(folder.Description)
 	}
 	// Client has the field cfg and the method send; services have client.
 	members := naming.NewScope("cfg", "send", "client")

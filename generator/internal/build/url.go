@@ -42,7 +42,7 @@ func (b *builder) buildURL(it *load.Item, op *model.Operation) {
 			for _, v := range u.Variables {
 				if v.Key == key {
 					p.SavedValue = v.Value
-					p.Doc = markdown(v.Description)
+					p.Doc = b.markdown(v.Description)
 					if v.Value != "" && !strings.Contains(v.Value, "{{") {
 						p.TestValue = v.Value
 					}
