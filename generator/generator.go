@@ -8,6 +8,7 @@ package generator
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"os"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/emit"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/naming"
 	"github.com/pmgen/pmgen/generator/internal/output"
 )
 
@@ -127,6 +129,9 @@ type source struct {
 // bytes to files. An *InputError carries every diagnostic when the input
 // is bad; the diagnostics returned otherwise are warnings.
 func render(col, env source, pkg string) ([]output.File, model.Stats, model.Diagnostics, error) {
+	if err := checkPackageName(pkg); err != nil {
+		return nil, model.Stats{}, nil, err
+	}
 	c, diags := load.Parse(col.name, col.data)
 	if diags.HasErrors() {
 		return nil, model.Stats{}, diags, inputError(diags)
@@ -154,6 +159,20 @@ func render(col, env source, pkg string) ([]output.File, model.Stats, model.Diag
 		out[i] = output.File{Path: f.Path, Data: f.Data}
 	}
 	return out, api.Stats, diags, nil
+}
+
+// checkPackageName rejects a -package that is not a Go package name: it
+// is written verbatim into every file ("package ../../x" would not even
+// parse), and is never a path.
+func checkPackageName(pkg string) error {
+	if pkg == "" {
+		return nil
+	}
+	if !token.IsIdentifier(pkg) || pkg == "_" || pkg == "main" {
+		return &InputError{[]string{fmt.Sprintf("-package %q is not a name for a client package: use a Go identifier such as %q (letters, digits and underscores, not a keyword, not main); -out says where the files go",
+			pkg, naming.PackageName(pkg, "client"))}}
+	}
+	return nil
 }
 
 func inputError(diags model.Diagnostics) *InputError {
