@@ -17,7 +17,7 @@ import (
 // FuzzGenerate runs the whole pipeline on any bytes. Whatever loads either
 // gives diagnostics (an *InputError) or gives files that parse with
 // go/parser and type-check with go/types, test files included, against the
-// standard library alone. Any other error is a generator bug, and so is a
+// standard library alone, with no directive line (//go:generate) in them. Any other error is a generator bug, and so is a
 // panic.
 func FuzzGenerate(f *testing.F) {
 	seeds := []string{
@@ -49,6 +49,8 @@ func FuzzGenerate(f *testing.F) {
 		if err := typeCheck(files, imp); err != nil {
 			t.Fatal(err)
 		}
+		// Nothing in a collection may become a directive line.
+		checkNoDirectives(t, files)
 	})
 }
 
