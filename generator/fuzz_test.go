@@ -37,6 +37,17 @@ func FuzzGenerate(f *testing.F) {
 	// One importer for the whole run: it caches the standard library
 	// packages it has read, which is most of the cost of a check.
 	imp := importer.Default()
+	// Load them now: the first load runs the go command and can take
+	// longer than the 10 s the fuzzing engine grants one input, which it
+	// then reports as a hung worker.
+	for _, path := range []string{"bytes", "cmp", "context", "crypto/hmac", "crypto/md5", "crypto/rand", "crypto/sha1", "crypto/sha256",
+		"crypto/sha512", "encoding/base64", "encoding/hex", "encoding/json", "errors", "fmt", "io", "mime", "mime/multipart",
+		"net/http", "net/http/httptest", "net/textproto", "net/url", "os", "path/filepath", "reflect", "slices", "sort",
+		"strconv", "strings", "sync", "testing", "time", "unicode/utf8"} {
+		if _, err := imp.Import(path); err != nil {
+			f.Fatalf("importing %s: %v", path, err)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		files, _, _, err := render(source{"fuzz.json", data}, source{}, "")
 		if err != nil {
