@@ -31,9 +31,13 @@ func TestAuthKnownAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The NTLM folder is the one kind that cannot be signed: one warning,
-	// at the folder, naming its request.
+	// at the folder, naming its request. The others say which saved
+	// credentials were withheld.
 	var warnings []string
 	for _, d := range diags {
+		if d.Code == "secret-withheld" {
+			continue
+		}
 		warnings = append(warnings, d.String())
 	}
 	if len(warnings) != 1 || !strings.Contains(warnings[0], "[auth-not-generated]") ||

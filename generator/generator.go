@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/token"
 	"os"
 	"strings"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/fetch"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/naming"
 	"github.com/pmgen/pmgen/generator/internal/output"
 )
 
@@ -174,6 +176,9 @@ func readInputs(col, env string) (source, source, error) {
 // the API model. An *InputError carries every diagnostic when the input
 // is bad; the diagnostics returned otherwise are warnings.
 func buildModel(col, env source, pkg string) (*model.API, model.Diagnostics, error) {
+	if err := checkPackageName(pkg); err != nil {
+		return nil, nil, err
+	}
 	c, diags := load.Parse(col.name, col.data)
 	if diags.HasErrors() {
 		return nil, diags, inputError(diags)
@@ -234,6 +239,20 @@ func affected(dir string, out []output.File) ([]string, error) {
 		names = append(names, d.String())
 	}
 	return names, nil
+}
+
+// checkPackageName rejects a -package that is not a Go package name: it
+// is written verbatim into every file ("package ../../x" would not even
+// parse), and is never a path.
+func checkPackageName(pkg string) error {
+	if pkg == "" {
+		return nil
+	}
+	if !token.IsIdentifier(pkg) || pkg == "_" || pkg == "main" {
+		return &InputError{[]string{fmt.Sprintf("-package %q is not a name for a client package: use a Go identifier such as %q (letters, digits and underscores, not a keyword, not main); -out says where the files go",
+			pkg, naming.PackageName(pkg, "client"))}}
+	}
+	return nil
 }
 
 func inputError(diags model.Diagnostics) *InputError {

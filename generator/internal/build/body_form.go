@@ -39,7 +39,7 @@ func (b *builder) formBody(op *model.Operation, pairs []load.Pair, multipart boo
 		} else {
 			f.Repeated = true
 		}
-		if d := markdown(p.Description); d != "" && !strings.Contains(f.Doc, d) {
+		if d := b.markdown(p.Description); d != "" && !strings.Contains(f.Doc, d) {
 			f.Doc = paragraphs(f.Doc, d)
 		}
 		if !p.Disabled {

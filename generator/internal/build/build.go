@@ -43,6 +43,10 @@ type builder struct {
 	files    *naming.Scope
 	tests    *naming.Scope
 	dynamics map[string]bool
+	// withheld are the saved credentials (secrets.go), longest first;
+	// authRefs the variables auth credentials refer to.
+	withheld []string
+	authRefs map[string]bool
 	// auth is every request's effective auth (auth.go).
 	auth *authPlan
 	// pos is the item being built, for diagnostics raised deep inside.
@@ -63,6 +67,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		tests:    naming.NewScope(),
 		dynamics: map[string]bool{},
 	}
+	b.findSecrets(opts.Environment)
 	pkgName := opts.Package
 	if pkgName == "" {
 		pkgName = naming.PackageName(col.Name, "client")
@@ -71,8 +76,8 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		Package:   pkgName,
 		Title:     title(col),
 		UserAgent: userAgent(col),
-		Doc:       markdown(col.Description),
-		Markdown:  strings.TrimSpace(col.Description),
+		Doc:       b.markdown(col.Description),
+		Markdown:  strings.TrimSpace(b.redact(col.Description)),
 	}
 	b.planAuth()
 	b.buildSettings(opts.Environment)

@@ -41,7 +41,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	if desc == "" {
 		desc = req.Description
 	}
-	op.Summary = markdown(desc)
+	op.Summary = b.markdown(desc)
 	op.Doc = paragraphs(
 		fmt.Sprintf("%s sends the request %q.", op.Method, it.Name),
 		op.Summary,

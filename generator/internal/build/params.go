@@ -16,7 +16,7 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 	fields := naming.NewScope()
 	var ps []*model.Param
 	add := func(kv load.Pair, in model.ParamIn) *model.Param {
-		p := &model.Param{Key: kv.Key, In: in, Enabled: !kv.Disabled, Doc: markdown(kv.Description)}
+		p := &model.Param{Key: kv.Key, In: in, Enabled: !kv.Disabled, Doc: b.markdown(kv.Description)}
 		want := naming.Exported(kv.Key, "Param")
 		if in == model.InHeader && fields.Taken(want) {
 			want += "Header"
@@ -51,7 +51,7 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 			if q.Null {
 				p.NoValue, p.Default = true, nil
 			}
-			if d := markdown(q.Description); d != "" && !strings.Contains(p.Doc, d) {
+			if d := b.markdown(q.Description); d != "" && !strings.Contains(p.Doc, d) {
 				p.Doc = paragraphs(p.Doc, d)
 			}
 			ps = append(ps, p)

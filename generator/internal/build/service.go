@@ -17,7 +17,7 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 	if folder != nil {
 		svc.Name = folder.Name
 		svc.ItemID = folder.ID
-		svc.Doc = markdown(folder.Description)
+		svc.Doc = b.markdown(folder.Description)
 	}
 	// Client has the field cfg and the method send; services have client.
 	members := naming.NewScope("cfg", "send", "client")

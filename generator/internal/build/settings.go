@@ -11,6 +11,39 @@ import (
 // buildSettings turns collection variables, overridden by environment
 // values, into client settings, and picks the base URL variable.
 func (b *builder) buildSettings(env []load.Variable) {
+	vars := b.variables(env)
+	base, origins := b.origins()
+	// URL settings first, so that the base URL takes its fixed names.
+	for _, key := range origins {
+		b.originSetting(key, key == base)
+	}
+	for _, v := range vars {
+		if v.Key == "" || v.Disabled {
+			continue
+		}
+		s := b.setting(v.Key)
+		s.Doc = b.markdown(v.Description)
+		why := secretReason(v, b.authRefs)
+		s.Secret = s.Secret || why != ""
+		if s.Secret && strings.TrimSpace(v.Value) != "" {
+			if why == "" {
+				why = "its name says it is a credential"
+			}
+			b.warnSecretSetting(v, why)
+		}
+		if v.Value != "" && !s.Secret {
+			s.Default, s.HasDefault = v.Value, true
+			if !s.URL {
+				s.TestValue = v.Value
+			}
+		}
+	}
+	b.nestSettings()
+}
+
+// variables are the collection's variables, with the environment's values
+// in place of theirs and the environment's own variables after them.
+func (b *builder) variables(env []load.Variable) []load.Variable {
 	vars := append([]load.Variable(nil), b.col.Variables...)
 	for _, e := range env {
 		found := false
@@ -23,26 +56,7 @@ func (b *builder) buildSettings(env []load.Variable) {
 			vars = append(vars, e)
 		}
 	}
-	base, origins := b.origins()
-	// URL settings first, so that the base URL takes its fixed names.
-	for _, key := range origins {
-		b.originSetting(key, key == base)
-	}
-	for _, v := range vars {
-		if v.Key == "" || v.Disabled {
-			continue
-		}
-		s := b.setting(v.Key)
-		s.Doc = markdown(v.Description)
-		s.Secret = s.Secret || v.Type == "secret" || looksSecret(v.Key, v.Value)
-		if v.Value != "" && !s.Secret {
-			s.Default, s.HasDefault = v.Value, true
-			if !s.URL {
-				s.TestValue = v.Value
-			}
-		}
-	}
-	b.nestSettings()
+	return vars
 }
 
 // nestSettings makes settings whose saved value refers to other variables
@@ -76,7 +90,7 @@ func (b *builder) nestSettings() {
 		return
 	}
 	for _, s := range b.api.Settings {
-		if s.Nested != nil && !s.URL {
+		if s.Nested != nil {
 			s.TestValue = render(s.Nested)
 		}
 	}
@@ -162,26 +176,10 @@ func (b *builder) setting(key string) *model.Setting {
 	s.Field = b.fields.Unique(naming.Unexported(key, "setting"))
 	s.Option = b.options.Unique("With" + naming.Exported(key, "Setting"))
 	b.pkg.Unique(s.Option)
-	s.Secret = looksSecret(key, "")
+	s.Secret = secretName(key)
 	b.settings[key] = s
 	b.api.Settings = append(b.api.Settings, s)
 	return s
-}
-
-// looksSecret reports whether a variable holds a credential, judging by
-// its name or its value. Such a setting never gets the collection's value
-// as a default: generated source is committed, and a token in it leaks.
-func looksSecret(key, value string) bool {
-	k := strings.ReplaceAll(strings.ToLower(key), "author", "")
-	for _, w := range []string{"token", "secret", "passw", "pwd", "apikey", "api_key", "api-key",
-		"credential", "privatekey", "private_key", "auth", "signature", "bearer", "sso", "cookievalue"} {
-		if strings.Contains(k, w) {
-			return true
-		}
-	}
-	v := strings.TrimSpace(value)
-	return strings.HasPrefix(v, "eyJ") || strings.HasPrefix(strings.ToLower(v), "bearer ") ||
-		strings.HasPrefix(v, "sk_live_") || strings.HasPrefix(v, "sk_test_")
 }
 
 // origins finds where each request goes: a leading {{var}} ("{{baseUrl}}"

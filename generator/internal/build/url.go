@@ -49,7 +49,7 @@ func (b *builder) buildURL(it *load.Item, op *model.Operation) {
 					if v.Value != "" {
 						p.SavedValue = v.Value
 					}
-					p.Doc = markdown(v.Description)
+					p.Doc = b.markdown(v.Description)
 					if v.Value != "" && !strings.Contains(v.Value, "{{") {
 						p.TestValue = v.Value
 					}

@@ -66,3 +66,36 @@ func moduleRoot() (string, bool) {
 		dir = parent
 	}
 }
+
+// Seeds returns the bytes of every collection a fuzz target should start
+// from: the corpus's collections no bigger than maxSize, then the
+// collections written for the repository's own tests (generator/testdata).
+// A missing corpus is logged, not fatal: fuzz targets must run anywhere,
+// and the seeds only make them find deep paths sooner.
+func Seeds(tb testing.TB, maxSize int) [][]byte {
+	tb.Helper()
+	var out [][]byte
+	add := func(pattern string) int {
+		files, _ := filepath.Glob(pattern)
+		n := 0
+		for _, file := range files {
+			if data, err := os.ReadFile(file); err == nil && len(data) <= maxSize {
+				out = append(out, data)
+				n++
+			}
+		}
+		return n
+	}
+	dir, _ := Dir()
+	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
+		tb.Logf("no corpus at %s, so no corpus seeds (set $%s to add them)", dir, Env)
+	} else {
+		add(filepath.Join(dir, "*.json"))
+	}
+	if root, ok := moduleRoot(); ok {
+		td := filepath.Join(root, "generator", "testdata")
+		add(filepath.Join(td, "*", "*.json"))
+		add(filepath.Join(td, "*", "*", "*.json"))
+	}
+	return out
+}

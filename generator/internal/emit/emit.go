@@ -160,7 +160,7 @@ func numbered(src string) string {
 // a /* */ block, which godoc shows but which breaks on "*/" in the text, so
 // the lines are prefixed here and handed over verbatim.
 func comment(text string) *jen.Statement {
-	text = strings.TrimSpace(strings.ReplaceAll(text, "*/", "* /"))
+	text = strings.TrimSpace(strings.ReplaceAll(commentSafe(text), "*/", "* /"))
 	if text == "" {
 		return jen.Null()
 	}
@@ -177,6 +177,23 @@ func comment(text string) *jen.Statement {
 		}
 	}
 	return jen.Comment(b.String())
+}
+
+// commentSafe makes text fit in a // comment. Go source may not hold NUL,
+// a byte order mark or invalid UTF-8 anywhere, comments included, and a
+// carriage return would let a description start a line of its own; so
+// line breaks become "\n" (each line then gets its "// "), and the other
+// control characters become U+FFFD. A description can therefore never
+// begin a line with //go:generate or any other directive.
+func commentSafe(text string) string {
+	text = strings.ToValidUTF8(text, "\uFFFD")
+	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n", "\ufeff", "").Replace(text)
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f {
+			return '\uFFFD'
+		}
+		return r
+	}, text)
 }
 
 // paragraphs joins non-empty doc paragraphs with blank lines.

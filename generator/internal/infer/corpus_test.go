@@ -35,6 +35,12 @@ func corpusBodies(t testing.TB, file string) []bodyGroup {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return bodiesOf(t, file, data)
+}
+
+// bodiesOf is corpusBodies on a collection's bytes.
+func bodiesOf(t testing.TB, file string, data []byte) []bodyGroup {
+	t.Helper()
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var root map[string]any
 	if err := json.Unmarshal(data, &root); err != nil {

@@ -1,11 +1,14 @@
 package infer
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/pmgen/pmgen/generator/internal/corpus"
 )
 
 // fuzzSeeds are documents that reach the interesting branches.
@@ -63,6 +66,24 @@ func FuzzParse(f *testing.F) {
 func FuzzInfer(f *testing.F) {
 	for i, s := range fuzzSeeds {
 		f.Add(s, fuzzSeeds[(i+1)%len(fuzzSeeds)])
+	}
+	// Real example bodies, two of one request and status at a time as
+	// build merges them: from the corpus when it is there, and from the
+	// repository's test collections.
+	for _, data := range corpus.Seeds(f, 1<<20) {
+		var root map[string]any
+		if json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &root) != nil {
+			continue
+		}
+		for _, g := range bodiesOf(f, "seed", data) {
+			a, b := g.texts[0], ""
+			if len(g.texts) > 1 {
+				b = g.texts[1]
+			}
+			if len(a)+len(b) <= 4<<10 {
+				f.Add(a, b)
+			}
+		}
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		var samples []Value

@@ -1,19 +1,17 @@
 package load
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/pmgen/pmgen/generator/internal/corpus"
 )
 
-// FuzzParse checks that no input panics (Parse turns a panic into an
+// FuzzLoad checks that no input panics (Parse turns a panic into an
 // [internal-error] diagnostic, which counts as a failure here), that every
 // input gives either a collection or an Error, and that parsing is
 // deterministic.
-func FuzzParse(f *testing.F) {
+func FuzzLoad(f *testing.F) {
 	seeds := []string{
 		"", "{}", "[]", "null", `{"item": []}`, "\ufeff{\"item\": [}",
 		wrap(`"http://x/\"a\"?b=\u00e9"`),
@@ -26,15 +24,10 @@ func FuzzParse(f *testing.F) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
-	// Small real collections make good starting points when the corpus is
-	// there; the fuzz target itself never depends on it.
-	if dir, explicit := corpus.Dir(); explicit {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-		for _, file := range files {
-			if data, err := os.ReadFile(file); err == nil && len(data) < 8<<10 {
-				f.Add(data)
-			}
-		}
+	// Small real collections and the repository's own test collections
+	// make good starting points; the target itself never depends on them.
+	for _, data := range corpus.Seeds(f, 8<<10) {
+		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, ds := Parse("fuzz.json", data)

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -85,6 +86,19 @@ func inspect(dir string, files []File) (survey, error) {
 	slices.Sort(sv.leftovers)
 	sv.leftovers = slices.Compact(sv.leftovers)
 	return sv, nil
+}
+
+// foreign lists, as full paths, the files pmgen did not write (Owned
+// says no) that stand where a generated file with other bytes belongs:
+// replacing one would lose someone's work.
+func (sv *survey) foreign(dir string) []string {
+	var out []string
+	for _, t := range sv.targets {
+		if t.have.exists && !Owned(t.Path, t.have.data) && !bytes.Equal(t.have.data, t.Data) {
+			out = append(out, osPath(dir, t.Path))
+		}
+	}
+	return out
 }
 
 // readCurrent reads what is at rel. Anything but a regular file in the

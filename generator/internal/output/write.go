@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Result says what Write did, for the summary line.
@@ -27,7 +28,9 @@ type Result struct {
 // already changed are put back, bytes, mode and mtime, from what was read at
 // the start. Errors name the path involved, for example when dir exists and
 // is not a directory or is not writable. A directory, symbolic link or other
-// special file where a generated file belongs is an error, never replaced.
+// special file where a generated file belongs is an error, never replaced;
+// so is a regular file pmgen does not own (see Owned) with other bytes: a
+// hand-written client.go or README.md is someone's work.
 func Write(dir string, files []File) (Result, error) {
 	return osWriter().write(dir, files)
 }
@@ -59,6 +62,10 @@ func (w writer) write(dir string, files []File) (Result, error) {
 	sv, err := inspect(dir, sorted)
 	if err != nil {
 		return res, err
+	}
+	if foreign := sv.foreign(dir); len(foreign) > 0 {
+		return res, fmt.Errorf("output: pmgen did not write %s (the first line is not pmgen's header) but would replace it; move it away or choose another -out",
+			strings.Join(foreign, ", "))
 	}
 	var changes []target
 	for _, t := range sv.targets {

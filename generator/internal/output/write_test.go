@@ -278,3 +278,35 @@ func TestWriteCaseOnlyStale(t *testing.T) {
 		}
 	})
 }
+
+// TestWriteRefusesToReplaceForeignFiles: a hand-written file where a
+// generated one belongs stops the run before anything changes, and the
+// error names every such file.
+func TestWriteRefusesToReplaceForeignFiles(t *testing.T) {
+	dir := t.TempDir()
+	put(t, dir, map[string]string{
+		"client.go": "package pkg\n\n// Mine.\nfunc Mine() {}\n",
+		"README.md": "# my notes\n",
+		"old.go":    goFile("// stale\n"),
+	})
+	before := snapshot(t, dir)
+	_, err := Write(dir, toFiles(generated()))
+	if err == nil {
+		t.Fatal("Write replaced hand-written files")
+	}
+	for _, want := range []string{"client.go", "README.md", "did not write"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %q", err, want)
+		}
+	}
+	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+		t.Errorf("refused run changed the disk (-before +after):\n%s", diff)
+	}
+	// The same bytes are no conflict: nothing would be lost.
+	files := generated()
+	put(t, dir, map[string]string{"client.go": "package pkg\n\n// Mine.\nfunc Mine() {}\n", "README.md": files["README.md"]})
+	files["client.go"] = "package pkg\n\n// Mine.\nfunc Mine() {}\n"
+	if _, err := Write(dir, toFiles(files)); err != nil {
+		t.Errorf("identical foreign bytes: %v", err)
+	}
+}

@@ -1,0 +1,42 @@
+package emit
+
+import (
+	"go/parser"
+	"go/token"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// TestCommentCannotInject renders hostile descriptions as doc comments and
+// checks that the file parses, keeps its one declaration, and has no line
+// that starts a directive.
+func TestCommentCannotInject(t *testing.T) {
+	directive := regexp.MustCompile(`(?m)^[ \t]*//(go:|line )`)
+	for _, text := range []string{
+		"a */ b /* c", "nul\x00byte", "bom\ufeffx", "bad \xff utf8", "cr\r//go:generate rm -rf /",
+		"crlf\r\n//go:generate rm -rf /", "lf\n//go:generate rm -rf /", "ls\u2028//go:generate x", "ps\u2029//line x.go:1",
+		"package main\n\nfunc main() {}", "del\x7f and bell\a", "\n\n//go:build ignore\n",
+	} {
+		f := jen.NewFile("p")
+		f.Add(comment(text))
+		f.Var().Id("X").Int()
+		src := f.GoString()
+		if loc := directive.FindStringIndex(src); loc != nil {
+			t.Errorf("%q gives a directive line:\n%s", text, src)
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.ParseComments)
+		if err != nil {
+			t.Errorf("%q: %v\n%s", text, err, src)
+			continue
+		}
+		if file.Name.Name != "p" || len(file.Decls) != 1 {
+			t.Errorf("%q changed the file's structure:\n%s", text, src)
+		}
+		if strings.ContainsAny(src, "\x00\r\ufeff") {
+			t.Errorf("%q: the source keeps a NUL, CR or BOM", text)
+		}
+	}
+}
