@@ -16,14 +16,22 @@ type queryPair struct {
 	bare, strict bool
 }
 
+// pushQuery appends p, starting in the request's own array, so that a call
+// with a few query entries allocates none for them.
+func (r *request) pushQuery(p queryPair) {
+	if r.query == nil {
+		r.query = r.queryBuf[:0]
+	}
+	r.query = append(r.query, p)
+}
 func (r *request) addQuery(key, value string) {
-	r.query = append(r.query, queryPair{
+	r.pushQuery(queryPair{
 		key:   key,
 		value: value,
 	})
 }
 func (r *request) addQueryKey(key string) {
-	r.query = append(r.query, queryPair{
+	r.pushQuery(queryPair{
 		bare: true,
 		key:  key,
 	})
@@ -36,7 +44,7 @@ func (r *request) addQueryParam(key, value, saved string) {
 		r.addQuery(key, saved)
 		return
 	}
-	r.query = append(r.query, queryPair{
+	r.pushQuery(queryPair{
 		key:    key,
 		strict: true,
 		value:  value,
@@ -57,13 +65,26 @@ func (r *request) addQueryList(key string, values []string, saved ...string) {
 	}
 }
 
-// encodeQuery writes the entries in order; url.Values would sort the keys
-// and turn spaces into '+'.
-func encodeQuery(pairs []queryPair) string {
+// encodeQuery returns base with the entries appended in order; url.Values
+// would sort the keys and turn spaces into '+'. The URL is built in one
+// buffer sized for the unescaped entries, which is what almost every
+// call needs: one allocation for the whole target.
+func encodeQuery(base string, pairs []queryPair) string {
+	if len(pairs) == 0 {
+		return base
+	}
+	n := len(base)
+	for _, p := range pairs {
+		n += len(p.key) + len(p.value) + 2
+	}
 	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(base)
 	for i, p := range pairs {
 		if i > 0 {
 			b.WriteByte('&')
+		} else {
+			b.WriteByte('?')
 		}
 		b.WriteString(percentEncode(p.key, "\"#&'<=>"))
 		switch {

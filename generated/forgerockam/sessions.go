@@ -98,7 +98,7 @@ func (s *SessionsService) Authenticate(ctx context.Context, params *Authenticate
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/authenticate"),
+		url:    cfg.baseURL + "/json" + escapePath(cfg.realm) + "/authenticate",
 	}
 	if params.AuthIndexType != "" {
 		r.addQueryParam("authIndexType", params.AuthIndexType, "")
@@ -166,7 +166,7 @@ func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateS
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
+		url:    cfg.baseURL + "/json" + escapePath(cfg.realm) + "/sessions",
 	}
 	if params.Fields != "" {
 		r.addQueryParam("_fields", params.Fields, "")
@@ -239,7 +239,7 @@ func (s *SessionsService) GetSessionInfo(ctx context.Context, params *GetSession
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
+		url:    cfg.baseURL + "/json" + escapePath(cfg.realm) + "/sessions",
 	}
 	if params.Fields != "" {
 		r.addQueryParam("_fields", params.Fields, "")
@@ -314,7 +314,7 @@ func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *Refre
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
+		url:    cfg.baseURL + "/json" + escapePath(cfg.realm) + "/sessions",
 	}
 	if params.Fields != "" {
 		r.addQueryParam("_fields", params.Fields, "")
@@ -374,7 +374,7 @@ func (s *SessionsService) LogOut(ctx context.Context, params *LogOutParams, opts
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/json"+cfg.realm+"/sessions"),
+		url:    cfg.baseURL + "/json" + escapePath(cfg.realm) + "/sessions",
 	}
 	if params.Fields != "" {
 		r.addQueryParam("_fields", params.Fields, "")

@@ -47,8 +47,9 @@ func attemptFuncs(f *jen.File, api *model.API) {
 		g.List(id("req"), jen.Err()).Op(":=").Qual(httpPkg, "NewRequestWithContext").Call(id("ctx"), r("method"), id("target"), id("body"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
 		g.Id("keepRawPath").Call(id("req"), id("target"))
+		headerValues(g)
 		g.If(r("contentType").Op("!=").Lit("")).Block(
-			id("req").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), r("contentType")),
+			id("req").Dot("Header").Index(jen.Lit("Content-Type")).Op("=").Id("one").Call(r("contentType")),
 		)
 		requestHeaders(g)
 		if api.Auth == nil {
@@ -107,7 +108,8 @@ func requestHeaders(g *jen.Group) {
 			hdr(id("key")).Op("=").Append(hdr(id("key")), h(1)),
 			jen.Continue(),
 		),
-		id("setHeader").Call(id("req").Dot("Header"), id("key"), h(1)),
+		id("deleteHeader").Call(id("req").Dot("Header"), id("key")),
+		hdr(id("key")).Op("=").Id("one").Call(h(1)),
 	)
 	g.Add(comment("A copy of WithHeader's values: an editor may change the request's."))
 	g.For(jen.List(id("k"), id("vs")).Op(":=").Range().Id("c").Dot("header")).Block(
@@ -115,6 +117,27 @@ func requestHeaders(g *jen.Group) {
 		hdr(id("k")).Op("=").Append(jen.Index().String().Parens(jen.Nil()), id("vs").Op("...")),
 	)
 	g.If(hdr(jen.Lit("User-Agent")).Op("==").Nil()).Block(
-		id("req").Dot("Header").Dot("Set").Call(jen.Lit("User-Agent"), id("userAgent")),
+		hdr(jen.Lit("User-Agent")).Op("=").Id("one").Call(id("userAgent")),
+	)
+}
+
+// headerValues declares the backing array of the header values an attempt
+// sets, and one, which hands out a value from it:
+//
+//	vals := make([]string, 0, len(r.header)+2)
+//	one := func(v string) []string { vals = append(vals, v); n := len(vals); return vals[n-1 : n : n] }
+//
+// One allocation for all of a request's headers instead of one each, as
+// http.Header.Set would make. Each value's capacity is capped at one, so a
+// later append (a repeated name, an editor's Add) copies it rather than
+// writing into the next value.
+func headerValues(g *jen.Group) {
+	id := jen.Id
+	g.Add(comment("vals backs the values of the headers set below: one allocation rather\nthan one per header. Each value's capacity is capped, so that appending to\nit (a repeated name, an editor's Add) copies it instead of overwriting\nthe next."))
+	g.Id("vals").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(id("r").Dot("header")).Op("+").Lit(2))
+	g.Id("one").Op(":=").Func().Params(id("v").String()).Index().String().Block(
+		id("vals").Op("=").Append(id("vals"), id("v")),
+		id("n").Op(":=").Len(id("vals")),
+		jen.Return(id("vals").Index(id("n").Op("-").Lit(1), id("n"), id("n"))),
 	)
 }

@@ -22,13 +22,19 @@ func encodingFile(api *model.API) *jen.File {
 		jen.List(jen.Id("key"), jen.Id("value")).String(),
 		jen.List(jen.Id("bare"), jen.Id("strict")).Bool(),
 	)
-	// func (r *request) addQuery(key, value string) { r.query = append(r.query, queryPair{key: key, value: value}) }
+	// func (r *request) pushQuery(p queryPair) { if r.query == nil { r.query = r.queryBuf[:0] }; r.query = append(r.query, p) }
+	f.Add(comment("pushQuery appends p, starting in the request's own array, so that a call\nwith a few query entries allocates none for them."))
+	f.Func().Params(jen.Id("r").Op("*").Id("request")).Id("pushQuery").Params(jen.Id("p").Id("queryPair")).Block(
+		jen.If(r("query").Op("==").Nil()).Block(r("query").Op("=").Add(r("queryBuf")).Index(jen.Empty(), jen.Lit(0))),
+		r("query").Op("=").Append(r("query"), jen.Id("p")),
+	)
+	// func (r *request) addQuery(key, value string) { r.pushQuery(queryPair{key: key, value: value}) }
 	f.Func().Params(jen.Id("r").Op("*").Id("request")).Id("addQuery").Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
-		r("query").Op("=").Append(r("query"), jen.Id("queryPair").Values(jen.Dict{jen.Id("key"): jen.Id("key"), jen.Id("value"): jen.Id("value")})),
+		jen.Id("r").Dot("pushQuery").Call(jen.Id("queryPair").Values(jen.Dict{jen.Id("key"): jen.Id("key"), jen.Id("value"): jen.Id("value")})),
 	)
 	// func (r *request) addQueryKey(key string) { ... bare: true ... }
 	f.Func().Params(jen.Id("r").Op("*").Id("request")).Id("addQueryKey").Params(jen.Id("key").String()).Block(
-		r("query").Op("=").Append(r("query"), jen.Id("queryPair").Values(jen.Dict{jen.Id("key"): jen.Id("key"), jen.Id("bare"): jen.True()})),
+		jen.Id("r").Dot("pushQuery").Call(jen.Id("queryPair").Values(jen.Dict{jen.Id("key"): jen.Id("key"), jen.Id("bare"): jen.True()})),
 	)
 
 	// func (r *request) addQueryParam(key, value, saved string): the caller's value, else the saved one.
@@ -38,7 +44,7 @@ func encodingFile(api *model.API) *jen.File {
 			jen.Id("r").Dot("addQuery").Call(jen.Id("key"), jen.Id("saved")),
 			jen.Return(),
 		),
-		r("query").Op("=").Append(r("query"), jen.Id("queryPair").Values(jen.Dict{jen.Id("key"): jen.Id("key"), jen.Id("value"): jen.Id("value"), jen.Id("strict"): jen.True()})),
+		jen.Id("r").Dot("pushQuery").Call(jen.Id("queryPair").Values(jen.Dict{jen.Id("key"): jen.Id("key"), jen.Id("value"): jen.Id("value"), jen.Id("strict"): jen.True()})),
 	)
 	// func (r *request) addQueryList(key string, values []string, saved ...string)
 	f.Add(comment("addQueryList adds one entry per value of a repeated key: the caller's\nvalues, or the saved ones when the caller gave none."))
@@ -52,12 +58,27 @@ func encodingFile(api *model.API) *jen.File {
 		),
 	)
 
-	// func encodeQuery(pairs []queryPair) string
-	f.Add(comment("encodeQuery writes the entries in order; url.Values would sort the keys\nand turn spaces into '+'."))
-	f.Func().Id("encodeQuery").Params(jen.Id("pairs").Index().Id("queryPair")).String().Block(
+	// func encodeQuery(base string, pairs []queryPair) string {
+	//	if len(pairs) == 0 { return base }
+	//	n := len(base); for _, p := range pairs { n += len(p.key) + len(p.value) + 2 }
+	//	var b strings.Builder; b.Grow(n); b.WriteString(base); b.WriteByte('?'); for ... { ... }
+	//	return b.String()
+	// }
+	f.Add(comment("encodeQuery returns base with the entries appended in order; url.Values\n" +
+		"would sort the keys and turn spaces into '+'. The URL is built in one\n" +
+		"buffer sized for the unescaped entries, which is what almost every\n" +
+		"call needs: one allocation for the whole target."))
+	f.Func().Id("encodeQuery").Params(jen.Id("base").String(), jen.Id("pairs").Index().Id("queryPair")).String().Block(
+		jen.If(jen.Len(jen.Id("pairs")).Op("==").Lit(0)).Block(jen.Return(jen.Id("base"))),
+		jen.Id("n").Op(":=").Len(jen.Id("base")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("pairs")).Block(
+			jen.Id("n").Op("+=").Len(jen.Id("p").Dot("key")).Op("+").Len(jen.Id("p").Dot("value")).Op("+").Lit(2),
+		),
 		jen.Var().Id("b").Qual("strings", "Builder"),
+		jen.Id("b").Dot("Grow").Call(jen.Id("n")),
+		jen.Id("b").Dot("WriteString").Call(jen.Id("base")),
 		jen.For(jen.List(jen.Id("i"), jen.Id("p")).Op(":=").Range().Id("pairs")).Block(
-			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Dot("WriteByte").Call(jen.LitRune('&'))),
+			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Dot("WriteByte").Call(jen.LitRune('&'))).Else().Block(jen.Id("b").Dot("WriteByte").Call(jen.LitRune('?'))),
 			jen.Id("b").Dot("WriteString").Call(jen.Id("percentEncode").Call(jen.Id("p").Dot("key"), jen.Lit(queryEscapes))),
 			jen.Switch().Block(
 				jen.Case(jen.Id("p").Dot("bare")).Block(),

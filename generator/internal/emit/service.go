@@ -71,10 +71,10 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		if op.Params != nil {
 			g.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").New(jen.Id(op.Params.TypeName)))
 		}
-		// r := &request{method: "GET", url: cfg.baseURL + escapePath(...), emptyOK: true}
+		// r := &request{method: "GET", url: cfg.baseURL + "/users/" + url.PathEscape(id), emptyOK: true}
 		fields := jen.Dict{
 			jen.Id("method"): jen.Lit(op.HTTPMethod),
-			jen.Id("url"):    settingExpr(op.Origin).Op("+").Id("escapePath").Call(templateExpr(op.URL)),
+			jen.Id("url"):    pathExpr(op.Origin, op.URL),
 		}
 		if op.EmptyResultOK && op.Result != nil {
 			fields[jen.Id("emptyOK")] = jen.True()

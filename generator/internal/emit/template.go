@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -47,4 +49,49 @@ func settingExpr(s *model.Setting) *jen.Statement {
 		return jen.Id("cfg").Dot(s.Field)
 	}
 	return jen.Qual("cmp", "Or").Call(jen.Id("cfg").Dot(s.Field), templateExpr(s.Nested))
+}
+
+// pathExpr is the URL a method sends to: the origin setting, then each
+// part of the path escaped on its own, joined in one concatenation:
+//
+//	cfg.baseURL + "/json" + escapePath(cfg.realm) + "/sessions"
+//
+// percentEncode works byte by byte, so escaping the parts one by one gives
+// what escaping the joined path gives; literals are escaped here, once,
+// and a call allocates only the joined string rather than the path and
+// then the path behind the origin.
+func pathExpr(origin *model.Setting, t model.Template) *jen.Statement {
+	expr := settingExpr(origin)
+	for _, p := range t {
+		switch p.Kind {
+		case model.PartLiteral:
+			if p.Text != "" {
+				expr = expr.Op("+").Lit(escapeLiteral(p.Text, pathEscapes))
+			}
+		case model.PartPathArg:
+			// url.PathEscape leaves nothing that escapePath would escape.
+			expr = expr.Op("+").Add(templateExpr(model.Template{p}))
+		default:
+			expr = expr.Op("+").Id("escapePath").Call(templateExpr(model.Template{p}))
+		}
+	}
+	return expr
+}
+
+// escapeLiteral is the generated percentEncode, applied at generation time
+// to text saved in the collection.
+func escapeLiteral(s, set string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(set, c) >= 0 {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }

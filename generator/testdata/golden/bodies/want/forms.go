@@ -83,7 +83,7 @@ func (s *FormsService) CreateCharge(ctx context.Context, body *CreateChargeForm,
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/v1/charges"),
+		url:    cfg.baseURL + "/v1/charges",
 	}
 	r.addHeader("Content-Type", "application/x-www-form-urlencoded")
 	if body == nil {
@@ -114,7 +114,7 @@ func (s *FormsService) ListCharges(ctx context.Context, opts ...Option) (*Respon
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/v1/charges"),
+		url:    cfg.baseURL + "/v1/charges",
 	}
 	errValue := func(int) any {
 		return nil
@@ -178,7 +178,7 @@ func (s *FormsService) UploadDocument(ctx context.Context, body *UploadDocumentF
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/v1/files"),
+		url:    cfg.baseURL + "/v1/files",
 	}
 	if body == nil {
 		body = new(UploadDocumentForm)
@@ -228,7 +228,7 @@ func (s *FormsService) SearchWithForm(ctx context.Context, body *SearchWithFormF
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/v1/search"),
+		url:    cfg.baseURL + "/v1/search",
 	}
 	if body == nil {
 		body = new(SearchWithFormForm)

@@ -44,7 +44,7 @@ func (s *GraphQLService) GetHero(ctx context.Context, body *GetHeroVariables, op
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/graphql"),
+		url:    cfg.baseURL + "/graphql",
 	}
 	data, err := json.Marshal(graphQLRequest{Query: GetHeroQuery, Variables: body})
 	if err != nil {
@@ -76,7 +76,7 @@ func (s *GraphQLService) AllFilms(ctx context.Context, opts ...Option) (*AllFilm
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/graphql"),
+		url:    cfg.baseURL + "/graphql",
 	}
 	data, err := json.Marshal(graphQLRequest{Query: AllFilmsQuery})
 	if err != nil {
@@ -108,7 +108,7 @@ func (s *GraphQLService) BrokenVariables(ctx context.Context, opts ...Option) (*
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/graphql"),
+		url:    cfg.baseURL + "/graphql",
 	}
 	data, err := json.Marshal(graphQLRequest{Query: BrokenVariablesQuery})
 	if err != nil {

@@ -29,7 +29,7 @@ func (c *Client) UploadAvatar(ctx context.Context, body io.Reader, opts ...Optio
 	}
 	r := &request{
 		method: "PUT",
-		url:    cfg.baseURL + escapePath("/v1/avatar"),
+		url:    cfg.baseURL + "/v1/avatar",
 	}
 	if body != nil {
 		data, err := io.ReadAll(body)
@@ -55,7 +55,7 @@ func (c *Client) UploadImage(ctx context.Context, body io.Reader, opts ...Option
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/v1/images"),
+		url:    cfg.baseURL + "/v1/images",
 	}
 	r.addHeader("Content-Type", "image/png")
 	if body != nil {

@@ -165,8 +165,11 @@ func (c config) with(opts []Option) (config, error) {
 	if len(opts) == 0 {
 		return c, nil
 	}
+	// A copy declared past the early return: options take its address, which
+	// moves it to the heap, and a call without options should not pay for that.
+	n := c
 	for _, opt := range opts {
-		opt(&c)
+		opt(&n)
 	}
-	return c, c.validate()
+	return n, n.validate()
 }

@@ -25,7 +25,7 @@ func (c *Client) HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Resp
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/health"),
+		url:    cfg.baseURL + "/health",
 	}
 	errValue := func(int) any {
 		return nil
@@ -45,7 +45,7 @@ func (c *Client) N2FASetup(ctx context.Context, body string, opts ...Option) (*R
 	}
 	r := &request{
 		method: "PUT",
-		url:    cfg.baseURL + escapePath("/2fa"),
+		url:    cfg.baseURL + "/2fa",
 	}
 	r.addHeader("Content-Type", "application/xml")
 	r.body = []byte(body)

@@ -69,7 +69,7 @@ func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets"),
+		url:    cfg.baseURL + "/" + escapePath(cfg.tenant) + "/pets",
 	}
 	r.addQueryParam("limit", params.Limit, "20")
 	r.addQueryParam("status", params.Status, "available")
@@ -96,7 +96,7 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets/"+url.PathEscape(petID)),
+		url:    cfg.baseURL + "/" + escapePath(cfg.tenant) + "/pets/" + url.PathEscape(petID),
 	}
 	errValue := func(status int) any {
 		switch status {
@@ -123,7 +123,7 @@ func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opt
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets"),
+		url:    cfg.baseURL + "/" + escapePath(cfg.tenant) + "/pets",
 	}
 	r.addHeader("Content-Type", "application/json")
 	if body != nil {
@@ -161,7 +161,7 @@ func (s *PetsService) DeletePet(ctx context.Context, petID string, opts ...Optio
 	}
 	r := &request{
 		method: "DELETE",
-		url:    cfg.baseURL + escapePath("/"+cfg.tenant+"/pets/"+url.PathEscape(petID)),
+		url:    cfg.baseURL + "/" + escapePath(cfg.tenant) + "/pets/" + url.PathEscape(petID),
 	}
 	errValue := func(int) any {
 		return nil
@@ -204,7 +204,7 @@ func (s *PetsAdminService) GetPet(ctx context.Context, id string, params *GetPet
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/admin/pets/"+url.PathEscape(id)),
+		url:    cfg.baseURL + "/admin/pets/" + url.PathEscape(id),
 	}
 	r.addQueryParam("trace", params.Trace, dynamicGuid())
 	errValue := func(int) any {

@@ -51,7 +51,7 @@ func (s *AgreementsService) ListAgreements(ctx context.Context, accountID string
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/v1/accounts/"+url.PathEscape(accountID)+"/agreements"),
+		url:    cfg.baseURL + "/v1/accounts/" + url.PathEscape(accountID) + "/agreements",
 	}
 	r.addQueryParam("limit", params.Limit, "2")
 	if params.Ctoken != "" {

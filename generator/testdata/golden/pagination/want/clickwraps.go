@@ -50,7 +50,7 @@ func (s *ClickwrapsService) ListClickwraps(ctx context.Context, params *ListClic
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/clickwraps"),
+		url:    cfg.baseURL + "/clickwraps",
 	}
 	if params.PageNumber != "" {
 		r.addQueryParam("page_number", params.PageNumber, "")

@@ -50,7 +50,7 @@ func (s *CollectionsService) AllCollections(ctx context.Context, params *AllColl
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/collections"),
+		url:    cfg.baseURL + "/collections",
 	}
 	r.addQueryParam("limit", params.Limit, "2")
 	if params.Cursor != "" {

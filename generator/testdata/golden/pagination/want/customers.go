@@ -61,7 +61,7 @@ func (s *CustomersService) ListCustomers(ctx context.Context, params *ListCustom
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/v1/customers"),
+		url:    cfg.baseURL + "/v1/customers",
 	}
 	r.addQueryParam("limit", params.Limit, "2")
 	if params.StartingAfter != "" {
@@ -138,7 +138,7 @@ func (s *CustomersService) ListCustomersAll(ctx context.Context, opts ...Option)
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/v1/customers/all"),
+		url:    cfg.baseURL + "/v1/customers/all",
 	}
 	errValue := func(int) any {
 		return nil
@@ -176,7 +176,7 @@ func (s *CustomersService) SearchCustomers(ctx context.Context, params *SearchCu
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/v1/customers/search"),
+		url:    cfg.baseURL + "/v1/customers/search",
 	}
 	r.addQueryParam("query", params.Query, "name:'Ada'")
 	r.addQueryParam("limit", params.Limit, "2")

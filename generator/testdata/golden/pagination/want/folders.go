@@ -51,7 +51,7 @@ func (s *FoldersService) ListItemsInFolder(ctx context.Context, params *ListItem
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/folders/0/items"),
+		url:    cfg.baseURL + "/folders/0/items",
 	}
 	r.addQueryParam("limit", params.Limit, "2")
 	r.addQueryParam("offset", params.Offset, "0")

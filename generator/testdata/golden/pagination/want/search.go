@@ -52,7 +52,7 @@ func (s *SearchService) SearchRepositories(ctx context.Context, params *SearchRe
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/search/repositories"),
+		url:    cfg.baseURL + "/search/repositories",
 	}
 	r.addQueryParam("q", params.Q, "go")
 	r.addQueryParam("per_page", params.PerPage, "2")

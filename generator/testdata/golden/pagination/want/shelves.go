@@ -49,7 +49,7 @@ func (s *ShelvesService) ListBooks(ctx context.Context, start2 string, params *L
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/shelves/"+url.PathEscape(start2)+"/books"),
+		url:    cfg.baseURL + "/shelves/" + url.PathEscape(start2) + "/books",
 	}
 	if params.Cursor != "" {
 		r.addQueryParam("cursor", params.Cursor, "")

@@ -57,7 +57,7 @@ func (s *TagsService) ListWafTags(ctx context.Context, params *ListWafTagsParams
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/wafs/tags"),
+		url:    cfg.baseURL + "/wafs/tags",
 	}
 	r.addQueryParam("page[size]", params.PageSize, "2")
 	if params.PageNumber != "" {
@@ -146,7 +146,7 @@ func (s *TagsService) ListTLSSubscriptions(ctx context.Context, params *ListTLSS
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/tls/subscriptions"),
+		url:    cfg.baseURL + "/tls/subscriptions",
 	}
 	r.addQueryParam("page[number]", params.PageNumber, "1")
 	r.addQueryParam("page[size]", params.PageSize, "2")

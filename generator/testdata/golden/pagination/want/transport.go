@@ -78,9 +78,17 @@ type request struct {
 	// emptyOK accepts an empty 2xx body where a typed one is expected:
 	// the collection has an example of the API answering so.
 	emptyOK bool
+	// Most requests have a few query entries and headers: these arrays back
+	// query and header until they outgrow them, so that the entries come in
+	// the request's one allocation rather than in a slice grown per append.
+	queryBuf  [4]queryPair
+	headerBuf [4][2]string
 }
 
 func (r *request) addHeader(key, value string) {
+	if r.header == nil {
+		r.header = r.headerBuf[:0]
+	}
 	r.header = append(r.header, [2]string{key, value})
 }
 
@@ -88,10 +96,7 @@ func (r *request) addHeader(key, value string) {
 // pointer, or copied into a *[]byte; out may be nil. Any other status gives
 // an *APIError whose Value is the typed body errValue returns for it.
 func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errValue func(int) any) (*Response, error) {
-	target := r.url
-	if len(r.query) > 0 {
-		target += "?" + encodeQuery(r.query)
-	}
+	target := encodeQuery(r.url, r.query)
 	if cfg.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cfg.timeout)
@@ -185,8 +190,18 @@ func (c *config) attempt(ctx context.Context, r *request, target string) (*http.
 		return nil, nil, err
 	}
 	keepRawPath(req, target)
+	// vals backs the values of the headers set below: one allocation rather
+	// than one per header. Each value's capacity is capped, so that appending to
+	// it (a repeated name, an editor's Add) copies it instead of overwriting
+	// the next.
+	vals := make([]string, 0, len(r.header)+2)
+	one := func(v string) []string {
+		vals = append(vals, v)
+		n := len(vals)
+		return vals[n-1 : n : n]
+	}
 	if r.contentType != "" {
-		req.Header.Set("Content-Type", r.contentType)
+		req.Header["Content-Type"] = one(r.contentType)
 	}
 	// Names are set as written, not canonicalised: the collection's spelling
 	// is what Postman sends. A name's first entry replaces what is there (the
@@ -203,7 +218,8 @@ func (c *config) attempt(ctx context.Context, r *request, target string) (*http.
 			req.Header[key] = append(req.Header[key], h[1])
 			continue
 		}
-		setHeader(req.Header, key, h[1])
+		deleteHeader(req.Header, key)
+		req.Header[key] = one(h[1])
 	}
 	// A copy of WithHeader's values: an editor may change the request's.
 	for k, vs := range c.header {
@@ -211,7 +227,7 @@ func (c *config) attempt(ctx context.Context, r *request, target string) (*http.
 		req.Header[k] = append([]string(nil), vs...)
 	}
 	if req.Header["User-Agent"] == nil {
-		req.Header.Set("User-Agent", userAgent)
+		req.Header["User-Agent"] = one(userAgent)
 	}
 	// Postman accepts any media type unless the request sets Accept.
 	if req.Header.Get("Accept") == "" {

@@ -54,7 +54,7 @@ func (s *TweetsService) RecentSearch(ctx context.Context, params *RecentSearchPa
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/2/tweets/search/recent"),
+		url:    cfg.baseURL + "/2/tweets/search/recent",
 	}
 	r.addQueryParam("query", params.Query, "golang")
 	r.addQueryParam("max_results", params.MaxResults, "10")

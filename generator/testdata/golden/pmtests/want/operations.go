@@ -23,7 +23,7 @@ func (c *Client) Health(ctx context.Context, opts ...Option) ([]byte, *Response,
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/health"),
+		url:    cfg.baseURL + "/health",
 	}
 	errValue := func(int) any {
 		return nil

@@ -35,7 +35,7 @@ func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Optio
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/widgets/"+url.PathEscape(id)),
+		url:    cfg.baseURL + "/widgets/" + url.PathEscape(id),
 	}
 	errValue := func(status int) any {
 		switch status {
@@ -62,7 +62,7 @@ func (s *WidgetsService) CreateWidget(ctx context.Context, body *CreateWidgetReq
 	}
 	r := &request{
 		method: "POST",
-		url:    cfg.baseURL + escapePath("/widgets"),
+		url:    cfg.baseURL + "/widgets",
 	}
 	r.addHeader("Content-Type", "application/json")
 	if body != nil {

@@ -68,7 +68,7 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Optio
 	}
 	r := &request{
 		method: "GET",
-		url:    cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2") + escapePath("/search"),
+		url:    cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2") + "/search",
 	}
 	r.addQueryParam("q", params.Q, "café au lait")
 	r.addQueryList("tag", params.Tag, "a", "b")
@@ -153,7 +153,7 @@ func (c *Client) GetFile(ctx context.Context, name string, opts ...Option) (*Res
 	}
 	r := &request{
 		method: "GET",
-		url:    cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2") + escapePath("/files/"+url.PathEscape(name)+"/{ver}|raw"),
+		url:    cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2") + "/files/" + url.PathEscape(name) + "/%7Bver%7D|raw",
 	}
 	errValue := func(int) any {
 		return nil

@@ -28,7 +28,7 @@ func (s *FolderService) BrokenExample(ctx context.Context, opts ...Option) (*Res
 	}
 	r := &request{
 		method: "GET",
-		url:    cfg.baseURL + escapePath("/things"),
+		url:    cfg.baseURL + "/things",
 	}
 	errValue := func(int) any {
 		return nil
