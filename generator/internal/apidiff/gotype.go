@@ -14,34 +14,7 @@ type names func(*model.Type) string
 func ownName(t *model.Type) string { return t.Name }
 
 // spell writes a type expression: []Item, map[string]json.RawMessage, *string.
-func spell(t *model.TypeRef, name names) string {
-	if t == nil {
-		return "json.RawMessage"
-	}
-	var s string
-	switch t.Kind {
-	case model.KindString:
-		s = "string"
-	case model.KindInt:
-		s = "int64"
-	case model.KindFloat:
-		s = "float64"
-	case model.KindBool:
-		s = "bool"
-	case model.KindSlice:
-		return "[]" + spell(t.Elem, name)
-	case model.KindMap:
-		return "map[string]" + spell(t.Elem, name)
-	case model.KindStruct:
-		s = name(t.Named)
-	default:
-		return "json.RawMessage"
-	}
-	if t.Nullable {
-		return "*" + s
-	}
-	return s
-}
+func spell(t *model.TypeRef, name names) string { return t.Spell(name) }
 
 // spellField is a struct field's type: scalars and structs that some
 // example lacked are pointers.

@@ -216,27 +216,5 @@ func testBody(g *jen.Group, op *model.Operation) {
 
 // typeString spells t as the reflect package does: "[]forgerockam.Item".
 func typeString(pkg string, t *model.TypeRef) string {
-	var s string
-	switch t.Kind {
-	case model.KindString:
-		s = "string"
-	case model.KindInt:
-		s = "int64"
-	case model.KindFloat:
-		s = "float64"
-	case model.KindBool:
-		s = "bool"
-	case model.KindSlice:
-		return "[]" + typeString(pkg, t.Elem)
-	case model.KindMap:
-		return "map[string]" + typeString(pkg, t.Elem)
-	case model.KindStruct:
-		s = pkg + "." + t.Named.Name
-	default:
-		return "json.RawMessage"
-	}
-	if t.Nullable {
-		return "*" + s
-	}
-	return s
+	return t.Spell(func(n *model.Type) string { return pkg + "." + n.Name })
 }
