@@ -134,6 +134,7 @@ func (b *builder) namePages(svc *model.Service, members *naming.Scope) {
 		op.Pages.PagesMethod = members.Unique(op.Method + "Pages")
 		op.Pages.AllMethod = members.Unique(op.Method + "All")
 		op.Pages.PagesDoc, op.Pages.AllDoc = pagesDoc(op)
+		op.Pages.Rule = pageRule(op.Pages)
 		where := strings.Join(op.Path, " › ")
 		method := strings.Join(append(append([]string(nil), op.Chain...), op.Method), ".")
 		b.api.Stats.Paged = append(b.api.Stats.Paged, model.PagedOp{Where: where, Method: method, Style: op.Pages.Style})
@@ -268,6 +269,26 @@ func numericDefault(p *model.Param, fallback int64) int64 {
 		}
 	}
 	return fallback
+}
+
+// pageRule is how one page leads to the next, in a few words for the
+// README's table of iterators.
+func pageRule(pg *model.Pagination) string {
+	switch pg.Style {
+	case model.PageCursor:
+		return fmt.Sprintf("`%s` ← `%s`", pg.Param.Key, pg.Next.JSON())
+	case model.PageAfter:
+		return fmt.Sprintf("`%s` ← last item's `%s`", pg.Param.Key, pg.ItemID.JSONName)
+	case model.PageNumber:
+		return fmt.Sprintf("`%s` + 1", pg.Param.Key)
+	case model.PageOffset:
+		return fmt.Sprintf("`%s` + items received", pg.Param.Key)
+	case model.PageLink:
+		return fmt.Sprintf("GET `%s`", pg.Next.JSON())
+	case model.PageLinkHeader:
+		return "GET the `Link` header's `rel=\"next\"`"
+	}
+	return ""
 }
 
 // pagesDoc is the doc comment of each iterator: what it walks, how one

@@ -128,22 +128,7 @@ func newProseData(api *model.API) proseData {
 func (d *proseData) addPages(api *model.API, op *model.Operation) {
 	pg := op.Pages
 	recv := "c." + strings.Join(append(append([]string{}, op.Chain...), ""), ".")
-	var how string
-	switch pg.Style {
-	case model.PageCursor:
-		how = fmt.Sprintf("`%s` ← `%s`", pg.Param.Key, pg.Next.JSON())
-	case model.PageAfter:
-		how = fmt.Sprintf("`%s` ← last item's `%s`", pg.Param.Key, pg.ItemID.JSONName)
-	case model.PageNumber:
-		how = fmt.Sprintf("`%s` + 1", pg.Param.Key)
-	case model.PageOffset:
-		how = fmt.Sprintf("`%s` + items received", pg.Param.Key)
-	case model.PageLink:
-		how = fmt.Sprintf("GET `%s`", pg.Next.JSON())
-	case model.PageLinkHeader:
-		how = "GET the `Link` header's `rel=\"next\"`"
-	}
-	d.Pages = append(d.Pages, prosePages{Method: recv + op.Method, All: recv + pg.AllMethod, Pages: recv + pg.PagesMethod, Style: pg.Style.String(), How: how})
+	d.Pages = append(d.Pages, prosePages{Method: recv + op.Method, All: recv + pg.AllMethod, Pages: recv + pg.PagesMethod, Style: pg.Style.String(), How: pg.Rule})
 	if d.PagesExample != "" {
 		return
 	}

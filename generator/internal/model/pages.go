@@ -54,6 +54,9 @@ type Pagination struct {
 	AllMethod, PagesMethod string
 	// PagesDoc and AllDoc are the iterators' doc comments.
 	PagesDoc, AllDoc string
+	// Rule is the step from one page to the next in a few words of
+	// Markdown, for the package README's table: "`cursor` ← `meta.next`".
+	Rule string
 	// Param is the query parameter field the walk sets for the next page;
 	// nil for PageLink and PageLinkHeader, which follow a URL.
 	Param *Param
