@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -21,6 +22,20 @@ import (
 
 // v1Collection is the corpus's deliberate negative case.
 const v1Collection = "heremaps__geocoder-v1-format.postman_collection.json"
+
+// corpusCollections is the sorted paths of the corpus collections pmgen
+// generates a client for (all but the v1 one), for the tests that check
+// something of every generated package.
+func corpusCollections(t *testing.T) []string {
+	t.Helper()
+	dir := corpus.Require(t)
+	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no collections in %s", dir)
+	}
+	sort.Strings(paths)
+	return slices.DeleteFunc(paths, func(p string) bool { return filepath.Base(p) == v1Collection })
+}
 
 // corpusRow is one line of the corpus table.
 type corpusRow struct {

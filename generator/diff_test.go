@@ -2,26 +2,14 @@ package generator
 
 import (
 	"path/filepath"
-	"sort"
 	"testing"
-
-	"github.com/pmgen/pmgen/generator/internal/corpus"
 )
 
 // TestDiffCorpusSelf compares every real collection with itself: the
 // model is built twice, so any change reported is a false one (pairing
 // that depends on map order, a spelling that differs between builds).
 func TestDiffCorpusSelf(t *testing.T) {
-	dir := corpus.Require(t)
-	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no collections in %s", dir)
-	}
-	sort.Strings(paths)
-	for _, path := range paths {
-		if filepath.Base(path) == v1Collection {
-			continue
-		}
+	for _, path := range corpusCollections(t) {
 		r, err := Diff(path, path)
 		if err != nil {
 			t.Errorf("%s: %v", filepath.Base(path), err)

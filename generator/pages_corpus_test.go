@@ -4,13 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/pmgen/pmgen/generator/internal/corpus"
 )
 
 // corpusPagesFile is the survey of pagination in the corpus: every
@@ -23,18 +20,9 @@ var corpusPagesFile = filepath.Join("testdata", "corpus_pages.txt")
 // survey in testdata/corpus_pages.txt, so that a change in detection shows
 // up as a reviewed change of that list.
 func TestCorpusPagination(t *testing.T) {
-	dir := corpus.Require(t)
-	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no collections in %s", dir)
-	}
-	sort.Strings(paths)
 	var lines []string
-	for _, path := range paths {
+	for _, path := range corpusCollections(t) {
 		base := filepath.Base(path)
-		if base == v1Collection {
-			continue
-		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

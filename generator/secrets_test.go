@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pmgen/pmgen/generator/internal/corpus"
 	"github.com/pmgen/pmgen/generator/internal/output"
 )
 
@@ -165,15 +164,9 @@ const minSecretLen = 4
 // collection saves. Each withheld variable must also be named in a
 // warning, and no warning may print a value.
 func TestCorpusSecrets(t *testing.T) {
-	dir := corpus.Require(t)
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	sort.Strings(paths)
 	scanned, short, files, collections := 0, 0, 0, 0
-	for _, path := range paths {
+	for _, path := range corpusCollections(t) {
 		base := filepath.Base(path)
-		if base == v1Collection {
-			continue
-		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
