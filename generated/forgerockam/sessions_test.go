@@ -5,31 +5,13 @@ package forgerockam
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"testing"
 )
 
 // TestSessionsAuthenticate replays the saved examples of Authenticate and checks what
 // the client sent and decoded.
 func TestSessionsAuthenticate(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-		asserts      []assertion
-		skipped      []skippedTest
-	}{{
+	runExamples(t, []example{{
 		asserts: []assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		},
@@ -57,81 +39,15 @@ pm.test("Status code is 200", () => {
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.0, protocol=1.0"}, {"X-OpenAM-Username", "test-username"}, {"X-OpenAM-Password", "test-password"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/authenticate",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, s := range tt.skipped {
-				t.Run(s.test, func(t *testing.T) {
-					t.Skip(s.message)
-				})
-			}
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Sessions.Authenticate(context.Background(), nil)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				result := []byte(body)
-				if tt.bodyJSON {
-					result = encodeJSON(t, got)
-				}
-				checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Sessions.Authenticate(context.Background(), nil)
+	})
 }
 
 // TestSessionsValidateSession replays the saved examples of ValidateSession and checks what
 // the client sent and decoded.
 func TestSessionsValidateSession(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-		asserts      []assertion
-		skipped      []skippedTest
-	}{{
+	runExamples(t, []example{{
 		asserts: []assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		},
@@ -174,81 +90,15 @@ pm.test("Status code is 200", () => {
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
 		wantQuery:  "_action=validate",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, s := range tt.skipped {
-				t.Run(s.test, func(t *testing.T) {
-					t.Skip(s.message)
-				})
-			}
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Sessions.ValidateSession(context.Background(), nil)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				result := []byte(body)
-				if tt.bodyJSON {
-					result = encodeJSON(t, got)
-				}
-				checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Sessions.ValidateSession(context.Background(), nil)
+	})
 }
 
 // TestSessionsGetSessionInfo replays the saved examples of GetSessionInfo and checks what
 // the client sent and decoded.
 func TestSessionsGetSessionInfo(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-		asserts      []assertion
-		skipped      []skippedTest
-	}{{
+	runExamples(t, []example{{
 		asserts: []assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		},
@@ -282,86 +132,20 @@ pm.test("Status code is 200", () => {
 		wantMethod:   "POST",
 		wantPath:     "/json/realms/root/realms/alpha/sessions",
 		wantQuery:    "_action=getSessionInfo",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, s := range tt.skipped {
-				t.Run(s.test, func(t *testing.T) {
-					t.Skip(s.message)
-				})
-			}
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			var value GetSessionInfoRequest
-			if err := json.Unmarshal([]byte("{\n  \"tokenId\": \"{{demoSSOToken}}\"\n}"), &value); err != nil {
-				t.Fatalf("decoding the saved request body: %v", err)
-			}
-			input := &value
-			got, resp, err := c.Sessions.GetSessionInfo(context.Background(), nil, input)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				result := []byte(body)
-				if tt.bodyJSON {
-					result = encodeJSON(t, got)
-				}
-				checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		var value GetSessionInfoRequest
+		if err := json.Unmarshal([]byte("{\n  \"tokenId\": \"{{demoSSOToken}}\"\n}"), &value); err != nil {
+			t.Fatalf("decoding the saved request body: %v", err)
+		}
+		input := &value
+		return c.Sessions.GetSessionInfo(context.Background(), nil, input)
+	})
 }
 
 // TestSessionsRefreshUsersSession replays the saved examples of RefreshUsersSession and checks what
 // the client sent and decoded.
 func TestSessionsRefreshUsersSession(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-		asserts      []assertion
-		skipped      []skippedTest
-	}{{
+	runExamples(t, []example{{
 		asserts: []assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		},
@@ -389,73 +173,16 @@ pm.test("Status code is 200", () => {
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
 		wantQuery:  "_prettyPrint=true&_action=refresh",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, s := range tt.skipped {
-				t.Run(s.test, func(t *testing.T) {
-					t.Skip(s.message)
-				})
-			}
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			resp, err := c.Sessions.RefreshUsersSession(context.Background(), nil)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				checkAssertions(t, resp.StatusCode, resp.Header, []byte(body), tt.asserts)
-				return
-			}
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		resp, err := c.Sessions.RefreshUsersSession(context.Background(), nil)
+		return nil, resp, err
+	})
 }
 
 // TestSessionsLogOut replays the saved examples of LogOut and checks what
 // the client sent and decoded.
 func TestSessionsLogOut(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-		asserts      []assertion
-		skipped      []skippedTest
-	}{{
+	runExamples(t, []example{{
 		asserts: []assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		},
@@ -485,57 +212,7 @@ pm.test("Status code is 200", () => {
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
 		wantQuery:  "_action=logout",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, s := range tt.skipped {
-				t.Run(s.test, func(t *testing.T) {
-					t.Skip(s.message)
-				})
-			}
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Sessions.LogOut(context.Background(), nil)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				result := []byte(body)
-				if tt.bodyJSON {
-					result = encodeJSON(t, got)
-				}
-				checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Sessions.LogOut(context.Background(), nil)
+	})
 }

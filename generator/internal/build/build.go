@@ -116,6 +116,7 @@ func runtimeNames() []string {
 		"recorded", "replay", "newTestClient", "checkRequest", "requestPath", "queryMatches",
 		"checkJSON", "checkDecoded", "decodeJSON", "normalise", "readFixture",
 		"assertion", "skippedTest", "checkAssertions", "lookupJSON", "sameJSON", "jsonType", "encodeJSON",
+		"example", "rawBody", "runExamples", "checkResult", "checkAPIError",
 		"conformanceCall", "conformanceCalls", "conformanceSetting", "conformanceSettings",
 	}
 	names = append(names, runtimeOptions()...)

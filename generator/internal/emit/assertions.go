@@ -72,21 +72,6 @@ func apiAsserts(svc *model.Service) (asserts, skips bool) {
 	return asserts, skips
 }
 
-// assertionFields are the row struct's fields for pm.test:
-//
-//	asserts []assertion
-//	skipped []skippedTest
-func assertionFields(op *model.Operation) []jen.Code {
-	var out []jen.Code
-	if opAsserts(op) {
-		out = append(out, jen.Id("asserts").Index().Id("assertion"))
-	}
-	if opSkips(op) {
-		out = append(out, jen.Id("skipped").Index().Id("skippedTest"))
-	}
-	return out
-}
-
 // assertionValues fills a row's pm.test fields:
 //
 //	asserts: []assertion{{test: "response is ok", kind: "status", statuses: []int{200}}},
@@ -162,61 +147,4 @@ func readableString(s string, multiline bool) jen.Code {
 		}
 	}
 	return jen.Op("`" + s + "`")
-}
-
-// skipSubtests lists the pm.test blocks a row does not check as skipped
-// subtests, so that go test -v shows them:
-//
-//	for _, s := range tt.skipped {
-//		t.Run(s.test, func(t *testing.T) { t.Skip(s.message) })
-//	}
-func skipSubtests(g *jen.Group, op *model.Operation) {
-	if !opSkips(op) {
-		return
-	}
-	g.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("tt").Dot("skipped")).Block(
-		jen.Id("t").Dot("Run").Call(jen.Id("s").Dot("test"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-			jen.Id("t").Dot("Skip").Call(jen.Id("s").Dot("message")),
-		)),
-	)
-}
-
-// successAssertions checks a 2xx row's assertions on what the client
-// returned: the status and headers of *Response, and the body as the
-// typed result re-encodes it, so that a decoding loss fails them too.
-//
-//	result := []byte(body)
-//	if tt.bodyJSON {
-//		result = encodeJSON(t, got)
-//	}
-//	checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
-func successAssertions(op *model.Operation) []jen.Code {
-	if !opAsserts(op) {
-		return nil
-	}
-	check := func(body jen.Code) jen.Code {
-		return jen.Id("checkAssertions").Call(jen.Id("t"), jen.Id("resp").Dot("StatusCode"), jen.Id("resp").Dot("Header"), body, jen.Id("tt").Dot("asserts"))
-	}
-	switch {
-	case op.ResultRaw:
-		return []jen.Code{check(jen.Id("got"))}
-	case op.Result != nil:
-		return []jen.Code{
-			jen.Id("result").Op(":=").Index().Byte().Parens(jen.Id("body")),
-			jen.If(jen.Id("tt").Dot("bodyJSON")).Block(jen.Id("result").Op("=").Id("encodeJSON").Call(jen.Id("t"), jen.Id("got"))),
-			check(jen.Id("result")),
-		}
-	}
-	return []jen.Code{check(jen.Index().Byte().Parens(jen.Id("body")))}
-}
-
-// errorAssertions checks an error row's assertions on the *APIError:
-//
-//	checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
-func errorAssertions(g *jen.Group, op *model.Operation) {
-	if !opAsserts(op) {
-		return
-	}
-	e := func(name string) *jen.Statement { return jen.Id("apiErr").Dot(name) }
-	g.Id("checkAssertions").Call(jen.Id("t"), e("StatusCode"), e("Header"), e("Body"), jen.Id("tt").Dot("asserts"))
 }

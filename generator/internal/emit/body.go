@@ -158,16 +158,6 @@ func requestInput(g *jen.Group, op *model.Operation) {
 	}
 }
 
-// requestBodyPrep rewrites what the replay server recorded before it is
-// compared: a multipart body becomes the canonical text of its parts,
-// because its boundary is random.
-func requestBodyPrep(g *jen.Group, op *model.Operation) {
-	if op.Body != nil && op.Body.Kind == model.BodyMultipart {
-		// multipartText(t, rec)
-		g.Id("multipartText").Call(jen.Id("t"), jen.Id("rec"))
-	}
-}
-
 // usedBodyKinds reports which body encodings the API's methods use, so
 // that only the helpers they need are emitted.
 func usedBodyKinds(svc *model.Service, used map[model.BodyKind]bool) map[model.BodyKind]bool {

@@ -205,5 +205,6 @@ func testHelpersFile(api *model.API) *jen.File {
 	)
 	bodyTestHelpers(f, api)
 	assertionHelpers(f, api)
+	exampleRunner(f, api)
 	return f
 }

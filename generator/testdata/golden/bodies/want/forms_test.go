@@ -4,8 +4,6 @@ package bodymodes
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -13,21 +11,7 @@ import (
 // TestFormsCreateCharge replays the saved examples of CreateCharge and checks what
 // the client sent and decoded.
 func TestFormsCreateCharge(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:       "{\"id\": \"ch_1\", \"amount\": 2000, \"paid\": true}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -37,139 +21,39 @@ func TestFormsCreateCharge(t *testing.T) {
 		wantHeader: [][2]string{{"Content-Type", "application/x-www-form-urlencoded"}},
 		wantMethod: "POST",
 		wantPath:   "/v1/charges",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			input := &CreateChargeForm{
-				Amount:      "2000",
-				Description: "Tea & cake = 2+2 ½",
-				Idempotency: "{{$guid}}",
-				Tag:         []string{"first", "second"},
-			}
-			got, resp, err := c.Forms.CreateCharge(context.Background(), input)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		input := &CreateChargeForm{
+			Amount:      "2000",
+			Description: "Tea & cake = 2+2 ½",
+			Idempotency: "{{$guid}}",
+			Tag:         []string{"first", "second"},
+		}
+		return c.Forms.CreateCharge(context.Background(), input)
+	})
 }
 
 // TestFormsListCharges replays the saved examples of ListCharges and checks what
 // the client sent and decoded.
 func TestFormsListCharges(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		name:       "OK",
 		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/v1/charges",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			resp, err := c.Forms.ListCharges(context.Background())
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				return
-			}
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		resp, err := c.Forms.ListCharges(context.Background())
+		return nil, resp, err
+	})
 }
 
 // TestFormsUploadDocument replays the saved examples of UploadDocument and checks what
 // the client sent and decoded.
 func TestFormsUploadDocument(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:       "{\"id\": \"file_1\", \"size\": 1024}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
+		multipart:  true,
 		name:       "Uploaded",
 		status:     201,
 		wantBody:   "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"image/png\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"image/png\"\npage-2.png\n",
@@ -180,138 +64,46 @@ func TestFormsUploadDocument(t *testing.T) {
 		bodyJSON:   true,
 		errorType:  "*bodymodes.UploadDocumentRequestEntityTooLargeError",
 		header:     [][2]string{{"Content-Type", "application/json"}},
+		multipart:  true,
 		name:       "Too large",
 		status:     413,
 		wantBody:   "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"image/png\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"image/png\"\npage-2.png\n",
 		wantMethod: "POST",
 		wantPath:   "/v1/files",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			input := &UploadDocumentForm{
-				File: &File{
-					Content: strings.NewReader("passport.pdf"),
-					Name:    "passport.pdf",
-				},
-				Meta: "{\"pages\": 2}",
-				Pages: []*File{{
-					Content: strings.NewReader("page-1.png"),
-					Name:    "page-1.png",
-				}, {
-					Content: strings.NewReader("page-2.png"),
-					Name:    "page-2.png",
-				}},
-				Purpose: "identity_document",
-			}
-			got, resp, err := c.Forms.UploadDocument(context.Background(), input)
-			multipartText(t, rec)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		input := &UploadDocumentForm{
+			File: &File{
+				Content: strings.NewReader("passport.pdf"),
+				Name:    "passport.pdf",
+			},
+			Meta: "{\"pages\": 2}",
+			Pages: []*File{{
+				Content: strings.NewReader("page-1.png"),
+				Name:    "page-1.png",
+			}, {
+				Content: strings.NewReader("page-2.png"),
+				Name:    "page-2.png",
+			}},
+			Purpose: "identity_document",
+		}
+		return c.Forms.UploadDocument(context.Background(), input)
+	})
 }
 
 // TestFormsSearchWithForm replays the saved examples of SearchWithForm and checks what
 // the client sent and decoded.
 func TestFormsSearchWithForm(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:       "[]",
 		bodyJSON:   true,
+		multipart:  true,
 		name:       "OK",
 		status:     200,
 		wantBody:   "--- \"q\"\ntea\n",
 		wantMethod: "GET",
 		wantPath:   "/v1/search",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			input := &SearchWithFormForm{Q: "tea"}
-			got, resp, err := c.Forms.SearchWithForm(context.Background(), input)
-			multipartText(t, rec)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		input := &SearchWithFormForm{Q: "tea"}
+		return c.Forms.SearchWithForm(context.Background(), input)
+	})
 }

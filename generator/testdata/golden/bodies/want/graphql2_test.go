@@ -5,29 +5,13 @@ package bodymodes
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"testing"
 )
 
 // TestGraphQLGetHero replays the saved examples of GetHero and checks what
 // the client sent and decoded.
 func TestGraphQLGetHero(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:         "{\"data\": {\"hero\": {\"name\": \"R2-D2\", \"friends\": [{\"name\": \"Luke\"}]}}}",
 		bodyJSON:     true,
 		header:       [][2]string{{"Content-Type", "application/json"}},
@@ -38,73 +22,20 @@ func TestGraphQLGetHero(t *testing.T) {
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
 		wantMethod:   "POST",
 		wantPath:     "/graphql",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			var value GetHeroVariables
-			if err := json.Unmarshal([]byte("{\n  \"episode\": \"JEDI\",\n  \"first\": 3,\n  \"account\": \"{{accountId}}\"\n}"), &value); err != nil {
-				t.Fatalf("decoding the saved request body: %v", err)
-			}
-			input := &value
-			got, resp, err := c.GraphQL.GetHero(context.Background(), input)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		var value GetHeroVariables
+		if err := json.Unmarshal([]byte("{\n  \"episode\": \"JEDI\",\n  \"first\": 3,\n  \"account\": \"{{accountId}}\"\n}"), &value); err != nil {
+			t.Fatalf("decoding the saved request body: %v", err)
+		}
+		input := &value
+		return c.GraphQL.GetHero(context.Background(), input)
+	})
 }
 
 // TestGraphQLAllFilms replays the saved examples of AllFilms and checks what
 // the client sent and decoded.
 func TestGraphQLAllFilms(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:         "{\"data\": {\"allFilms\": [{\"title\": \"A New Hope\"}]}}",
 		bodyJSON:     true,
 		header:       [][2]string{{"Content-Type", "application/json"}},
@@ -115,68 +46,15 @@ func TestGraphQLAllFilms(t *testing.T) {
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
 		wantMethod:   "POST",
 		wantPath:     "/graphql",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.GraphQL.AllFilms(context.Background())
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.GraphQL.AllFilms(context.Background())
+	})
 }
 
 // TestGraphQLBrokenVariables replays the saved examples of BrokenVariables and checks what
 // the client sent and decoded.
 func TestGraphQLBrokenVariables(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		name:         "OK",
 		status:       200,
 		wantBody:     "{\"query\":\"query ($id: ID!) { node(id: $id) { id } }\"}",
@@ -184,42 +62,8 @@ func TestGraphQLBrokenVariables(t *testing.T) {
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
 		wantMethod:   "POST",
 		wantPath:     "/graphql",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			resp, err := c.GraphQL.BrokenVariables(context.Background())
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				return
-			}
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		resp, err := c.GraphQL.BrokenVariables(context.Background())
+		return nil, resp, err
+	})
 }

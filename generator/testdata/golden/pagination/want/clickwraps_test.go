@@ -4,29 +4,13 @@ package paginationstyles
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"testing"
 )
 
 // TestClickwrapsListClickwraps replays the saved examples of ListClickwraps and checks what
 // the client sent and decoded.
 func TestClickwrapsListClickwraps(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:       "{\n  \"clickwraps\": [\n    {\n      \"clickwrapId\": \"k1\"\n    },\n    {\n      \"clickwrapId\": \"k2\"\n    }\n  ],\n  \"minimumPagesRemaining\": \"2\",\n  \"page\": \"1\",\n  \"pageSize\": \"2\"\n}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -34,46 +18,7 @@ func TestClickwrapsListClickwraps(t *testing.T) {
 		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/clickwraps",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Clickwraps.ListClickwraps(context.Background(), nil)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Clickwraps.ListClickwraps(context.Background(), nil)
+	})
 }

@@ -4,29 +4,13 @@ package paginationstyles
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"testing"
 )
 
 // TestCollectionsAllCollections replays the saved examples of AllCollections and checks what
 // the client sent and decoded.
 func TestCollectionsAllCollections(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:       "{\n  \"collections\": [\n    {\n      \"id\": \"c1\",\n      \"name\": \"Alpha\"\n    },\n    {\n      \"id\": \"c2\",\n      \"name\": \"Beta\"\n    }\n  ],\n  \"meta\": {\n    \"limit\": 2,\n    \"nextCursor\": \"Y3Vyc29yMg==\",\n    \"total\": 5\n  }\n}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -35,46 +19,7 @@ func TestCollectionsAllCollections(t *testing.T) {
 		wantMethod: "GET",
 		wantPath:   "/collections",
 		wantQuery:  "limit=2",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Collections.AllCollections(context.Background(), nil)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Collections.AllCollections(context.Background(), nil)
+	})
 }

@@ -4,29 +4,13 @@ package paginationstyles
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"testing"
 )
 
 // TestCustomersListCustomers replays the saved examples of ListCustomers and checks what
 // the client sent and decoded.
 func TestCustomersListCustomers(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:       "{\n  \"object\": \"list\",\n  \"url\": \"/v1/customers\",\n  \"has_more\": true,\n  \"data\": [\n    {\n      \"id\": \"cus_1\",\n      \"name\": \"Ada\"\n    },\n    {\n      \"id\": \"cus_2\",\n      \"name\": \"Bo\"\n    }\n  ]\n}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -35,68 +19,15 @@ func TestCustomersListCustomers(t *testing.T) {
 		wantMethod: "GET",
 		wantPath:   "/v1/customers",
 		wantQuery:  "limit=2",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Customers.ListCustomers(context.Background(), nil)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Customers.ListCustomers(context.Background(), nil)
+	})
 }
 
 // TestCustomersListCustomersAll replays the saved examples of ListCustomersAll and checks what
 // the client sent and decoded.
 func TestCustomersListCustomersAll(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:       "{\n  \"object\": \"list\",\n  \"data\": [\n    {\n      \"id\": \"cus_1\",\n      \"name\": \"Ada\"\n    }\n  ]\n}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -104,68 +35,15 @@ func TestCustomersListCustomersAll(t *testing.T) {
 		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/v1/customers/all",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Customers.ListCustomersAll(context.Background())
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Customers.ListCustomersAll(context.Background())
+	})
 }
 
 // TestCustomersSearchCustomers replays the saved examples of SearchCustomers and checks what
 // the client sent and decoded.
 func TestCustomersSearchCustomers(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:       "{\n  \"object\": \"search_result\",\n  \"url\": \"/v1/customers/search\",\n  \"has_more\": true,\n  \"next_page\": \"pg_2\",\n  \"data\": [\n    {\n      \"id\": \"cus_1\",\n      \"name\": \"Ada\"\n    }\n  ]\n}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -174,46 +52,7 @@ func TestCustomersSearchCustomers(t *testing.T) {
 		wantMethod: "GET",
 		wantPath:   "/v1/customers/search",
 		wantQuery:  "query=name:%27Ada%27&limit=2",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Customers.SearchCustomers(context.Background(), nil)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Customers.SearchCustomers(context.Background(), nil)
+	})
 }

@@ -4,31 +4,13 @@ package pmtests
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"testing"
 )
 
 // TestHealth replays the saved examples of Health and checks what
 // the client sent and decoded.
 func TestHealth(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-		asserts      []assertion
-		skipped      []skippedTest
-	}{{
+	runExamples(t, []example{{
 		asserts: []assertion{
 			{test: "Healthy", kind: "status", statuses: []int{200}},
 			{test: "Healthy", kind: "header-equals", header: "Content-Type", value: "text/plain; charset=utf-8"},
@@ -45,53 +27,8 @@ pm.test("Body says ok", function () {
 		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/health",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, s := range tt.skipped {
-				t.Run(s.test, func(t *testing.T) {
-					t.Skip(s.message)
-				})
-			}
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Health(context.Background())
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if string(got) != body {
-					t.Errorf("body = %q, want %q", got, body)
-				}
-				checkAssertions(t, resp.StatusCode, resp.Header, got, tt.asserts)
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		got, resp, err := c.Health(context.Background())
+		return rawBody(got), resp, err
+	})
 }

@@ -5,31 +5,13 @@ package pmtests
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"testing"
 )
 
 // TestWidgetsGetWidget replays the saved examples of GetWidget and checks what
 // the client sent and decoded.
 func TestWidgetsGetWidget(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-		asserts      []assertion
-		skipped      []skippedTest
-	}{{
+	runExamples(t, []example{{
 		asserts: []assertion{
 			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
 			{test: "Content type is JSON", kind: "header-includes", header: "Content-Type", value: "application/json"},
@@ -106,81 +88,15 @@ pm.test.skip("Flaky check", function () {
 		status:     404,
 		wantMethod: "GET",
 		wantPath:   "/widgets/1",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, s := range tt.skipped {
-				t.Run(s.test, func(t *testing.T) {
-					t.Skip(s.message)
-				})
-			}
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Widgets.GetWidget(context.Background(), "1")
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				result := []byte(body)
-				if tt.bodyJSON {
-					result = encodeJSON(t, got)
-				}
-				checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Widgets.GetWidget(context.Background(), "1")
+	})
 }
 
 // TestWidgetsCreateWidget replays the saved examples of CreateWidget and checks what
 // the client sent and decoded.
 func TestWidgetsCreateWidget(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-		asserts      []assertion
-		skipped      []skippedTest
-	}{{
+	runExamples(t, []example{{
 		asserts: []assertion{
 			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
 			{test: "Content type is JSON", kind: "header-includes", header: "Content-Type", value: "application/json"},
@@ -230,62 +146,12 @@ pm.test("Echoes the name", () => pm.expect(pm.response.json().name).to.equal("An
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
 		wantMethod:   "POST",
 		wantPath:     "/widgets",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, s := range tt.skipped {
-				t.Run(s.test, func(t *testing.T) {
-					t.Skip(s.message)
-				})
-			}
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			var value CreateWidgetRequest
-			if err := json.Unmarshal([]byte("{\n  \"name\": \"Anvil\"\n}"), &value); err != nil {
-				t.Fatalf("decoding the saved request body: %v", err)
-			}
-			input := &value
-			got, resp, err := c.Widgets.CreateWidget(context.Background(), input)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				result := []byte(body)
-				if tt.bodyJSON {
-					result = encodeJSON(t, got)
-				}
-				checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-			checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		var value CreateWidgetRequest
+		if err := json.Unmarshal([]byte("{\n  \"name\": \"Anvil\"\n}"), &value); err != nil {
+			t.Fatalf("decoding the saved request body: %v", err)
+		}
+		input := &value
+		return c.Widgets.CreateWidget(context.Background(), input)
+	})
 }

@@ -4,29 +4,13 @@ package variablesandurls
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"testing"
 )
 
 // TestSearch replays the saved examples of Search and checks what
 // the client sent and decoded.
 func TestSearch(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:       "{\"total\":2,\"items\":[\"x\",\"y\"]}",
 		bodyJSON:   true,
 		header:     [][2]string{{"Content-Type", "application/json"}},
@@ -36,110 +20,23 @@ func TestSearch(t *testing.T) {
 		wantMethod: "GET",
 		wantPath:   "/search",
 		wantQuery:  "q=caf%C3%A9%20au%20lait&tag=a&tag=b&debug&&page=%2F1&sort={{$dynamic}}&expr=a%3Cb&limit=50",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			got, resp, err := c.Search(context.Background(), nil)
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				if tt.bodyJSON {
-					checkDecoded(t, "decoded body", got, body)
-				}
-				return
-			}
-			_ = got
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Search(context.Background(), nil)
+	})
 }
 
 // TestGetFile replays the saved examples of GetFile and checks what
 // the client sent and decoded.
 func TestGetFile(t *testing.T) {
-	tests := []struct {
-		name         string
-		status       int
-		header       [][2]string
-		body         string
-		bodyFile     string
-		bodyJSON     bool
-		errorType    string
-		wantMethod   string
-		wantPath     string
-		wantQuery    string
-		wantHeader   [][2]string
-		wantBody     string
-		wantBodyJSON bool
-	}{{
+	runExamples(t, []example{{
 		body:       "gone",
 		header:     [][2]string{{"Content-Type", "text/plain"}},
 		name:       "Gone",
 		status:     410,
 		wantMethod: "GET",
 		wantPath:   "/files/report%201.pdf/%7Bver%7D|raw",
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			c := newTestClient(t, srv.URL)
-			resp, err := c.GetFile(context.Background(), "report 1.pdf")
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				if resp.StatusCode != tt.status {
-					t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-				}
-				return
-			}
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) {
-				t.Fatalf("error = %v, want *APIError", err)
-			}
-			if apiErr.StatusCode != tt.status {
-				t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-			}
-			if string(apiErr.Body) != body {
-				t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-			}
-			if tt.errorType != "" {
-				if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-					t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-				}
-				checkDecoded(t, "APIError.Value", apiErr.Value, body)
-			}
-		})
-	}
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		resp, err := c.GetFile(context.Background(), "report 1.pdf")
+		return nil, resp, err
+	})
 }
