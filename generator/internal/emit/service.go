@@ -93,9 +93,15 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 			g.Id("r").Dot("auth").Op("=").Add(authValue(op.Auth))
 		}
 		pageURLOverride(g, op)
-		g.Id("errValue").Op(":=").Add(errValueFunc(op))
+		// Without typed error bodies send gets nil rather than a function
+		// that always says so.
+		errValue := jen.Nil()
+		if fn := errValueFunc(op); fn != nil {
+			g.Id("errValue").Op(":=").Add(fn)
+			errValue = jen.Id("errValue")
+		}
 		call := func(out jen.Code) *jen.Statement {
-			return client.Clone().Dot("send").Call(jen.Id("ctx"), jen.Id("cfg"), jen.Id("r"), out, jen.Id("errValue"))
+			return client.Clone().Dot("send").Call(jen.Id("ctx"), jen.Id("cfg"), jen.Id("r"), out, errValue)
 		}
 		switch {
 		case op.Result == nil && !op.ResultRaw:
@@ -227,7 +233,8 @@ func zeroValue(t *model.TypeRef) jen.Code {
 	return jen.Lit(0)
 }
 
-// errValueFunc maps a status to a new value of its typed error body:
+// errValueFunc maps a status to a new value of its typed error body, or
+// is nil when the operation has none:
 //
 //	func(status int) any { switch status { case 401: return new(XUnauthorizedError) }; return nil }
 func errValueFunc(op *model.Operation) jen.Code {
@@ -239,7 +246,7 @@ func errValueFunc(op *model.Operation) jen.Code {
 		cases = append(cases, jen.Case(jen.Lit(r.Status)).Block(jen.Return(jen.New(goType(r.Type)))))
 	}
 	if len(cases) == 0 {
-		return jen.Func().Params(jen.Int()).Any().Block(jen.Return(jen.Nil()))
+		return nil
 	}
 	return jen.Func().Params(jen.Id("status").Int()).Any().Block(
 		jen.Switch(jen.Id("status")).Block(cases...),

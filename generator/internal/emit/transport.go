@@ -95,7 +95,8 @@ func transportFile(api *model.API) *jen.File {
 	// func (c *Client) send(ctx, cfg config, r *request, out any, errValue func(int) any) (*Response, error)
 	f.Add(comment("send performs r with cfg. A 2xx body is decoded into out: JSON into a\n" +
 		"pointer, or copied into a *[]byte; out may be nil. Any other status gives\n" +
-		"an *APIError whose Value is the typed body errValue returns for it."))
+		"an *APIError whose Value is the typed body errValue returns for it;\n" +
+		"errValue is nil for a request without typed error bodies."))
 	fail := func(format string, args ...jen.Code) *jen.Statement {
 		return jen.Qual("fmt", "Errorf").Call(append([]jen.Code{jen.Lit(pkg + ": %s %s: " + format), r("method"), jen.Id("target")}, args...)...)
 	}

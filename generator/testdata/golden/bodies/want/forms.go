@@ -91,11 +91,8 @@ func (s *FormsService) CreateCharge(ctx context.Context, body *CreateChargeForm,
 	}
 	r.body = encodeForm(body.pairs(cfg))
 	r.contentType = "application/x-www-form-urlencoded"
-	errValue := func(int) any {
-		return nil
-	}
 	var out CreateChargeResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -116,10 +113,7 @@ func (s *FormsService) ListCharges(ctx context.Context, opts ...Option) (*Respon
 		method: "GET",
 		url:    cfg.baseURL + "/v1/charges",
 	}
-	errValue := func(int) any {
-		return nil
-	}
-	return s.client.send(ctx, cfg, r, nil, errValue)
+	return s.client.send(ctx, cfg, r, nil, nil)
 }
 
 // UploadDocumentForm is the body of UploadDocument, sent as multipart/form-data.
@@ -237,10 +231,7 @@ func (s *FormsService) SearchWithForm(ctx context.Context, body *SearchWithFormF
 	if err != nil {
 		return nil, nil, fmt.Errorf("SearchWithForm: encoding request body: %w", err)
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out []json.RawMessage
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	return out, resp, err
 }

@@ -52,11 +52,8 @@ func (s *GraphQLService) GetHero(ctx context.Context, body *GetHeroVariables, op
 	}
 	r.body = data
 	r.contentType = "application/json"
-	errValue := func(int) any {
-		return nil
-	}
 	var out GetHeroResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -84,11 +81,8 @@ func (s *GraphQLService) AllFilms(ctx context.Context, opts ...Option) (*AllFilm
 	}
 	r.body = data
 	r.contentType = "application/json"
-	errValue := func(int) any {
-		return nil
-	}
 	var out AllFilmsResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -116,8 +110,5 @@ func (s *GraphQLService) BrokenVariables(ctx context.Context, opts ...Option) (*
 	}
 	r.body = data
 	r.contentType = "application/json"
-	errValue := func(int) any {
-		return nil
-	}
-	return s.client.send(ctx, cfg, r, nil, errValue)
+	return s.client.send(ctx, cfg, r, nil, nil)
 }

@@ -39,10 +39,7 @@ func (c *Client) UploadAvatar(ctx context.Context, body io.Reader, opts ...Optio
 		r.body = data
 		r.contentType = "application/octet-stream"
 	}
-	errValue := func(int) any {
-		return nil
-	}
-	return c.send(ctx, cfg, r, nil, errValue)
+	return c.send(ctx, cfg, r, nil, nil)
 }
 
 // UploadImage sends the request "Upload image".
@@ -66,8 +63,5 @@ func (c *Client) UploadImage(ctx context.Context, body io.Reader, opts ...Option
 		r.body = data
 		r.contentType = "application/octet-stream"
 	}
-	errValue := func(int) any {
-		return nil
-	}
-	return c.send(ctx, cfg, r, nil, errValue)
+	return c.send(ctx, cfg, r, nil, nil)
 }

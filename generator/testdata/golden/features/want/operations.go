@@ -27,11 +27,8 @@ func (c *Client) HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Resp
 		method: "GET",
 		url:    cfg.baseURL + "/health",
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out []byte
-	resp, err := c.send(ctx, cfg, r, &out, errValue)
+	resp, err := c.send(ctx, cfg, r, &out, nil)
 	return out, resp, err
 }
 
@@ -50,8 +47,5 @@ func (c *Client) N2FASetup(ctx context.Context, body string, opts ...Option) (*R
 	r.addHeader("Content-Type", "application/xml")
 	r.body = []byte(body)
 	r.contentType = "application/xml"
-	errValue := func(int) any {
-		return nil
-	}
-	return c.send(ctx, cfg, r, nil, errValue)
+	return c.send(ctx, cfg, r, nil, nil)
 }

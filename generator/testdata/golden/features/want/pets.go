@@ -78,11 +78,8 @@ func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts
 	}
 	r.addHeader("X-Tenant", cmp.Or(params.XTenant, cfg.tenant))
 	r.addHeader("Authorization", cmp.Or(params.Authorization, "Bearer "+cfg.apiToken))
-	errValue := func(int) any {
-		return nil
-	}
 	var out []ListPetsResponseItem
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	return out, resp, err
 }
 
@@ -163,10 +160,7 @@ func (s *PetsService) DeletePet(ctx context.Context, petID string, opts ...Optio
 		method: "DELETE",
 		url:    cfg.baseURL + "/" + escapePath(cfg.tenant) + "/pets/" + url.PathEscape(petID),
 	}
-	errValue := func(int) any {
-		return nil
-	}
-	return s.client.send(ctx, cfg, r, nil, errValue)
+	return s.client.send(ctx, cfg, r, nil, nil)
 }
 
 // PetsAdminAPI is the requests of the folder "Admin", as the methods of *PetsAdminService.
@@ -207,8 +201,5 @@ func (s *PetsAdminService) GetPet(ctx context.Context, id string, params *GetPet
 		url:    cfg.baseURL + "/admin/pets/" + url.PathEscape(id),
 	}
 	r.addQueryParam("trace", params.Trace, dynamicGuid())
-	errValue := func(int) any {
-		return nil
-	}
-	return s.client.send(ctx, cfg, r, nil, errValue)
+	return s.client.send(ctx, cfg, r, nil, nil)
 }

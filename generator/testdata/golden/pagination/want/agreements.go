@@ -61,11 +61,8 @@ func (s *AgreementsService) ListAgreements(ctx context.Context, accountID string
 		// A page iterator asks for the page the previous one links to.
 		r.url, r.query = resolvePageURL(r.url, cfg.pageURL), nil
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out ListAgreementsResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}

@@ -55,11 +55,8 @@ func (s *ClickwrapsService) ListClickwraps(ctx context.Context, params *ListClic
 	if params.PageNumber != "" {
 		r.addQueryParam("page_number", params.PageNumber, "")
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out ListClickwrapsResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}

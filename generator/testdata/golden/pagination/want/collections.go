@@ -56,11 +56,8 @@ func (s *CollectionsService) AllCollections(ctx context.Context, params *AllColl
 	if params.Cursor != "" {
 		r.addQueryParam("cursor", params.Cursor, "")
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out AllCollectionsResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}

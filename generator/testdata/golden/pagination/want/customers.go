@@ -70,11 +70,8 @@ func (s *CustomersService) ListCustomers(ctx context.Context, params *ListCustom
 	if params.EndingBefore != "" {
 		r.addQueryParam("ending_before", params.EndingBefore, "")
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out ListCustomersResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -140,11 +137,8 @@ func (s *CustomersService) ListCustomersAll(ctx context.Context, opts ...Option)
 		method: "GET",
 		url:    cfg.baseURL + "/v1/customers/all",
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out ListCustomersAllResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -183,11 +177,8 @@ func (s *CustomersService) SearchCustomers(ctx context.Context, params *SearchCu
 	if params.Page != "" {
 		r.addQueryParam("page", params.Page, "")
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out SearchCustomersResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}

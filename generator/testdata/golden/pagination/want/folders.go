@@ -55,11 +55,8 @@ func (s *FoldersService) ListItemsInFolder(ctx context.Context, params *ListItem
 	}
 	r.addQueryParam("limit", params.Limit, "2")
 	r.addQueryParam("offset", params.Offset, "0")
-	errValue := func(int) any {
-		return nil
-	}
 	var out ListItemsInFolderResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}

@@ -61,11 +61,8 @@ func (s *SearchService) SearchRepositories(ctx context.Context, params *SearchRe
 		// A page iterator asks for the page the previous one links to.
 		r.url, r.query = resolvePageURL(r.url, cfg.pageURL), nil
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out SearchRepositoriesResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}

@@ -54,11 +54,8 @@ func (s *ShelvesService) ListBooks(ctx context.Context, start2 string, params *L
 	if params.Cursor != "" {
 		r.addQueryParam("cursor", params.Cursor, "")
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out ListBooksResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}

@@ -69,11 +69,8 @@ func (s *TagsService) ListWafTags(ctx context.Context, params *ListWafTagsParams
 		// A page iterator asks for the page the previous one links to.
 		r.url, r.query = resolvePageURL(r.url, cfg.pageURL), nil
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out ListWafTagsResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -150,11 +147,8 @@ func (s *TagsService) ListTLSSubscriptions(ctx context.Context, params *ListTLSS
 	}
 	r.addQueryParam("page[number]", params.PageNumber, "1")
 	r.addQueryParam("page[size]", params.PageSize, "2")
-	errValue := func(int) any {
-		return nil
-	}
 	var out ListTLSSubscriptionsResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}

@@ -94,7 +94,8 @@ func (r *request) addHeader(key, value string) {
 
 // send performs r with cfg. A 2xx body is decoded into out: JSON into a
 // pointer, or copied into a *[]byte; out may be nil. Any other status gives
-// an *APIError whose Value is the typed body errValue returns for it.
+// an *APIError whose Value is the typed body errValue returns for it;
+// errValue is nil for a request without typed error bodies.
 func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errValue func(int) any) (*Response, error) {
 	target := encodeQuery(r.url, r.query)
 	if cfg.timeout > 0 {

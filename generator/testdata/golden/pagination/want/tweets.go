@@ -61,11 +61,8 @@ func (s *TweetsService) RecentSearch(ctx context.Context, params *RecentSearchPa
 	if params.NextToken != "" {
 		r.addQueryParam("next_token", params.NextToken, "")
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out RecentSearchResponse
-	resp, err := s.client.send(ctx, cfg, r, &out, errValue)
+	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}

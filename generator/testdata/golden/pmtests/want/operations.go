@@ -25,10 +25,7 @@ func (c *Client) Health(ctx context.Context, opts ...Option) ([]byte, *Response,
 		method: "GET",
 		url:    cfg.baseURL + "/health",
 	}
-	errValue := func(int) any {
-		return nil
-	}
 	var out []byte
-	resp, err := c.send(ctx, cfg, r, &out, errValue)
+	resp, err := c.send(ctx, cfg, r, &out, nil)
 	return out, resp, err
 }

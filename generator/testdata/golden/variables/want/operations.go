@@ -86,11 +86,8 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Optio
 	r.addHeader("X-Zone", cmp.Or(params.XZone, cmp.Or(cfg.zone, cfg.region+"-1a")))
 	r.addHeader("X-Contact", cmp.Or(params.XContact, dynamicRandomEmail()+" via "+dynamicRandomIPV6()+" "+dynamicRandomPassword()+" "+dynamicRandomFullName()+" "+dynamicRandomUrl()+" "+dynamicRandomLatitude()))
 	r.addHeader("X-Typo", cmp.Or(params.XTypo, "{{$randomBogus}}"))
-	errValue := func(int) any {
-		return nil
-	}
 	var out SearchResponse
-	resp, err := c.send(ctx, cfg, r, &out, errValue)
+	resp, err := c.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -155,8 +152,5 @@ func (c *Client) GetFile(ctx context.Context, name string, opts ...Option) (*Res
 		method: "GET",
 		url:    cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2") + "/files/" + url.PathEscape(name) + "/%7Bver%7D|raw",
 	}
-	errValue := func(int) any {
-		return nil
-	}
-	return c.send(ctx, cfg, r, nil, errValue)
+	return c.send(ctx, cfg, r, nil, nil)
 }

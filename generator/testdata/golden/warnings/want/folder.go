@@ -30,8 +30,5 @@ func (s *FolderService) BrokenExample(ctx context.Context, opts ...Option) (*Res
 		method: "GET",
 		url:    cfg.baseURL + "/things",
 	}
-	errValue := func(int) any {
-		return nil
-	}
-	return s.client.send(ctx, cfg, r, nil, errValue)
+	return s.client.send(ctx, cfg, r, nil, nil)
 }
