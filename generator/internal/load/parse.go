@@ -13,6 +13,7 @@ package load
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 
 	postman "github.com/rbretecher/go-postman-collection"
@@ -49,7 +50,12 @@ func Parse(file string, data []byte) (c *Collection, ds model.Diagnostics) {
 	var buf bytes.Buffer
 	buf.Grow(len(data)) // the canonical form is about the size of the input
 	writeJSON(&buf, canon)
-	pc, err := postman.ParseCollection(&buf)
+	// postman.ParseCollection is json.NewDecoder(r).Decode, which copies
+	// the whole text into a buffer of its own, grown by doubling, at the
+	// moment the run holds the most. Unmarshalling the bytes into the
+	// library's type runs the same decoding without that copy.
+	var pc *postman.Collection
+	err := json.Unmarshal(buf.Bytes(), &pc)
 	if err != nil || pc == nil {
 		// The canonical tree is built to be accepted; a rejection is our bug.
 		return nil, append(r.diags, internalError(file, fmt.Sprintf("go-postman-collection rejected the normalised collection: %v", err)))
