@@ -122,6 +122,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	limitMemory(cfg.In)
 	res, err := generator.Generate(cfg)
 	if err != nil {
 		var in *generator.InputError

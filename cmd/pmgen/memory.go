@@ -1,0 +1,30 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+)
+
+// minMemoryLimit is the smallest soft memory limit limitMemory sets. Below
+// it the collector would run all the time on small collections, whose
+// live data is mostly the runtime's own.
+const minMemoryLimit = 64 << 20
+
+// limitMemory sets a soft limit on the Go heap of ten times the size of
+// the collection file. By default the collector lets the heap grow to
+// twice what is live, and while a collection is loaded its live data is
+// four to six times the file, so a large collection would peak at ten to
+// twelve times its size; the limit makes the collector work harder only
+// near that peak (5,000 synthetic requests, 27.7 MB: 266-288 MB without,
+// 251 MB with, no slower). An explicit GOMEMLIMIT wins, and inputs that
+// are not a local file (postman:, git:) keep the default.
+func limitMemory(in string) {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		return
+	}
+	fi, err := os.Stat(in)
+	if err != nil || !fi.Mode().IsRegular() {
+		return
+	}
+	debug.SetMemoryLimit(max(10*fi.Size(), minMemoryLimit))
+}

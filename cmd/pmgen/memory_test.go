@@ -1,0 +1,54 @@
+package main
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"testing"
+)
+
+func TestLimitMemory(t *testing.T) {
+	// GOMEMLIMIT may be set where the tests run; each case states its own.
+	prev := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+	dir := t.TempDir()
+	file := func(name string, size int64) string {
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := f.Truncate(size); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	large, small := file("large.json", 20<<20), file("small.json", 1<<10)
+
+	for _, tc := range []struct {
+		name, in, env string
+		want          int64
+	}{
+		{"ten times a large collection", large, "", 200 << 20},
+		{"the minimum for a small one", small, "", minMemoryLimit},
+		{"GOMEMLIMIT wins", large, "1GiB", math.MaxInt64},
+		{"not a local file", "postman:12345-abc", "", math.MaxInt64},
+		{"a directory", dir, "", math.MaxInt64},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// t.Setenv restores the variable afterwards, also when it is
+			// then unset here.
+			t.Setenv("GOMEMLIMIT", tc.env)
+			if tc.env == "" {
+				os.Unsetenv("GOMEMLIMIT")
+			}
+			debug.SetMemoryLimit(math.MaxInt64)
+			limitMemory(tc.in)
+			if got := debug.SetMemoryLimit(-1); got != tc.want {
+				t.Errorf("memory limit = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
