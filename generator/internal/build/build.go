@@ -51,12 +51,15 @@ type builder struct {
 	auth *authPlan
 	// pos is the item being built, for diagnostics raised deep inside.
 	pos model.Pos
+	// docs holds the doc comment made from each description (secrets.go).
+	docs map[string]string
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
 // when there are errors; warnings come back with a usable model.
 func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b := &builder{
+		docs:     map[string]string{},
 		col:      col,
 		infer:    infer.New(),
 		pkg:      naming.NewScope(runtimeNames()...),
