@@ -170,10 +170,10 @@ func comment(text string) *jen.Statement {
 			b.WriteString("\n")
 		}
 		line = strings.TrimRight(line, " \t")
-		if line == "" {
-			b.WriteString("//")
-		} else {
-			b.WriteString("// " + line)
+		b.WriteString("//")
+		if line != "" {
+			b.WriteString(" ")
+			b.WriteString(line)
 		}
 	}
 	return jen.Comment(b.String())
@@ -187,7 +187,7 @@ func comment(text string) *jen.Statement {
 // begin a line with //go:generate or any other directive.
 func commentSafe(text string) string {
 	text = strings.ToValidUTF8(text, "\uFFFD")
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n", "\ufeff", "").Replace(text)
+	text = lineBreaks.Replace(text)
 	return strings.Map(func(r rune) rune {
 		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f {
 			return '\uFFFD'
@@ -195,6 +195,11 @@ func commentSafe(text string) string {
 		return r
 	}, text)
 }
+
+// lineBreaks is commentSafe's rewriting of line breaks, made once: a
+// Replacer builds its tables when it is made, and every comment of a large
+// collection passes through here.
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n", "\ufeff", "")
 
 // paragraphs joins non-empty doc paragraphs with blank lines.
 func paragraphs(ps ...string) string {
