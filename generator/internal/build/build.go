@@ -114,7 +114,7 @@ func runtimeNames() []string {
 		"digestAuthorization", "digestChallenge", "edgeGridAuth", "hawkAuth", "oauth1Auth", "oauth2Auth",
 		"oauth1BaseURL", "addQueryParam", "canonicalQuery", "escapeRFC3986", "hashSum", "hmacSum", "joinPairs", "signedPairs",
 		// bodies
-		"encodeForm", "encodeMultipart", "formPart", "graphQLRequest", "orDefaults", "multipartText",
+		"encodeForm", "appendSet", "encodeMultipart", "formPart", "graphQLRequest", "orDefaults", "multipartText",
 		// helpers_test.go, conformance_test.go
 		"recorded", "replay", "newTestClient", "checkRequest", "requestPath", "queryMatches",
 		"checkJSON", "checkDecoded", "decodeJSON", "normalise", "readFixture",

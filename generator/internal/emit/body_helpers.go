@@ -19,6 +19,14 @@ func bodyHelpers(f *jen.File, api *model.API) {
 		)
 	}
 	if used[model.BodyURLEncoded] {
+		// func appendSet(out [][2]string, key, value string) [][2]string
+		f.Add(comment("appendSet appends the pair key=value when value is set: a form field\nthat is disabled in the collection is sent only then."))
+		f.Func().Id("appendSet").Params(jen.Id("out").Index().Index(jen.Lit(2)).String(), jen.List(jen.Id("key"), jen.Id("value")).String()).Index().Index(jen.Lit(2)).String().Block(
+			jen.If(jen.Id("value").Op("!=").Lit("")).Block(
+				jen.Id("out").Op("=").Append(jen.Id("out"), jen.Index(jen.Lit(2)).String().Values(jen.Id("key"), jen.Id("value"))),
+			),
+			jen.Return(jen.Id("out")),
+		)
 		formEncoder(f)
 	}
 	if used[model.BodyMultipart] {

@@ -60,9 +60,7 @@ func (f *CreateChargeForm) pairs(cfg config) [][2]string {
 	out = append(out, [2]string{"amount", cmp.Or(f.Amount, "2000")})
 	out = append(out, [2]string{"currency", cmp.Or(f.Currency, cfg.currency)})
 	out = append(out, [2]string{"description", cmp.Or(f.Description, "Tea & cake = 2+2 ½")})
-	if f.MetadataOrder != "" {
-		out = append(out, [2]string{"metadata[order]", f.MetadataOrder})
-	}
+	out = appendSet(out, "metadata[order]", f.MetadataOrder)
 	for _, v := range orDefaults(f.Tag, "first", "second") {
 		out = append(out, [2]string{"tag", v})
 	}

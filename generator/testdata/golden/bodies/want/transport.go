@@ -302,6 +302,15 @@ func orDefaults(values []string, defaults ...string) []string {
 	return values
 }
 
+// appendSet appends the pair key=value when value is set: a form field
+// that is disabled in the collection is sent only then.
+func appendSet(out [][2]string, key, value string) [][2]string {
+	if value != "" {
+		out = append(out, [2]string{key, value})
+	}
+	return out
+}
+
 // encodeForm writes an application/x-www-form-urlencoded body in the
 // fields' order. As in Postman, everything but letters, digits and "-._~" is
 // percent-encoded, spaces as %20.
