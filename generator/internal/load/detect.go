@@ -23,7 +23,7 @@ var (
 func decode(file string, data []byte) (*node, *reporter, model.Diagnostics) {
 	// Windows tools and some exports prefix a UTF-8 BOM; Postman ignores it.
 	data = bytes.TrimPrefix(data, utf8BOM)
-	r := &reporter{file: file, data: data}
+	r := newReporter(file, data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, r, fileError(file, codeEmptyFile,
 			"the file is empty: export the collection from Postman (Export → Collection v2.1) and pass that file")
@@ -56,7 +56,7 @@ func syntaxError(r *reporter, err error) model.Diagnostics {
 	off := int(se.Offset) - 1
 	msg := se.Error()
 	if strings.Contains(msg, "unexpected end of JSON input") {
-		off = len(r.data)
+		off = r.size
 		msg = "unexpected end of file (is it truncated?)"
 	}
 	off = max(off, 0)

@@ -45,11 +45,27 @@ const (
 // into lines and columns.
 type reporter struct {
 	file string
-	data []byte
-	// lineStarts is built on the first diagnostic that needs it: a file that
-	// loads cleanly never pays for it.
+	// size is the input's length and lineStarts the offset of each of its
+	// lines. The input itself is not kept: every item's position is asked
+	// for, so the index is always needed, and it is a fraction of the bytes
+	// that would otherwise stay live through the whole run (Stripe: 0.7 MB
+	// of offsets for 84,191 lines in 3.6 MB).
+	size       int
 	lineStarts []int
 	diags      model.Diagnostics
+}
+
+func newReporter(file string, data []byte) *reporter {
+	starts := make([]int, 1, bytes.Count(data, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		starts = append(starts, i)
+	}
+	return &reporter{file: file, size: len(data), lineStarts: starts}
 }
 
 // position returns the 1-based line and byte column of offset off.
@@ -57,18 +73,7 @@ func (r *reporter) position(off int) (line, col int) {
 	if off < 0 {
 		return 0, 0
 	}
-	if r.lineStarts == nil {
-		r.lineStarts = make([]int, 1, bytes.Count(r.data, []byte{'\n'})+1)
-		for i := 0; ; {
-			j := bytes.IndexByte(r.data[i:], '\n')
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			r.lineStarts = append(r.lineStarts, i)
-		}
-	}
-	off = min(off, len(r.data))
+	off = min(off, r.size)
 	// The last line start that is <= off.
 	k := sort.Search(len(r.lineStarts), func(i int) bool { return r.lineStarts[i] > off }) - 1
 	return k + 1, off - r.lineStarts[k] + 1

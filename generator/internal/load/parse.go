@@ -35,6 +35,9 @@ func Parse(file string, data []byte) (c *Collection, ds model.Diagnostics) {
 			ds = append(ds, internalError(file, v))
 		}
 	}()
+	// Only the size is kept, so that the input can be collected as soon as
+	// the tree holds it.
+	size := len(data)
 	root, r, ds := decode(file, data)
 	if ds != nil {
 		return nil, ds
@@ -48,7 +51,7 @@ func Parse(file string, data []byte) (c *Collection, ds model.Diagnostics) {
 		return nil, r.diags
 	}
 	var buf bytes.Buffer
-	buf.Grow(len(data)) // the canonical form is about the size of the input
+	buf.Grow(size) // the canonical form is about the size of the input
 	writeJSON(&buf, canon)
 	// postman.ParseCollection is json.NewDecoder(r).Decode, which copies
 	// the whole text into a buffer of its own, grown by doubling, at the
