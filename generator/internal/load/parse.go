@@ -76,8 +76,8 @@ func Parse(file string, data []byte) (c *Collection, ds model.Diagnostics) {
 // library has decoded them. Left to itself, the collector would set the
 // heap goal for the rest of the run at twice a live heap that counted
 // them, and the process would keep that memory. Synthetic collection of
-// 500 requests (2.8 MB): peak RSS 48-51 -> 36-38 MB; of 1,000: 66-68 ->
-// 55-56 MB; no slower. Inputs under a megabyte, the fuzzers' among them,
+// 500 requests (2.8 MB): peak RSS 49-53 -> 37-38 MB; of 1,000: 68-70 ->
+// 57-60 MB; no slower. Inputs under a megabyte, the fuzzers' among them,
 // skip it: for them a forced collection costs more than it returns.
 func collectGarbage(inputSize int) {
 	if inputSize >= 1<<20 {
