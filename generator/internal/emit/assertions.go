@@ -58,20 +58,6 @@ func opSkips(op *model.Operation) bool {
 	return false
 }
 
-// apiAsserts reports whether any operation of svc and below has
-// assertions or skips, for the helpers they need.
-func apiAsserts(svc *model.Service) (asserts, skips bool) {
-	for _, op := range svc.Ops {
-		asserts = asserts || opAsserts(op)
-		skips = skips || opSkips(op)
-	}
-	for _, sub := range svc.Services {
-		a, s := apiAsserts(sub)
-		asserts, skips = asserts || a, skips || s
-	}
-	return asserts, skips
-}
-
 // assertionValues fills a row's pm.test fields:
 //
 //	asserts: []assertion{{test: "response is ok", kind: "status", statuses: []int{200}}},

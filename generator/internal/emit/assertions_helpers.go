@@ -2,15 +2,13 @@ package emit
 
 import (
 	"github.com/dave/jennifer/jen"
-
-	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
 // assertionHelpers adds to helpers_test.go what translated pm.test blocks
 // need: the assertion and skippedTest row types, checkAssertions and its
 // JSON lookups. Packages without pm.test blocks get none of it.
-func assertionHelpers(f *jen.File, api *model.API) {
-	asserts, skips := apiAsserts(api.Root)
+func assertionHelpers(f *jen.File, u exampleUse) {
+	asserts, skips := u.asserts, u.skips
 	id := jen.Id
 	tt := func() jen.Code { return id("t").Op("*").Qual("testing", "T") }
 	errorf := func(format string, args ...jen.Code) *jen.Statement {

@@ -7,7 +7,8 @@ import (
 )
 
 // exampleUse says what the generated example tests of an API need from
-// the shared runner, so that helpers_test.go holds only that.
+// helpers_test.go (the runner and the pm.test helpers), so that it holds
+// only that.
 type exampleUse struct {
 	any       bool // some operation has a saved example
 	raw       bool // ... whose method returns the body as []byte
@@ -16,20 +17,33 @@ type exampleUse struct {
 	skips     bool // some row lists pm.test blocks it does not check
 }
 
-func examplesUsed(svc *model.Service, u *exampleUse) {
+// examplesUsed looks at every operation of svc and the services below it.
+func examplesUsed(svc *model.Service) exampleUse {
+	var u exampleUse
+	u.add(svc)
+	return u
+}
+
+func (u *exampleUse) add(svc *model.Service) {
 	for _, op := range svc.Ops {
 		if len(op.Tests) == 0 {
 			continue
 		}
 		u.any = true
 		u.raw = u.raw || op.ResultRaw
-		u.multipart = u.multipart || (op.Body != nil && op.Body.Kind == model.BodyMultipart)
+		u.multipart = u.multipart || sendsMultipart(op)
 		u.asserts = u.asserts || opAsserts(op)
 		u.skips = u.skips || opSkips(op)
 	}
 	for _, sub := range svc.Services {
-		examplesUsed(sub, u)
+		u.add(sub)
 	}
+}
+
+// sendsMultipart reports a multipart/form-data body, whose random boundary
+// makes the runner compare the recorded body part by part.
+func sendsMultipart(op *model.Operation) bool {
+	return op.Body != nil && op.Body.Kind == model.BodyMultipart
 }
 
 // exampleRunner adds to helpers_test.go the row type of every example
@@ -38,9 +52,7 @@ func examplesUsed(svc *model.Service, u *exampleUse) {
 //
 //	type example struct { name string; status int; ... }
 //	func runExamples(t *testing.T, examples []example, call func(t *testing.T, c *Client) (any, *Response, error))
-func exampleRunner(f *jen.File, api *model.API) {
-	var u exampleUse
-	examplesUsed(api.Root, &u)
+func exampleRunner(f *jen.File, u exampleUse) {
 	if !u.any {
 		return
 	}

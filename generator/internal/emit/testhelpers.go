@@ -204,7 +204,8 @@ func testHelpersFile(api *model.API) *jen.File {
 		jen.Return(jen.String().Call(jen.Id("data"))),
 	)
 	bodyTestHelpers(f, api)
-	assertionHelpers(f, api)
-	exampleRunner(f, api)
+	u := examplesUsed(api.Root)
+	assertionHelpers(f, u)
+	exampleRunner(f, u)
 	return f
 }

@@ -122,8 +122,7 @@ func testRow(pkg string, op *model.Operation, tc *model.TestCase) jen.Dict {
 	if tc.WantBodyJSON {
 		d[jen.Id("wantBodyJSON")] = jen.True()
 	}
-	if op.Body != nil && op.Body.Kind == model.BodyMultipart {
-		// The boundary is random: runExamples compares the parts.
+	if sendsMultipart(op) {
 		d[jen.Id("multipart")] = jen.True()
 	}
 	assertionValues(d, tc)
