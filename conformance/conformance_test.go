@@ -73,7 +73,7 @@ func TestConformance(t *testing.T) {
 		name = strings.TrimSuffix(name, ".json")
 		r := &run{name: name, file: f, pkgDir: filepath.Join(mod, goPackageDir(name))}
 		runs = append(runs, r)
-		if _, err := generator.Generate(generator.Config{In: f, Out: r.pkgDir}); err != nil {
+		if _, err := generator.Generate(generator.Config{In: f, Out: r.pkgDir, ConformanceFixtures: true}); err != nil {
 			r.skipped = "pmgen rejects it: " + firstLine(err.Error())
 			continue
 		}
