@@ -6,6 +6,7 @@ import (
 
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/pmtest"
 )
 
 // buildTests makes one test row per saved example: the server replays the
@@ -42,7 +43,7 @@ func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []exam
 		if len(tc.ResponseBody) > fixtureLimit {
 			tc.ResponseFixture = b.fixturePath(op, "response_"+strconv.Itoa(n))
 		}
-		applyBlocks(&tc, blocks)
+		pmtest.Apply(&tc, blocks)
 		op.Tests = append(op.Tests, &tc)
 		b.api.Stats.TestRows++
 	}
