@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pmgen/pmgen/generator/internal/auth"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
@@ -46,7 +47,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		fmt.Sprintf("%s sends the request %q.", op.Method, it.Name),
 		op.Summary,
 		bodyNote(it, op),
-		b.authDoc(op),
+		auth.Doc(op, b.api.Auth),
 		"\t"+op.HTTPMethod+" "+strings.TrimSpace(req.URL.Raw),
 	)
 	return op
