@@ -78,4 +78,3 @@ func Settings(site Site, template func(string) model.Template) *model.Auth {
 	}
 	return auth
 }
-

@@ -8,6 +8,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/generator/internal/pagination"
 )
 
 // buildOperation makes the method for one request item. members is the
@@ -36,7 +37,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	b.buildBody(it, op)
 	examples := b.buildResponses(it, op)
 	b.buildTests(it, op, examples)
-	b.planPages(op, examples)
+	pagination.Plan(op, linkHeader(examples))
 
 	desc := it.Description
 	if desc == "" {
