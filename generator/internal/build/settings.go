@@ -8,6 +8,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/generator/internal/wire"
 )
 
 // buildSettings turns collection variables, overridden by environment
@@ -104,7 +105,7 @@ func (b *builder) nestSettings() {
 	}
 	for _, s := range b.api.Settings {
 		if s.Nested != nil {
-			s.TestValue = render(s.Nested)
+			s.TestValue = wire.Render(s.Nested)
 		}
 	}
 }
