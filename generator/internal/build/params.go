@@ -99,6 +99,9 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 			add(h, model.InHeader)
 		}
 	}
+	for _, p := range ps {
+		p.Send = sendOf(p)
+	}
 	op.Entries = ps
 	var fieldParams []*model.Param
 	for _, p := range ps {

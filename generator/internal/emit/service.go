@@ -160,48 +160,51 @@ func resultType(t *model.TypeRef) *jen.Statement {
 	return goType(t)
 }
 
-// addParam sends one query or header entry:
+// addParam spells how build decided an entry is sent:
 //
-//	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))  // enabled: default when empty
-//	if params.Fields != "" { r.addQuery("_fields", params.Fields) } // disabled: only when set
-//	r.addQueryList("tag", params.Tag, "a", "b")                      // repeated
+//	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))
+//	if params.Debug != "" { r.addQueryParam("debug", params.Debug, "") } else { r.addQueryKey("debug") }
+//	for _, v := range params.Tag { r.addHeader("Tag", v) }
 func addParam(g *jen.Group, p *model.Param) {
-	add := "addQuery"
-	if p.In == model.InHeader {
-		add = "addHeader"
-	}
-	send := func(value jen.Code) *jen.Statement { return jen.Id("r").Dot(add).Call(jen.Lit(p.Key), value) }
-	bare := jen.Id("r").Dot("addQueryKey").Call(jen.Lit(p.Key))
 	field := jen.Id("params").Dot(p.Name)
-	switch {
-	case p.Verbatim && p.NoValue:
-		g.Id("r").Dot("addQueryKey").Call(templateExpr(p.KeyTemplate))
-	case p.Verbatim:
-		g.Id("r").Dot("addQuery").Call(templateExpr(p.KeyTemplate), templateExpr(p.Default))
-	case p.Repeated && p.In == model.InQuery:
-		args := []jen.Code{jen.Lit(p.Key), field.Clone()}
-		if p.Enabled {
-			for _, d := range p.Defaults {
-				args = append(args, templateExpr(d))
-			}
-		}
-		g.Id("r").Dot("addQueryList").Call(args...)
-	case p.Repeated:
-		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field.Clone())).Block(send(jen.Id("v")))
-	case !p.Enabled && p.In == model.InQuery:
-		g.If(field.Clone().Op("!=").Lit("")).Block(jen.Id("r").Dot("addQueryParam").Call(jen.Lit(p.Key), field.Clone(), jen.Lit("")))
-	case !p.Enabled:
-		g.If(field.Clone().Op("!=").Lit("")).Block(send(field.Clone()))
-	case p.NoValue:
-		g.If(field.Clone().Op("!=").Lit("")).Block(jen.Id("r").Dot("addQueryParam").Call(jen.Lit(p.Key), field.Clone(), jen.Lit(""))).Else().Block(bare)
-	case p.In == model.InQuery:
-		// Caller values are escaped fully, saved ones as Postman does.
-		g.Id("r").Dot("addQueryParam").Call(jen.Lit(p.Key), field.Clone(), templateExpr(p.Default))
-	case len(p.Default) > 0:
-		g.Add(send(jen.Qual("cmp", "Or").Call(field.Clone(), templateExpr(p.Default))))
-	default:
-		g.Add(send(field.Clone()))
+	call := sendCall(p, p.Send)
+	if p.Send.Guard == model.SendEach {
+		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field)).Block(call)
+		return
 	}
+	if p.Send.Guard == model.SendIfSet {
+		stmt := g.If(field.Op("!=").Lit("")).Block(call)
+		if p.Send.Else != nil {
+			stmt.Else().Block(sendCall(p, *p.Send.Else))
+		}
+		return
+	}
+	g.Add(call)
+}
+
+// sendCall is one call of a request helper: r.addQueryParam("q", params.Q, "saved").
+func sendCall(p *model.Param, s model.Send) *jen.Statement {
+	args := make([]jen.Code, len(s.Args))
+	for i, a := range s.Args {
+		args[i] = sendArg(p, a)
+	}
+	return jen.Id("r").Dot(s.Helper).Call(args...)
+}
+
+// sendArg spells one argument of a request helper's call.
+func sendArg(p *model.Param, a model.SendArg) jen.Code {
+	field := jen.Id("params").Dot(p.Name)
+	switch a.Kind {
+	case model.ArgTemplate:
+		return templateExpr(a.Template)
+	case model.ArgField:
+		return field
+	case model.ArgValue:
+		return jen.Id("v")
+	case model.ArgFieldOr:
+		return jen.Qual("cmp", "Or").Call(field, templateExpr(a.Template))
+	}
+	return jen.Lit(a.Text)
 }
 
 // pkgPrefix leads the errors a method returns before sending, like the

@@ -221,6 +221,8 @@ type Param struct {
 	Verbatim bool
 	// TestValue is the value the generated tests pass for a path argument.
 	TestValue string
+	// Send is how the method sends a query or header entry.
+	Send Send
 	// SavedValue is what Postman puts in the path for a path argument: the
 	// saved value with its {{variables}} unresolved, or ":key" when the
 	// collection defines none or saves it empty. The conformance fixtures
