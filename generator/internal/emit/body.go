@@ -8,25 +8,6 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
-// hasBodyArg reports whether the method takes a body argument: every body
-// but a GraphQL query without variables does.
-func hasBodyArg(b *model.Body) bool {
-	return b != nil && (b.Kind != model.BodyGraphQL || b.Type != nil)
-}
-
-// bodyType is the Go type of a method's body argument.
-func bodyType(b *model.Body) *jen.Statement {
-	switch b.Kind {
-	case model.BodyText:
-		return jen.String()
-	case model.BodyURLEncoded, model.BodyMultipart:
-		return jen.Op("*").Id(b.Form.TypeName)
-	case model.BodyBinary:
-		return jen.Qual("io", "Reader")
-	}
-	return resultType(b.Type)
-}
-
 // bodyDecls emits what a body declares beside its method: the form struct
 // and its encoder, or the GraphQL query constant.
 func bodyDecls(f *jen.File, op *model.Operation) {

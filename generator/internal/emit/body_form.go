@@ -27,7 +27,7 @@ func formStruct(f *jen.File, op *model.Operation) {
 	f.Type().Id(form.TypeName).StructFunc(func(g *jen.Group) {
 		for _, fd := range form.Fields {
 			g.Add(comment(formFieldDoc(fd)))
-			g.Id(fd.Name).Add(formFieldType(form, fd))
+			g.Id(fd.Name).Add(typeCode(fd.GoType(form.FileType)))
 		}
 	})
 
@@ -43,18 +43,6 @@ func formStruct(f *jen.File, op *model.Operation) {
 		}
 		g.Return(jen.Id("out"))
 	})
-}
-
-// formFieldType is string, []string, *File or []*File.
-func formFieldType(form *model.Form, fd *model.FormField) *jen.Statement {
-	t := jen.String()
-	if fd.File {
-		t = jen.Op("*").Id(form.FileType)
-	}
-	if fd.Repeated {
-		return jen.Index().Add(t)
-	}
-	return t
 }
 
 // formFieldAppend appends one field to out:

@@ -37,7 +37,7 @@ func serviceInterface(f *jen.File, svc *model.Service, impl, what string) {
 				// The page iterators take what the method takes: a paginated
 				// request has no body.
 				g.Add(comment(fmt.Sprintf("%s walks the pages of %s.", pg.PagesMethod, op.Method)))
-				g.Id(pg.PagesMethod).Params(signature(op)...).Qual("iter", "Seq2").Types(jen.Op("*").Id(op.Result.Named.Name), jen.Error())
+				g.Id(pg.PagesMethod).Params(signature(op)...).Qual("iter", "Seq2").Types(resultType(op), jen.Error())
 				g.Add(comment(fmt.Sprintf("%s walks the items of every page of %s.", pg.AllMethod, op.Method)))
 				g.Id(pg.AllMethod).Params(signature(op)...).Qual("iter", "Seq2").Types(goType(pg.Item), jen.Error())
 			}

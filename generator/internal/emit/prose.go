@@ -151,7 +151,7 @@ func usage(api *model.API, op *model.Operation, opts ...string) string {
 	if op.Params != nil {
 		args = append(args, "&"+api.Package+"."+op.Params.TypeName+"{}")
 	}
-	if hasBodyArg(op.Body) {
+	if op.Body.HasArg() {
 		args = append(args, bodyUsage(api, op.Body))
 	}
 	recv := "c." + strings.Join(append(append([]string{}, op.Chain...), op.Method), ".")

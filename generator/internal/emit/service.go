@@ -110,7 +110,7 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 			g.Var().Id("out").Index().Byte()
 			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call(jen.Op("&").Id("out")))
 			g.Return(jen.Id("out"), jen.Id("resp"), jen.Err())
-		case op.Result.Kind == model.KindStruct && !op.Result.Nullable:
+		case op.Result.ByPointer():
 			g.Var().Id("out").Add(goType(op.Result))
 			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call(jen.Op("&").Id("out")))
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("resp"), jen.Err()))
@@ -135,29 +135,18 @@ func signature(op *model.Operation) []jen.Code {
 	if op.Params != nil {
 		args = append(args, jen.Id("params").Op("*").Id(op.Params.TypeName))
 	}
-	if hasBodyArg(op.Body) {
-		args = append(args, jen.Id("body").Add(bodyType(op.Body)))
+	if t, ok := op.Body.ArgGoType(model.OwnName); ok {
+		args = append(args, jen.Id("body").Add(typeCode(t)))
 	}
 	return append(args, jen.Id("opts").Op("...").Id("Option"))
 }
 
 // results is (*T, *Response, error), ([]byte, *Response, error) or (*Response, error).
 func results(op *model.Operation) []jen.Code {
-	switch {
-	case op.ResultRaw:
-		return []jen.Code{jen.Index().Byte(), jen.Op("*").Id("Response"), jen.Error()}
-	case op.Result != nil:
-		return []jen.Code{resultType(op.Result), jen.Op("*").Id("Response"), jen.Error()}
+	if t, ok := op.ResultGoType(model.OwnName); ok {
+		return []jen.Code{typeCode(t), jen.Op("*").Id("Response"), jen.Error()}
 	}
 	return []jen.Code{jen.Op("*").Id("Response"), jen.Error()}
-}
-
-// resultType returns structs by pointer and everything else by value.
-func resultType(t *model.TypeRef) *jen.Statement {
-	if t.Kind == model.KindStruct && !t.Nullable {
-		return jen.Op("*").Add(goType(t))
-	}
-	return goType(t)
 }
 
 // addParam spells how build decided an entry is sent:
@@ -265,11 +254,7 @@ func paramsStruct(f *jen.File, op *model.Operation) {
 	f.Type().Id(op.Params.TypeName).StructFunc(func(g *jen.Group) {
 		for _, p := range op.Params.Fields {
 			g.Add(comment(paramDoc(p)))
-			if p.Repeated {
-				g.Id(p.Name).Index().String()
-			} else {
-				g.Id(p.Name).String()
-			}
+			g.Id(p.Name).Add(typeCode(p.GoType()))
 		}
 	})
 }

@@ -100,13 +100,3 @@ type PagedOp struct {
 	Where, Method string
 	Style         PageStyle
 }
-
-// Pointer reports whether the field's Go type is a pointer: scalars and
-// structs that some example lacked or held null.
-func (f *Field) Pointer() bool {
-	switch f.Type.Kind {
-	case KindString, KindInt, KindFloat, KindBool, KindStruct:
-		return f.Optional || f.Type.Nullable
-	}
-	return false
-}
