@@ -20,7 +20,7 @@ func bodyDecls(f *jen.File, op *model.Operation) {
 		formStruct(f, op)
 	case model.BodyGraphQL:
 		// const CreateUserQuery = `mutation ($name: String!) { ... }`
-		f.Add(comment(b.QueryConst + " is the GraphQL document that " + op.Method + " sends, as saved in the collection."))
+		f.Add(comment(b.QueryDoc))
 		f.Const().Id(b.QueryConst).Op("=").Add(stringLit(b.Query))
 	}
 }
@@ -154,19 +154,6 @@ func usedBodyKinds(svc *model.Service, used map[model.BodyKind]bool) map[model.B
 		usedBodyKinds(sub, used)
 	}
 	return used
-}
-
-// bodyUsage is the body argument in a usage example.
-func bodyUsage(api *model.API, b *model.Body) string {
-	switch {
-	case b.Kind == model.BodyURLEncoded || b.Kind == model.BodyMultipart:
-		return "&" + api.Package + "." + b.Form.TypeName + "{ /* … */ }"
-	case b.Kind == model.BodyBinary:
-		return "file"
-	case b.Type != nil && b.Type.Kind == model.KindStruct && b.Type.Named != nil:
-		return "&" + api.Package + "." + b.Type.Named.Name + "{ /* … */ }"
-	}
-	return "body"
 }
 
 // nilable reports whether a body argument of type t can be nil: a pointer

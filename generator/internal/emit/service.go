@@ -1,9 +1,6 @@
 package emit
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -16,7 +13,7 @@ func serviceJobs(api *model.API) []fileJob {
 	if len(api.Root.Ops) > 0 {
 		out = append(out, fileJob{"operations.go", func() (*jen.File, error) {
 			f := newFile(api)
-			serviceInterface(f, api.Root, "Client", "the requests at the top of the collection")
+			serviceInterface(f, api.Root, "Client")
 			for _, op := range api.Root.Ops {
 				operation(f, nil, op)
 			}
@@ -35,9 +32,9 @@ func serviceJobs(api *model.API) []fileJob {
 
 // service emits a service type, its methods and its sub-services.
 func service(f *jen.File, svc *model.Service) {
-	serviceInterface(f, svc, svc.TypeName, fmt.Sprintf("the requests of the folder %q", svc.Name))
+	serviceInterface(f, svc, svc.TypeName)
 	// type SessionsService struct { client *Client; Admin *SessionsAdminService }
-	f.Add(comment(paragraphs(fmt.Sprintf("%s holds the requests of the folder %q.", svc.TypeName, svc.Name), svc.Doc)))
+	f.Add(comment(svc.Doc))
 	f.Type().Id(svc.TypeName).StructFunc(func(g *jen.Group) {
 		g.Id("client").Op("*").Id("Client")
 		serviceFields(g, svc)
@@ -248,54 +245,11 @@ func errValueFunc(op *model.Operation) jen.Code {
 
 // paramsStruct emits the *<Op>Params type.
 func paramsStruct(f *jen.File, op *model.Operation) {
-	f.Add(comment(fmt.Sprintf("%s holds the query and header parameters of %s.\n"+
-		"A field left empty sends the value saved in the collection; a parameter\n"+
-		"that is disabled in the collection is sent only when its field is set.", op.Params.TypeName, op.Method)))
+	f.Add(comment(op.Params.Doc))
 	f.Type().Id(op.Params.TypeName).StructFunc(func(g *jen.Group) {
 		for _, p := range op.Params.Fields {
-			g.Add(comment(paramDoc(p)))
+			g.Add(comment(p.Doc))
 			g.Id(p.Name).Add(typeCode(p.GoType()))
 		}
 	})
-}
-
-func paramDoc(p *model.Param) string {
-	where := "query parameter"
-	if p.In == model.InHeader {
-		where = "header"
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s is the %s %q", p.Name, where, p.Key)
-	switch {
-	case p.Repeated && p.Enabled:
-		fmt.Fprintf(&b, ", sent once per value; by default %d values.", len(p.Defaults))
-	case p.Repeated:
-		b.WriteString(", sent once per value, only when set (disabled in the collection).")
-	case !p.Enabled:
-		b.WriteString(", sent only when set (disabled in the collection).")
-	case p.NoValue:
-		b.WriteString(", sent as a bare key when unset, as the collection saves it.")
-	case len(p.Default) == 0:
-		b.WriteString(", sent empty when unset.")
-	case p.Default.IsLiteral():
-		fmt.Fprintf(&b, "; default %q.", p.Default.Literal())
-	default:
-		fmt.Fprintf(&b, "; by default %s.", p.Default.String())
-	}
-	return paragraphs(b.String(), p.Doc)
-}
-
-// firstSentence is the first sentence of doc, or fallback when doc is empty.
-func firstSentence(doc, fallback string) string {
-	doc = strings.TrimSpace(doc)
-	if doc == "" {
-		return fallback
-	}
-	if i := strings.Index(doc, ". "); i >= 0 {
-		doc = doc[:i+1]
-	}
-	if i := strings.Index(doc, "\n\n"); i >= 0 {
-		doc = doc[:i]
-	}
-	return doc
 }

@@ -71,7 +71,7 @@ func pairs(kvs []model.KeyValue) jen.Code {
 //			})
 //	}
 func opTest(f *jen.File, pkg string, op *model.Operation) {
-	f.Add(comment(op.TestName + " replays the saved examples of " + op.Method + " and checks what\nthe client sent and decoded."))
+	f.Add(comment(op.TestDoc))
 	f.Func().Id(op.TestName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("runExamples").Call(
 			jen.Id("t"),

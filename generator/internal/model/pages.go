@@ -52,8 +52,9 @@ type Pagination struct {
 	// AllMethod and PagesMethod are the iterator methods' names, unique in
 	// the service's scope.
 	AllMethod, PagesMethod string
-	// PagesDoc and AllDoc are the iterators' doc comments.
-	PagesDoc, AllDoc string
+	// PagesDoc and AllDoc are the iterators' doc comments;
+	// PagesLine and AllLine their lines in the service's interface.
+	PagesDoc, AllDoc, PagesLine, AllLine string
 	// Rule is the step from one page to the next in a few words of
 	// Markdown, for the package README's table: "`cursor` ← `meta.next`".
 	Rule string
