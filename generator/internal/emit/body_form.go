@@ -128,13 +128,10 @@ func formInput(form *model.Form) jen.Dict {
 			}
 			values = append(values, jen.Lit(v))
 		}
-		switch {
-		case !fd.Repeated:
+		if fd.Repeated {
+			d[jen.Id(fd.Name)] = typeCode(fd.GoType(form.FileType)).Values(values...)
+		} else {
 			d[jen.Id(fd.Name)] = values[0]
-		case fd.File:
-			d[jen.Id(fd.Name)] = jen.Index().Op("*").Id(form.FileType).Values(values...)
-		default:
-			d[jen.Id(fd.Name)] = jen.Index().String().Values(values...)
 		}
 	}
 	return d

@@ -104,7 +104,7 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		case op.Result == nil && !op.ResultRaw:
 			g.Return(call(jen.Nil()))
 		case op.ResultRaw:
-			g.Var().Id("out").Index().Byte()
+			g.Var().Id("out").Add(resultType(op))
 			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call(jen.Op("&").Id("out")))
 			g.Return(jen.Id("out"), jen.Id("resp"), jen.Err())
 		case op.Result.ByPointer():
