@@ -84,7 +84,7 @@ func requestBody(g *jen.Group, op *model.Operation) {
 			fail("encoding request body"),
 			jen.Id("r").Dot("body").Op("=").Id("data"),
 		}
-		if !nilable(b.Type) {
+		if !b.Type.Nilable() {
 			g.Add(jen.Block(marshal...))
 			break
 		}
@@ -154,17 +154,4 @@ func usedBodyKinds(svc *model.Service, used map[model.BodyKind]bool) map[model.B
 		usedBodyKinds(sub, used)
 	}
 	return used
-}
-
-// nilable reports whether a body argument of type t can be nil: a pointer
-// (structs, nullable values), a slice, a map or raw JSON.
-func nilable(t *model.TypeRef) bool {
-	if t == nil {
-		return true
-	}
-	switch t.Kind {
-	case model.KindStruct, model.KindSlice, model.KindMap, model.KindAny, model.KindRaw:
-		return true
-	}
-	return t.Nullable
 }

@@ -212,7 +212,7 @@ func errorResults(op *model.Operation, err jen.Code) []jen.Code {
 
 func zeroValue(t *model.TypeRef) jen.Code {
 	switch {
-	case t.Nullable, t.Kind == model.KindStruct, t.Kind == model.KindSlice, t.Kind == model.KindMap, t.Kind == model.KindAny, t.Kind == model.KindRaw:
+	case t.Nilable():
 		return jen.Nil()
 	case t.Kind == model.KindString:
 		return jen.Lit("")

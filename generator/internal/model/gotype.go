@@ -78,6 +78,19 @@ func (t *TypeRef) ByPointer() bool {
 	return t.Kind == KindStruct && !t.Nullable
 }
 
+// Nilable reports whether a value of t's Go type can be nil: a pointer
+// (structs, nullable values), a slice, a map or raw JSON.
+func (t *TypeRef) Nilable() bool {
+	if t == nil {
+		return true
+	}
+	switch t.Kind {
+	case KindStruct, KindSlice, KindMap, KindAny, KindRaw:
+		return true
+	}
+	return t.Nullable
+}
+
 // GoType is the declared type of a struct field.
 func (f *Field) GoType(named func(*Type) string) GoType {
 	g := f.Type.GoType(named)
