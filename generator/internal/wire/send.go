@@ -1,8 +1,8 @@
-package build
+package wire
 
 import "github.com/pmgen/pmgen/generator/internal/model"
 
-// sendOf decides how a method sends a query or header entry:
+// Send decides how a method sends a query or header entry:
 //
 //	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))  // enabled: default when empty
 //	if params.Debug != "" { r.addQueryParam("debug", params.Debug, "") }  // disabled: only when set
@@ -10,7 +10,7 @@ import "github.com/pmgen/pmgen/generator/internal/model"
 //
 // Caller values are escaped fully, saved ones as Postman does: that is
 // why a query entry goes through addQueryParam with its default apart.
-func sendOf(p *model.Param) model.Send {
+func Send(p *model.Param) model.Send {
 	add := "addQuery"
 	if p.In == model.InHeader {
 		add = "addHeader"
