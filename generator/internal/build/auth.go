@@ -163,12 +163,15 @@ func (b *builder) planAuth() {
 	if len(used) == 0 {
 		return
 	}
-	set := &model.AuthSet{Field: b.fields.Unique("auth")}
+	// The runtime's signers read the credentials from config.auth, a name
+	// the fields of settings avoid.
+	set := &model.AuthSet{Field: "auth"}
 	for s := model.AuthBasic; s <= model.AuthEdgeGrid; s++ {
 		if used[s] == nil {
 			continue
 		}
 		set.Schemes = append(set.Schemes, s)
+		set.Clock = set.Clock || signsWithClock(s)
 		for i, name := range authOptionNames(s) {
 			// The options are the documented API: they take their names
 			// first, and a variable that would be named the same yields.
@@ -180,6 +183,16 @@ func (b *builder) planAuth() {
 		}
 	}
 	b.api.Auth = set
+}
+
+// signsWithClock reports whether the runtime's signer for s reads the time
+// or makes a nonce, through the now and nonce hooks of authConfig.
+func signsWithClock(s model.AuthScheme) bool {
+	switch s {
+	case model.AuthDigest, model.AuthAWSV4, model.AuthOAuth1, model.AuthHawk, model.AuthEdgeGrid:
+		return true
+	}
+	return false
 }
 
 func containsSite(sites []authSite, s authSite) bool {

@@ -6,6 +6,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/templates"
 )
 
 // templateExpr spells a template as a string concatenation evaluated at call
@@ -66,7 +67,7 @@ func pathExpr(origin *model.Setting, t model.Template) *jen.Statement {
 		switch p.Kind {
 		case model.PartLiteral:
 			if p.Text != "" {
-				expr = expr.Op("+").Lit(escapeLiteral(p.Text, pathEscapes))
+				expr = expr.Op("+").Lit(escapeLiteral(p.Text, templates.RuntimeString("pathEscapes")))
 			}
 		case model.PartPathArg:
 			// url.PathEscape leaves nothing that escapePath would escape.

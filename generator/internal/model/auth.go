@@ -98,6 +98,9 @@ type AuthSet struct {
 	Schemes []AuthScheme
 	// Options are the credential options, in scheme order.
 	Options []*AuthOption
+	// Clock is set when a scheme's signer reads the time or makes a nonce,
+	// so that authConfig carries the now and nonce hooks for tests.
+	Clock bool
 }
 
 // Uses reports whether the set includes scheme s.

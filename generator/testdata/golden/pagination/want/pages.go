@@ -76,7 +76,7 @@ func walkPages[T any](name string, style pageStyle, start pageState, firstPage i
 					return
 				}
 				if seen[info.next] || info.next == st.cursor {
-					yield(nil, fmt.Errorf("paginationstyles: %s: the server gave the cursor %q a second time; stopping rather than looping", name, info.next))
+					yield(nil, fmt.Errorf(packageName+": %s: the server gave the cursor %q a second time; stopping rather than looping", name, info.next))
 					return
 				}
 				seen[info.next] = true
