@@ -376,7 +376,7 @@ func RuntimeFileStems() []string {
 //
 // The runtime is gofmt-clean as written, and each declaration is copied
 // verbatim, so the result needs no formatting.
-func Runtime(pkg string, refs *Refs) (files []File, helpers []byte) {
+func Runtime(pkg string, refs *Refs) (files []File, helpers Helpers) {
 	s := runtime()
 	kept := map[*decl]bool{}
 	named := map[string]bool{}    // mentioned on their own
@@ -459,10 +459,22 @@ func Runtime(pkg string, refs *Refs) (files []File, helpers []byte) {
 		}
 		files = append(files, File{Path: f, Data: goFile(pkg, uses, body)})
 	}
-	if len(helperDecls) > 0 {
-		helpers = goFile(pkg, helperUses, helperDecls)
-	}
-	return files, helpers
+	return files, Helpers{Imports: helperUses, Decls: helperDecls}
+}
+
+// Helpers are the runtime's test helpers a package needs, for its
+// helpers_test.go: the import specs they use and their source.
+type Helpers struct {
+	Imports []string
+	Decls   [][]byte
+}
+
+// GoFile writes a generated Go file from declarations copied verbatim:
+// the header, the package clause, the imports (specs as written in an
+// import block: "fmt", crand "crypto/rand") sorted and without repeats as
+// gofmt leaves them, and the declarations one blank line apart.
+func GoFile(pkg string, imports []string, decls [][]byte) []byte {
+	return goFile(pkg, imports, decls)
 }
 
 // keptType reports whether the type named name is kept. The seam's types
@@ -482,6 +494,7 @@ func keptType(s *source, kept map[*decl]bool, name string) bool {
 // goFile writes a Go file: header, package clause, the imports sorted as
 // gofmt sorts them, and the declarations.
 func goFile(pkg string, uses []string, decls [][]byte) []byte {
+	uses = slices.Clone(uses)
 	slices.SortFunc(uses, func(a, b string) int { return strings.Compare(importPath(a), importPath(b)) })
 	uses = slices.Compact(uses)
 	var b bytes.Buffer

@@ -40,6 +40,8 @@ type config struct {
 	editors      []func(ctx context.Context, req *http.Request) error
 	responseInto **http.Response
 	auth         authConfig
+	// baseURL stands for the settings of a generated config.
+	baseURL string
 	// pageURL replaces a call's URL and query with the next page's link; set by page iterators only.
 	pageURL string
 }

@@ -92,7 +92,9 @@ func goFiles(api *model.API) []fileJob {
 	if len(api.Types) > 0 {
 		jobs = append(jobs, fileJob{"types.go", just(typesFile)})
 	}
-	jobs = append(jobs, fileJob{"helpers_test.go", just(testHelpersFile)})
+	if hasExamples(api.Root) {
+		jobs = append(jobs, fileJob{"helpers_test.go", just(testHelpersFile)})
+	}
 	jobs = append(jobs, testJobs(api)...)
 	return append(jobs, fileJob{"conformance_test.go", just(conformanceFile)})
 }

@@ -3,8 +3,10 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
+	"slices"
 	"strings"
 
 	"github.com/pmgen/pmgen/templates"
@@ -17,13 +19,13 @@ import (
 func runtimeFor(pkg string, files []File) ([]File, error) {
 	fset := token.NewFileSet()
 	var refs templates.Refs
-	helpers := -1
+	ownHelpers := -1
 	for i, f := range files {
 		if !strings.HasSuffix(f.Path, ".go") {
 			continue
 		}
 		if f.Path == "helpers_test.go" {
-			helpers = i
+			ownHelpers = i
 		}
 		parsed, err := parser.ParseFile(fset, f.Path, f.Data, parser.SkipObjectResolution)
 		if err != nil {
@@ -31,18 +33,56 @@ func runtimeFor(pkg string, files []File) ([]File, error) {
 		}
 		refs.Add(parsed)
 	}
-	rt, helperSrc := templates.Runtime(pkg, &refs)
+	rt, helpers := templates.Runtime(pkg, &refs)
 	out := make([]File, 0, len(rt))
 	for _, f := range rt {
 		out = append(out, File{Path: f.Path, Data: f.Data})
 	}
-	if helperSrc != nil && helpers >= 0 {
-		files[helpers].Data = mergeHelpers(files[helpers].Data, helperSrc)
+	if len(helpers.Decls) > 0 && ownHelpers >= 0 {
+		merged, err := mergeHelpers(pkg, files[ownHelpers].Data, helpers)
+		if err != nil {
+			return nil, err
+		}
+		files[ownHelpers].Data = merged
 	}
 	return out, nil
 }
 
-// mergeHelpers is not needed while the test helpers are emitted whole.
-func mergeHelpers(own, runtime []byte) []byte {
-	return bytes.Join([][]byte{own, runtime}, nil)
+// mergeHelpers writes helpers_test.go: the package's own helpers (the test
+// client) and then the runtime's, under one import block.
+func mergeHelpers(pkg string, own []byte, rt templates.Helpers) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "helpers_test.go", own, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, fmt.Errorf("emit helpers_test.go: %w", err)
+	}
+	imports := slices.Clone(rt.Imports)
+	rest := len(own)
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			for _, spec := range g.Specs {
+				p := fset.Position(spec.Pos()).Offset
+				imports = append(imports, string(own[p:fset.Position(spec.End()).Offset]))
+			}
+			continue
+		}
+		rest = min(rest, fset.Position(declStart(d)).Offset)
+	}
+	decls := [][]byte{bytes.TrimSpace(own[rest:])}
+	return templates.GoFile(pkg, imports, append(decls, rt.Decls...)), nil
+}
+
+// declStart is where a declaration's text begins: its doc comment, if any.
+func declStart(d ast.Decl) token.Pos {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Doc != nil {
+			return d.Doc.Pos()
+		}
+	case *ast.GenDecl:
+		if d.Doc != nil {
+			return d.Doc.Pos()
+		}
+	}
+	return d.Pos()
 }

@@ -31,7 +31,7 @@ func templateExpr(t model.Template) *jen.Statement {
 		case model.PartPathArg:
 			terms = append(terms, jen.Qual(urlPkg, "PathEscape").Call(jen.Id(p.Arg.Name)))
 		case model.PartDynamic:
-			terms = append(terms, jen.Id(dynamicFunc(p.Dynamic)).Call())
+			terms = append(terms, jen.Id(p.Func).Call())
 		}
 	}
 	expr := jen.Add(terms[0])
