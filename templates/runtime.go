@@ -43,6 +43,16 @@ type decl struct {
 	// or declares in an interface, which may name a method.
 	idents, selectors []string
 	uses              []string // the import specs it needs
+	// apart are the fields of a struct type written apart, after a blank
+	// line: a field that nothing kept selects is left out with them.
+	apart []field
+}
+
+// field is a struct field written apart, as the byte range of src that
+// leaving it out removes: the blank line before it, its doc and itself.
+type field struct {
+	name     string
+	from, to int
 }
 
 // source is the runtime parsed once: its files in order and their decls.
@@ -156,7 +166,9 @@ func newDecl(fset *token.FileSet, data []byte, file string, d ast.Decl, imports 
 			}
 		}
 	}
-	rd.src = data[fset.Position(start).Offset:fset.Position(d.End()).Offset]
+	base := fset.Position(start).Offset
+	rd.src = data[base:fset.Position(d.End()).Offset]
+	rd.apart = apartFields(fset, data, base, d)
 	uses := map[string]bool{}
 	var r Refs
 	r.add(d)
@@ -215,6 +227,11 @@ func (r *Refs) add(node ast.Node) {
 					sel[name] = true
 				}
 			}
+		case *ast.KeyValueExpr:
+			// A key may name a struct field as well as a constant.
+			if k, ok := n.Key.(*ast.Ident); ok {
+				r.selectors[k.Name] = true
+			}
 		case *ast.Ident:
 			if !sel[n] {
 				r.idents[n.Name] = true
@@ -256,6 +273,65 @@ func RuntimeString(name string) string {
 		panic("templates: the runtime declares no string constant " + name)
 	}
 	return v
+}
+
+// apartFields finds the struct fields of d written apart: preceded by a
+// blank line and alone on their lines. Cutting from that blank line to the
+// end of the field's line leaves the rest of the struct as gofmt wrote it,
+// since a blank line ends a run of aligned fields.
+func apartFields(fset *token.FileSet, data []byte, base int, d ast.Decl) []field {
+	g, ok := d.(*ast.GenDecl)
+	if !ok || g.Tok != token.TYPE {
+		return nil
+	}
+	var out []field
+	for _, spec := range g.Specs {
+		st, ok := spec.(*ast.TypeSpec).Type.(*ast.StructType)
+		if !ok {
+			continue
+		}
+		for _, f := range st.Fields.List {
+			if len(f.Names) != 1 {
+				continue
+			}
+			begin := fset.Position(f.Pos()).Offset
+			if f.Doc != nil {
+				begin = fset.Position(f.Doc.Pos()).Offset
+			}
+			ls := bytes.LastIndexByte(data[:begin], '\n') + 1
+			le := fset.Position(f.End()).Offset
+			if f.Comment != nil {
+				le = fset.Position(f.Comment.End()).Offset
+			}
+			if ls < 2 || data[ls-1] != '\n' || data[ls-2] != '\n' || le >= len(data) || data[le] != '\n' {
+				continue
+			}
+			out = append(out, field{f.Names[0].Name, ls - 1 - base, le + 1 - base})
+		}
+	}
+	return out
+}
+
+// text is d's source without the fields written apart that nothing in
+// selected names.
+func (d *decl) text(selected map[string]bool) []byte {
+	var cut []field
+	for _, f := range d.apart {
+		if !selected[f.name] {
+			cut = append(cut, f)
+		}
+	}
+	if len(cut) == 0 {
+		return d.src
+	}
+	var b bytes.Buffer
+	at := 0
+	for _, f := range cut {
+		b.Write(d.src[at:f.from])
+		at = f.to
+	}
+	b.Write(d.src[at:])
+	return b.Bytes()
 }
 
 // recvType is the name of a method's receiver type: T for t T and t *T.
@@ -445,7 +521,7 @@ func Runtime(pkg string, refs *Refs) (files []File, helpers Helpers) {
 		var uses []string
 		for _, d := range s.decls[f] {
 			if kept[d] {
-				body = append(body, d.src)
+				body = append(body, d.text(selected))
 				uses = append(uses, d.uses...)
 			}
 		}

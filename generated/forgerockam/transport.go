@@ -73,13 +73,17 @@ type request struct {
 	// the collection has an example of the API answering so.
 	emptyOK bool
 	auth    authScheme // nil: the request sends no auth
-	// Most requests have a few query entries and headers: these arrays back
-	// query and header until they outgrow them, so that the entries come in
-	// the request's one allocation rather than in a slice grown per append.
-	queryBuf  [4]queryPair
+
+	// queryBuf backs query until it outgrows it: most requests have a few
+	// query entries, which then come in the request's one allocation rather
+	// than in a slice grown per append.
+	queryBuf [4]queryPair
+
+	// headerBuf backs header in the same way.
 	headerBuf [4][2]string
 }
 
+// addHeader appends a header, starting in the request's own array.
 func (r *request) addHeader(key, value string) {
 	if r.header == nil {
 		r.header = r.headerBuf[:0]

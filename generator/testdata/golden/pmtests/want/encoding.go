@@ -103,12 +103,7 @@ func keepRawPath(req *http.Request, target string) {
 	}
 }
 
-// queryEscapes and pathEscapes are the ASCII bytes Postman percent-encodes
-// in a query component and in a path, besides controls, space and
-// non-ASCII (postman-url-encoder; checked against newman's whatwg-url
-// integration collection). pmgen reads pathEscapes from here to escape a
-// path's literal text when it generates the call.
-const (
-	queryEscapes = "\"#&'<=>"
-	pathEscapes  = "\"#<>?`{}"
-)
+// queryEscapes are the ASCII bytes Postman percent-encodes in a query
+// component, besides controls, space and non-ASCII (postman-url-encoder;
+// checked against newman's whatwg-url integration collection).
+const queryEscapes = "\"#&'<=>"

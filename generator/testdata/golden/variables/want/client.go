@@ -40,8 +40,6 @@ type config struct {
 	zone         string
 	limit        string
 	apiSecret    string
-	// pageURL replaces a call's URL and query with the next page's link; set by page iterators only.
-	pageURL string
 }
 
 // WithBaseURL sets {{baseUrl}}.

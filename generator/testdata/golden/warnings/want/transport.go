@@ -73,11 +73,6 @@ type request struct {
 	// the collection has an example of the API answering so.
 	emptyOK bool
 	auth    authScheme // nil: the request sends no auth
-	// Most requests have a few query entries and headers: these arrays back
-	// query and header until they outgrow them, so that the entries come in
-	// the request's one allocation rather than in a slice grown per append.
-	queryBuf  [4]queryPair
-	headerBuf [4][2]string
 }
 
 // send performs r with cfg. A 2xx body is decoded into out: JSON into a
