@@ -8,7 +8,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
 )
 
 // TestWithTimeoutFires: a server that does not answer within WithTimeout

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"testing"
 	"time"
-
 )
 
 // TestRetry503TwiceThenSuccess: with AllMethods a POST that meets 503 twice

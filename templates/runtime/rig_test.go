@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"go.uber.org/goleak"
-
 )
 
 // The tests in retry_test.go, options_test.go and errors_test.go run the
