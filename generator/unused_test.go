@@ -135,11 +135,6 @@ func (c *unusedChecker) dir(dir string) ([]string, error) {
 		if len(files) > 0 && f.Name.Name != files[0].Name.Name {
 			continue // an external test package
 		}
-		if filepath.Base(p) == "conformance_test.go" {
-			// Fixtures that the conformance harness reads from outside the
-			// package, not code the package uses.
-			continue
-		}
 		files = append(files, f)
 	}
 	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
@@ -164,6 +159,12 @@ func (c *unusedChecker) dir(dir string) ([]string, error) {
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		obj := scope.Lookup(name)
+		// conformance_test.go holds fixtures that the conformance harness
+		// reads from outside the package: what it uses counts, what it
+		// declares is not the package's own.
+		if filepath.Base(c.fset.Position(obj.Pos()).Filename) == "conformance_test.go" {
+			continue
+		}
 		if !obj.Exported() && name != "_" && !used[obj] {
 			report(obj, kindOf(obj), name)
 		}

@@ -171,7 +171,8 @@ func (b *builder) planAuth() {
 			continue
 		}
 		set.Schemes = append(set.Schemes, s)
-		set.Clock = set.Clock || signsWithClock(s)
+		set.Clock = set.Clock || readsClock(s)
+		set.Nonce = set.Nonce || makesNonce(s)
 		for i, name := range authOptionNames(s) {
 			// The options are the documented API: they take their names
 			// first, and a variable that would be named the same yields.
@@ -185,11 +186,20 @@ func (b *builder) planAuth() {
 	b.api.Auth = set
 }
 
-// signsWithClock reports whether the runtime's signer for s reads the time
-// or makes a nonce, through the now and nonce hooks of authConfig.
-func signsWithClock(s model.AuthScheme) bool {
+// readsClock and makesNonce report whether the runtime's signer for s
+// reads the time or makes a nonce, through the now and nonce hooks of
+// authConfig.
+func readsClock(s model.AuthScheme) bool {
 	switch s {
-	case model.AuthDigest, model.AuthAWSV4, model.AuthOAuth1, model.AuthHawk, model.AuthEdgeGrid:
+	case model.AuthAWSV4, model.AuthOAuth1, model.AuthHawk, model.AuthEdgeGrid:
+		return true
+	}
+	return false
+}
+
+func makesNonce(s model.AuthScheme) bool {
+	switch s {
+	case model.AuthDigest, model.AuthOAuth1, model.AuthHawk, model.AuthEdgeGrid:
 		return true
 	}
 	return false

@@ -15,8 +15,13 @@ func authFile(api *model.API) *jen.File {
 	// type authConfig struct { basic *[2]string; ...; now func() time.Time; nonce func() string }
 	doc := "authConfig holds the credentials the auth options set; nil or empty means\n" +
 		"not given, and requests are then sent without that auth."
-	if set.Clock {
+	switch {
+	case set.Clock && set.Nonce:
 		doc += " now and nonce are\nhooks for tests that need a fixed clock and nonce; nil uses the real ones."
+	case set.Clock:
+		doc += " now is a hook\nfor tests that need a fixed clock; nil uses the real one."
+	case set.Nonce:
+		doc += " nonce is a hook\nfor tests that need a fixed nonce; nil uses a random one."
 	}
 	f.Add(comment(doc))
 	f.Type().Id("authConfig").StructFunc(func(g *jen.Group) {
@@ -44,6 +49,8 @@ func authFile(api *model.API) *jen.File {
 		}
 		if set.Clock {
 			g.Id("now").Func().Params().Qual("time", "Time")
+		}
+		if set.Nonce {
 			g.Id("nonce").Func().Params().String()
 		}
 	})

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -21,8 +22,10 @@ func clientFile(api *model.API) *jen.File {
 	f.Add(comment("packageName starts the error messages of this package, as the standard\n" +
 		"library's start with theirs."))
 	f.Const().Id("packageName").Op("=").Lit(api.Package)
-	f.Add(comment("userAgent is sent unless the collection's request or WithHeader sets\nUser-Agent."))
-	f.Const().Id("userAgent").Op("=").Lit(api.UserAgent)
+	if hasOps(api.Root) {
+		f.Add(comment("userAgent is sent unless the collection's request or WithHeader sets\nUser-Agent."))
+		f.Const().Id("userAgent").Op("=").Lit(api.UserAgent)
+	}
 
 	// type Client struct { cfg config; Sessions *SessionsService; ... }
 	f.Add(comment(fmt.Sprintf("Client calls the %s API. Create one with New; it is safe\n"+
@@ -102,6 +105,12 @@ func clientFile(api *model.API) *jen.File {
 	})
 
 	return f
+}
+
+// hasOps reports whether svc or a service below it has an operation: a
+// collection of folders without requests sends nothing.
+func hasOps(svc *model.Service) bool {
+	return len(svc.Ops) > 0 || slices.ContainsFunc(svc.Services, hasOps)
 }
 
 func settingDoc(s *model.Setting) string {

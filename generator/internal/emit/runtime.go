@@ -38,12 +38,18 @@ func runtimeFor(pkg string, files []File) ([]File, error) {
 	for _, f := range rt {
 		out = append(out, File{Path: f.Path, Data: f.Data})
 	}
-	if len(helpers.Decls) > 0 && ownHelpers >= 0 {
+	switch {
+	case len(helpers.Decls) == 0:
+	case ownHelpers >= 0:
 		merged, err := mergeHelpers(pkg, files[ownHelpers].Data, helpers)
 		if err != nil {
 			return nil, err
 		}
 		files[ownHelpers].Data = merged
+	default:
+		// Test files other than the examples (conformance fixtures) use
+		// runtime helpers in a package without a test client.
+		out = append(out, File{Path: "helpers_test.go", Data: templates.GoFile(pkg, helpers.Imports, helpers.Decls)})
 	}
 	return out, nil
 }
