@@ -6,13 +6,15 @@ import (
 
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/pmtest"
+	"github.com/pmgen/pmgen/generator/internal/wire"
 )
 
 // buildTests makes one test row per saved example: the server replays the
 // example, and the row says what the client must send and decode.
 func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []example) {
 	blocks := b.testBlocks(it)
-	want := b.wantRequest(op)
+	want := wire.Request(op)
 	n := 0
 	for _, ex := range examples {
 		r, status := ex.resp, ex.status
@@ -42,7 +44,7 @@ func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []exam
 		if len(tc.ResponseBody) > fixtureLimit {
 			tc.ResponseFixture = b.fixturePath(op, "response_"+strconv.Itoa(n))
 		}
-		applyBlocks(&tc, blocks)
+		pmtest.Apply(&tc, blocks)
 		op.Tests = append(op.Tests, &tc)
 		b.api.Stats.TestRows++
 	}
@@ -62,47 +64,6 @@ func responseType(op *model.Operation, status int) *model.TypeRef {
 // status has a type and the body is not empty.
 func isJSONResponse(op *model.Operation, status int, body string) bool {
 	return strings.TrimSpace(body) != "" && responseType(op, status) != nil
-}
-
-// wantRequest predicts what the client sends with the test settings and
-// the collection's defaults: the part of every row that is the same.
-func (b *builder) wantRequest(op *model.Operation) *model.TestCase {
-	tc := &model.TestCase{WantMethod: op.HTTPMethod, WantPath: wirePath(op.URL), WantRawQuery: wireQuery(op.Entries)}
-	for _, p := range op.Entries {
-		if !p.Enabled {
-			continue
-		}
-		defaults := p.Defaults
-		if !p.Repeated {
-			defaults = []model.Template{p.Default}
-		}
-		for _, d := range defaults {
-			kv := model.KeyValue{Key: p.Key, Value: render(d), Dynamic: hasDynamic(d), NoValue: p.NoValue}
-			if p.In == model.InQuery {
-				tc.WantQuery = append(tc.WantQuery, kv)
-			} else if !kv.Dynamic {
-				tc.WantHeaders = append(tc.WantHeaders, kv)
-			}
-		}
-	}
-	for _, h := range op.FixedHeaders {
-		if !hasDynamic(h.Name) && !hasDynamic(h.Value) {
-			tc.WantHeaders = append(tc.WantHeaders, model.KeyValue{Key: render(h.Name), Value: render(h.Value)})
-		}
-	}
-	if op.Body != nil {
-		wantBody(tc, op.Body)
-	}
-	return tc
-}
-
-func hasHeader(kvs []model.KeyValue, key string) bool {
-	for _, kv := range kvs {
-		if strings.EqualFold(kv.Key, key) {
-			return true
-		}
-	}
-	return false
 }
 
 // replayable reports whether a saved response header can be replayed as

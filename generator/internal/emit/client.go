@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/dave/jennifer/jen"
@@ -28,9 +27,7 @@ func clientFile(api *model.API) *jen.File {
 	}
 
 	// type Client struct { cfg config; Sessions *SessionsService; ... }
-	f.Add(comment(fmt.Sprintf("Client calls the %s API. Create one with New; it is safe\n"+
-		"for concurrent use. Requests at the top of the collection are methods on\n"+
-		"Client; each folder is a service field.", api.Title)))
+	f.Add(comment(api.ClientDoc))
 	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
 		g.Id("cfg").Id("config")
 		serviceFields(g, api.Root)
@@ -57,7 +54,7 @@ func clientFile(api *model.API) *jen.File {
 
 	// func WithRealm(realm string) Option { return func(c *config) { c.realm = realm } }
 	for _, s := range api.Settings {
-		f.Add(comment(settingDoc(s)))
+		f.Add(comment(s.Doc))
 		f.Func().Id(s.Option).Params(jen.Id("value").String()).Id("Option").Block(
 			jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
 				jen.Id("c").Dot(s.Field).Op("=").Id("value"),
@@ -113,33 +110,10 @@ func hasOps(svc *model.Service) bool {
 	return len(svc.Ops) > 0 || slices.ContainsFunc(svc.Services, hasOps)
 }
 
-func settingDoc(s *model.Setting) string {
-	d := fmt.Sprintf("%s sets {{%s}}.", s.Option, s.Key)
-	if s.Spelled {
-		d = fmt.Sprintf("%s sets the scheme and host that requests to %s go to.", s.Option, s.Key)
-	}
-	if s.Doc != "" {
-		d += "\n\n" + s.Doc
-	}
-	switch {
-	case s.Nested != nil:
-		d += fmt.Sprintf("\n\nBy default it is resolved at each call from %s, as the collection saves it.", s.Nested.String())
-	case s.Spelled:
-		d += fmt.Sprintf("\n\nThe default is %q.", s.Default)
-	case s.HasDefault:
-		d += fmt.Sprintf("\n\nThe default is %q, the value saved in the collection.", s.Default)
-	case s.Secret:
-		d += "\n\nIt has no default: the collection's value looks like a secret, which is never written into source."
-	default:
-		d += "\n\nIt has no default: the collection saves no value."
-	}
-	return d
-}
-
 // serviceFields declares one field per sub-folder: Sessions *SessionsService.
 func serviceFields(g *jen.Group, svc *model.Service) {
 	for _, sub := range svc.Services {
-		g.Add(comment(sub.Field + " holds the requests of the folder \"" + sub.Name + "\"."))
+		g.Add(comment(sub.FieldDoc))
 		g.Id(sub.Field).Op("*").Id(sub.TypeName)
 	}
 }
