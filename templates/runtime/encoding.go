@@ -23,6 +23,8 @@ func (r *request) pushQuery(p queryPair) {
 	r.query = append(r.query, p)
 }
 
+// addQuery adds a query entry whose value the collection saved, sent as
+// saved.
 func (r *request) addQuery(key, value string) {
 	r.pushQuery(queryPair{
 		key:   key,
@@ -30,6 +32,8 @@ func (r *request) addQuery(key, value string) {
 	})
 }
 
+// addQueryKey adds a bare key, "?debug": the collection saves its value as
+// null.
 func (r *request) addQueryKey(key string) {
 	r.pushQuery(queryPair{
 		bare: true,

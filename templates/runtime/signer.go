@@ -28,6 +28,9 @@ func (c *config) authNonce() string {
 	return hex.EncodeToString(b[:])
 }
 
+// addQueryParam appends key=value to req's raw query, encoding both in
+// full: credentials are never pre-encoded, and signatures cover the bytes
+// as sent.
 func addQueryParam(req *http.Request, key, value string) {
 	if req.URL.RawQuery != "" {
 		req.URL.RawQuery += "&"
@@ -35,12 +38,14 @@ func addQueryParam(req *http.Request, key, value string) {
 	req.URL.RawQuery += escapeRFC3986(key, false) + "=" + escapeRFC3986(value, false)
 }
 
+// hmacSum is the HMAC of data under key with hash h.
 func hmacSum(h func() hash.Hash, key []byte, data string) []byte {
 	m := hmac.New(h, key)
 	m.Write([]byte(data))
 	return m.Sum(nil)
 }
 
+// hashSum is the digest of data with hash h.
 func hashSum(h func() hash.Hash, data []byte) []byte {
 	d := h()
 	d.Write(data)

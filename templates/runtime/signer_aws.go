@@ -16,6 +16,8 @@ type awsV4Auth struct {
 	region, service string
 }
 
+// sign adds the signature to req; without credentials it leaves req as it is,
+// as Postman sends a request whose credentials are empty.
 func (a awsV4Auth) sign(cfg *config, req *http.Request, body []byte) error {
 	c := cfg.auth.aws
 	if c == nil {

@@ -22,6 +22,8 @@ type digestAuth struct {
 	realm, nonce, opaque, algorithm, qop, nc string
 }
 
+// sign adds the signature to req; without credentials it leaves req as it is,
+// as Postman sends a request whose credentials are empty.
 func (a digestAuth) sign(cfg *config, req *http.Request, body []byte) error {
 	c := cfg.auth.digest
 	if c == nil || c[0] == "" || a.realm == "" || a.nonce == "" {

@@ -14,6 +14,8 @@ type edgeGridAuth struct {
 	maxBody int
 }
 
+// sign adds the signature to req; without credentials it leaves req as it is,
+// as Postman sends a request whose credentials are empty.
 func (a edgeGridAuth) sign(cfg *config, req *http.Request, body []byte) error {
 	c := cfg.auth.edgeGrid
 	if c == nil {

@@ -57,6 +57,8 @@ func joinPairs(pairs [][2]string) string {
 	return strings.Join(parts, "&")
 }
 
+// canonicalQuery is a raw query as signatures sign it: decoded, encoded
+// again per RFC 3986 and sorted.
 func canonicalQuery(raw string) string {
 	return joinPairs(signedPairs(raw))
 }

@@ -16,6 +16,8 @@ type hawkAuth struct {
 	payloadHash              bool
 }
 
+// sign adds the signature to req; without credentials it leaves req as it is,
+// as Postman sends a request whose credentials are empty.
 func (a hawkAuth) sign(cfg *config, req *http.Request, body []byte) error {
 	c := cfg.auth.hawk
 	if c == nil {

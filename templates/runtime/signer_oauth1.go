@@ -26,6 +26,8 @@ type oauth1Auth struct {
 	bodyHash, emptyParams bool
 }
 
+// sign adds the signature to req; without credentials it leaves req as it is,
+// as Postman sends a request whose credentials are empty.
 func (a oauth1Auth) sign(cfg *config, req *http.Request, body []byte) error {
 	c := cfg.auth.oauth1
 	if c == nil {

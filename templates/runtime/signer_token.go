@@ -10,6 +10,8 @@ import (
 // basicAuth sends the WithBasicAuth credentials as HTTP Basic auth.
 type basicAuth struct{}
 
+// sign adds the signature to req; without credentials it leaves req as it is,
+// as Postman sends a request whose credentials are empty.
 func (a basicAuth) sign(cfg *config, req *http.Request, body []byte) error {
 	if c := cfg.auth.basic; c != nil {
 		token := base64.StdEncoding.EncodeToString([]byte(c[0] + ":" + c[1]))
@@ -21,6 +23,8 @@ func (a basicAuth) sign(cfg *config, req *http.Request, body []byte) error {
 // bearerAuth sends the WithBearerToken token.
 type bearerAuth struct{}
 
+// sign adds the signature to req; without credentials it leaves req as it is,
+// as Postman sends a request whose credentials are empty.
 func (a bearerAuth) sign(cfg *config, req *http.Request, body []byte) error {
 	if cfg.auth.bearer != "" {
 		setHeader(req.Header, "Authorization", "Bearer "+cfg.auth.bearer)
@@ -35,6 +39,8 @@ type apiKeyAuth struct {
 	inQuery bool
 }
 
+// sign adds the signature to req; without credentials it leaves req as it is,
+// as Postman sends a request whose credentials are empty.
 func (a apiKeyAuth) sign(cfg *config, req *http.Request, body []byte) error {
 	if cfg.auth.apiKey == "" {
 		return nil
@@ -54,6 +60,8 @@ type oauth2Auth struct {
 	inQuery bool
 }
 
+// sign adds the signature to req; without credentials it leaves req as it is,
+// as Postman sends a request whose credentials are empty.
 func (a oauth2Auth) sign(cfg *config, req *http.Request, body []byte) error {
 	if cfg.auth.oauth2 == nil {
 		return nil

@@ -25,6 +25,8 @@ func (r *request) pushQuery(p queryPair) {
 	r.query = append(r.query, p)
 }
 
+// addQuery adds a query entry whose value the collection saved, sent as
+// saved.
 func (r *request) addQuery(key, value string) {
 	r.pushQuery(queryPair{
 		key:   key,

@@ -12,6 +12,7 @@ import (
 // pageStyle is how a walk asks for the next page.
 type pageStyle int
 
+// The styles of pagination build recognises.
 const (
 	pageByCursor pageStyle = iota // the next cursor goes in a query parameter
 	pageByNumber                  // the page number goes up by one
