@@ -137,7 +137,8 @@ func (c *unusedChecker) dir(dir string) ([]string, error) {
 		}
 		files = append(files, f)
 	}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{},
+		Types: map[ast.Expr]types.TypeAndValue{}}
 	conf := types.Config{Importer: c.imp}
 	pkg, err := conf.Check("generated", c.fset, files, info)
 	if err != nil {
@@ -150,7 +151,7 @@ func (c *unusedChecker) dir(dir string) ([]string, error) {
 			used[obj] = true
 		}
 	}
-	ifaceMethodUsed := usedInterfaceMethods(pkg, used)
+	ifaceMethodUsed := usedInterfaceMethods(files, info, used)
 	var out []string
 	report := func(obj types.Object, kind, name string) {
 		p := c.fset.Position(obj.Pos())
@@ -196,15 +197,19 @@ func (c *unusedChecker) dir(dir string) ([]string, error) {
 }
 
 // usedInterfaceMethods returns a test of whether method m of named
-// implements a method of an interface declared in pkg that is used.
-func usedInterfaceMethods(pkg *types.Package, used map[types.Object]bool) func(named *types.Named, m *types.Func) bool {
+// implements a used method of an interface written in files, named or not
+// (a type switch may ask for interface{ rawBytes() []byte }).
+func usedInterfaceMethods(files []*ast.File, info *types.Info, used map[types.Object]bool) func(named *types.Named, m *types.Func) bool {
 	var ifaces []*types.Interface
-	for _, name := range pkg.Scope().Names() {
-		if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok {
-			if it, ok := tn.Type().Underlying().(*types.Interface); ok {
-				ifaces = append(ifaces, it)
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if it, ok := n.(*ast.InterfaceType); ok {
+				if t, ok := info.Types[it].Type.(*types.Interface); ok {
+					ifaces = append(ifaces, t)
+				}
 			}
-		}
+			return true
+		})
 	}
 	return func(named *types.Named, m *types.Func) bool {
 		for _, it := range ifaces {
