@@ -15,10 +15,9 @@ import (
 	"github.com/pmgen/pmgen/generated/forgerockam"
 )
 
-// The tests in retry_test.go, options_test.go and runtime_test.go run the
-// generated ForgeRock client against local servers, each with a transport of
-// its own so that what it leaves behind (goroutines, connections, unclosed
-// bodies) is its own.
+// The tests in wiring_test.go run the generated ForgeRock client against
+// local servers, each with a transport of its own so that what it leaves
+// behind (goroutines, connections, unclosed bodies) is its own.
 
 // rig is one test's server, transport and record of what was sent.
 type rig struct {
@@ -28,7 +27,6 @@ type rig struct {
 	track *bodyTracker
 
 	mu       sync.Mutex
-	arrivals []time.Time
 	requests []*http.Request
 	bodies   [][]byte
 }
@@ -47,7 +45,6 @@ func newRig(t *testing.T, handle func(n int, w http.ResponseWriter, r *http.Requ
 	rg.srv = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		rg.mu.Lock()
-		rg.arrivals = append(rg.arrivals, time.Now())
 		rg.requests = append(rg.requests, r.Clone(r.Context()))
 		rg.bodies = append(rg.bodies, body)
 		n := len(rg.requests)
@@ -106,16 +103,6 @@ func (rg *rig) request(n int) (*http.Request, []byte) {
 		rg.t.Fatalf("request %d asked for; %d arrived", n, len(rg.requests))
 	}
 	return rg.requests[n-1], rg.bodies[n-1]
-}
-
-// gap is the time between the arrivals of requests n and n+1, from 1.
-func (rg *rig) gap(n int) time.Duration {
-	rg.mu.Lock()
-	defer rg.mu.Unlock()
-	if n >= len(rg.arrivals) {
-		rg.t.Fatalf("gap after request %d asked for; %d arrived", n, len(rg.arrivals))
-	}
-	return rg.arrivals[n].Sub(rg.arrivals[n-1])
 }
 
 // bodyTracker counts response bodies handed out and closed.

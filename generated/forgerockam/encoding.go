@@ -24,16 +24,13 @@ func (r *request) pushQuery(p queryPair) {
 	}
 	r.query = append(r.query, p)
 }
+
+// addQuery adds a query entry whose value the collection saved, sent as
+// saved.
 func (r *request) addQuery(key, value string) {
 	r.pushQuery(queryPair{
 		key:   key,
 		value: value,
-	})
-}
-func (r *request) addQueryKey(key string) {
-	r.pushQuery(queryPair{
-		bare: true,
-		key:  key,
 	})
 }
 
@@ -49,20 +46,6 @@ func (r *request) addQueryParam(key, value, saved string) {
 		strict: true,
 		value:  value,
 	})
-}
-
-// addQueryList adds one entry per value of a repeated key: the caller's
-// values, or the saved ones when the caller gave none.
-func (r *request) addQueryList(key string, values []string, saved ...string) {
-	if len(values) == 0 {
-		for _, v := range saved {
-			r.addQuery(key, v)
-		}
-		return
-	}
-	for _, v := range values {
-		r.addQueryParam(key, v, "")
-	}
 }
 
 // encodeQuery returns base with the entries appended in order; url.Values
@@ -86,15 +69,15 @@ func encodeQuery(base string, pairs []queryPair) string {
 		} else {
 			b.WriteByte('?')
 		}
-		b.WriteString(percentEncode(p.key, "\"#&'<=>"))
+		b.WriteString(percentEncode(p.key, queryEscapes))
 		switch {
 		case p.bare:
 		case p.strict:
 			b.WriteByte('=')
-			b.WriteString(percentEncode(p.value, "\"#&'<=>%+"))
+			b.WriteString(percentEncode(p.value, queryEscapes+"%+"))
 		default:
 			b.WriteByte('=')
-			b.WriteString(percentEncode(p.value, "\"#&'<=>"))
+			b.WriteString(percentEncode(p.value, queryEscapes))
 		}
 	}
 	return b.String()
@@ -103,7 +86,7 @@ func encodeQuery(base string, pairs []queryPair) string {
 // escapePath encodes a path as Postman does: only what cannot stand in a
 // path as-is, leaving '/' and existing %XX escapes alone.
 func escapePath(p string) string {
-	return percentEncode(p, "\"#<>?`{}")
+	return percentEncode(p, pathEscapes)
 }
 
 // percentEncode escapes controls, space, non-ASCII bytes and the bytes in
@@ -157,3 +140,13 @@ func keepRawPath(req *http.Request, target string) {
 		req.URL.Opaque = "//" + req.URL.Host + raw
 	}
 }
+
+// queryEscapes are the ASCII bytes Postman percent-encodes in a query
+// component, besides controls, space and non-ASCII (postman-url-encoder;
+// checked against newman's whatwg-url integration collection).
+const queryEscapes = "\"#&'<=>"
+
+// pathEscapes are the ASCII bytes Postman percent-encodes in a path,
+// besides controls, space and non-ASCII. pmgen reads it from here to
+// escape a path's literal text when it generates the call.
+const pathEscapes = "\"#<>?`{}"

@@ -20,36 +20,6 @@ import (
 	"testing"
 )
 
-// recorded is the request the replay server received.
-type recorded struct {
-	mu       sync.Mutex
-	method   string
-	path     string
-	rawQuery string
-	header   http.Header
-	body     []byte
-}
-
-// replay starts a server that records the request and answers it with a
-// saved example.
-func replay(t *testing.T, status int, header [][2]string, body string) (*httptest.Server, *recorded) {
-	rec := &recorded{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		data, _ := io.ReadAll(r.Body)
-		rec.mu.Lock()
-		rec.method, rec.path, rec.rawQuery = r.Method, requestPath(r.RequestURI), r.URL.RawQuery
-		rec.header, rec.body = r.Header.Clone(), data
-		rec.mu.Unlock()
-		for _, h := range header {
-			w.Header().Add(h[0], h[1])
-		}
-		w.WriteHeader(status)
-		io.WriteString(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, rec
-}
-
 // newTestClient points a client at the replay server, with every setting
 // given so that the expectations do not depend on defaults, and without
 // retries: a replayed 503 or 429 is an answer to check, not to wait on.
@@ -64,140 +34,114 @@ func newTestClient(t *testing.T, baseURL string) *Client {
 	return c
 }
 
-// checkRequest compares what the client sent with what the collection
-// describes. Query pairs must match in order; the wanted headers must be
-// present (the transport adds others of its own).
-func checkRequest(t *testing.T, rec *recorded, method, path, query string, header [][2]string, body string, bodyJSON bool) {
+// example is a saved example of a request: the response the replay server
+// answers with, and what the client must have sent to get it.
+type example struct {
+	name         string // the example's name in the collection
+	status       int    // the saved response
+	header       [][2]string
+	body         string
+	bodyFile     string // the body, when it is a fixture under testdata
+	bodyJSON     bool
+	errorType    string // the dynamic type of APIError.Value, when typed
+	wantMethod   string // the request the client must send
+	wantPath     string
+	wantQuery    string
+	wantHeader   [][2]string
+	wantBody     string
+	wantBodyJSON bool
+	// normaliseBody, when set, rewrites the recorded request's body before
+	// it is compared: multipartText for a multipart body, whose boundary
+	// is random.
+	normaliseBody func(t *testing.T, rec *recorded)
+	// pmTests, when set, checks the collection's translated pm.test blocks
+	// against the status, headers and body the client returned.
+	pmTests func(t *testing.T, status int, header http.Header, body []byte)
+}
+
+// runExamples runs each example as a subtest: the replay server answers
+// with the saved response, call makes the request through a test client,
+// and then the request and what the client returned are checked. call
+// returns the decoded result, or nil for a method without one; a 2xx
+// example must succeed and decode without loss, any other status must
+// come back as an *APIError holding the body.
+func runExamples(t *testing.T, examples []example, call func(t *testing.T, c *Client) (any, *Response, error)) {
 	t.Helper()
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	if rec.method != method {
-		t.Errorf("method = %q, want %q", rec.method, method)
-	}
-	if rec.path != path {
-		t.Errorf("path = %q, want %q", rec.path, path)
-	}
-	if !queryMatches(rec.rawQuery, query) {
-		t.Errorf("query = %q, want %q", rec.rawQuery, query)
-	}
-	for _, h := range header {
-		if !slices.Contains(rec.header.Values(h[0]), h[1]) {
-			t.Errorf("header %s = %q, want %q", h[0], rec.header.Values(h[0]), h[1])
-		}
-	}
-	if bodyJSON {
-		checkJSON(t, "request body", rec.body, body)
-	} else if string(rec.body) != body {
-		t.Errorf("request body = %q, want %q", rec.body, body)
-	}
-}
-
-// requestPath is the path of a request-target exactly as sent. The client
-// may send the absolute form (http://host/path) to keep a path byte for byte.
-func requestPath(uri string) string {
-	if _, rest, ok := strings.Cut(uri, "://"); ok && !strings.HasPrefix(uri, "/") {
-		uri = "/"
-		if i := strings.IndexByte(rest, '/'); i >= 0 {
-			uri = rest[i:]
-		}
-	}
-	path, _, _ := strings.Cut(uri, "?")
-	return path
-}
-
-// queryMatches compares raw query strings entry by entry, in order. A
-// wanted value of {{$dynamic}} is made afresh on every call, so any value matches.
-func queryMatches(got, want string) bool {
-	g, w := strings.Split(got, "&"), strings.Split(want, "&")
-	if len(g) != len(w) {
-		return false
-	}
-	for i := range w {
-		if key, ok := strings.CutSuffix(w[i], "={{$dynamic}}"); ok {
-			if !strings.HasPrefix(g[i], key+"=") {
-				return false
+	for _, tt := range examples {
+		t.Run(tt.name, func(t *testing.T) {
+			body := tt.body
+			if tt.bodyFile != "" {
+				body = readFixture(t, tt.bodyFile)
 			}
-			continue
-		}
-		if g[i] != w[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// checkJSON compares two JSON texts as values. A key holding null counts
-// as absent, because optional fields are omitted when they are unset, and
-// numbers compare by value.
-func checkJSON(t *testing.T, what string, got []byte, want string) {
-	t.Helper()
-	g, err := decodeJSON(got)
-	if err != nil {
-		t.Errorf("%s: %v\n%s", what, err, got)
-		return
-	}
-	w, err := decodeJSON([]byte(want))
-	if err != nil {
-		t.Errorf("%s: the example is not JSON: %v", what, err)
-		return
-	}
-	if !reflect.DeepEqual(g, w) {
-		t.Errorf("%s differs from the example:\n got: %s\nwant: %s", what, got, want)
-	}
-}
-
-// checkDecoded re-encodes a decoded value and compares it with the example
-// it was decoded from: the typed value lost nothing.
-func checkDecoded(t *testing.T, what string, v any, want string) {
-	t.Helper()
-	data, err := json.Marshal(v)
-	if err != nil {
-		t.Fatalf("%s: encoding: %v", what, err)
-	}
-	checkJSON(t, what, data, want)
-}
-func decodeJSON(data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	return normalise(v), nil
-}
-
-// normalise drops null members and writes every number the way a float64
-// prints, so that 0.0 in an example equals the 0 a float64 field encodes.
-func normalise(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if f, err := x.Float64(); err == nil {
-			return strconv.FormatFloat(f, 'g', -1, 64)
-		}
-	case map[string]any:
-		for k, e := range x {
-			if e == nil {
-				delete(x, k)
-				continue
+			srv, rec := replay(t, tt.status, tt.header, body)
+			got, resp, err := call(t, newTestClient(t, srv.URL))
+			if tt.normaliseBody != nil {
+				tt.normaliseBody(t, rec)
 			}
-			x[k] = normalise(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = normalise(e)
-		}
+			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
+			if tt.status >= 200 && tt.status <= 299 {
+				checkResult(t, tt, body, got, resp, err)
+			} else {
+				checkAPIError(t, tt, body, err)
+			}
+		})
 	}
-	return v
 }
 
-// readFixture reads a saved body that is too long for a literal.
-func readFixture(t *testing.T, name string) string {
+// checkResult checks a 2xx example: no error, the saved status, and a
+// result that re-encodes to the saved body.
+func checkResult(t *testing.T, tt example, body string, got any, resp *Response, err error) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(name)))
 	if err != nil {
-		t.Fatalf("%v", err)
+		t.Fatalf("unexpected error: %v", err)
 	}
-	return string(data)
+	if resp.StatusCode != tt.status {
+		t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
+	}
+	// What pm.test blocks read as the body: the typed result re-encoded,
+	// so that a decoding loss fails them too.
+	result := []byte(body)
+	switch got := got.(type) {
+	case nil:
+	case interface{ rawBytes() []byte }:
+		result = got.rawBytes()
+		if string(result) != body {
+			t.Errorf("body = %q, want %q", result, body)
+		}
+	default:
+		if tt.bodyJSON {
+			result = checkDecoded(t, "decoded body", got, body)
+		}
+	}
+	if tt.pmTests != nil {
+		tt.pmTests(t, resp.StatusCode, resp.Header, result)
+	}
+}
+
+// checkAPIError checks an example with any other status: an *APIError
+// with the saved status and body, decoded into the typed error body when the
+// request has one.
+func checkAPIError(t *testing.T, tt example, body string, err error) {
+	t.Helper()
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("error = %v, want *APIError", err)
+	}
+	if apiErr.StatusCode != tt.status {
+		t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
+	}
+	if string(apiErr.Body) != body {
+		t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
+	}
+	if tt.errorType != "" {
+		if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
+			t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
+		}
+		checkDecoded(t, "APIError.Value", apiErr.Value, body)
+	}
+	if tt.pmTests != nil {
+		tt.pmTests(t, apiErr.StatusCode, apiErr.Header, apiErr.Body)
+	}
 }
 
 // skippedTest is a pm.test block of the collection that a row does not
@@ -384,109 +328,186 @@ func jsonType(v any) string {
 	return "null"
 }
 
-// encodeJSON re-encodes a typed result, for assertions on the body.
-func encodeJSON(t *testing.T, v any) []byte {
+// pmTestChecks makes a row's pmTests: the assertions of the pm.test
+// blocks translated, and the blocks that are not, which go test -v lists
+// as skipped subtests with the reason.
+func pmTestChecks(asserts []assertion, skipped []skippedTest) func(t *testing.T, status int, header http.Header, body []byte) {
+	return func(t *testing.T, status int, header http.Header, body []byte) {
+		t.Helper()
+		for _, s := range skipped {
+			t.Run(s.test, func(t *testing.T) {
+				t.Skip(s.message)
+			})
+		}
+		checkAssertions(t, status, header, body, asserts)
+	}
+}
+
+// recorded is the request the replay server received.
+type recorded struct {
+	mu       sync.Mutex
+	method   string
+	path     string
+	rawQuery string
+	header   http.Header
+	body     []byte
+}
+
+// replay starts a server that records the request and answers it with a
+// saved example.
+func replay(t *testing.T, status int, header [][2]string, body string) (*httptest.Server, *recorded) {
+	rec := &recorded{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		data, _ := io.ReadAll(r.Body)
+		rec.mu.Lock()
+		rec.method, rec.path, rec.rawQuery = r.Method, requestPath(r.RequestURI), r.URL.RawQuery
+		rec.header, rec.body = r.Header.Clone(), data
+		rec.mu.Unlock()
+		for _, h := range header {
+			w.Header().Add(h[0], h[1])
+		}
+		w.WriteHeader(status)
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, rec
+}
+
+// checkRequest compares what the client sent with what the collection
+// describes. Query pairs must match in order; the wanted headers must be
+// present (the transport adds others of its own).
+func checkRequest(t *testing.T, rec *recorded, method, path, query string, header [][2]string, body string, bodyJSON bool) {
+	t.Helper()
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if rec.method != method {
+		t.Errorf("method = %q, want %q", rec.method, method)
+	}
+	if rec.path != path {
+		t.Errorf("path = %q, want %q", rec.path, path)
+	}
+	if !queryMatches(rec.rawQuery, query) {
+		t.Errorf("query = %q, want %q", rec.rawQuery, query)
+	}
+	for _, h := range header {
+		if !slices.Contains(rec.header.Values(h[0]), h[1]) {
+			t.Errorf("header %s = %q, want %q", h[0], rec.header.Values(h[0]), h[1])
+		}
+	}
+	if bodyJSON {
+		checkJSON(t, "request body", rec.body, body)
+	} else if string(rec.body) != body {
+		t.Errorf("request body = %q, want %q", rec.body, body)
+	}
+}
+
+// requestPath is the path of a request-target exactly as sent. The client
+// may send the absolute form (http://host/path) to keep a path byte for byte.
+func requestPath(uri string) string {
+	if _, rest, ok := strings.Cut(uri, "://"); ok && !strings.HasPrefix(uri, "/") {
+		uri = "/"
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			uri = rest[i:]
+		}
+	}
+	path, _, _ := strings.Cut(uri, "?")
+	return path
+}
+
+// queryMatches compares raw query strings entry by entry, in order. A
+// wanted value of {{$dynamic}} is made afresh on every call, so any value matches.
+func queryMatches(got, want string) bool {
+	g, w := strings.Split(got, "&"), strings.Split(want, "&")
+	if len(g) != len(w) {
+		return false
+	}
+	for i := range w {
+		if key, ok := strings.CutSuffix(w[i], "={{$dynamic}}"); ok {
+			if !strings.HasPrefix(g[i], key+"=") {
+				return false
+			}
+			continue
+		}
+		if g[i] != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// checkJSON compares two JSON texts as values. A key holding null counts
+// as absent, because optional fields are omitted when they are unset, and
+// numbers compare by value.
+func checkJSON(t *testing.T, what string, got []byte, want string) {
+	t.Helper()
+	g, err := decodeJSON(got)
+	if err != nil {
+		t.Errorf("%s: %v\n%s", what, err, got)
+		return
+	}
+	w, err := decodeJSON([]byte(want))
+	if err != nil {
+		t.Errorf("%s: the example is not JSON: %v", what, err)
+		return
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("%s differs from the example:\n got: %s\nwant: %s", what, got, want)
+	}
+}
+
+// checkDecoded re-encodes a decoded value and compares it with the example
+// it was decoded from: the typed value lost nothing. It returns the
+// encoding, which is what pm.test blocks read as the body.
+func checkDecoded(t *testing.T, what string, v any, want string) []byte {
 	t.Helper()
 	data, err := json.Marshal(v)
 	if err != nil {
-		t.Fatalf("encoding the result: %v", err)
+		t.Fatalf("%s: encoding: %v", what, err)
 	}
+	checkJSON(t, what, data, want)
 	return data
 }
 
-// example is a saved example of a request: the response the replay server
-// answers with, and what the client must have sent to get it.
-type example struct {
-	name         string // the example's name in the collection
-	status       int    // the saved response
-	header       [][2]string
-	body         string
-	bodyFile     string // the body, when it is a fixture under testdata
-	bodyJSON     bool
-	errorType    string // the dynamic type of APIError.Value, when typed
-	wantMethod   string // the request the client must send
-	wantPath     string
-	wantQuery    string
-	wantHeader   [][2]string
-	wantBody     string
-	wantBodyJSON bool
-	asserts      []assertion
-	skipped      []skippedTest
-}
-
-// runExamples runs each example as a subtest: the replay server answers
-// with the saved response, call makes the request through a test client,
-// and then the request and what the client returned are checked. call
-// returns the decoded result, or nil for a method without one; a 2xx
-// example must succeed and decode without loss, any other status must
-// come back as an *APIError holding the body.
-func runExamples(t *testing.T, examples []example, call func(t *testing.T, c *Client) (any, *Response, error)) {
-	t.Helper()
-	for _, tt := range examples {
-		t.Run(tt.name, func(t *testing.T) {
-			for _, s := range tt.skipped {
-				t.Run(s.test, func(t *testing.T) {
-					t.Skip(s.message)
-				})
-			}
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			got, resp, err := call(t, newTestClient(t, srv.URL))
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				checkResult(t, tt, body, got, resp, err)
-			} else {
-				checkAPIError(t, tt, body, err)
-			}
-		})
+func decodeJSON(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
 	}
+	return normalise(v), nil
 }
 
-// checkResult checks a 2xx example: no error, the saved status, and a
-// result that re-encodes to the saved body.
-func checkResult(t *testing.T, tt example, body string, got any, resp *Response, err error) {
+// normalise drops null members and writes every number the way a float64
+// prints, so that 0.0 in an example equals the 0 a float64 field encodes.
+func normalise(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if f, err := x.Float64(); err == nil {
+			return strconv.FormatFloat(f, 'g', -1, 64)
+		}
+	case map[string]any:
+		for k, e := range x {
+			if e == nil {
+				delete(x, k)
+				continue
+			}
+			x[k] = normalise(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = normalise(e)
+		}
+	}
+	return v
+}
+
+// readFixture reads a saved body that is too long for a literal.
+func readFixture(t *testing.T, name string) string {
 	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(name)))
 	if err != nil {
-		t.Fatalf("unexpected error: %v", err)
+		t.Fatalf("%v", err)
 	}
-	if resp.StatusCode != tt.status {
-		t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-	}
-	result := []byte(body)
-	switch got := got.(type) {
-	case nil:
-	default:
-		if tt.bodyJSON {
-			checkDecoded(t, "decoded body", got, body)
-			result = encodeJSON(t, got)
-		}
-	}
-	checkAssertions(t, resp.StatusCode, resp.Header, result, tt.asserts)
-}
-
-// checkAPIError checks an example with any other status: an *APIError
-// with the saved status and body, decoded into the typed error body when the
-// request has one.
-func checkAPIError(t *testing.T, tt example, body string, err error) {
-	t.Helper()
-	var apiErr *APIError
-	if !errors.As(err, &apiErr) {
-		t.Fatalf("error = %v, want *APIError", err)
-	}
-	if apiErr.StatusCode != tt.status {
-		t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-	}
-	if string(apiErr.Body) != body {
-		t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-	}
-	if tt.errorType != "" {
-		if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-			t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-		}
-		checkDecoded(t, "APIError.Value", apiErr.Value, body)
-	}
-	checkAssertions(t, apiErr.StatusCode, apiErr.Header, apiErr.Body, tt.asserts)
+	return string(data)
 }

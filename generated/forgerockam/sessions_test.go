@@ -12,13 +12,13 @@ import (
 // the client sent and decoded.
 func TestSessionsAuthenticate(t *testing.T) {
 	runExamples(t, []example{{
-		asserts: []assertion{
+		body:     "{\n  \"tokenId\": \"AQIC5wM2LY4SfcxvdvHOXjtC_eWSs2RB54tgvgqJ4B2Ei6g.*AAJTSQACMDEAAlNLABQtNTY0NzQ3ODA1MDgzMTQ4NzEyNQACUzEAAA..*\",\n  \"successUrl\": \"/enduser/?realm=/alpha\",\n  \"realm\": \"/alpha\"\n}",
+		bodyJSON: true,
+		header:   [][2]string{{"Content-Type", "application/json"}},
+		name:     "Authenticated",
+		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
-		},
-		body:       "{\n  \"tokenId\": \"AQIC5wM2LY4SfcxvdvHOXjtC_eWSs2RB54tgvgqJ4B2Ei6g.*AAJTSQACMDEAAlNLABQtNTY0NzQ3ODA1MDgzMTQ4NzEyNQACUzEAAA..*\",\n  \"successUrl\": \"/enduser/?realm=/alpha\",\n  \"realm\": \"/alpha\"\n}",
-		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "Authenticated",
+		}, nil),
 		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.0, protocol=1.0"}, {"X-OpenAM-Username", "test-username"}, {"X-OpenAM-Password", "test-password"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
@@ -29,12 +29,12 @@ func TestSessionsAuthenticate(t *testing.T) {
 		errorType: "*forgerockam.UnauthorizedError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Invalid credentials",
-		skipped: []skippedTest{
+		pmTests: pmTestChecks(nil, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
 pm.test("Status code is 200", () => {
  pm.expect(pm.response.code).to.eql(200);
 })`},
-		},
+		}),
 		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.0, protocol=1.0"}, {"X-OpenAM-Username", "test-username"}, {"X-OpenAM-Password", "test-password"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
@@ -48,26 +48,26 @@ pm.test("Status code is 200", () => {
 // the client sent and decoded.
 func TestSessionsValidateSession(t *testing.T) {
 	runExamples(t, []example{{
-		asserts: []assertion{
+		body:     "{\n  \"valid\": true,\n  \"sessionUid\": \"7d1c5e0a-93b4-4f6e-a2d8-61b0c3e4f527-48213\",\n  \"uid\": \"demo\",\n  \"realm\": \"/alpha\"\n}",
+		bodyJSON: true,
+		header:   [][2]string{{"Content-Type", "application/json"}},
+		name:     "Valid session",
+		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
-		},
-		body:       "{\n  \"valid\": true,\n  \"sessionUid\": \"7d1c5e0a-93b4-4f6e-a2d8-61b0c3e4f527-48213\",\n  \"uid\": \"demo\",\n  \"realm\": \"/alpha\"\n}",
-		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "Valid session",
+		}, nil),
 		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.1"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
 		wantQuery:  "_action=validate",
 	}, {
-		asserts: []assertion{
+		body:     "{\n  \"valid\": false\n}",
+		bodyJSON: true,
+		header:   [][2]string{{"Content-Type", "application/json"}},
+		name:     "Invalid or expired session",
+		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
-		},
-		body:       "{\n  \"valid\": false\n}",
-		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "Invalid or expired session",
+		}, nil),
 		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.1"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
@@ -79,12 +79,12 @@ func TestSessionsValidateSession(t *testing.T) {
 		errorType: "*forgerockam.ValidateSessionUnauthorizedError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Missing session header",
-		skipped: []skippedTest{
+		pmTests: pmTestChecks(nil, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
 pm.test("Status code is 200", () => {
  pm.expect(pm.response.code).to.eql(200);
 })`},
-		},
+		}),
 		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.1"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
@@ -99,13 +99,13 @@ pm.test("Status code is 200", () => {
 // the client sent and decoded.
 func TestSessionsGetSessionInfo(t *testing.T) {
 	runExamples(t, []example{{
-		asserts: []assertion{
+		body:     "{\n  \"username\": \"demo\",\n  \"universalId\": \"id=demo,ou=user,o=alpha,ou=services,ou=am-config\",\n  \"realm\": \"/alpha\",\n  \"latestAccessTime\": \"2026-03-14T09:27:05Z\",\n  \"maxIdleExpirationTime\": \"2026-03-14T09:57:05Z\",\n  \"maxSessionExpirationTime\": \"2026-03-14T11:26:41Z\",\n  \"properties\": {\n    \"AMCtxId\": \"b41f0d27-6c8a-4e35-9f1b-2a7d5c0e8f63-91504\"\n  }\n}",
+		bodyJSON: true,
+		header:   [][2]string{{"Content-Type", "application/json"}},
+		name:     "Session details",
+		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
-		},
-		body:         "{\n  \"username\": \"demo\",\n  \"universalId\": \"id=demo,ou=user,o=alpha,ou=services,ou=am-config\",\n  \"realm\": \"/alpha\",\n  \"latestAccessTime\": \"2026-03-14T09:27:05Z\",\n  \"maxIdleExpirationTime\": \"2026-03-14T09:57:05Z\",\n  \"maxSessionExpirationTime\": \"2026-03-14T11:26:41Z\",\n  \"properties\": {\n    \"AMCtxId\": \"b41f0d27-6c8a-4e35-9f1b-2a7d5c0e8f63-91504\"\n  }\n}",
-		bodyJSON:     true,
-		header:       [][2]string{{"Content-Type", "application/json"}},
-		name:         "Session details",
+		}, nil),
 		status:       200,
 		wantBody:     "{\n  \"tokenId\": \"{{demoSSOToken}}\"\n}",
 		wantBodyJSON: true,
@@ -119,12 +119,12 @@ func TestSessionsGetSessionInfo(t *testing.T) {
 		errorType: "*forgerockam.UnauthorizedError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Invalid session token",
-		skipped: []skippedTest{
+		pmTests: pmTestChecks(nil, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
 pm.test("Status code is 200", () => {
  pm.expect(pm.response.code).to.eql(200);
 })`},
-		},
+		}),
 		status:       401,
 		wantBody:     "{\n  \"tokenId\": \"{{demoSSOToken}}\"\n}",
 		wantBodyJSON: true,
@@ -146,11 +146,11 @@ pm.test("Status code is 200", () => {
 // the client sent and decoded.
 func TestSessionsRefreshUsersSession(t *testing.T) {
 	runExamples(t, []example{{
-		asserts: []assertion{
+		header: [][2]string{{"Content-Type", "*/*"}},
+		name:   "Success",
+		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
-		},
-		header:     [][2]string{{"Content-Type", "*/*"}},
-		name:       "Success",
+		}, nil),
 		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=4.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
@@ -162,12 +162,12 @@ func TestSessionsRefreshUsersSession(t *testing.T) {
 		errorType: "*forgerockam.RefreshUsersSessionUnauthorizedError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "It happens when when the SSO header is missing in the request or user token is not valid.",
-		skipped: []skippedTest{
+		pmTests: pmTestChecks(nil, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
 pm.test("Status code is 200", () => {
  pm.expect(pm.response.code).to.eql(200);
 })`},
-		},
+		}),
 		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=4.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
@@ -183,13 +183,13 @@ pm.test("Status code is 200", () => {
 // the client sent and decoded.
 func TestSessionsLogOut(t *testing.T) {
 	runExamples(t, []example{{
-		asserts: []assertion{
+		body:     "{\n  \"result\": \"Successfully logged out\"\n}",
+		bodyJSON: true,
+		header:   [][2]string{{"Content-Type", "application/json"}},
+		name:     "Logged out",
+		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
-		},
-		body:       "{\n  \"result\": \"Successfully logged out\"\n}",
-		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "Logged out",
+		}, nil),
 		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=3.1, protocol=1.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
@@ -201,12 +201,12 @@ func TestSessionsLogOut(t *testing.T) {
 		errorType: "*forgerockam.ValidateSessionUnauthorizedError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Session already invalid",
-		skipped: []skippedTest{
+		pmTests: pmTestChecks(nil, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
 pm.test("Status code is 200", () => {
  pm.expect(pm.response.code).to.eql(200);
 })`},
-		},
+		}),
 		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=3.1, protocol=1.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",

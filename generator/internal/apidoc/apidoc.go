@@ -20,9 +20,6 @@ func Write(api *model.API) {
 	api.ClientDoc = fmt.Sprintf("Client calls the %s API. Create one with New; it is safe\n"+
 		"for concurrent use. Requests at the top of the collection are methods on\n"+
 		"Client; each folder is a service field.", api.Title)
-	api.HeaderOptionDoc = "WithHeader adds a header to every request it applies to. A header of the\n" +
-		"same name set by the method is replaced; so is the default User-Agent,\n" +
-		fmt.Sprintf("%q.", api.UserAgent)
 	for _, s := range api.Settings {
 		s.Doc = settingDoc(s)
 	}

@@ -28,7 +28,6 @@ func TestWrite(t *testing.T) {
 		{"param", q.Doc, "Q is the query parameter \"q\"; default \"x\".\n\nThe query."},
 		{"disabled header", off.Doc, `XDebug is the header "X-Debug", sent only when set (disabled in the collection).`},
 		{"setting", base.Doc, "WithBaseUrl sets {{baseUrl}}.\n\nThe default is \"https://x\", the value saved in the collection."},
-		{"header option", api.HeaderOptionDoc, `"pmgen (T)".`},
 	} {
 		if !strings.HasPrefix(c.got, c.want) && !strings.HasSuffix(c.got, c.want) {
 			t.Errorf("%s doc = %q, want it to begin or end with %q", c.name, c.got, c.want)

@@ -17,12 +17,16 @@ func (b *builder) planAuth() {
 	if len(b.auth.Used) == 0 {
 		return
 	}
-	set := &model.AuthSet{Field: b.fields.Unique("auth")}
+	// The runtime's signers read the credentials from config.auth, a name
+	// the fields of settings avoid.
+	set := &model.AuthSet{Field: "auth"}
 	for s := model.AuthBasic; s <= model.AuthEdgeGrid; s++ {
 		if b.auth.Used[s] == nil {
 			continue
 		}
 		set.Schemes = append(set.Schemes, s)
+		set.Clock = set.Clock || readsClock(s)
+		set.Nonce = set.Nonce || makesNonce(s)
 		for i, name := range auth.OptionNames(s) {
 			// The options are the documented API: they take their names
 			// first, and a variable that would be named the same yields.
@@ -41,4 +45,23 @@ func (b *builder) buildAuth(it *load.Item, op *model.Operation) {
 	if site, ok := b.auth.Of[it]; ok {
 		op.Auth = auth.Settings(site, b.template)
 	}
+}
+
+// readsClock and makesNonce report whether the runtime's signer for s
+// reads the time or makes a nonce, through the now and nonce hooks of
+// authConfig.
+func readsClock(s model.AuthScheme) bool {
+	switch s {
+	case model.AuthAWSV4, model.AuthOAuth1, model.AuthHawk, model.AuthEdgeGrid:
+		return true
+	}
+	return false
+}
+
+func makesNonce(s model.AuthScheme) bool {
+	switch s {
+	case model.AuthDigest, model.AuthOAuth1, model.AuthHawk, model.AuthEdgeGrid:
+		return true
+	}
+	return false
 }

@@ -69,9 +69,9 @@ func (b *builder) formBody(op *model.Operation, pairs []load.Pair, multipart boo
 			f.TestValues = wire.FormTestValues(f.Defaults)
 			continue
 		}
-		if b.api.FileType == "" {
-			b.api.FileType = b.pkg.Unique("File")
-		}
+		// File is the runtime's (multipart.go), a name the package's own
+		// types avoid.
+		b.api.FileType = "File"
 		form.FileType = b.api.FileType
 	}
 	name := op.Method + "Form"

@@ -18,6 +18,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/templates"
 )
 
 // Options tune a build.
@@ -102,50 +103,38 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	return b.api, b.diags
 }
 
-// runtimeNames are the identifiers every generated package declares.
+// runtimeNames are the package-level identifiers every generated package
+// may declare on its own, not derived from the collection: the runtime's,
+// read from its source, and the few fixed ones emit writes around the
+// API's own code.
 func runtimeNames() []string {
-	names := []string{
-		"Client", "New", "Option", "Response", "APIError", "RetryPolicy",
-		// transport.go, retry.go, encoding.go
-		"config", "request", "encodeQuery", "setHeader", "deleteHeader",
-		"queryPair", "percentEncode", "escapePath", "keepRawPath", "repeated", "mustEscape",
-		// pages.go
-		"pageInfo", "pageState", "pageStyle", "pageByCursor", "pageByNumber", "pageByOffset", "pageByLink",
-		"walkPages", "pageItems", "pageText", "pageNumber", "pageFlag", "pageLinkNext", "withPageURL", "resolvePageURL",
-		// retry.go
-		"userAgent", "maxErrorBody", "retryAfter", "retryWait", "retryable", "connectionError",
-		// auth.go
-		"authConfig", "authScheme", "apiKeyAuth", "awsV4Auth", "basicAuth", "bearerAuth", "digestAuth",
-		"digestAuthorization", "digestChallenge", "edgeGridAuth", "hawkAuth", "oauth1Auth", "oauth2Auth",
-		"oauth1BaseURL", "addQueryParam", "canonicalQuery", "escapeRFC3986", "hashSum", "hmacSum", "joinPairs", "signedPairs",
-		// bodies
-		"encodeForm", "appendSet", "encodeMultipart", "formPart", "graphQLRequest", "orDefaults", "multipartText",
-		// helpers_test.go, conformance_test.go
-		"recorded", "replay", "newTestClient", "checkRequest", "requestPath", "queryMatches",
-		"checkJSON", "checkDecoded", "decodeJSON", "normalise", "readFixture",
-		"assertion", "skippedTest", "checkAssertions", "lookupJSON", "sameJSON", "jsonType", "encodeJSON",
-		"example", "rawBody", "runExamples", "checkResult", "checkAPIError",
-		"conformanceCall", "conformanceCalls", "conformanceSetting", "conformanceSettings",
-	}
-	names = append(names, runtimeOptions()...)
-	for _, d := range model.DynamicVariables() {
-		names = append(names, "dynamic"+strings.ToUpper(d[:1])+d[1:])
-	}
-	return names
+	return append(templates.RuntimeNames(), emittedNames()...)
 }
 
-// runtimeOptions are the options every generated package declares; the
+// emittedNames are the fixed package-level names of the files emit writes
+// for every package beside the runtime: the test client and the
+// conformance fixtures.
+func emittedNames() []string {
+	return []string{"newTestClient",
+		"conformanceCall", "conformanceCalls", "conformanceSetting", "conformanceSettings"}
+}
+
+// runtimeOptions are the options every generated package may declare; the
 // options of settings avoid them.
 func runtimeOptions() []string {
-	return []string{"WithHTTPClient", "WithHeader", "WithTimeout", "WithBaseURL",
-		"WithRetry", "WithRequestEditor", "WithResponseInto"}
+	opts := []string{"WithBaseURL"}
+	for _, n := range templates.RuntimeNames() {
+		if strings.HasPrefix(n, "With") {
+			opts = append(opts, n)
+		}
+	}
+	return opts
 }
 
-// runtimeFields are the config fields and methods every generated package
-// declares; the fields of settings avoid them.
+// runtimeFields are the config fields and methods the runtime declares or
+// reads, and baseURL; the fields of settings avoid them.
 func runtimeFields() []string {
-	return []string{"httpClient", "header", "timeout", "baseURL", "retry", "editors", "responseInto",
-		"validate", "with", "do", "attempt", "edit", "doSigned", "authNow", "authNonce"}
+	return append(templates.RuntimeConfigNames(), "baseURL")
 }
 
 // ReservedNames are the package-level identifiers every generated package
@@ -153,9 +142,11 @@ func runtimeFields() []string {
 // method's scope) avoid them.
 func ReservedNames() []string { return runtimeNames() }
 
-// reservedFiles are the stems of the files every package has.
+// reservedFiles are the stems of the files a package may have besides
+// those named for its services: the runtime's, and those emit writes.
 func reservedFiles() []string {
-	return []string{"doc", "client", "transport", "retry", "encoding", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "dynamic", "readme", "pages"}
+	return append(templates.RuntimeFileStems(),
+		"doc", "client", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "readme", "conformance")
 }
 
 // userAgent is "pmgen (<name>/<version>)". Control characters are dropped

@@ -6,6 +6,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pmgen/pmgen/generator/internal/load"
+	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/templates"
 )
 
 // TestInterfaceNames: every service's interface is named in the package
@@ -74,6 +76,21 @@ func TestEmptyResultOK(t *testing.T) {
 		op := mustBuild(t, &load.Collection{File: "c.json", Items: []*load.Item{it}}).Root.Ops[0]
 		if op.EmptyResultOK != tc.want {
 			t.Errorf("%s: EmptyResultOK = %v, want %v", tc.name, op.EmptyResultOK, tc.want)
+		}
+	}
+}
+
+// TestDynamicVariablesHaveRuntimeFuncs keeps model.DynamicVariables and
+// the runtime's dynamic.go in step: every variable build accepts names a
+// function the runtime declares.
+func TestDynamicVariablesHaveRuntimeFuncs(t *testing.T) {
+	declared := map[string]bool{}
+	for _, n := range templates.RuntimeNames() {
+		declared[n] = true
+	}
+	for _, v := range model.DynamicVariables() {
+		if f := dynamicFunc(v); !declared[f] {
+			t.Errorf("{{$%s}}: the runtime declares no %s", v, f)
 		}
 	}
 }

@@ -48,7 +48,7 @@ func (b *builder) template(text string) model.Template {
 		switch {
 		case strings.HasPrefix(key, "$") && model.KnownDynamic(key[1:]):
 			b.dynamics[key[1:]] = true
-			t = append(t, model.Part{Kind: model.PartDynamic, Dynamic: key[1:]})
+			t = append(t, model.Part{Kind: model.PartDynamic, Dynamic: key[1:], Func: dynamicFunc(key[1:])})
 		case strings.HasPrefix(key, "$"):
 			b.diag(b.pos, model.Warning, "unknown-dynamic-variable",
 				"{{"+key+"}} is not one of Postman's dynamic variables that pmgen produces; it is sent as written")
@@ -76,4 +76,10 @@ func (b *builder) nestedName(inner string) (string, bool) {
 		"{{"+inner+"}} inside a variable name is resolved with its saved value "+strconv.Quote(s.Default)+
 			" when the client is generated; setting it later does not change which variable is read")
 	return s.Default, true
+}
+
+// dynamicFunc names the runtime function (templates/runtime/dynamic.go)
+// that produces the dynamic variable name: dynamicGuid for "guid".
+func dynamicFunc(name string) string {
+	return "dynamic" + strings.ToUpper(name[:1]) + name[1:]
 }

@@ -37,34 +37,21 @@ func assertionKind(k model.AssertionKind) string {
 	return ""
 }
 
-// opAsserts and opSkips report whether any row of op has translated
-// pm.test assertions, or pm.test blocks it lists as skipped: the row
-// struct has the field only then.
-func opAsserts(op *model.Operation) bool {
-	for _, tc := range op.Tests {
-		if len(tc.Assertions) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func opSkips(op *model.Operation) bool {
-	for _, tc := range op.Tests {
-		if len(tc.Skipped) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// assertionValues fills a row's pm.test fields:
+// assertionValues fills a row's pm.test check, when it has translated
+// pm.test assertions or lists pm.test blocks as skipped:
 //
-//	asserts: []assertion{{test: "response is ok", kind: "status", statuses: []int{200}}},
-//	skipped: []skippedTest{{test: "cookies", message: "pm.test \"cookies\" is not translated: ..."}},
+//	pmTests: pmTestChecks([]assertion{
+//		{test: "response is ok", kind: "status", statuses: []int{200}},
+//	}, []skippedTest{
+//		{test: "cookies", message: "pm.test \"cookies\" is not translated: ..."},
+//	}),
 func assertionValues(d jen.Dict, tc *model.TestCase) {
+	if len(tc.Assertions) == 0 && len(tc.Skipped) == 0 {
+		return
+	}
+	asserts, skipped := jen.Nil(), jen.Nil()
 	if len(tc.Assertions) > 0 {
-		d[jen.Id("asserts")] = jen.Index().Id("assertion").ValuesFunc(func(g *jen.Group) {
+		asserts = jen.Index().Id("assertion").ValuesFunc(func(g *jen.Group) {
 			// One element a line.
 			for _, a := range tc.Assertions {
 				g.Line().Add(assertionLit(a))
@@ -73,13 +60,14 @@ func assertionValues(d jen.Dict, tc *model.TestCase) {
 		})
 	}
 	if len(tc.Skipped) > 0 {
-		d[jen.Id("skipped")] = jen.Index().Id("skippedTest").ValuesFunc(func(g *jen.Group) {
+		skipped = jen.Index().Id("skippedTest").ValuesFunc(func(g *jen.Group) {
 			for _, s := range tc.Skipped {
 				g.Line().Values(field("test", jen.Lit(s.Name)), field("message", readableString(s.Message, true)))
 			}
 			g.Line()
 		})
 	}
+	d[jen.Id("pmTests")] = jen.Id("pmTestChecks").Call(asserts, skipped)
 }
 
 // assertionLit is one line, fields in reading order (a jen.Dict would sort

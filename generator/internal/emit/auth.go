@@ -6,18 +6,24 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
-// authFile emits auth.go: the credential options, where the config keeps
-// them, the hook send calls, and the signing code of the schemes the API
-// uses (auth_*.go in this package emit one scheme family each).
+// authFile emits auth.go: the credential options and where the config
+// keeps them. The signers of the schemes are the runtime's (signer_*.go).
 func authFile(api *model.API) *jen.File {
 	f := newFile(api)
 	set := api.Auth
-	field := set.Field
 
 	// type authConfig struct { basic *[2]string; ...; now func() time.Time; nonce func() string }
-	f.Add(comment("authConfig holds the credentials the auth options set; nil or empty means\n" +
-		"not given, and requests are then sent without that auth. now and nonce are\n" +
-		"hooks for tests that need a fixed clock and nonce; nil uses the real ones."))
+	doc := "authConfig holds the credentials the auth options set; nil or empty means\n" +
+		"not given, and requests are then sent without that auth."
+	switch {
+	case set.Clock && set.Nonce:
+		doc += " now and nonce are\nhooks for tests that need a fixed clock and nonce; nil uses the real ones."
+	case set.Clock:
+		doc += " now is a hook\nfor tests that need a fixed clock; nil uses the real one."
+	case set.Nonce:
+		doc += " nonce is a hook\nfor tests that need a fixed nonce; nil uses a random one."
+	}
+	f.Add(comment(doc))
 	f.Type().Id("authConfig").StructFunc(func(g *jen.Group) {
 		for _, s := range set.Schemes {
 			switch s {
@@ -41,115 +47,19 @@ func authFile(api *model.API) *jen.File {
 				g.Id("edgeGrid").Op("*").Index(jen.Lit(3)).String().Comment("client token, client secret, access token")
 			}
 		}
-		g.Id("now").Func().Params().Qual("time", "Time")
-		g.Id("nonce").Func().Params().String()
+		if set.Clock {
+			g.Id("now").Func().Params().Qual("time", "Time")
+		}
+		if set.Nonce {
+			g.Id("nonce").Func().Params().String()
+		}
 	})
 
 	for _, o := range set.Options {
-		authOption(f, field, o)
+		authOption(f, o)
 	}
 
-	// type authScheme interface { sign(cfg *config, req *http.Request, body []byte) error }
-	f.Add(comment("authScheme signs a request for one scheme, with the scheme's settings from\n" +
-		"the collection in its fields and the credentials from the config. body is\n" +
-		"the request body (also readable from req)."))
-	f.Type().Id("authScheme").Interface(
-		jen.Id("sign").Params(signParams()...).Error(),
-	)
-
-	// func (c *config) doSigned(req *http.Request, r *request) (*http.Response, error)
-	f.Add(comment("doSigned signs req for r.auth, runs the request editors and sends it. A\n" +
-		"digest request whose first attempt is challenged is answered and sent\n" +
-		"once more."))
-	f.Func().Params(jen.Id("c").Op("*").Id("config")).Id("doSigned").Params(
-		jen.Id("req").Op("*").Qual(httpPkg, "Request"), jen.Id("r").Op("*").Id("request"),
-	).Params(jen.Op("*").Qual(httpPkg, "Response"), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Id("r").Dot("auth").Op("!=").Nil()).Block(
-			jen.If(jen.Err().Op(":=").Id("r").Dot("auth").Dot("sign").Call(jen.Id("c"), jen.Id("req"), jen.Id("r").Dot("body")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Err()),
-			),
-		)
-		// if req.Header.Get("Accept") == "" { req.Header.Set("Accept", "*/*") }
-		g.Add(comment("Postman accepts any media type unless the request sets Accept, and adds\nthe header after signing: an AWS signature does not cover it."))
-		g.Add(defaultAccept())
-		// if err := c.edit(req); err != nil { return nil, err }
-		g.Add(comment("Editors run after auth, so that they see the request as it will be sent."))
-		g.If(jen.Err().Op(":=").Id("c").Dot("edit").Call(jen.Id("req")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("httpClient").Dot("Do").Call(jen.Id("req"))
-		if set.Uses(model.AuthDigest) {
-			g.If(jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Id("r").Dot("auth").Assert(jen.Id("digestAuth")), jen.Id("ok").Op("&&").Err().Op("==").Nil()).Block(
-				jen.Return(jen.Id("d").Dot("answer").Call(jen.Id("c"), jen.Id("req"), jen.Id("r").Dot("body"), jen.Id("resp"))),
-			)
-		}
-		g.Return(jen.Id("resp"), jen.Err())
-	})
-
-	// func (c *config) authNow() time.Time / authNonce() string: the hooks or the real thing.
-	f.Func().Params(jen.Id("c").Op("*").Id("config")).Id("authNow").Params().Qual("time", "Time").Block(
-		jen.If(jen.Id("c").Dot(field).Dot("now").Op("!=").Nil()).Block(jen.Return(jen.Id("c").Dot(field).Dot("now").Call())),
-		jen.Return(jen.Qual("time", "Now").Call()),
-	)
-	f.Add(comment("authNonce returns 16 random bytes in hex: unique per request, as replay\nprotection requires."))
-	f.Func().Params(jen.Id("c").Op("*").Id("config")).Id("authNonce").Params().String().Block(
-		jen.If(jen.Id("c").Dot(field).Dot("nonce").Op("!=").Nil()).Block(jen.Return(jen.Id("c").Dot(field).Dot("nonce").Call())),
-		jen.Var().Id("b").Index(jen.Lit(16)).Byte(),
-		jen.Qual("crypto/rand", "Read").Call(jen.Id("b").Index(jen.Empty(), jen.Empty())),
-		jen.Return(jen.Qual("encoding/hex", "EncodeToString").Call(jen.Id("b").Index(jen.Empty(), jen.Empty()))),
-	)
-
-	// func addQueryParam(req *http.Request, key, value string): appends to the
-	// raw query, encoding everything: credentials are never pre-encoded.
-	f.Func().Id("addQueryParam").Params(jen.Id("req").Op("*").Qual(httpPkg, "Request"), jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
-		jen.If(jen.Id("req").Dot("URL").Dot("RawQuery").Op("!=").Lit("")).Block(jen.Id("req").Dot("URL").Dot("RawQuery").Op("+=").Lit("&")),
-		jen.Id("req").Dot("URL").Dot("RawQuery").Op("+=").Id("escapeRFC3986").Call(jen.Id("key"), jen.False()).Op("+").Lit("=").Op("+").Id("escapeRFC3986").Call(jen.Id("value"), jen.False()),
-	)
-
-	// func hmacSum(h func() hash.Hash, key []byte, data string) []byte
-	f.Func().Id("hmacSum").Params(jen.Id("h").Func().Params().Qual("hash", "Hash"), jen.Id("key").Index().Byte(), jen.Id("data").String()).Index().Byte().Block(
-		jen.Id("m").Op(":=").Qual("crypto/hmac", "New").Call(jen.Id("h"), jen.Id("key")),
-		jen.Id("m").Dot("Write").Call(jen.Index().Byte().Parens(jen.Id("data"))),
-		jen.Return(jen.Id("m").Dot("Sum").Call(jen.Nil())),
-	)
-	// func hashSum(h func() hash.Hash, data []byte) []byte
-	f.Func().Id("hashSum").Params(jen.Id("h").Func().Params().Qual("hash", "Hash"), jen.Id("data").Index().Byte()).Index().Byte().Block(
-		jen.Id("d").Op(":=").Id("h").Call(),
-		jen.Id("d").Dot("Write").Call(jen.Id("data")),
-		jen.Return(jen.Id("d").Dot("Sum").Call(jen.Nil())),
-	)
-
-	rfc3986Funcs(f)
-	for _, s := range set.Schemes {
-		switch s {
-		case model.AuthBasic, model.AuthBearer, model.AuthAPIKey, model.AuthOAuth2:
-			tokenScheme(f, field, s)
-		case model.AuthDigest:
-			digestScheme(f, field)
-		case model.AuthAWSV4:
-			awsScheme(f, field)
-		case model.AuthOAuth1:
-			oauth1Scheme(f, field)
-		case model.AuthHawk:
-			hawkScheme(f, field)
-		case model.AuthEdgeGrid:
-			edgeGridScheme(f, field)
-		}
-	}
 	return f
-}
-
-// signParams are the parameters of every sign method:
-// (cfg *config, req *http.Request, body []byte).
-func signParams() []jen.Code {
-	return []jen.Code{
-		jen.Id("cfg").Op("*").Id("config"),
-		jen.Id("req").Op("*").Qual(httpPkg, "Request"),
-		jen.Id("body").Index().Byte(),
-	}
-}
-
-// signMethod emits func (a T) sign(cfg *config, req *http.Request, body []byte) error { ... }.
-func signMethod(f *jen.File, typ string, body func(g *jen.Group)) {
-	f.Func().Params(jen.Id("a").Id(typ)).Id("sign").Params(signParams()...).Error().BlockFunc(body)
 }
 
 // authOption emits one credential option:
@@ -157,10 +67,10 @@ func signMethod(f *jen.File, typ string, body func(g *jen.Group)) {
 //	func WithBasicAuth(username, password string) Option {
 //		return func(c *config) { c.auth.basic = &[2]string{username, password} }
 //	}
-func authOption(f *jen.File, field string, o *model.AuthOption) {
+func authOption(f *jen.File, o *model.AuthOption) {
 	var params []jen.Code
 	var assign *jen.Statement
-	set := func(name string) *jen.Statement { return jen.Id("c").Dot(field).Dot(name).Op("=") }
+	set := func(name string) *jen.Statement { return jen.Id("c").Dot("auth").Dot(name).Op("=") }
 	pair := func(n int, names ...string) *jen.Statement {
 		var vals []jen.Code
 		for _, n := range names {
@@ -271,24 +181,4 @@ func authValue(a *model.Auth) jen.Code {
 		return jen.Id("edgeGridAuth").Values(d)
 	}
 	return jen.Nil()
-}
-
-// authRequestField is the request's auth, when the API uses any:
-//
-//	auth authScheme // nil: the request sends no auth
-func authRequestField(api *model.API) jen.Code {
-	if api.Auth == nil {
-		return jen.Null()
-	}
-	return jen.Id("auth").Id("authScheme").Comment("nil: the request sends no auth")
-}
-
-// defaultAccept sends Accept: */*, as Postman does, unless the request
-// sets Accept:
-//
-//	if req.Header.Get("Accept") == "" { req.Header.Set("Accept", "*/*") }
-func defaultAccept() *jen.Statement {
-	return jen.If(jen.Id("req").Dot("Header").Dot("Get").Call(jen.Lit("Accept")).Op("==").Lit("")).Block(
-		jen.Id("req").Dot("Header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit("*/*")),
-	)
 }

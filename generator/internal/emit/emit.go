@@ -67,6 +67,11 @@ func Files(api *model.API, opts Options) ([]File, error) {
 			files = append(files, out[i])
 		}
 	}
+	runtimeFiles, err := runtimeFor(api.Package, files)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, runtimeFiles...)
 	files = append(files, fixtureFiles(api)...)
 	readme, err := readmeFile(api)
 	if err != nil {
@@ -90,24 +95,17 @@ func goFiles(api *model.API) []fileJob {
 	jobs := []fileJob{
 		{"doc.go", func() (*jen.File, error) { return docFile(api) }},
 		{"client.go", just(clientFile)},
-		{"transport.go", just(transportFile)},
-		{"retry.go", just(retryFile)},
 	}
 	if api.Auth != nil {
 		jobs = append(jobs, fileJob{"auth.go", just(authFile)})
 	}
-	jobs = append(jobs, fileJob{"encoding.go", just(encodingFile)})
 	jobs = append(jobs, serviceJobs(api)...)
-	if hasPages(api.Root) {
-		jobs = append(jobs, fileJob{"pages.go", just(pagesFile)})
-	}
-	if len(api.Dynamics) > 0 {
-		jobs = append(jobs, fileJob{"dynamic.go", just(dynamicFile)})
-	}
 	if len(api.Types) > 0 {
 		jobs = append(jobs, fileJob{"types.go", just(typesFile)})
 	}
-	jobs = append(jobs, fileJob{"helpers_test.go", just(testHelpersFile)})
+	if hasExamples(api.Root) {
+		jobs = append(jobs, fileJob{"helpers_test.go", just(testHelpersFile)})
+	}
 	return append(jobs, testJobs(api)...)
 }
 

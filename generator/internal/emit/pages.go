@@ -1,37 +1,41 @@
 package emit
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
 // This file emits page iterators: <Method>Pages and <Method>All for each
-// operation build found paginated (model.Pagination), and pages.go, the
-// runtime they share. Iterators call the operation's own method for each
-// page, so that retries, auth and options behave exactly as on one call;
+// operation build found paginated (model.Pagination); the runtime they
+// share is templates/runtime/pages.go. Iterators call the operation's own
+// method for each page, so that retries, auth and options behave exactly
+// as on one call;
 // only the next-link styles need a hook in the method (pageURLOverride).
 
-// hasPages reports whether any operation of svc or below is paginated.
-func hasPages(svc *model.Service) bool {
+// followsLinks reports whether an operation of svc or below is paginated
+// by next links, whose iterators set pageURL.
+func followsLinks(svc *model.Service) bool {
 	for _, op := range svc.Ops {
-		if op.Pages != nil {
+		if followsLink(op) {
 			return true
 		}
 	}
-	for _, sub := range svc.Services {
-		if hasPages(sub) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(svc.Services, followsLinks)
+}
+
+// followsLink reports whether op's iterators follow next links.
+func followsLink(op *model.Operation) bool {
+	return op.Pages != nil && (op.Pages.Style == model.PageLink || op.Pages.Style == model.PageLinkHeader)
 }
 
 // pageConfigFields adds the config field the next-link iterators set.
 //
 //	pageURL string
 func pageConfigFields(g *jen.Group, api *model.API) {
-	if hasPages(api.Root) {
+	if followsLinks(api.Root) {
 		g.Comment("pageURL replaces a call's URL and query with the next page's link; set by page iterators only.")
 		g.Id("pageURL").String()
 	}
@@ -41,7 +45,7 @@ func pageConfigFields(g *jen.Group, api *model.API) {
 //
 //	if cfg.pageURL != "" { r.url, r.query = resolvePageURL(r.url, cfg.pageURL), nil }
 func pageURLOverride(g *jen.Group, op *model.Operation) {
-	if op.Pages == nil || (op.Pages.Style != model.PageLink && op.Pages.Style != model.PageLinkHeader) {
+	if !followsLink(op) {
 		return
 	}
 	g.If(jen.Id("cfg").Dot("pageURL").Op("!=").Lit("")).Block(

@@ -6,6 +6,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/templates"
 )
 
 // templateExpr spells a template as a string concatenation evaluated at call
@@ -30,7 +31,7 @@ func templateExpr(t model.Template) *jen.Statement {
 		case model.PartPathArg:
 			terms = append(terms, jen.Qual(urlPkg, "PathEscape").Call(jen.Id(p.Arg.Name)))
 		case model.PartDynamic:
-			terms = append(terms, jen.Id(dynamicFunc(p.Dynamic)).Call())
+			terms = append(terms, jen.Id(p.Func).Call())
 		}
 	}
 	expr := jen.Add(terms[0])
@@ -66,7 +67,7 @@ func pathExpr(origin *model.Setting, t model.Template) *jen.Statement {
 		switch p.Kind {
 		case model.PartLiteral:
 			if p.Text != "" {
-				expr = expr.Op("+").Lit(escapeLiteral(p.Text, pathEscapes))
+				expr = expr.Op("+").Lit(escapeLiteral(p.Text, templates.RuntimeString("pathEscapes")))
 			}
 		case model.PartPathArg:
 			// url.PathEscape leaves nothing that escapePath would escape.

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"github.com/dave/jennifer/jen"
+	"slices"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
@@ -21,6 +22,17 @@ func testJobs(api *model.API) []fileJob {
 		}})
 	}
 	return out
+}
+
+// hasExamples reports whether an operation of svc or below has example
+// tests, which are what use helpers_test.go.
+func hasExamples(svc *model.Service) bool {
+	for _, op := range svc.Ops {
+		if len(op.Tests) > 0 {
+			return true
+		}
+	}
+	return slices.ContainsFunc(svc.Services, hasExamples)
 }
 
 // collectOps lists a service's operations and those of its sub-services,
@@ -122,8 +134,9 @@ func testRow(pkg string, op *model.Operation, tc *model.TestCase) jen.Dict {
 	if tc.WantBodyJSON {
 		d[jen.Id("wantBodyJSON")] = jen.True()
 	}
-	if sendsMultipart(op) {
-		d[jen.Id("multipart")] = jen.True()
+	if op.Body != nil && op.Body.Kind == model.BodyMultipart {
+		// A random boundary: the recorded body is compared part by part.
+		d[jen.Id("normaliseBody")] = jen.Id("multipartText")
 	}
 	assertionValues(d, tc)
 	return d

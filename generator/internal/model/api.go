@@ -14,9 +14,8 @@ type API struct {
 	Doc string
 	// Prose is what the README and the package doc say.
 	Prose *Prose
-	// ClientDoc is the doc comment of the Client type; HeaderOptionDoc
-	// that of WithHeader, which names UserAgent.
-	ClientDoc, HeaderOptionDoc string
+	// ClientDoc is the doc comment of the Client type.
+	ClientDoc string
 	// Markdown is the collection's description as written, for the README.
 	Markdown string
 	// BaseURL is the setting that leads request URLs ({{baseUrl}}); nil when

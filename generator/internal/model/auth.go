@@ -98,6 +98,10 @@ type AuthSet struct {
 	Schemes []AuthScheme
 	// Options are the credential options, in scheme order.
 	Options []*AuthOption
+	// Clock and Nonce are set when a scheme's signer reads the time or
+	// makes a nonce, so that authConfig carries the now or nonce hook for
+	// tests.
+	Clock, Nonce bool
 }
 
 // Uses reports whether the set includes scheme s.

@@ -17,7 +17,7 @@ const (
 	// PartPathArg is a path variable (":id"), a method argument named by Part.Arg.
 	PartPathArg
 	// PartDynamic is one of Postman's dynamic variables ({{$guid}}), produced at
-	// call time by the generated helper named by Part.Dynamic.
+	// call time by the runtime function named by Part.Func.
 	PartDynamic
 )
 
@@ -28,6 +28,9 @@ type Part struct {
 	Setting *Setting // PartSetting
 	Arg     *Param   // PartPathArg
 	Dynamic string   // PartDynamic: the Postman name without "$", e.g. "guid"
+	// Func is, for PartDynamic, the runtime function that produces the
+	// value at call time ("dynamicGuid").
+	Func string
 }
 
 // Template is text assembled at call time from literals, client settings,

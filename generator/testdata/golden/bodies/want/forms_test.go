@@ -50,26 +50,26 @@ func TestFormsListCharges(t *testing.T) {
 // the client sent and decoded.
 func TestFormsUploadDocument(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\"id\": \"file_1\", \"size\": 1024}",
-		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		multipart:  true,
-		name:       "Uploaded",
-		status:     201,
-		wantBody:   "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"image/png\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"image/png\"\npage-2.png\n",
-		wantMethod: "POST",
-		wantPath:   "/v1/files",
+		body:          "{\"id\": \"file_1\", \"size\": 1024}",
+		bodyJSON:      true,
+		header:        [][2]string{{"Content-Type", "application/json"}},
+		name:          "Uploaded",
+		normaliseBody: multipartText,
+		status:        201,
+		wantBody:      "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"image/png\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"image/png\"\npage-2.png\n",
+		wantMethod:    "POST",
+		wantPath:      "/v1/files",
 	}, {
-		body:       "{\"error\": \"file too large\"}",
-		bodyJSON:   true,
-		errorType:  "*bodymodes.UploadDocumentRequestEntityTooLargeError",
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		multipart:  true,
-		name:       "Too large",
-		status:     413,
-		wantBody:   "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"image/png\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"image/png\"\npage-2.png\n",
-		wantMethod: "POST",
-		wantPath:   "/v1/files",
+		body:          "{\"error\": \"file too large\"}",
+		bodyJSON:      true,
+		errorType:     "*bodymodes.UploadDocumentRequestEntityTooLargeError",
+		header:        [][2]string{{"Content-Type", "application/json"}},
+		name:          "Too large",
+		normaliseBody: multipartText,
+		status:        413,
+		wantBody:      "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"image/png\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"image/png\"\npage-2.png\n",
+		wantMethod:    "POST",
+		wantPath:      "/v1/files",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
 		input := &UploadDocumentForm{
 			File: &File{
@@ -94,14 +94,14 @@ func TestFormsUploadDocument(t *testing.T) {
 // the client sent and decoded.
 func TestFormsSearchWithForm(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "[]",
-		bodyJSON:   true,
-		multipart:  true,
-		name:       "OK",
-		status:     200,
-		wantBody:   "--- \"q\"\ntea\n",
-		wantMethod: "GET",
-		wantPath:   "/v1/search",
+		body:          "[]",
+		bodyJSON:      true,
+		name:          "OK",
+		normaliseBody: multipartText,
+		status:        200,
+		wantBody:      "--- \"q\"\ntea\n",
+		wantMethod:    "GET",
+		wantPath:      "/v1/search",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
 		input := &SearchWithFormForm{Q: "tea"}
 		return c.Forms.SearchWithForm(context.Background(), input)

@@ -3,7 +3,7 @@
 package petstore
 
 import (
-	"crypto/rand"
+	crand "crypto/rand"
 	"fmt"
 )
 
@@ -11,7 +11,7 @@ import (
 func dynamicGuid() string {
 	var b [16]byte
 	// crypto/rand.Read never fails on the platforms Go supports.
-	rand.Read(b[:])
+	crand.Read(b[:])
 	b[6] = b[6]&15 | 64
 	b[8] = b[8]&63 | 128
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])

@@ -12,26 +12,26 @@ import (
 // the client sent and decoded.
 func TestPetsListPets(t *testing.T) {
 	runExamples(t, []example{{
-		asserts: []assertion{
+		body:     "[{\"id\": 1, \"name\": \"Rex\", \"weight\": 12, \"owner\": {\"name\": \"Ann\"}}, {\"id\": 2, \"name\": \"Tom\", \"weight\": 4.5, \"tag\": null, \"owner\": {\"name\": \"Bo\"}}]",
+		bodyJSON: true,
+		header:   [][2]string{{"Content-Type", "application/json"}},
+		name:     "Two pets",
+		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
-		},
-		body:       "[{\"id\": 1, \"name\": \"Rex\", \"weight\": 12, \"owner\": {\"name\": \"Ann\"}}, {\"id\": 2, \"name\": \"Tom\", \"weight\": 4.5, \"tag\": null, \"owner\": {\"name\": \"Bo\"}}]",
-		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "Two pets",
+		}, nil),
 		status:     200,
 		wantHeader: [][2]string{{"X-Tenant", "acme"}, {"Authorization", "Bearer test-apiToken"}},
 		wantMethod: "GET",
 		wantPath:   "/acme/pets",
 		wantQuery:  "limit=20&status=available",
 	}, {
-		asserts: []assertion{
+		body:     "[]",
+		bodyJSON: true,
+		header:   [][2]string{{"Content-Type", "application/json"}},
+		name:     "Empty",
+		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
-		},
-		body:       "[]",
-		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "Empty",
+		}, nil),
 		status:     200,
 		wantHeader: [][2]string{{"X-Tenant", "acme"}, {"Authorization", "Bearer test-apiToken"}},
 		wantMethod: "GET",

@@ -15,6 +15,7 @@ import (
 // pageStyle is how a walk asks for the next page.
 type pageStyle int
 
+// The styles of pagination build recognises.
 const (
 	pageByCursor pageStyle = iota // the next cursor goes in a query parameter
 	pageByNumber                  // the page number goes up by one
@@ -76,7 +77,7 @@ func walkPages[T any](name string, style pageStyle, start pageState, firstPage i
 					return
 				}
 				if seen[info.next] || info.next == st.cursor {
-					yield(nil, fmt.Errorf("paginationstyles: %s: the server gave the cursor %q a second time; stopping rather than looping", name, info.next))
+					yield(nil, fmt.Errorf(packageName+": %s: the server gave the cursor %q a second time; stopping rather than looping", name, info.next))
 					return
 				}
 				seen[info.next] = true

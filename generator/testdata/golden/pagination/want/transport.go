@@ -6,11 +6,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -39,17 +36,14 @@ type APIError struct {
 	// holds only its start.
 	Truncated bool
 	// Value is Body decoded into the type inferred from the collection's
-	// examples for this status, as a pointer (for example *LoginUnauthorizedError);
-	// nil when the status has no example or the body did not decode.
+	// examples of this status for the request, as a pointer to it (the
+	// method's documentation names the types); nil when the status has no
+	// example or the body did not decode.
 	Value any
 }
 
 // maxErrorBody caps how much of a non-2xx response body APIError keeps.
 const maxErrorBody = 1 << 20
-
-// userAgent is sent unless the collection's request or WithHeader sets
-// User-Agent.
-const userAgent = "pmgen (Pagination styles)"
 
 // Error reports the method, URL, status and the start of the body.
 func (e *APIError) Error() string {
@@ -62,7 +56,7 @@ func (e *APIError) Error() string {
 		}
 		body = body[:n] + "…"
 	}
-	return fmt.Sprintf("paginationstyles: %s %s: %d %s: %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode), body)
+	return fmt.Sprintf(packageName+": %s %s: %d %s: %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode), body)
 }
 
 // request is one call being assembled by a method. Query and header
@@ -78,18 +72,12 @@ type request struct {
 	// emptyOK accepts an empty 2xx body where a typed one is expected:
 	// the collection has an example of the API answering so.
 	emptyOK bool
-	// Most requests have a few query entries and headers: these arrays back
-	// query and header until they outgrow them, so that the entries come in
-	// the request's one allocation rather than in a slice grown per append.
-	queryBuf  [4]queryPair
-	headerBuf [4][2]string
-}
+	auth    authScheme // nil: the request sends no auth
 
-func (r *request) addHeader(key, value string) {
-	if r.header == nil {
-		r.header = r.headerBuf[:0]
-	}
-	r.header = append(r.header, [2]string{key, value})
+	// queryBuf backs query until it outgrows it: most requests have a few
+	// query entries, which then come in the request's one allocation rather
+	// than in a slice grown per append.
+	queryBuf [4]queryPair
 }
 
 // send performs r with cfg. A 2xx body is decoded into out: JSON into a
@@ -105,7 +93,7 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 	}
 	resp, data, err := cfg.do(ctx, r, target)
 	if resp == nil {
-		return nil, fmt.Errorf("paginationstyles: %s %s: %w", r.method, target, err)
+		return nil, fmt.Errorf(packageName+": %s %s: %w", r.method, target, err)
 	}
 	if cfg.responseInto != nil {
 		*cfg.responseInto = resp
@@ -115,7 +103,7 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 		StatusCode: resp.StatusCode,
 	}
 	if err != nil {
-		return meta, fmt.Errorf("paginationstyles: %s %s: %w", r.method, target, err)
+		return meta, fmt.Errorf(packageName+": %s %s: %w", r.method, target, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := &APIError{
@@ -147,144 +135,11 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 			if r.emptyOK || resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusResetContent || r.method == http.MethodHead {
 				break
 			}
-			return meta, fmt.Errorf("paginationstyles: %s %s: %d response has an empty body, where one was expected", r.method, target, resp.StatusCode)
+			return meta, fmt.Errorf(packageName+": %s %s: %d response has an empty body, where one was expected", r.method, target, resp.StatusCode)
 		}
 		if err := json.Unmarshal(data, dst); err != nil {
-			return meta, fmt.Errorf("paginationstyles: %s %s: decoding %d response (Content-Type %q): %w", r.method, target, resp.StatusCode, resp.Header.Get("Content-Type"), err)
+			return meta, fmt.Errorf(packageName+": %s %s: decoding %d response (Content-Type %q): %w", r.method, target, resp.StatusCode, resp.Header.Get("Content-Type"), err)
 		}
 	}
 	return meta, nil
-}
-
-// do sends r until an attempt succeeds, fails for good, or the retry policy
-// is spent, and returns the last response with its body read and closed.
-// A response discarded for a retry is read and closed too, so that its
-// connection goes back to the pool.
-func (c *config) do(ctx context.Context, r *request, target string) (*http.Response, []byte, error) {
-	attempts := c.retry.attempts(r.method)
-	for n := 1; ; n++ {
-		resp, data, err := c.attempt(ctx, r, target)
-		if n >= attempts || ctx.Err() != nil || !retryable(resp, err) {
-			return resp, data, err
-		}
-		if werr := retryWait(ctx, c.retry.backoff(n, resp)); werr != nil {
-			// Say what the wait was for beside why it ended.
-			if err == nil {
-				err = errors.New(resp.Status)
-			}
-			return resp, nil, fmt.Errorf("%w (waiting to retry after %v)", werr, err)
-		}
-	}
-}
-
-// attempt builds the request for r afresh (body, headers, auth, editors),
-// sends it and reads the response body: all of a 2xx one, and of any other
-// one at most a byte more than maxErrorBody, so that APIError can tell it
-// was cut.
-func (c *config) attempt(ctx context.Context, r *request, target string) (*http.Response, []byte, error) {
-	var body io.Reader
-	if r.body != nil {
-		body = bytes.NewReader(r.body)
-	}
-	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
-	if err != nil {
-		return nil, nil, err
-	}
-	keepRawPath(req, target)
-	// vals backs the values of the headers set below: one allocation rather
-	// than one per header. Each value's capacity is capped, so that appending to
-	// it (a repeated name, an editor's Add) copies it instead of overwriting
-	// the next.
-	vals := make([]string, 0, len(r.header)+2)
-	one := func(v string) []string {
-		vals = append(vals, v)
-		n := len(vals)
-		return vals[n-1 : n : n]
-	}
-	if r.contentType != "" {
-		req.Header["Content-Type"] = one(r.contentType)
-	}
-	// Names are set as written, not canonicalised: the collection's spelling
-	// is what Postman sends. A name's first entry replaces what is there (the
-	// body's Content-Type); later entries of the same name are sent as well.
-	// A request has a handful of headers, so looking back over them costs
-	// less than a set of lower-cased names, which would allocate per call.
-	for i, h := range r.header {
-		key := h[0]
-		if strings.EqualFold(key, "User-Agent") {
-			// Go's transport adds its own User-Agent unless it finds this spelling.
-			key = "User-Agent"
-		}
-		if repeated(r.header[:i], key) {
-			req.Header[key] = append(req.Header[key], h[1])
-			continue
-		}
-		deleteHeader(req.Header, key)
-		req.Header[key] = one(h[1])
-	}
-	// A copy of WithHeader's values: an editor may change the request's.
-	for k, vs := range c.header {
-		deleteHeader(req.Header, k)
-		req.Header[k] = append([]string(nil), vs...)
-	}
-	if req.Header["User-Agent"] == nil {
-		req.Header["User-Agent"] = one(userAgent)
-	}
-	// Postman accepts any media type unless the request sets Accept.
-	if req.Header.Get("Accept") == "" {
-		req.Header.Set("Accept", "*/*")
-	}
-	if err := c.edit(req); err != nil {
-		return nil, nil, err
-	}
-	resp, err := c.httpClient.Do(req)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer resp.Body.Close()
-	var from io.Reader = resp.Body
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		from = io.LimitReader(resp.Body, maxErrorBody+1)
-	}
-	data, err := io.ReadAll(from)
-	if err != nil {
-		return resp, nil, fmt.Errorf("reading response: %w", err)
-	}
-	return resp, data, nil
-}
-
-// edit runs the request editors on req, in order, stopping at the first
-// error.
-func (c *config) edit(req *http.Request) error {
-	for _, e := range c.editors {
-		if err := e(req.Context(), req); err != nil {
-			return fmt.Errorf("request editor: %w", err)
-		}
-	}
-	return nil
-}
-
-// setHeader replaces key in h whatever its case, keeping key's spelling.
-func setHeader(h http.Header, key, value string) {
-	deleteHeader(h, key)
-	h[key] = []string{value}
-}
-
-// repeated says whether name is among the earlier headers, in any spelling.
-func repeated(earlier [][2]string, name string) bool {
-	for _, h := range earlier {
-		if strings.EqualFold(h[0], name) {
-			return true
-		}
-	}
-	return false
-}
-
-// deleteHeader removes key from h in every spelling.
-func deleteHeader(h http.Header, key string) {
-	for k := range h {
-		if strings.EqualFold(k, key) {
-			delete(h, k)
-		}
-	}
 }

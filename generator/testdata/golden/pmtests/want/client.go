@@ -11,6 +11,14 @@ import (
 	"time"
 )
 
+// packageName starts the error messages of this package, as the standard
+// library's start with theirs.
+const packageName = "pmtests"
+
+// userAgent is sent unless the collection's request or WithHeader sets
+// User-Agent.
+const userAgent = "pmgen (PM Tests)"
+
 // Client calls the PM Tests API. Create one with New; it is safe
 // for concurrent use. Requests at the top of the collection are methods on
 // Client; each folder is a service field.
@@ -30,67 +38,6 @@ type config struct {
 	editors      []func(ctx context.Context, req *http.Request) error
 	responseInto **http.Response
 	baseURL      string
-}
-
-// Option configures the client when passed to New, and a single call when
-// passed to a method, where it overrides the client's setting for that call.
-type Option func(*config)
-
-// WithHTTPClient sets the HTTP client that sends requests. The default is
-// http.DefaultClient.
-func WithHTTPClient(hc *http.Client) Option {
-	return func(c *config) {
-		c.httpClient = hc
-	}
-}
-
-// WithHeader adds a header to every request it applies to. A header of the
-// same name set by the method is replaced; so is the default User-Agent,
-// "pmgen (PM Tests)".
-func WithHeader(key, value string) Option {
-	return func(c *config) {
-		// Clone first: the map may be shared with the client a call was made from.
-		c.header = c.header.Clone()
-		if c.header == nil {
-			c.header = http.Header{}
-		}
-		c.header.Add(key, value)
-	}
-}
-
-// WithTimeout bounds each call as a whole: every attempt, the waits between
-// retries and reading the response body. Zero, the default, means no limit
-// beyond the context's.
-func WithTimeout(d time.Duration) Option {
-	return func(c *config) {
-		c.timeout = d
-	}
-}
-
-// WithRequestEditor adds a function that may change each request just before
-// it is sent: after its headers and auth are set, on every attempt. Editors
-// given to New run before those given to a call, and each group in the
-// order given. An editor's error fails the call without sending. An editor
-// that changes a signed request (AWS, OAuth 1, Hawk, EdgeGrid) invalidates
-// the signature; add such headers with WithHeader instead.
-func WithRequestEditor(edit func(ctx context.Context, req *http.Request) error) Option {
-	return func(c *config) {
-		// A full slice expression, so that appending for one call copies rather
-		// than writing into the array the client's editors share.
-		c.editors = append(c.editors[:len(c.editors):len(c.editors)], edit)
-	}
-}
-
-// WithResponseInto stores the raw HTTP response of a call in *dst, whenever
-// one arrives: with a 2xx status, with an error status (beside the
-// *APIError) and when the body could not be read or decoded. After retries
-// it is the last response. Its Body has already been read and closed; use
-// the method's results for the content. Pass it to a single call: given to
-// New, concurrent calls would all write to *dst.
-func WithResponseInto(dst **http.Response) Option {
-	return func(c *config) {
-		c.responseInto = dst
-	}
 }
 
 // WithBaseURL sets {{baseUrl}}.
@@ -123,7 +70,7 @@ func New(opts ...Option) (*Client, error) {
 // mistakes surface in New rather than on the first call.
 func (c *config) validate() error {
 	if c.httpClient == nil {
-		return errors.New("pmtests: WithHTTPClient was given a nil client")
+		return errors.New(packageName + ": WithHTTPClient was given a nil client")
 	}
 	if c.baseURL == "" {
 		return errors.New("pmtests: no URL for baseUrl: pass WithBaseURL")
@@ -132,20 +79,4 @@ func (c *config) validate() error {
 		return fmt.Errorf("pmtests: WithBaseURL: %q is not an absolute URL", c.baseURL)
 	}
 	return nil
-}
-
-// with returns a copy of c with opts applied: the configuration of one call.
-// Per-call options are checked as New checks the client's, so that a bad
-// one fails the call with a clear error rather than deep in the transport.
-func (c config) with(opts []Option) (config, error) {
-	if len(opts) == 0 {
-		return c, nil
-	}
-	// A copy declared past the early return: options take its address, which
-	// moves it to the heap, and a call without options should not pay for that.
-	n := c
-	for _, opt := range opts {
-		opt(&n)
-	}
-	return n, n.validate()
 }

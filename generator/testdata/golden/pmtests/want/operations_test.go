@@ -11,19 +11,18 @@ import (
 // the client sent and decoded.
 func TestHealth(t *testing.T) {
 	runExamples(t, []example{{
-		asserts: []assertion{
-			{test: "Healthy", kind: "status", statuses: []int{200}},
-			{test: "Healthy", kind: "header-equals", header: "Content-Type", value: "text/plain; charset=utf-8"},
-		},
 		body:   "ok",
 		header: [][2]string{{"Content-Type", "text/plain; charset=utf-8"}},
 		name:   "Healthy",
-		skipped: []skippedTest{
+		pmTests: pmTestChecks([]assertion{
+			{test: "Healthy", kind: "status", statuses: []int{200}},
+			{test: "Healthy", kind: "header-equals", header: "Content-Type", value: "text/plain; charset=utf-8"},
+		}, []skippedTest{
 			{test: "Body says ok", message: `pm.test "Body says ok" is not translated: it uses pm.response.text().
 pm.test("Body says ok", function () {
     pm.expect(pm.response.text()).to.include("ok");
 })`},
-		},
+		}),
 		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/health",

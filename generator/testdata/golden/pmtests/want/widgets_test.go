@@ -12,7 +12,11 @@ import (
 // the client sent and decoded.
 func TestWidgetsGetWidget(t *testing.T) {
 	runExamples(t, []example{{
-		asserts: []assertion{
+		body:     "{\n  \"id\": 1,\n  \"name\": \"Anvil\",\n  \"tags\": [\n    \"blue\",\n    \"heavy\"\n  ],\n  \"dimensions\": {\n    \"width\": 2.5,\n    \"height\": 10.0\n  }\n}",
+		bodyJSON: true,
+		header:   [][2]string{{"Content-Type", "application/json"}, {"X-Request-Id", "abc"}},
+		name:     "Found",
+		pmTests: pmTestChecks([]assertion{
 			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
 			{test: "Content type is JSON", kind: "header-includes", header: "Content-Type", value: "application/json"},
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
@@ -25,12 +29,7 @@ func TestWidgetsGetWidget(t *testing.T) {
 			{test: "Widget is the first one", kind: "json-equals", path: []string{"dimensions"}, value: `{"width":2.5,"height":10}`},
 			{test: "Body is JSON without an error", kind: "json"},
 			{test: "Body is JSON without an error", kind: "json-absent", path: []string{"error"}},
-		},
-		body:     "{\n  \"id\": 1,\n  \"name\": \"Anvil\",\n  \"tags\": [\n    \"blue\",\n    \"heavy\"\n  ],\n  \"dimensions\": {\n    \"width\": 2.5,\n    \"height\": 10.0\n  }\n}",
-		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}, {"X-Request-Id", "abc"}},
-		name:     "Found",
-		skipped: []skippedTest{
+		}, []skippedTest{
 			{test: "Session cookie is set", message: `pm.test "Session cookie is set" is not translated: it uses pm.cookies.has().
 pm.test("Session cookie is set", function () {
     pm.expect(pm.cookies.has('session')).to.be.true;
@@ -39,21 +38,20 @@ pm.test("Session cookie is set", function () {
 pm.test.skip("Flaky check", function () {
     pm.response.to.have.status(200);
 })`},
-		},
+		}),
 		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/widgets/1",
 	}, {
-		asserts: []assertion{
-			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
-			{test: "Content type is JSON", kind: "header-includes", header: "Content-Type", value: "application/json"},
-		},
 		body:      "{\n  \"error\": \"not found\"\n}",
 		bodyJSON:  true,
 		errorType: "*pmtests.NotFoundError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Not found",
-		skipped: []skippedTest{
+		pmTests: pmTestChecks([]assertion{
+			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
+			{test: "Content type is JSON", kind: "header-includes", header: "Content-Type", value: "application/json"},
+		}, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 404): status is 404, want 200.
 pm.test("Status code is 200", function () {
     pm.response.to.have.status(200);
@@ -84,7 +82,7 @@ pm.test("Session cookie is set", function () {
 pm.test.skip("Flaky check", function () {
     pm.response.to.have.status(200);
 })`},
-		},
+		}),
 		status:     404,
 		wantMethod: "GET",
 		wantPath:   "/widgets/1",
@@ -97,22 +95,21 @@ pm.test.skip("Flaky check", function () {
 // the client sent and decoded.
 func TestWidgetsCreateWidget(t *testing.T) {
 	runExamples(t, []example{{
-		asserts: []assertion{
+		body:     "{\n  \"id\": 2,\n  \"name\": \"Anvil\"\n}",
+		bodyJSON: true,
+		header:   [][2]string{{"Content-Type", "application/json"}, {"Location", "/widgets/2"}, {"X-Rate-Limit", "100"}},
+		name:     "Created",
+		pmTests: pmTestChecks([]assertion{
 			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
 			{test: "Content type is JSON", kind: "header-includes", header: "Content-Type", value: "application/json"},
 			{test: "Created", kind: "status", statuses: []int{200, 201}},
 			{test: "Created", kind: "header", header: "Location"},
 			{test: "Created", kind: "header-equals", header: "X-Rate-Limit", value: "100"},
 			{test: "Echoes the name", kind: "json-equals", path: []string{"name"}, value: `"Anvil"`},
-		},
-		body:     "{\n  \"id\": 2,\n  \"name\": \"Anvil\"\n}",
-		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}, {"Location", "/widgets/2"}, {"X-Rate-Limit", "100"}},
-		name:     "Created",
-		skipped: []skippedTest{
+		}, []skippedTest{
 			{test: "Is a client error", message: `pm.test "Is a client error" is not checked here: it does not hold on this example (status 201): status is 201, want 4xx.
 pm.test('Is a client error', () => { pm.response.to.be.clientError; })`},
-		},
+		}),
 		status:       201,
 		wantBody:     "{\n  \"name\": \"Anvil\"\n}",
 		wantBodyJSON: true,
@@ -120,17 +117,16 @@ pm.test('Is a client error', () => { pm.response.to.be.clientError; })`},
 		wantMethod:   "POST",
 		wantPath:     "/widgets",
 	}, {
-		asserts: []assertion{
-			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
-			{test: "Content type is JSON", kind: "header-includes", header: "Content-Type", value: "application/json"},
-			{test: "Is a client error", kind: "status-class", statuses: []int{4}},
-		},
 		body:      "{\n  \"error\": \"name is required\"\n}",
 		bodyJSON:  true,
 		errorType: "*pmtests.NotFoundError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Missing name",
-		skipped: []skippedTest{
+		pmTests: pmTestChecks([]assertion{
+			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
+			{test: "Content type is JSON", kind: "header-includes", header: "Content-Type", value: "application/json"},
+			{test: "Is a client error", kind: "status-class", statuses: []int{4}},
+		}, []skippedTest{
 			{test: "Created", message: `pm.test "Created" is not checked here: it does not hold on this example (status 400): status is 400, want 200 or 201.
 pm.test("Created", function () {
     pm.expect(pm.response.code).to.be.oneOf([200, 201]);
@@ -139,7 +135,7 @@ pm.test("Created", function () {
 })`},
 			{test: "Echoes the name", message: `pm.test "Echoes the name" is not checked here: it does not hold on this example (status 400): "name" is missing.
 pm.test("Echoes the name", () => pm.expect(pm.response.json().name).to.equal("Anvil"))`},
-		},
+		}),
 		status:       400,
 		wantBody:     "{\n  \"name\": \"Anvil\"\n}",
 		wantBodyJSON: true,

@@ -3,9 +3,9 @@
 package variablesandurls
 
 import (
-	"crypto/rand"
+	crand "crypto/rand"
 	"fmt"
-	rand1 "math/rand/v2"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 )
@@ -14,7 +14,7 @@ import (
 func dynamicGuid() string {
 	var b [16]byte
 	// crypto/rand.Read never fails on the platforms Go supports.
-	rand.Read(b[:])
+	crand.Read(b[:])
 	b[6] = b[6]&15 | 64
 	b[8] = b[8]&63 | 128
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
@@ -33,7 +33,7 @@ func dynamicRandomEmail() string {
 // dynamicRandomFirstName produces {{$randomFirstName}} afresh for each call, as Postman does.
 func dynamicRandomFirstName() string {
 	choices := []string{"Ada", "Alan", "Grace", "Linus", "Barbara", "Ken", "Margaret", "Dennis", "Frances", "Edsger"}
-	return choices[rand1.IntN(len(choices))]
+	return choices[rand.IntN(len(choices))]
 }
 
 // dynamicRandomFullName produces {{$randomFullName}} afresh for each call, as Postman does.
@@ -43,23 +43,23 @@ func dynamicRandomFullName() string {
 
 // dynamicRandomIPV6 produces {{$randomIPV6}} afresh for each call, as Postman does.
 func dynamicRandomIPV6() string {
-	return fmt.Sprintf("%x:%x:%x:%x:%x:%x:%x:%x", rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536), rand1.IntN(65536))
+	return fmt.Sprintf("%x:%x:%x:%x:%x:%x:%x:%x", rand.IntN(65536), rand.IntN(65536), rand.IntN(65536), rand.IntN(65536), rand.IntN(65536), rand.IntN(65536), rand.IntN(65536), rand.IntN(65536))
 }
 
 // dynamicRandomInt produces {{$randomInt}} afresh for each call, as Postman does.
 func dynamicRandomInt() string {
-	return strconv.Itoa(rand1.IntN(1001))
+	return strconv.Itoa(rand.IntN(1001))
 }
 
 // dynamicRandomLastName produces {{$randomLastName}} afresh for each call, as Postman does.
 func dynamicRandomLastName() string {
 	choices := []string{"Lovelace", "Turing", "Hopper", "Torvalds", "Liskov", "Thompson", "Hamilton", "Ritchie", "Allen", "Dijkstra"}
-	return choices[rand1.IntN(len(choices))]
+	return choices[rand.IntN(len(choices))]
 }
 
 // dynamicRandomLatitude produces {{$randomLatitude}} afresh for each call, as Postman does.
 func dynamicRandomLatitude() string {
-	return strconv.FormatFloat(rand1.Float64()*180.0-90.0, 'f', 6, 64)
+	return strconv.FormatFloat(rand.Float64()*180.0-90.0, 'f', 6, 64)
 }
 
 // dynamicRandomPassword produces {{$randomPassword}} afresh for each call, as Postman does.
@@ -67,7 +67,7 @@ func dynamicRandomPassword() string {
 	const chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 	b := make([]byte, 15)
 	// crypto/rand.Read never fails on the platforms Go supports.
-	rand.Read(b)
+	crand.Read(b)
 	for i := range b {
 		b[i] = chars[int(b[i])%len(chars)]
 	}
@@ -87,5 +87,5 @@ func dynamicRandomUserName() string {
 // dynamicRandomWord produces {{$randomWord}} afresh for each call, as Postman does.
 func dynamicRandomWord() string {
 	choices := []string{"apple", "river", "stone", "cloud", "maple", "harbor", "falcon", "copper", "meadow", "lantern"}
-	return choices[rand1.IntN(len(choices))]
+	return choices[rand.IntN(len(choices))]
 }

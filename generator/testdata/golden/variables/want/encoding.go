@@ -24,12 +24,18 @@ func (r *request) pushQuery(p queryPair) {
 	}
 	r.query = append(r.query, p)
 }
+
+// addQuery adds a query entry whose value the collection saved, sent as
+// saved.
 func (r *request) addQuery(key, value string) {
 	r.pushQuery(queryPair{
 		key:   key,
 		value: value,
 	})
 }
+
+// addQueryKey adds a bare key, "?debug": the collection saves its value as
+// null.
 func (r *request) addQueryKey(key string) {
 	r.pushQuery(queryPair{
 		bare: true,
@@ -86,24 +92,18 @@ func encodeQuery(base string, pairs []queryPair) string {
 		} else {
 			b.WriteByte('?')
 		}
-		b.WriteString(percentEncode(p.key, "\"#&'<=>"))
+		b.WriteString(percentEncode(p.key, queryEscapes))
 		switch {
 		case p.bare:
 		case p.strict:
 			b.WriteByte('=')
-			b.WriteString(percentEncode(p.value, "\"#&'<=>%+"))
+			b.WriteString(percentEncode(p.value, queryEscapes+"%+"))
 		default:
 			b.WriteByte('=')
-			b.WriteString(percentEncode(p.value, "\"#&'<=>"))
+			b.WriteString(percentEncode(p.value, queryEscapes))
 		}
 	}
 	return b.String()
-}
-
-// escapePath encodes a path as Postman does: only what cannot stand in a
-// path as-is, leaving '/' and existing %XX escapes alone.
-func escapePath(p string) string {
-	return percentEncode(p, "\"#<>?`{}")
 }
 
 // percentEncode escapes controls, space, non-ASCII bytes and the bytes in
@@ -157,3 +157,8 @@ func keepRawPath(req *http.Request, target string) {
 		req.URL.Opaque = "//" + req.URL.Host + raw
 	}
 }
+
+// queryEscapes are the ASCII bytes Postman percent-encodes in a query
+// component, besides controls, space and non-ASCII (postman-url-encoder;
+// checked against newman's whatwg-url integration collection).
+const queryEscapes = "\"#&'<=>"

@@ -20,6 +20,130 @@ import (
 	"testing"
 )
 
+// newTestClient points a client at the replay server, with every setting
+// given so that the expectations do not depend on defaults, and without
+// retries: a replayed 503 or 429 is an answer to check, not to wait on.
+func newTestClient(t *testing.T, baseURL string) *Client {
+	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}
+	c, err := New(WithHTTPClient(hc), WithRetry(RetryPolicy{MaxAttempts: 1}), WithBaseURL(baseURL), WithScheme("https"), WithHost("staging.example.com"), WithRegion("eu-west"), WithLimit("50"), WithAPISecret("test-apiSecret"))
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return c
+}
+
+// example is a saved example of a request: the response the replay server
+// answers with, and what the client must have sent to get it.
+type example struct {
+	name         string // the example's name in the collection
+	status       int    // the saved response
+	header       [][2]string
+	body         string
+	bodyFile     string // the body, when it is a fixture under testdata
+	bodyJSON     bool
+	errorType    string // the dynamic type of APIError.Value, when typed
+	wantMethod   string // the request the client must send
+	wantPath     string
+	wantQuery    string
+	wantHeader   [][2]string
+	wantBody     string
+	wantBodyJSON bool
+	// normaliseBody, when set, rewrites the recorded request's body before
+	// it is compared: multipartText for a multipart body, whose boundary
+	// is random.
+	normaliseBody func(t *testing.T, rec *recorded)
+	// pmTests, when set, checks the collection's translated pm.test blocks
+	// against the status, headers and body the client returned.
+	pmTests func(t *testing.T, status int, header http.Header, body []byte)
+}
+
+// runExamples runs each example as a subtest: the replay server answers
+// with the saved response, call makes the request through a test client,
+// and then the request and what the client returned are checked. call
+// returns the decoded result, or nil for a method without one; a 2xx
+// example must succeed and decode without loss, any other status must
+// come back as an *APIError holding the body.
+func runExamples(t *testing.T, examples []example, call func(t *testing.T, c *Client) (any, *Response, error)) {
+	t.Helper()
+	for _, tt := range examples {
+		t.Run(tt.name, func(t *testing.T) {
+			body := tt.body
+			if tt.bodyFile != "" {
+				body = readFixture(t, tt.bodyFile)
+			}
+			srv, rec := replay(t, tt.status, tt.header, body)
+			got, resp, err := call(t, newTestClient(t, srv.URL))
+			if tt.normaliseBody != nil {
+				tt.normaliseBody(t, rec)
+			}
+			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
+			if tt.status >= 200 && tt.status <= 299 {
+				checkResult(t, tt, body, got, resp, err)
+			} else {
+				checkAPIError(t, tt, body, err)
+			}
+		})
+	}
+}
+
+// checkResult checks a 2xx example: no error, the saved status, and a
+// result that re-encodes to the saved body.
+func checkResult(t *testing.T, tt example, body string, got any, resp *Response, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("unexpected error: %v", err)
+	}
+	if resp.StatusCode != tt.status {
+		t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
+	}
+	// What pm.test blocks read as the body: the typed result re-encoded,
+	// so that a decoding loss fails them too.
+	result := []byte(body)
+	switch got := got.(type) {
+	case nil:
+	case interface{ rawBytes() []byte }:
+		result = got.rawBytes()
+		if string(result) != body {
+			t.Errorf("body = %q, want %q", result, body)
+		}
+	default:
+		if tt.bodyJSON {
+			result = checkDecoded(t, "decoded body", got, body)
+		}
+	}
+	if tt.pmTests != nil {
+		tt.pmTests(t, resp.StatusCode, resp.Header, result)
+	}
+}
+
+// checkAPIError checks an example with any other status: an *APIError
+// with the saved status and body, decoded into the typed error body when the
+// request has one.
+func checkAPIError(t *testing.T, tt example, body string, err error) {
+	t.Helper()
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("error = %v, want *APIError", err)
+	}
+	if apiErr.StatusCode != tt.status {
+		t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
+	}
+	if string(apiErr.Body) != body {
+		t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
+	}
+	if tt.errorType != "" {
+		if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
+			t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
+		}
+		checkDecoded(t, "APIError.Value", apiErr.Value, body)
+	}
+	if tt.pmTests != nil {
+		tt.pmTests(t, apiErr.StatusCode, apiErr.Header, apiErr.Body)
+	}
+}
+
 // recorded is the request the replay server received.
 type recorded struct {
 	mu       sync.Mutex
@@ -48,20 +172,6 @@ func replay(t *testing.T, status int, header [][2]string, body string) (*httptes
 	}))
 	t.Cleanup(srv.Close)
 	return srv, rec
-}
-
-// newTestClient points a client at the replay server, with every setting
-// given so that the expectations do not depend on defaults, and without
-// retries: a replayed 503 or 429 is an answer to check, not to wait on.
-func newTestClient(t *testing.T, baseURL string) *Client {
-	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error {
-		return http.ErrUseLastResponse
-	}}
-	c, err := New(WithHTTPClient(hc), WithRetry(RetryPolicy{MaxAttempts: 1}), WithBaseURL(baseURL), WithScheme("https"), WithHost("staging.example.com"), WithRegion("eu-west"), WithLimit("50"), WithAPISecret("test-apiSecret"))
-	if err != nil {
-		t.Fatalf("New: %v", err)
-	}
-	return c
 }
 
 // checkRequest compares what the client sent with what the collection
@@ -147,15 +257,18 @@ func checkJSON(t *testing.T, what string, got []byte, want string) {
 }
 
 // checkDecoded re-encodes a decoded value and compares it with the example
-// it was decoded from: the typed value lost nothing.
-func checkDecoded(t *testing.T, what string, v any, want string) {
+// it was decoded from: the typed value lost nothing. It returns the
+// encoding, which is what pm.test blocks read as the body.
+func checkDecoded(t *testing.T, what string, v any, want string) []byte {
 	t.Helper()
 	data, err := json.Marshal(v)
 	if err != nil {
 		t.Fatalf("%s: encoding: %v", what, err)
 	}
 	checkJSON(t, what, data, want)
+	return data
 }
+
 func decodeJSON(data []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -198,90 +311,4 @@ func readFixture(t *testing.T, name string) string {
 		t.Fatalf("%v", err)
 	}
 	return string(data)
-}
-
-// example is a saved example of a request: the response the replay server
-// answers with, and what the client must have sent to get it.
-type example struct {
-	name         string // the example's name in the collection
-	status       int    // the saved response
-	header       [][2]string
-	body         string
-	bodyFile     string // the body, when it is a fixture under testdata
-	bodyJSON     bool
-	errorType    string // the dynamic type of APIError.Value, when typed
-	wantMethod   string // the request the client must send
-	wantPath     string
-	wantQuery    string
-	wantHeader   [][2]string
-	wantBody     string
-	wantBodyJSON bool
-}
-
-// runExamples runs each example as a subtest: the replay server answers
-// with the saved response, call makes the request through a test client,
-// and then the request and what the client returned are checked. call
-// returns the decoded result, or nil for a method without one; a 2xx
-// example must succeed and decode without loss, any other status must
-// come back as an *APIError holding the body.
-func runExamples(t *testing.T, examples []example, call func(t *testing.T, c *Client) (any, *Response, error)) {
-	t.Helper()
-	for _, tt := range examples {
-		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
-			got, resp, err := call(t, newTestClient(t, srv.URL))
-			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
-			if tt.status >= 200 && tt.status <= 299 {
-				checkResult(t, tt, body, got, resp, err)
-			} else {
-				checkAPIError(t, tt, body, err)
-			}
-		})
-	}
-}
-
-// checkResult checks a 2xx example: no error, the saved status, and a
-// result that re-encodes to the saved body.
-func checkResult(t *testing.T, tt example, body string, got any, resp *Response, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatalf("unexpected error: %v", err)
-	}
-	if resp.StatusCode != tt.status {
-		t.Errorf("StatusCode = %d, want %d", resp.StatusCode, tt.status)
-	}
-	switch got := got.(type) {
-	case nil:
-	default:
-		if tt.bodyJSON {
-			checkDecoded(t, "decoded body", got, body)
-		}
-	}
-}
-
-// checkAPIError checks an example with any other status: an *APIError
-// with the saved status and body, decoded into the typed error body when the
-// request has one.
-func checkAPIError(t *testing.T, tt example, body string, err error) {
-	t.Helper()
-	var apiErr *APIError
-	if !errors.As(err, &apiErr) {
-		t.Fatalf("error = %v, want *APIError", err)
-	}
-	if apiErr.StatusCode != tt.status {
-		t.Errorf("APIError.StatusCode = %d, want %d", apiErr.StatusCode, tt.status)
-	}
-	if string(apiErr.Body) != body {
-		t.Errorf("APIError.Body = %q, want %q", apiErr.Body, body)
-	}
-	if tt.errorType != "" {
-		if got := fmt.Sprintf("%T", apiErr.Value); got != tt.errorType {
-			t.Fatalf("APIError.Value is %s, want %s", got, tt.errorType)
-		}
-		checkDecoded(t, "APIError.Value", apiErr.Value, body)
-	}
 }

@@ -6,15 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
-	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
 )
 
 // pageStyle is how a walk asks for the next page.
 type pageStyle int
 
+// The styles of pagination build recognises.
 const (
 	pageByCursor pageStyle = iota // the next cursor goes in a query parameter
 	pageByNumber                  // the page number goes up by one
@@ -76,7 +74,7 @@ func walkPages[T any](name string, style pageStyle, start pageState, firstPage i
 					return
 				}
 				if seen[info.next] || info.next == st.cursor {
-					yield(nil, fmt.Errorf("variablesandurls: %s: the server gave the cursor %q a second time; stopping rather than looping", name, info.next))
+					yield(nil, fmt.Errorf(packageName+": %s: the server gave the cursor %q a second time; stopping rather than looping", name, info.next))
 					return
 				}
 				seen[info.next] = true
@@ -164,65 +162,4 @@ func pageNumber(v any) (int64, bool) {
 		return i, err == nil
 	}
 	return 0, false
-}
-
-// pageFlag reads a has_more flag from a response field.
-func pageFlag(v any) (bool, bool) {
-	switch b := v.(type) {
-	case bool:
-		return b, true
-	case *bool:
-		if b != nil {
-			return *b, true
-		}
-	}
-	return false, false
-}
-
-// pageLinkNext is the target of the Link header entry (RFC 8288) whose rel
-// includes "next"; empty when there is none.
-func pageLinkNext(h http.Header) string {
-	for _, v := range h.Values("Link") {
-		for _, link := range strings.Split(v, ",") {
-			target, params, _ := strings.Cut(link, ";")
-			target = strings.TrimSpace(target)
-			if len(target) < 2 || target[0] != '<' || target[len(target)-1] != '>' {
-				continue
-			}
-			for _, p := range strings.Split(params, ";") {
-				key, value, _ := strings.Cut(p, "=")
-				if !strings.EqualFold(strings.TrimSpace(key), "rel") {
-					continue
-				}
-				for _, rel := range strings.Fields(strings.Trim(strings.TrimSpace(value), "\"")) {
-					if strings.EqualFold(rel, "next") {
-						return target[1 : len(target)-1]
-					}
-				}
-			}
-		}
-	}
-	return ""
-}
-
-// withPageURL sends a call to the link a previous page gave, in place of
-// the method's own URL and query.
-func withPageURL(u string) Option {
-	return func(c *config) {
-		c.pageURL = u
-	}
-}
-
-// resolvePageURL resolves a link, which may be relative ("/items?page=2"),
-// against the URL of the request that returned it.
-func resolvePageURL(base, ref string) string {
-	b, err := url.Parse(base)
-	if err != nil {
-		return ref
-	}
-	r, err := url.Parse(ref)
-	if err != nil {
-		return ref
-	}
-	return b.ResolveReference(r).String()
 }

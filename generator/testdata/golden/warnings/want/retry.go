@@ -40,6 +40,13 @@ type RetryPolicy struct {
 	AllMethods bool
 }
 
+// The defaults of a zero RetryPolicy field, as the docs above spell them.
+const (
+	defaultAttempts       = 3
+	defaultInitialBackoff = 500 * time.Millisecond
+	defaultMaxBackoff     = 8 * time.Second
+)
+
 // WithRetry sets the retry policy. Without it a call uses RetryPolicy{}: 3
 // attempts, 500ms initial backoff, 8s at most, idempotent methods only.
 // WithRetry(RetryPolicy{MaxAttempts: 1}) turns retries off.
@@ -60,7 +67,7 @@ func (p RetryPolicy) attempts(method string) int {
 	}
 	switch {
 	case p.MaxAttempts == 0:
-		return 3
+		return defaultAttempts
 	case p.MaxAttempts < 1:
 		return 1
 	}
@@ -72,10 +79,10 @@ func (p RetryPolicy) attempts(method string) int {
 func (p RetryPolicy) backoff(n int, resp *http.Response) time.Duration {
 	initial, limit := p.InitialBackoff, p.MaxBackoff
 	if initial <= 0 {
-		initial = 500 * time.Millisecond
+		initial = defaultInitialBackoff
 	}
 	if limit <= 0 {
-		limit = 8 * time.Second
+		limit = defaultMaxBackoff
 	}
 	if resp != nil {
 		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {

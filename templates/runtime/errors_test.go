@@ -1,4 +1,4 @@
-package generated_test
+package pmruntime
 
 import (
 	"bytes"
@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/pmgen/pmgen/generated/forgerockam"
 )
 
 // The tests below give the generated client responses a real server may
@@ -35,7 +33,7 @@ func TestBadSuccessBodies(t *testing.T) {
 				w.Header().Set("Content-Type", tc.contentType)
 				w.Write([]byte(tc.body))
 			})
-			got, resp, err := rg.client().Sessions.LogOut(context.Background(), nil)
+			got, resp, err := rg.client().logOut(context.Background())
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("err = %v, want one containing %q", err, tc.want)
 			}
@@ -52,7 +50,7 @@ func TestBadSuccessBodies(t *testing.T) {
 // TestNoContentIsNotAnError: a 204 has no body by definition.
 func TestNoContentIsNotAnError(t *testing.T) {
 	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
-	if _, resp, err := rg.client().Sessions.LogOut(context.Background(), nil); err != nil || resp.StatusCode != http.StatusNoContent {
+	if _, resp, err := rg.client().logOut(context.Background()); err != nil || resp.StatusCode != http.StatusNoContent {
 		t.Fatalf("204: resp %+v, err %v; want the status and no error", resp, err)
 	}
 }
@@ -71,8 +69,8 @@ func TestHugeErrorBody(t *testing.T) {
 			}
 		}
 	})
-	_, err := rg.client().Sessions.RefreshUsersSession(context.Background(), nil)
-	var apiErr *forgerockam.APIError
+	_, err := rg.client().refresh(context.Background())
+	var apiErr *APIError
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v, want an *APIError", err)
 	}
@@ -103,14 +101,14 @@ func TestEndlessBody(t *testing.T) {
 	})
 	for _, viaOption := range []bool{true, false} {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
-		var opts []forgerockam.Option
+		var opts []Option
 		if viaOption {
-			opts = append(opts, forgerockam.WithTimeout(200*time.Millisecond))
+			opts = append(opts, WithTimeout(200*time.Millisecond))
 		} else {
 			cancel()
 			ctx, cancel = context.WithTimeout(context.Background(), 200*time.Millisecond)
 		}
-		_, _, err := rg.client().Sessions.LogOut(ctx, nil, opts...)
+		_, _, err := rg.client().logOut(ctx, opts...)
 		cancel()
 		if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "reading response") {
 			t.Errorf("WithTimeout %v: err = %v, want DeadlineExceeded while reading the response", viaOption, err)
@@ -122,11 +120,11 @@ func TestEndlessBody(t *testing.T) {
 // answering. A POST is not retried; the error says what happened.
 func TestConnectionReset(t *testing.T) {
 	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { reset(t, w) })
-	_, err := rg.client().Sessions.RefreshUsersSession(context.Background(), nil)
+	_, err := rg.client().refresh(context.Background())
 	if err == nil {
 		t.Fatal("a reset connection gave no error")
 	}
-	var apiErr *forgerockam.APIError
+	var apiErr *APIError
 	if errors.As(err, &apiErr) {
 		t.Errorf("err = %v: a reset is no API error", err)
 	}
@@ -141,7 +139,7 @@ func TestRedirectLoop(t *testing.T) {
 	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, r.URL.String(), http.StatusFound)
 	})
-	_, err := rg.client(forgerockam.WithRetry(fast())).Sessions.RefreshUsersSession(context.Background(), nil)
+	_, err := rg.client(WithRetry(fast())).refresh(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "redirects") {
 		t.Fatalf("err = %v, want the redirect limit", err)
 	}
@@ -155,9 +153,9 @@ func TestRedirectLoop(t *testing.T) {
 // TestServerGoneAway: nothing listens at the address any more.
 func TestServerGoneAway(t *testing.T) {
 	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { reply(w, http.StatusOK, `{}`) })
-	c := rg.client(forgerockam.WithRetry(fast()))
+	c := rg.client(WithRetry(fast()))
 	rg.srv.Close()
-	_, err := c.Sessions.RefreshUsersSession(context.Background(), nil)
+	_, err := c.refresh(context.Background())
 	var op *net.OpError
 	if !errors.As(err, &op) {
 		t.Errorf("err = %v, want a *net.OpError", err)

@@ -1,4 +1,4 @@
-package generated_test
+package pmruntime
 
 import (
 	"bytes"
@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"testing"
 	"time"
-
-	"github.com/pmgen/pmgen/generated/forgerockam"
 )
 
 // TestRetry503TwiceThenSuccess: with AllMethods a POST that meets 503 twice
@@ -21,8 +19,8 @@ func TestRetry503TwiceThenSuccess(t *testing.T) {
 		}
 		reply(w, http.StatusOK, `{"username":"demo","realm":"/alpha"}`)
 	})
-	c := rg.client(forgerockam.WithRetry(fast()))
-	got, resp, err := c.Sessions.GetSessionInfo(context.Background(), nil, &forgerockam.GetSessionInfoRequest{TokenID: "abc"})
+	c := rg.client(WithRetry(fast()))
+	got, resp, err := c.getSessionInfo(context.Background(), "abc")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,8 +45,8 @@ func TestPOSTNotRetriedByDefault(t *testing.T) {
 		reply(w, http.StatusServiceUnavailable, `{}`)
 	})
 	c := rg.client()
-	_, err := c.Sessions.RefreshUsersSession(context.Background(), nil)
-	var apiErr *forgerockam.APIError
+	_, err := c.refresh(context.Background())
+	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusServiceUnavailable {
 		t.Fatalf("err = %v, want an *APIError with status 503", err)
 	}
@@ -63,8 +61,8 @@ func TestRetryOffWithMaxAttemptsOne(t *testing.T) {
 	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) {
 		reply(w, http.StatusTooManyRequests, `{}`)
 	})
-	c := rg.client(forgerockam.WithRetry(forgerockam.RetryPolicy{MaxAttempts: 1, AllMethods: true}))
-	if _, err := c.Sessions.RefreshUsersSession(context.Background(), nil); err == nil {
+	c := rg.client(WithRetry(RetryPolicy{MaxAttempts: 1, AllMethods: true}))
+	if _, err := c.refresh(context.Background()); err == nil {
 		t.Fatal("a 429 gave no error")
 	}
 	if n := rg.count(); n != 1 {
@@ -77,8 +75,8 @@ func TestRetryOffWithMaxAttemptsOne(t *testing.T) {
 func TestRetryOnlyRetryableStatuses(t *testing.T) {
 	for _, status := range []int{http.StatusInternalServerError, http.StatusNotFound, http.StatusUnauthorized} {
 		rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { reply(w, status, `{}`) })
-		c := rg.client(forgerockam.WithRetry(fast()))
-		if _, err := c.Sessions.RefreshUsersSession(context.Background(), nil); err == nil {
+		c := rg.client(WithRetry(fast()))
+		if _, err := c.refresh(context.Background()); err == nil {
 			t.Fatalf("status %d gave no error", status)
 		}
 		if n := rg.count(); n != 1 {
@@ -103,8 +101,8 @@ func TestRetryAfterOneSecond(t *testing.T) {
 	// of 1 ms shows that the header, not the backoff, sets the wait.
 	policy := fast()
 	policy.MaxBackoff = time.Second
-	c := rg.client(forgerockam.WithRetry(policy))
-	if _, err := c.Sessions.RefreshUsersSession(context.Background(), nil); err != nil {
+	c := rg.client(WithRetry(policy))
+	if _, err := c.refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	gap := rg.gap(1)
@@ -128,8 +126,8 @@ func TestRetryAfterHTTPDate(t *testing.T) {
 	})
 	policy := fast()
 	policy.MaxBackoff = time.Second // caps Retry-After at 4 s
-	c := rg.client(forgerockam.WithRetry(policy))
-	if _, err := c.Sessions.RefreshUsersSession(context.Background(), nil); err != nil {
+	c := rg.client(WithRetry(policy))
+	if _, err := c.refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	gap := rg.gap(1)
@@ -151,12 +149,12 @@ func TestRetryAfterCapped(t *testing.T) {
 		}
 		reply(w, http.StatusOK, `{}`)
 	})
-	c := rg.client(forgerockam.WithRetry(fast()))
+	c := rg.client(WithRetry(fast()))
 	// The test's deadline, not a timing assertion: an uncapped wait of an
 	// hour would end in DeadlineExceeded.
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if _, err := c.Sessions.RefreshUsersSession(ctx, nil); err != nil {
+	if _, err := c.refresh(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if n := rg.count(); n != 2 {
@@ -174,11 +172,11 @@ func TestDeadlineDuringBackoff(t *testing.T) {
 	})
 	policy := fast()
 	policy.MaxBackoff = time.Hour
-	c := rg.client(forgerockam.WithRetry(policy))
+	c := rg.client(WithRetry(policy))
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := c.Sessions.RefreshUsersSession(ctx, nil)
+	_, err := c.refresh(ctx)
 	took := time.Since(start)
 	t.Logf("deadline 100ms during a 1h backoff: the call returned after %v: %v", took, err)
 	if !errors.Is(err, context.DeadlineExceeded) {
@@ -204,9 +202,9 @@ func TestCancelDuringBackoff(t *testing.T) {
 	})
 	policy := fast()
 	policy.MaxBackoff = time.Hour
-	c := rg.client(forgerockam.WithRetry(policy))
+	c := rg.client(WithRetry(policy))
 	start := time.Now()
-	_, err := c.Sessions.RefreshUsersSession(ctx, nil)
+	_, err := c.refresh(ctx)
 	t.Logf("cancelled during a 1h backoff: returned after %v", time.Since(start))
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
@@ -225,8 +223,8 @@ func TestRetryConnectionReset(t *testing.T) {
 		}
 		reply(w, http.StatusOK, `{"result":"ok"}`)
 	})
-	c := rg.client(forgerockam.WithRetry(fast()))
-	got, _, err := c.Sessions.LogOut(context.Background(), nil)
+	c := rg.client(WithRetry(fast()))
+	got, _, err := c.logOut(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

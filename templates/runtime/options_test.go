@@ -1,4 +1,4 @@
-package generated_test
+package pmruntime
 
 import (
 	"context"
@@ -8,21 +8,7 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/pmgen/pmgen/generated/forgerockam"
 )
-
-// TestServiceInterface: the client's service field satisfies the service's
-// interface (checked by the compiler), and calls the API through it.
-func TestServiceInterface(t *testing.T) {
-	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { reply(w, http.StatusOK, `{"result":"bye"}`) })
-	c := rg.client()
-	var api forgerockam.SessionsAPI = c.Sessions
-	got, _, err := api.LogOut(context.Background(), nil)
-	if err != nil || got.Result != "bye" {
-		t.Fatalf("LogOut through SessionsAPI = %+v, %v", got, err)
-	}
-}
 
 // TestWithTimeoutFires: a server that does not answer within WithTimeout
 // fails the call with DeadlineExceeded, given to New or to the call.
@@ -35,16 +21,16 @@ func TestWithTimeoutFires(t *testing.T) {
 			case <-r.Context().Done():
 			}
 		})
-		timeout := forgerockam.WithTimeout(50 * time.Millisecond)
-		var c *forgerockam.Client
-		var opts []forgerockam.Option
+		timeout := WithTimeout(50 * time.Millisecond)
+		var c *Client
+		var opts []Option
 		if perCall {
-			c, opts = rg.client(), []forgerockam.Option{timeout}
+			c, opts = rg.client(), []Option{timeout}
 		} else {
 			c = rg.client(timeout)
 		}
 		start := time.Now()
-		_, err := c.Sessions.RefreshUsersSession(context.Background(), nil, opts...)
+		_, err := c.refresh(context.Background(), opts...)
 		took := time.Since(start)
 		close(release)
 		t.Logf("per call %v: WithTimeout(50ms) returned after %v", perCall, took)
@@ -61,8 +47,8 @@ func TestRequestEditorOrder(t *testing.T) {
 	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { reply(w, http.StatusOK, `{"result":"ok"}`) })
 	var mu sync.Mutex
 	var sawToken []string
-	editor := func(name string) forgerockam.Option {
-		return forgerockam.WithRequestEditor(func(ctx context.Context, req *http.Request) error {
+	editor := func(name string) Option {
+		return WithRequestEditor(func(ctx context.Context, req *http.Request) error {
 			mu.Lock()
 			// The collection spells the name so; Get would canonicalise it.
 			sawToken = append(sawToken, strings.Join(req.Header["iPlanetDirectoryPro"], ","))
@@ -72,10 +58,10 @@ func TestRequestEditorOrder(t *testing.T) {
 		})
 	}
 	c := rg.client(editor("a"), editor("b"))
-	if _, _, err := c.Sessions.LogOut(context.Background(), nil, editor("c"), editor("d")); err != nil {
+	if _, _, err := c.logOut(context.Background(), editor("c"), editor("d")); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := c.Sessions.LogOut(context.Background(), nil, editor("e")); err != nil {
+	if _, _, err := c.logOut(context.Background(), editor("e")); err != nil {
 		t.Fatal(err)
 	}
 	for i, want := range []string{"a,b,c,d", "a,b,e"} {
@@ -96,8 +82,8 @@ func TestRequestEditorOrder(t *testing.T) {
 func TestRequestEditorError(t *testing.T) {
 	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { reply(w, http.StatusOK, `{}`) })
 	boom := errors.New("boom")
-	_, err := rg.client().Sessions.RefreshUsersSession(context.Background(), nil,
-		forgerockam.WithRequestEditor(func(context.Context, *http.Request) error { return boom }))
+	_, err := rg.client().refresh(context.Background(),
+		WithRequestEditor(func(context.Context, *http.Request) error { return boom }))
 	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "request editor") {
 		t.Errorf("err = %v, want the editor's error, named as such", err)
 	}
@@ -111,11 +97,11 @@ func TestRequestEditorError(t *testing.T) {
 func TestPerCallWithHeader(t *testing.T) {
 	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { reply(w, http.StatusOK, `{}`) })
 	c := rg.client()
-	if _, err := c.Sessions.RefreshUsersSession(context.Background(), nil,
-		forgerockam.WithHeader("X-Trace", "t-1"), forgerockam.WithHeader("Accept-API-Version", "resource=9.9")); err != nil {
+	if _, err := c.refresh(context.Background(),
+		WithHeader("X-Trace", "t-1"), WithHeader("Accept-API-Version", "resource=9.9")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Sessions.RefreshUsersSession(context.Background(), nil); err != nil {
+	if _, err := c.refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	first, _ := rg.request(1)
@@ -147,15 +133,15 @@ func TestWithResponseInto(t *testing.T) {
 	})
 	c := rg.client()
 	var raw *http.Response
-	if _, _, err := c.Sessions.LogOut(context.Background(), nil, forgerockam.WithResponseInto(&raw)); err != nil {
+	if _, _, err := c.logOut(context.Background(), WithResponseInto(&raw)); err != nil {
 		t.Fatal(err)
 	}
 	if raw == nil || raw.StatusCode != http.StatusOK || raw.Header.Get("X-Request-Id") != "r1" {
 		t.Fatalf("captured %+v, want the 200 with X-Request-Id r1", raw)
 	}
 	raw = nil
-	_, _, err := c.Sessions.LogOut(context.Background(), nil, forgerockam.WithResponseInto(&raw))
-	var apiErr *forgerockam.APIError
+	_, _, err := c.logOut(context.Background(), WithResponseInto(&raw))
+	var apiErr *APIError
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v, want an *APIError", err)
 	}
@@ -169,13 +155,13 @@ func TestWithResponseInto(t *testing.T) {
 func TestUserAgent(t *testing.T) {
 	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { reply(w, http.StatusOK, `{}`) })
 	c := rg.client()
-	if _, err := c.Sessions.RefreshUsersSession(context.Background(), nil); err != nil {
+	if _, err := c.refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Sessions.RefreshUsersSession(context.Background(), nil, forgerockam.WithHeader("User-Agent", "mine/1.0")); err != nil {
+	if _, err := c.refresh(context.Background(), WithHeader("User-Agent", "mine/1.0")); err != nil {
 		t.Fatal(err)
 	}
-	for i, want := range []string{"pmgen (ForgeRock AM Sessions)", "mine/1.0"} {
+	for i, want := range []string{userAgent, "mine/1.0"} {
 		req, _ := rg.request(i + 1)
 		if got := req.Header.Values("User-Agent"); len(got) != 1 || got[0] != want {
 			t.Errorf("call %d: User-Agent = %q, want only %q", i+1, got, want)

@@ -1,0 +1,234 @@
+package pmruntime
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// recorded is the request the replay server received.
+type recorded struct {
+	mu       sync.Mutex
+	method   string
+	path     string
+	rawQuery string
+	header   http.Header
+	body     []byte
+}
+
+// replay starts a server that records the request and answers it with a
+// saved example.
+func replay(t *testing.T, status int, header [][2]string, body string) (*httptest.Server, *recorded) {
+	rec := &recorded{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		data, _ := io.ReadAll(r.Body)
+		rec.mu.Lock()
+		rec.method, rec.path, rec.rawQuery = r.Method, requestPath(r.RequestURI), r.URL.RawQuery
+		rec.header, rec.body = r.Header.Clone(), data
+		rec.mu.Unlock()
+		for _, h := range header {
+			w.Header().Add(h[0], h[1])
+		}
+		w.WriteHeader(status)
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, rec
+}
+
+// checkRequest compares what the client sent with what the collection
+// describes. Query pairs must match in order; the wanted headers must be
+// present (the transport adds others of its own).
+func checkRequest(t *testing.T, rec *recorded, method, path, query string, header [][2]string, body string, bodyJSON bool) {
+	t.Helper()
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if rec.method != method {
+		t.Errorf("method = %q, want %q", rec.method, method)
+	}
+	if rec.path != path {
+		t.Errorf("path = %q, want %q", rec.path, path)
+	}
+	if !queryMatches(rec.rawQuery, query) {
+		t.Errorf("query = %q, want %q", rec.rawQuery, query)
+	}
+	for _, h := range header {
+		if !slices.Contains(rec.header.Values(h[0]), h[1]) {
+			t.Errorf("header %s = %q, want %q", h[0], rec.header.Values(h[0]), h[1])
+		}
+	}
+	if bodyJSON {
+		checkJSON(t, "request body", rec.body, body)
+	} else if string(rec.body) != body {
+		t.Errorf("request body = %q, want %q", rec.body, body)
+	}
+}
+
+// requestPath is the path of a request-target exactly as sent. The client
+// may send the absolute form (http://host/path) to keep a path byte for byte.
+func requestPath(uri string) string {
+	if _, rest, ok := strings.Cut(uri, "://"); ok && !strings.HasPrefix(uri, "/") {
+		uri = "/"
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			uri = rest[i:]
+		}
+	}
+	path, _, _ := strings.Cut(uri, "?")
+	return path
+}
+
+// queryMatches compares raw query strings entry by entry, in order. A
+// wanted value of {{$dynamic}} is made afresh on every call, so any value matches.
+func queryMatches(got, want string) bool {
+	g, w := strings.Split(got, "&"), strings.Split(want, "&")
+	if len(g) != len(w) {
+		return false
+	}
+	for i := range w {
+		if key, ok := strings.CutSuffix(w[i], "={{$dynamic}}"); ok {
+			if !strings.HasPrefix(g[i], key+"=") {
+				return false
+			}
+			continue
+		}
+		if g[i] != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// checkJSON compares two JSON texts as values. A key holding null counts
+// as absent, because optional fields are omitted when they are unset, and
+// numbers compare by value.
+func checkJSON(t *testing.T, what string, got []byte, want string) {
+	t.Helper()
+	g, err := decodeJSON(got)
+	if err != nil {
+		t.Errorf("%s: %v\n%s", what, err, got)
+		return
+	}
+	w, err := decodeJSON([]byte(want))
+	if err != nil {
+		t.Errorf("%s: the example is not JSON: %v", what, err)
+		return
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("%s differs from the example:\n got: %s\nwant: %s", what, got, want)
+	}
+}
+
+// checkDecoded re-encodes a decoded value and compares it with the example
+// it was decoded from: the typed value lost nothing. It returns the
+// encoding, which is what pm.test blocks read as the body.
+func checkDecoded(t *testing.T, what string, v any, want string) []byte {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("%s: encoding: %v", what, err)
+	}
+	checkJSON(t, what, data, want)
+	return data
+}
+
+func decodeJSON(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return normalise(v), nil
+}
+
+// normalise drops null members and writes every number the way a float64
+// prints, so that 0.0 in an example equals the 0 a float64 field encodes.
+func normalise(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if f, err := x.Float64(); err == nil {
+			return strconv.FormatFloat(f, 'g', -1, 64)
+		}
+	case map[string]any:
+		for k, e := range x {
+			if e == nil {
+				delete(x, k)
+				continue
+			}
+			x[k] = normalise(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = normalise(e)
+		}
+	}
+	return v
+}
+
+// readFixture reads a saved body that is too long for a literal.
+func readFixture(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	return string(data)
+}
+
+// multipartText replaces a recorded multipart/form-data body with one line
+// per part (--- "name" filename="f" content-type="t") followed by its
+// content, so that it compares with the expected parts whatever the random
+// boundary.
+func multipartText(t *testing.T, rec *recorded) {
+	t.Helper()
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	// No parts, no body: checkRequest then compares it with an empty want.
+	if len(rec.body) == 0 {
+		return
+	}
+	mediaType, params, err := mime.ParseMediaType(rec.header.Get("Content-Type"))
+	if err != nil || mediaType != "multipart/form-data" {
+		t.Errorf("Content-Type = %q, want multipart/form-data", rec.header.Get("Content-Type"))
+		return
+	}
+	var b strings.Builder
+	r := multipart.NewReader(bytes.NewReader(rec.body), params["boundary"])
+	for {
+		p, err := r.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Errorf("reading the multipart body: %v", err)
+			return
+		}
+		content, err := io.ReadAll(p)
+		if err != nil {
+			t.Errorf("reading part %q: %v", p.FormName(), err)
+			return
+		}
+		fmt.Fprintf(&b, "--- %q", p.FormName())
+		if name := p.FileName(); name != "" {
+			fmt.Fprintf(&b, " filename=%q", name)
+		}
+		if ct := p.Header.Get("Content-Type"); ct != "" {
+			fmt.Fprintf(&b, " content-type=%q", ct)
+		}
+		fmt.Fprintf(&b, "\n%s\n", content)
+	}
+	rec.body = []byte(b.String())
+}

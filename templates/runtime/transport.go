@@ -1,0 +1,154 @@
+package pmruntime
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"unicode/utf8"
+)
+
+// Response is the status and headers of the response to a call. Methods
+// return it beside the decoded body, alone when the body is empty, and
+// beside the error whenever a response arrived (an *APIError, a body that
+// did not decode).
+type Response struct {
+	StatusCode int
+	Header     http.Header
+}
+
+// APIError is returned for a response whose status is not 2xx. Use
+// errors.As to reach it. It keeps at most 1 MiB of the body (see Body).
+type APIError struct {
+	// Method and URL identify the request that failed.
+	Method     string
+	URL        string
+	StatusCode int
+	Header     http.Header
+	// Body is the raw response body, at most its first maxErrorBody bytes
+	// (1 MiB): an error body is for diagnosis, and one without end must not
+	// exhaust memory.
+	Body []byte
+	// Truncated is set when the body was longer than maxErrorBody and Body
+	// holds only its start.
+	Truncated bool
+	// Value is Body decoded into the type inferred from the collection's
+	// examples of this status for the request, as a pointer to it (the
+	// method's documentation names the types); nil when the status has no
+	// example or the body did not decode.
+	Value any
+}
+
+// maxErrorBody caps how much of a non-2xx response body APIError keeps.
+const maxErrorBody = 1 << 20
+
+// Error reports the method, URL, status and the start of the body.
+func (e *APIError) Error() string {
+	body := string(e.Body)
+	if len(body) > 200 {
+		// Cut at a character boundary, so the message stays valid UTF-8.
+		n := 200
+		for n > 0 && !utf8.RuneStart(body[n]) {
+			n--
+		}
+		body = body[:n] + "…"
+	}
+	return fmt.Sprintf(packageName+": %s %s: %d %s: %s", e.Method, e.URL, e.StatusCode, http.StatusText(e.StatusCode), body)
+}
+
+// request is one call being assembled by a method. Query and header
+// entries are ordered pairs, so that they go out in the collection's order
+// and with the header names spelled as the collection spells them.
+type request struct {
+	method      string
+	url         string
+	query       []queryPair
+	header      [][2]string
+	body        []byte
+	contentType string
+	// emptyOK accepts an empty 2xx body where a typed one is expected:
+	// the collection has an example of the API answering so.
+	emptyOK bool
+	auth    authScheme // nil: the request sends no auth
+
+	// queryBuf backs query until it outgrows it: most requests have a few
+	// query entries, which then come in the request's one allocation rather
+	// than in a slice grown per append.
+	queryBuf [4]queryPair
+
+	// headerBuf backs header in the same way.
+	headerBuf [4][2]string
+}
+
+// addHeader appends a header, starting in the request's own array.
+func (r *request) addHeader(key, value string) {
+	if r.header == nil {
+		r.header = r.headerBuf[:0]
+	}
+	r.header = append(r.header, [2]string{key, value})
+}
+
+// send performs r with cfg. A 2xx body is decoded into out: JSON into a
+// pointer, or copied into a *[]byte; out may be nil. Any other status gives
+// an *APIError whose Value is the typed body errValue returns for it;
+// errValue is nil for a request without typed error bodies.
+func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errValue func(int) any) (*Response, error) {
+	target := encodeQuery(r.url, r.query)
+	if cfg.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cfg.timeout)
+		defer cancel()
+	}
+	resp, data, err := cfg.do(ctx, r, target)
+	if resp == nil {
+		return nil, fmt.Errorf(packageName+": %s %s: %w", r.method, target, err)
+	}
+	if cfg.responseInto != nil {
+		*cfg.responseInto = resp
+	}
+	meta := &Response{
+		Header:     resp.Header,
+		StatusCode: resp.StatusCode,
+	}
+	if err != nil {
+		return meta, fmt.Errorf(packageName+": %s %s: %w", r.method, target, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		apiErr := &APIError{
+			Body:       data,
+			Header:     resp.Header,
+			Method:     r.method,
+			StatusCode: resp.StatusCode,
+			URL:        target,
+		}
+		if len(data) > maxErrorBody {
+			apiErr.Body, apiErr.Truncated = data[:maxErrorBody], true
+		}
+		// A cut body would not decode; Value stays nil rather than half-filled.
+		if errValue != nil && !apiErr.Truncated {
+			if v := errValue(resp.StatusCode); v != nil && json.Unmarshal(data, v) == nil {
+				apiErr.Value = v
+			}
+		}
+		return meta, apiErr
+	}
+	switch dst := out.(type) {
+	case nil:
+	case *[]byte:
+		*dst = data
+	default:
+		if len(bytes.TrimSpace(data)) == 0 {
+			// No content is an answer where HTTP says there is none, or the
+			// collection shows the API giving it.
+			if r.emptyOK || resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusResetContent || r.method == http.MethodHead {
+				break
+			}
+			return meta, fmt.Errorf(packageName+": %s %s: %d response has an empty body, where one was expected", r.method, target, resp.StatusCode)
+		}
+		if err := json.Unmarshal(data, dst); err != nil {
+			return meta, fmt.Errorf(packageName+": %s %s: decoding %d response (Content-Type %q): %w", r.method, target, resp.StatusCode, resp.Header.Get("Content-Type"), err)
+		}
+	}
+	return meta, nil
+}
