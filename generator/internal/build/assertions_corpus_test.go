@@ -10,6 +10,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/corpus"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/pmtest"
 )
 
 // TestCorpusPMTests reads every pm.test of the real collections: none may
@@ -47,16 +48,16 @@ func TestCorpusPMTests(t *testing.T) {
 					if ev.Listen != "test" {
 						continue
 					}
-					for _, blk := range parseScript(strings.Join(ev.Exec, "\n")) {
+					for _, blk := range pmtest.ParseScript(strings.Join(ev.Exec, "\n")) {
 						blk = refuseUnreplayed(blk)
 						total++
-						if blk.refused != "" {
-							reasons[blk.refused]++
+						if blk.Refused != "" {
+							reasons[blk.Refused]++
 							continue
 						}
 						translated++
-						titles[filepath.Base(f)+": "+blk.title] = true
-						for _, a := range blk.asserts {
+						titles[filepath.Base(f)+": "+blk.Title] = true
+						for _, a := range blk.Asserts {
 							kinds[a.Kind]++
 						}
 					}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmgen/pmgen/generator/internal/auth"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
@@ -207,7 +208,7 @@ func TestAuthNotGeneratedWarnsOncePerPlace(t *testing.T) {
 	}
 	for i, want := range []string{`ntlm auth set on the collection is not generated`, `oauth1 auth with RSA-SHA256`} {
 		d := diags[i]
-		if d.Code != codeAuthNotGenerated || d.Severity != model.Warning || !strings.Contains(d.Message, want) {
+		if d.Code != auth.CodeNotGenerated || d.Severity != model.Warning || !strings.Contains(d.Message, want) {
 			t.Errorf("diagnostic %d = %+v, want a warning containing %q", i, d, want)
 		}
 	}

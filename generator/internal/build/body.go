@@ -156,25 +156,6 @@ func bodyNote(it *load.Item, op *model.Operation) string {
 	return ""
 }
 
-// wantBody fills what the generated test expects the body to be.
-func wantBody(tc *model.TestCase, body *model.Body) {
-	switch body.Kind {
-	case model.BodyURLEncoded:
-		tc.WantBody = wantForm(body.Form)
-	case model.BodyMultipart:
-		tc.WantBody = wantParts(body.Form)
-	case model.BodyGraphQL:
-		tc.WantBody = wantGraphQL(body)
-		tc.WantBodyJSON = true
-	default:
-		tc.WantBody = body.Example
-		tc.WantBodyJSON = body.Kind == model.BodyJSON
-	}
-	if body.ContentType != "" && !hasHeader(tc.WantHeaders, "Content-Type") {
-		tc.WantHeaders = append(tc.WantHeaders, model.KeyValue{Key: "Content-Type", Value: body.ContentType})
-	}
-}
-
 // hasContent reports whether a saved body holds anything to send.
 func hasContent(b *load.Body) bool {
 	switch b.Mode {

@@ -1,14 +1,12 @@
 package build
 
 import (
-	"cmp"
-	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/generator/internal/wire"
 )
 
 // formBody makes the typed struct of a urlencoded or form-data body: one
@@ -31,7 +29,7 @@ func (b *builder) formBody(op *model.Operation, pairs []load.Pair, multipart boo
 			f = &model.FormField{Key: p.Key, File: file, ContentType: p.ContentType, Repeated: strings.HasSuffix(p.Key, "[]")}
 			if file && f.ContentType == "" {
 				// Postman types a file part by its extension.
-				f.ContentType = mediaTypeOf(p.Src)
+				f.ContentType = wire.MediaType(p.Src)
 			}
 			f.Name = names.Unique(naming.Exported(p.Key, "Field"))
 			byKey[p.Key] = f
@@ -68,7 +66,7 @@ func (b *builder) formBody(op *model.Operation, pairs []load.Pair, multipart boo
 			f.EmptyPart, f.TestValues = true, nil
 		}
 		if !f.File {
-			f.TestValues = formTestValues(f.Defaults)
+			f.TestValues = wire.FormTestValues(f.Defaults)
 			continue
 		}
 		if b.api.FileType == "" {
@@ -98,40 +96,6 @@ func (b *builder) formBody(op *model.Operation, pairs []load.Pair, multipart boo
 	return body
 }
 
-// formTestValues is what the generated test sets a text field to: the
-// saved literals, or nothing when they refer to client settings (so that
-// the test sees the defaults applied). Dynamic values are set to their
-// text, because the value sent would otherwise be unpredictable.
-func formTestValues(defaults []model.Template) []string {
-	literal, dynamic := true, false
-	for _, t := range defaults {
-		literal = literal && t.IsLiteral()
-		dynamic = dynamic || hasDynamic(t)
-	}
-	if len(defaults) == 0 || (!literal && !dynamic) {
-		return nil
-	}
-	out := make([]string, len(defaults))
-	for i, t := range defaults {
-		out[i] = testText(t)
-	}
-	return out
-}
-
-// testText renders a template with the test settings, and dynamic values
-// as the collection writes them ("{{$guid}}").
-func testText(t model.Template) string {
-	var s strings.Builder
-	for _, p := range t {
-		if p.Kind == model.PartDynamic {
-			s.WriteString("{{$" + p.Dynamic + "}}")
-			continue
-		}
-		s.WriteString(render(model.Template{p}))
-	}
-	return s.String()
-}
-
 // fileBase is the file name a saved path ends with, in either separator,
 // or a stand-in when the collection saved no path.
 func fileBase(src string) string {
@@ -155,76 +119,4 @@ func dropContentType(op *model.Operation, keep func(value string) bool) {
 		kept = append(kept, h)
 	}
 	op.FixedHeaders = kept
-}
-
-// formValues are the values a field sends in the generated test.
-func formValues(f *model.FormField) []string {
-	switch {
-	case f.TestValues != nil:
-		return f.TestValues
-	case !f.Enabled || f.File:
-		return nil
-	}
-	out := make([]string, len(f.Defaults))
-	for i, t := range f.Defaults {
-		out[i] = render(t)
-	}
-	return out
-}
-
-// wantForm is the urlencoded body the generated test expects, encoded as
-// the generated client encodes it.
-func wantForm(form *model.Form) string {
-	var b strings.Builder
-	for _, f := range form.Fields {
-		for _, v := range formValues(f) {
-			if b.Len() > 0 {
-				b.WriteByte('&')
-			}
-			b.WriteString(formEscape(f.Key) + "=" + formEscape(v))
-		}
-	}
-	return b.String()
-}
-
-// formEscape percent-encodes everything but RFC 3986's unreserved
-// characters, spaces as %20: what Postman's request library sends for a
-// urlencoded body (querystring.stringify followed by its rfc3986 pass).
-func formEscape(s string) string {
-	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
-}
-
-// wantParts is the multipart body the generated test expects, in the
-// canonical text that the generated test helper writes for the parts it
-// received: the boundary is random, so the raw bytes cannot be compared.
-func wantParts(form *model.Form) string {
-	var b strings.Builder
-	for _, f := range form.Fields {
-		if f.EmptyPart && len(f.TestValues) == 0 {
-			// The helper writes no filename="" and no content type.
-			b.WriteString(partText(f.Key, "", "", ""))
-			continue
-		}
-		for _, v := range formValues(f) {
-			if f.File {
-				b.WriteString(partText(f.Key, v, cmp.Or(f.ContentType, "application/octet-stream"), v))
-				continue
-			}
-			b.WriteString(partText(f.Key, "", f.ContentType, v))
-		}
-	}
-	return b.String()
-}
-
-// partText is one part in the canonical text; the generated helper
-// multipartText writes the same.
-func partText(name, fileName, contentType, content string) string {
-	s := "--- " + strconv.Quote(name)
-	if fileName != "" {
-		s += " filename=" + strconv.Quote(fileName)
-	}
-	if contentType != "" {
-		s += " content-type=" + strconv.Quote(contentType)
-	}
-	return s + "\n" + content + "\n"
 }

@@ -53,17 +53,3 @@ func (b *builder) graphqlBody(it *load.Item, op *model.Operation, body *load.Bod
 	gb.Example = text
 	return gb
 }
-
-// wantGraphQL is the JSON document the generated test expects.
-func wantGraphQL(body *model.Body) string {
-	doc := map[string]any{"query": body.Query}
-	if body.Type != nil {
-		doc["variables"] = json.RawMessage(body.Example)
-	}
-	data, err := json.Marshal(doc)
-	if err != nil {
-		// Example is valid JSON by construction; fall back to the query alone.
-		data, _ = json.Marshal(map[string]string{"query": body.Query})
-	}
-	return string(data)
-}

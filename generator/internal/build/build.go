@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pmgen/pmgen/generator/internal/auth"
 	"github.com/pmgen/pmgen/generator/internal/infer"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -43,15 +44,15 @@ type builder struct {
 	files    *naming.Scope
 	tests    *naming.Scope
 	dynamics map[string]bool
-	// withheld are the saved credentials (secrets.go), longest first;
-	// authRefs the variables auth credentials refer to.
-	withheld []string
+	// withheld are the saved credentials; authRefs the variables auth
+	// credentials refer to.
+	withheld *auth.Withheld
 	authRefs map[string]bool
 	// auth is every request's effective auth (auth.go).
-	auth *authPlan
+	auth *auth.Plan
 	// pos is the item being built, for diagnostics raised deep inside.
 	pos model.Pos
-	// docs holds the doc comment made from each description (secrets.go).
+	// docs holds the doc comment made from each description (names.go).
 	docs map[string]string
 }
 
@@ -70,7 +71,9 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		tests:    naming.NewScope(),
 		dynamics: map[string]bool{},
 	}
-	b.findSecrets(opts.Environment)
+	b.withheld, b.authRefs = auth.FindSecrets(col, b.variables(opts.Environment), func(pos model.Pos, msg string) {
+		b.diag(pos, model.Warning, auth.CodeSecretWithheld, msg)
+	})
 	pkgName := opts.Package
 	if pkgName == "" {
 		pkgName = naming.PackageName(col.Name, "client")
@@ -80,7 +83,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		Title:     title(col),
 		UserAgent: userAgent(col),
 		Doc:       b.markdown(col.Description),
-		Markdown:  strings.TrimSpace(b.redact(col.Description)),
+		Markdown:  strings.TrimSpace(b.withheld.Redact(col.Description)),
 	}
 	b.planAuth()
 	b.buildSettings(opts.Environment)

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pmgen/pmgen/generator/internal/auth"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/generator/internal/pagination"
 )
 
 // buildOperation makes the method for one request item. members is the
@@ -35,7 +37,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	b.buildBody(it, op)
 	examples := b.buildResponses(it, op)
 	b.buildTests(it, op, examples)
-	b.planPages(op, examples)
+	pagination.Plan(op, linkHeader(examples))
 
 	desc := it.Description
 	if desc == "" {
@@ -46,7 +48,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		fmt.Sprintf("%s sends the request %q.", op.Method, it.Name),
 		op.Summary,
 		bodyNote(it, op),
-		b.authDoc(op),
+		auth.Doc(op, b.api.Auth),
 		"\t"+op.HTTPMethod+" "+strings.TrimSpace(req.URL.Raw),
 	)
 	return op

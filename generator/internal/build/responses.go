@@ -172,3 +172,19 @@ func statusText(status int) string {
 	}
 	return fmt.Sprintf("Status %d", status)
 }
+
+// linkHeader reports whether a 2xx example carries a Link header that
+// names a next page.
+func linkHeader(examples []example) bool {
+	for _, ex := range examples {
+		if !success(ex.status) {
+			continue
+		}
+		for _, h := range ex.resp.Header {
+			if strings.EqualFold(h.Key, "Link") && strings.Contains(strings.ToLower(h.Value), "rel=\"next\"") {
+				return true
+			}
+		}
+	}
+	return false
+}

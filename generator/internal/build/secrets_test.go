@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmgen/pmgen/generator/internal/auth"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
@@ -58,7 +59,7 @@ func TestSecretsWithheld(t *testing.T) {
 	}
 	var warnings []string
 	for _, d := range diags {
-		if d.Code == codeSecretWithheld {
+		if d.Code == auth.CodeSecretWithheld {
 			warnings = append(warnings, d.String())
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/generator/internal/pagination"
 )
 
 // buildService makes the service for a folder (or the root, when folder is
@@ -46,7 +47,15 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 			svc.Ops = append(svc.Ops, op)
 		}
 	}
-	b.namePages(svc, members)
+	for _, op := range svc.Ops {
+		if op.Pages == nil {
+			continue
+		}
+		pagination.Name(op, members)
+		where := strings.Join(op.Path, " › ")
+		method := strings.Join(append(append([]string(nil), op.Chain...), op.Method), ".")
+		b.api.Stats.Paged = append(b.api.Stats.Paged, model.PagedOp{Where: where, Method: method, Style: op.Pages.Style})
+	}
 	for _, p := range subs {
 		stem := typeName
 		if len(stem) > len("Service") {

@@ -1,11 +1,14 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/pmgen/pmgen/generator/internal/auth"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/generator/internal/wire"
 )
 
 // buildSettings turns collection variables, overridden by environment
@@ -23,7 +26,7 @@ func (b *builder) buildSettings(env []load.Variable) {
 		}
 		s := b.setting(v.Key)
 		s.Doc = b.markdown(v.Description)
-		why := secretReason(v, b.authRefs)
+		why := auth.SecretReason(v, b.authRefs)
 		s.Secret = s.Secret || why != ""
 		if s.Secret && strings.TrimSpace(v.Value) != "" {
 			if why == "" {
@@ -39,6 +42,17 @@ func (b *builder) buildSettings(env []load.Variable) {
 		}
 	}
 	b.nestSettings()
+}
+
+// warnSecretSetting says that a variable's saved value was withheld.
+func (b *builder) warnSecretSetting(v load.Variable, why string) {
+	s := b.settings[v.Key]
+	how := s.Option
+	if s.EnvVar != "" {
+		how += " (the README suggests reading it from $" + s.EnvVar + ")"
+	}
+	b.diag(model.Pos{Path: []string{"variable \"" + v.Key + "\""}}, model.Warning, auth.CodeSecretWithheld,
+		fmt.Sprintf("the saved value is withheld from the generated code because %s; pass it with %s", why, how))
 }
 
 // variables are the collection's variables, with the environment's values
@@ -91,7 +105,7 @@ func (b *builder) nestSettings() {
 	}
 	for _, s := range b.api.Settings {
 		if s.Nested != nil {
-			s.TestValue = render(s.Nested)
+			s.TestValue = wire.Render(s.Nested)
 		}
 	}
 }
@@ -176,7 +190,7 @@ func (b *builder) setting(key string) *model.Setting {
 	s.Field = b.fields.Unique(naming.Unexported(key, "setting"))
 	s.Option = b.options.Unique("With" + naming.Exported(key, "Setting"))
 	b.pkg.Unique(s.Option)
-	s.Secret = secretName(key)
+	s.Secret = auth.SecretName(key)
 	b.settings[key] = s
 	b.api.Settings = append(b.api.Settings, s)
 	return s

@@ -63,33 +63,6 @@ func (b *builder) template(text string) model.Template {
 	return t
 }
 
-// render evaluates a template with the values the generated tests
-// configure, to predict what the client sends.
-func render(t model.Template) string {
-	var s strings.Builder
-	for _, p := range t {
-		switch p.Kind {
-		case model.PartLiteral:
-			s.WriteString(p.Text)
-		case model.PartSetting:
-			s.WriteString(p.Setting.TestValue)
-		case model.PartPathArg:
-			s.WriteString(p.Arg.TestValue)
-		}
-	}
-	return s.String()
-}
-
-// hasDynamic reports whether a template's value changes on every call.
-func hasDynamic(t model.Template) bool {
-	for _, p := range t {
-		if p.Kind == model.PartDynamic {
-			return true
-		}
-	}
-	return false
-}
-
 // nestedName is the value the inner variable of a nested reference
 // ("var" in "{{hello_{{var}}}}") has in the collection, which decides the
 // name of the variable read. The name is decided here, once, so setting

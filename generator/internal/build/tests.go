@@ -6,6 +6,8 @@ import (
 
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/pmtest"
+	"github.com/pmgen/pmgen/generator/internal/wire"
 )
 
 // buildTests makes one test row per saved example: the server replays the
@@ -42,7 +44,7 @@ func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []exam
 		if len(tc.ResponseBody) > fixtureLimit {
 			tc.ResponseFixture = b.fixturePath(op, "response_"+strconv.Itoa(n))
 		}
-		applyBlocks(&tc, blocks)
+		pmtest.Apply(&tc, blocks)
 		op.Tests = append(op.Tests, &tc)
 		b.api.Stats.TestRows++
 	}
@@ -67,7 +69,7 @@ func isJSONResponse(op *model.Operation, status int, body string) bool {
 // wantRequest predicts what the client sends with the test settings and
 // the collection's defaults: the part of every row that is the same.
 func (b *builder) wantRequest(op *model.Operation) *model.TestCase {
-	tc := &model.TestCase{WantMethod: op.HTTPMethod, WantPath: wirePath(op.URL), WantRawQuery: wireQuery(op.Entries)}
+	tc := &model.TestCase{WantMethod: op.HTTPMethod, WantPath: wire.Path(op.URL), WantRawQuery: wire.Query(op.Entries)}
 	for _, p := range op.Entries {
 		if !p.Enabled {
 			continue
@@ -77,7 +79,7 @@ func (b *builder) wantRequest(op *model.Operation) *model.TestCase {
 			defaults = []model.Template{p.Default}
 		}
 		for _, d := range defaults {
-			kv := model.KeyValue{Key: p.Key, Value: render(d), Dynamic: hasDynamic(d), NoValue: p.NoValue}
+			kv := model.KeyValue{Key: p.Key, Value: wire.Render(d), Dynamic: wire.HasDynamic(d), NoValue: p.NoValue}
 			if p.In == model.InQuery {
 				tc.WantQuery = append(tc.WantQuery, kv)
 			} else if !kv.Dynamic {
@@ -86,23 +88,14 @@ func (b *builder) wantRequest(op *model.Operation) *model.TestCase {
 		}
 	}
 	for _, h := range op.FixedHeaders {
-		if !hasDynamic(h.Name) && !hasDynamic(h.Value) {
-			tc.WantHeaders = append(tc.WantHeaders, model.KeyValue{Key: render(h.Name), Value: render(h.Value)})
+		if !wire.HasDynamic(h.Name) && !wire.HasDynamic(h.Value) {
+			tc.WantHeaders = append(tc.WantHeaders, model.KeyValue{Key: wire.Render(h.Name), Value: wire.Render(h.Value)})
 		}
 	}
 	if op.Body != nil {
-		wantBody(tc, op.Body)
+		wire.Body(tc, op.Body)
 	}
 	return tc
-}
-
-func hasHeader(kvs []model.KeyValue, key string) bool {
-	for _, kv := range kvs {
-		if strings.EqualFold(kv.Key, key) {
-			return true
-		}
-	}
-	return false
 }
 
 // replayable reports whether a saved response header can be replayed as

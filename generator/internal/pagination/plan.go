@@ -1,12 +1,14 @@
-package build
+// Package pagination decides which requests are paginated and how one
+// page leads to the next, from the query parameters a request sends and
+// the fields or headers its saved examples show; it names the iterators
+// and writes their docs.
+package pagination
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
-	"github.com/pmgen/pmgen/generator/internal/naming"
 )
 
 // Pagination is decided from two sides that must agree: the query
@@ -58,10 +60,11 @@ func oneOf(key string, set []string) bool {
 	return false
 }
 
-// planPages decides whether op is paginated, and how; examples are its
-// parsed saved responses, for the Link header. The iterator names are
-// given later by namePages, once every method of the service has its name.
-func (b *builder) planPages(op *model.Operation, examples []example) {
+// Plan decides whether op is paginated, and how; linkHeader says whether
+// a successful saved example carries a Link header with rel="next". The
+// iterator names are given later by Name, once every method of the
+// service has its name.
+func Plan(op *model.Operation, linkHeader bool) {
 	if op.HTTPMethod != "GET" || op.Params == nil || op.Result == nil || op.Result.Kind != model.KindStruct || op.Body != nil {
 		return
 	}
@@ -97,7 +100,7 @@ func (b *builder) planPages(op *model.Operation, examples []example) {
 	}
 	link := nextLink(res)
 	switch {
-	case linkHeader(examples):
+	case linkHeader:
 		pg.Style = model.PageLinkHeader
 	case next != nil && (cursor != nil || page != nil):
 		pg.Style, pg.Next, pg.Param = model.PageCursor, next, cursor
@@ -121,24 +124,6 @@ func (b *builder) planPages(op *model.Operation, examples []example) {
 		return
 	}
 	op.Pages = pg
-}
-
-// namePages names the iterators of the service's paginated methods, after
-// every method is named: a request that is really called "List all" keeps
-// ListAll, and the iterator yields.
-func (b *builder) namePages(svc *model.Service, members *naming.Scope) {
-	for _, op := range svc.Ops {
-		if op.Pages == nil {
-			continue
-		}
-		op.Pages.PagesMethod = members.Unique(op.Method + "Pages")
-		op.Pages.AllMethod = members.Unique(op.Method + "All")
-		op.Pages.PagesDoc, op.Pages.AllDoc = pagesDoc(op)
-		op.Pages.Rule = pageRule(op.Pages)
-		where := strings.Join(op.Path, " › ")
-		method := strings.Join(append(append([]string(nil), op.Chain...), op.Method), ".")
-		b.api.Stats.Paged = append(b.api.Stats.Paged, model.PagedOp{Where: where, Method: method, Style: op.Pages.Style})
-	}
 }
 
 // listField is the result's top-level list: the only one, or the one
@@ -244,22 +229,6 @@ func itemID(item *model.TypeRef) *model.Field {
 	return nil
 }
 
-// linkHeader reports whether a 2xx example carries a Link header that
-// names a next page.
-func linkHeader(examples []example) bool {
-	for _, ex := range examples {
-		if !success(ex.status) {
-			continue
-		}
-		for _, h := range ex.resp.Header {
-			if strings.EqualFold(h.Key, "Link") && strings.Contains(strings.ToLower(h.Value), "rel=\"next\"") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // numericDefault is the parameter's saved value when it is a whole
 // number, else fallback.
 func numericDefault(p *model.Param, fallback int64) int64 {
@@ -269,72 +238,4 @@ func numericDefault(p *model.Param, fallback int64) int64 {
 		}
 	}
 	return fallback
-}
-
-// pageRule is how one page leads to the next, in a few words for the
-// README's table of iterators.
-func pageRule(pg *model.Pagination) string {
-	switch pg.Style {
-	case model.PageCursor:
-		return fmt.Sprintf("`%s` ← `%s`", pg.Param.Key, pg.Next.JSON())
-	case model.PageAfter:
-		return fmt.Sprintf("`%s` ← last item's `%s`", pg.Param.Key, pg.ItemID.JSONName)
-	case model.PageNumber:
-		return fmt.Sprintf("`%s` + 1", pg.Param.Key)
-	case model.PageOffset:
-		return fmt.Sprintf("`%s` + items received", pg.Param.Key)
-	case model.PageLink:
-		return fmt.Sprintf("GET `%s`", pg.Next.JSON())
-	case model.PageLinkHeader:
-		return "GET the `Link` header's `rel=\"next\"`"
-	}
-	return ""
-}
-
-// pagesDoc is the doc comment of each iterator: what it walks, how one
-// page leads to the next, and when it stops.
-func pagesDoc(op *model.Operation) (pages, all string) {
-	pg := op.Pages
-	var how string
-	switch pg.Style {
-	case model.PageCursor:
-		how = fmt.Sprintf("Each next page is asked for with the query parameter %q set to the page's %q, until that is empty", pg.Param.Key, pg.Next.JSON())
-	case model.PageAfter:
-		how = fmt.Sprintf("Each next page is asked for with the query parameter %q set to the id of the page's last item", pg.Param.Key)
-	case model.PageNumber:
-		how = fmt.Sprintf("Each next page is asked for by counting the query parameter %q up by one", pg.Param.Key)
-	case model.PageOffset:
-		how = fmt.Sprintf("Each next page is asked for by moving the query parameter %q on by the items received", pg.Param.Key)
-	case model.PageLink:
-		how = fmt.Sprintf("Each next page is requested from the link in the page's %q, until that is empty", pg.Next.JSON())
-	case model.PageLinkHeader:
-		how = "Each next page is requested from the URL of the response's Link header entry with rel=\"next\", until there is none"
-	}
-	stops := []string{"a page is empty"}
-	if pg.HasMore != nil {
-		stops = append(stops, fmt.Sprintf("%q is false", pg.HasMore.JSON()))
-	}
-	if pg.Remaining != nil {
-		stops = append(stops, fmt.Sprintf("%q is 0", pg.Remaining.JSON()))
-	}
-	if pg.Style == model.PageNumber || pg.Style == model.PageOffset {
-		if pg.TotalPages != nil {
-			stops = append(stops, fmt.Sprintf("the page count in %q is reached", pg.TotalPages.JSON()))
-		}
-		if pg.TotalItems != nil {
-			stops = append(stops, fmt.Sprintf("as many items as %q have arrived", pg.TotalItems.JSON()))
-		}
-	}
-	how += "; it stops when " + strings.Join(stops[:len(stops)-1], ", ")
-	if len(stops) > 1 {
-		how += " or "
-	}
-	how += stops[len(stops)-1] + "."
-	pages = markdown(paragraphs(
-		fmt.Sprintf("%s calls %s once per page and yields each page (%s style), starting from params, which it does not change.", pg.PagesMethod, op.Method, pg.Style),
-		how,
-		"An error ends the walk and is yielded. A server that sends the same cursor or link twice ends it with an error rather than looping for ever. Breaking out of the loop stops the walk without a further request.",
-	))
-	all = markdown(fmt.Sprintf("%s yields the items of the %q list on every page that %s walks, in order. An error ends the walk and is yielded with the zero item; breaking out of the loop stops it without a further request.", pg.AllMethod, pg.Items.JSONName, pg.PagesMethod))
-	return pages, all
 }

@@ -1,17 +1,17 @@
-package build
+package wire
 
 import (
 	"path"
 	"strings"
 )
 
-// mediaTypeOf is the media type Postman gives a file part, judged by the
+// MediaType is the media type Postman gives a file part, judged by the
 // extension of the file the collection names (mime-db's entries for the
 // common ones); "" when the extension is not among them, and the client
 // then sends application/octet-stream as Postman does. A table rather than
 // mime.TypeByExtension: that one reads the machine's mime.types, and
 // generated code must not depend on where pmgen ran.
-func mediaTypeOf(src string) string {
+func MediaType(src string) string {
 	switch strings.ToLower(strings.TrimPrefix(path.Ext(strings.ReplaceAll(src, "\\", "/")), ".")) {
 	case "csv":
 		return "text/csv"

@@ -1,4 +1,7 @@
-package build
+// Package wire predicts what a generated client puts on the wire when the
+// generated tests call it: the path, query, headers and body each test row
+// expects, rendered from the model with the tests' settings.
+package wire
 
 import (
 	"net/url"
@@ -10,8 +13,8 @@ import (
 // The ASCII bytes Postman percent-encodes in a query component and in a
 // path, besides controls, space and non-ASCII (postman-url-encoder; see
 // newman's whatwg-url integration collection). The generated client's
-// encoder (emit/encoding.go) is written separately from this one, so the
-// generated tests compare two implementations.
+// encoder is written separately from this one, so the generated tests
+// compare two implementations.
 const (
 	queryEscapes = "\"#&'<=>"
 	pathEscapes  = "\"#<>?`{}"
@@ -36,15 +39,15 @@ func hexByte(c byte) string {
 	return string([]byte{digits[c>>4], digits[c&15]})
 }
 
-// wirePath is the path a request goes out with, given the test values.
-func wirePath(t model.Template) string {
+// Path is the path a request goes out with, given the test values.
+func Path(t model.Template) string {
 	var s strings.Builder
 	for _, p := range t {
 		if p.Kind == model.PartPathArg {
 			s.WriteString(url.PathEscape(p.Arg.TestValue))
 			continue
 		}
-		s.WriteString(render(model.Template{p}))
+		s.WriteString(Render(model.Template{p}))
 	}
 	path := percentEncode(s.String(), pathEscapes)
 	if !strings.HasPrefix(path, "/") {
@@ -54,17 +57,17 @@ func wirePath(t model.Template) string {
 	return path
 }
 
-// wireQuery is the query string a request goes out with by default.
-func wireQuery(entries []*model.Param) string {
+// Query is the query string a request goes out with by default.
+func Query(entries []*model.Param) string {
 	var parts []string
 	add := func(key string, value model.Template, bare bool) {
 		part := percentEncode(key, queryEscapes)
 		switch {
 		case bare:
-		case hasDynamic(value):
+		case HasDynamic(value):
 			part += "=" + model.DynamicMarker
 		default:
-			part += "=" + percentEncode(render(value), queryEscapes)
+			part += "=" + percentEncode(Render(value), queryEscapes)
 		}
 		parts = append(parts, part)
 	}
@@ -74,7 +77,7 @@ func wireQuery(entries []*model.Param) string {
 		}
 		key := p.Key
 		if p.Verbatim {
-			key = render(p.KeyTemplate)
+			key = Render(p.KeyTemplate)
 		}
 		switch {
 		case p.Repeated:

@@ -1,4 +1,10 @@
-package build
+// Package pmtest translates the pm.test blocks of Postman test scripts
+// into model assertions. It reads the JavaScript only as far as the forms
+// collections use (a lexer, a reader of statements and literals), turns
+// chai's chains into assertions, and evaluates them on a saved example so
+// that a row keeps only the checks that hold on it. It knows neither the
+// collection nor the build: a script's text goes in, assertions come out.
+package pmtest
 
 import (
 	"strings"
@@ -6,24 +12,24 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
-// pmBlock is one pm.test call of a test script.
-type pmBlock struct {
-	title string
-	// script is the call's source text, quoted in skip messages.
-	script string
-	// refused says why the block is not translated; empty when it is.
-	refused string
-	// asserts are the block's checks, without their Name.
-	asserts []model.Assertion
+// Block is one pm.test call of a test script.
+type Block struct {
+	Title string
+	// Script is the call's source text, quoted in skip messages.
+	Script string
+	// Refused says why the block is not translated; empty when it is.
+	Refused string
+	// Asserts are the block's checks, without their Name.
+	Asserts []model.Assertion
 }
 
-// parseScript finds the pm.test blocks of one script and translates each
+// ParseScript finds the pm.test blocks of one script and translates each
 // whose every statement is a recognised assertion. Code outside the blocks
 // is ignored, except declarations that name the parsed body
 // (const jsonData = pm.response.json()), which blocks may use.
-func parseScript(src string) []pmBlock {
+func ParseScript(src string) []Block {
 	toks, lexed := lexJS(src)
-	var blocks []pmBlock
+	var blocks []Block
 	aliases := map[string][]string{}
 	for _, stmt := range splitStatements(toks) {
 		if isTestCall(stmt, 0) {
@@ -43,8 +49,8 @@ func parseScript(src string) []pmBlock {
 		for i := 1; i < len(stmt); i++ {
 			if isTestCall(stmt, i) {
 				b := parseBlock(src, stmt[i:], aliases)
-				b.refused = "runs inside other script code (" + stmt[0].text + ")"
-				b.asserts = nil
+				b.Refused = "runs inside other script code (" + stmt[0].text + ")"
+				b.Asserts = nil
 				blocks = append(blocks, b)
 				i += callEnd(stmt[i:])
 			}
@@ -53,9 +59,9 @@ func parseScript(src string) []pmBlock {
 	if !lexed {
 		// The script could not be read to its end: the last block may be
 		// cut short.
-		if n := len(blocks); n > 0 && blocks[n-1].refused == "" {
-			blocks[n-1].refused = "could not be read to its end (an unclosed string, comment or regular expression)"
-			blocks[n-1].asserts = nil
+		if n := len(blocks); n > 0 && blocks[n-1].Refused == "" {
+			blocks[n-1].Refused = "could not be read to its end (an unclosed string, comment or regular expression)"
+			blocks[n-1].Asserts = nil
 		}
 	}
 	return blocks
@@ -212,7 +218,7 @@ func splitArgs(toks []jsToken) [][]jsToken {
 
 // parseBlock reads pm.test(title, fn) at the start of toks and translates
 // fn's body.
-func parseBlock(src string, toks []jsToken, aliases map[string][]string) pmBlock {
+func parseBlock(src string, toks []jsToken, aliases map[string][]string) Block {
 	skip := toks[3].text == "."
 	open := 3
 	if skip {
@@ -220,42 +226,42 @@ func parseBlock(src string, toks []jsToken, aliases map[string][]string) pmBlock
 	}
 	end := closing(toks, open)
 	if end < 0 {
-		b := pmBlock{title: "pm.test", script: strings.TrimSpace(src[toks[0].start:])}
-		b.refused = "could not be read to its end"
+		b := Block{Title: "pm.test", Script: strings.TrimSpace(src[toks[0].start:])}
+		b.Refused = "could not be read to its end"
 		return b
 	}
-	b := pmBlock{script: strings.TrimSpace(src[toks[0].start:toks[end].end])}
+	b := Block{Script: strings.TrimSpace(src[toks[0].start:toks[end].end])}
 	args := splitArgs(toks[open+1 : end])
 	if len(args) == 0 || len(args[0]) == 0 {
-		b.title = "pm.test"
-		b.refused = "has no title"
+		b.Title = "pm.test"
+		b.Refused = "has no title"
 		return b
 	}
-	b.title = titleOf(src, args[0])
+	b.Title = titleOf(src, args[0])
 	if skip {
-		b.refused = "is pm.test.skip in the collection"
+		b.Refused = "is pm.test.skip in the collection"
 		return b
 	}
 	if len(args) < 2 {
-		b.refused = "has no test function"
+		b.Refused = "has no test function"
 		return b
 	}
 	body, reason := functionBody(args[1])
 	if reason != "" {
-		b.refused = reason
+		b.Refused = reason
 		return b
 	}
 	local := copyAliases(aliases)
 	for _, stmt := range splitStatements(body) {
 		as, reason := translateStatement(stmt, local)
 		if reason != "" {
-			b.refused, b.asserts = reason, nil
+			b.Refused, b.Asserts = reason, nil
 			return b
 		}
-		b.asserts = append(b.asserts, as...)
+		b.Asserts = append(b.Asserts, as...)
 	}
-	if len(b.asserts) == 0 {
-		b.refused = "checks nothing"
+	if len(b.Asserts) == 0 {
+		b.Refused = "checks nothing"
 	}
 	return b
 }

@@ -1,4 +1,4 @@
-package build
+package auth
 
 import (
 	"fmt"
@@ -23,66 +23,61 @@ import (
 // Each withheld value is named in a warning (never printed), so that the
 // user knows to pass it at run time.
 
-// codeSecretWithheld marks a saved credential left out of the generated code.
-const codeSecretWithheld = "secret-withheld"
+// CodeSecretWithheld marks a saved credential left out of the generated code.
+const CodeSecretWithheld = "secret-withheld"
 
 // minWithheldLen is the shortest saved credential that is cut out of
 // descriptions: shorter ones ("x", "123") are everywhere in prose, and
 // cutting them would garble it without hiding anything.
 const minWithheldLen = 4
 
-// findSecrets runs first: it warns about the credentials auth blocks save,
-// and records every withheld value, so that no description that quotes
-// one carries it into a doc comment or the README.
-func (b *builder) findSecrets(env []load.Variable) {
-	b.authRefs = b.warnAuthSecrets()
-	for _, v := range b.variables(env) {
-		if !v.Disabled && secretReason(v, b.authRefs) != "" {
-			b.withhold(v.Key, v.Value)
-		}
-	}
-	sort.SliceStable(b.withheld, func(i, j int) bool { return len(b.withheld[i]) > len(b.withheld[j]) })
+// Withheld are the saved credentials of a collection, longest first, so
+// that a value is cut out of text before any shorter one inside it.
+type Withheld struct {
+	values []string
 }
 
-// withhold records a credential's value for redaction. A value that only
+// FindSecrets runs first: it warns about the credentials auth blocks save,
+// and records every withheld value, so that no description that quotes
+// one carries it into a doc comment or the README. vars are the
+// collection's variables as the environment leaves them; refs are the
+// variables auth credentials refer to, whose values are credentials too.
+func FindSecrets(col *load.Collection, vars []load.Variable, warn func(pos model.Pos, msg string)) (w *Withheld, refs map[string]bool) {
+	w = &Withheld{}
+	refs = warnAuthSecrets(col, w, warn)
+	for _, v := range vars {
+		if !v.Disabled && SecretReason(v, refs) != "" {
+			w.add(v.Key, v.Value)
+		}
+	}
+	sort.SliceStable(w.values, func(i, j int) bool { return len(w.values[i]) > len(w.values[j]) })
+	return w, refs
+}
+
+// add records a credential's value for redaction. A value that only
 // repeats its own name ("password": "password", "clientSecret": "secret")
 // is a placeholder, not a secret, and is kept, as are values too short to
 // be told from prose: cutting those would garble descriptions.
-func (b *builder) withhold(key, value string) {
+func (w *Withheld) add(key, value string) {
 	v := strings.TrimSpace(value)
 	if len(v) < minWithheldLen || strings.Contains(strings.ToLower(key), strings.ToLower(v)) || strings.HasPrefix(v, "{{") && strings.HasSuffix(v, "}}") {
 		return
 	}
-	for _, w := range b.withheld {
-		if w == v {
+	for _, x := range w.values {
+		if x == v {
 			return
 		}
 	}
-	b.withheld = append(b.withheld, v)
+	w.values = append(w.values, v)
 }
 
-// redact replaces every withheld value in text: descriptions sometimes
+// Redact replaces every withheld value in text: descriptions sometimes
 // quote the key that the collection saves ("use the key werx…").
-func (b *builder) redact(text string) string {
-	for _, w := range b.withheld {
-		text = strings.ReplaceAll(text, w, "[withheld]")
+func (w *Withheld) Redact(text string) string {
+	for _, v := range w.values {
+		text = strings.ReplaceAll(text, v, "[withheld]")
 	}
 	return text
-}
-
-// markdown turns a description into a doc comment, without credentials.
-//
-// Results are kept by text: collections repeat their descriptions (Stripe
-// has 7,784, of which 1,510 differ, one parameter's text on every request
-// that takes it), and Markdown parsing was half of building Stripe.
-func (b *builder) markdown(md string) string {
-	md = b.redact(md)
-	doc, ok := b.docs[md]
-	if !ok {
-		doc = markdown(md)
-		b.docs[md] = doc
-	}
-	return doc
 }
 
 // credentialParam reports whether an auth parameter holds a credential, by
@@ -105,7 +100,7 @@ func credentialParam(authType, key string) bool {
 // per block that saves credentials, naming the parameters withheld. It
 // returns the variables those credentials refer to: their values are
 // credentials too.
-func (b *builder) warnAuthSecrets() map[string]bool {
+func warnAuthSecrets(col *load.Collection, w *Withheld, warn func(pos model.Pos, msg string)) map[string]bool {
 	refs := map[string]bool{}
 	check := func(a *load.Auth, pos model.Pos, from string) {
 		if a == nil {
@@ -118,17 +113,17 @@ func (b *builder) warnAuthSecrets() map[string]bool {
 			}
 			if literal := secretRefs(p.Value, refs); literal {
 				withheld = append(withheld, p.Key)
-				b.withhold(p.Key, p.Value)
+				w.add(p.Key, p.Value)
 			}
 		}
 		if len(withheld) == 0 {
 			return
 		}
-		b.diag(pos, model.Warning, codeSecretWithheld, fmt.Sprintf(
+		warn(pos, fmt.Sprintf(
 			"the %s auth set on %s saves %s: withheld from the generated code, which never holds credentials; pass them with %s",
 			a.Type, from, quoteList(withheld), strings.Join(authOptionNamesOf(a), " or ")))
 	}
-	check(b.col.Auth, model.Pos{File: b.col.File}, "the collection")
+	check(col.Auth, model.Pos{File: col.File}, "the collection")
 	var walk func(items []*load.Item)
 	walk = func(items []*load.Item) {
 		for _, it := range items {
@@ -142,36 +137,25 @@ func (b *builder) warnAuthSecrets() map[string]bool {
 			}
 		}
 	}
-	walk(b.col.Items)
+	walk(col.Items)
 	return refs
 }
 
 // authOptionNamesOf names the options that take a block's credentials, or
 // WithHeader for a kind generated clients cannot sign.
 func authOptionNamesOf(a *load.Auth) []string {
-	if s, ok, _ := schemeOf(a); ok {
-		return authOptionNames(s)
+	if s, ok, _ := SchemeOf(a); ok {
+		return OptionNames(s)
 	}
 	return []string{"WithHeader"}
 }
 
-// warnSecretSetting says that a variable's saved value was withheld.
-func (b *builder) warnSecretSetting(v load.Variable, why string) {
-	s := b.settings[v.Key]
-	how := s.Option
-	if s.EnvVar != "" {
-		how += " (the README suggests reading it from $" + s.EnvVar + ")"
-	}
-	b.diag(model.Pos{Path: []string{"variable \"" + v.Key + "\""}}, model.Warning, codeSecretWithheld,
-		fmt.Sprintf("the saved value is withheld from the generated code because %s; pass it with %s", why, how))
-}
-
-// secretReason says why a variable's value is a secret, "" when it is not.
-func secretReason(v load.Variable, authRefs map[string]bool) string {
+// SecretReason says why a variable's value is a secret, "" when it is not.
+func SecretReason(v load.Variable, authRefs map[string]bool) string {
 	switch {
 	case strings.EqualFold(v.Type, "secret"):
 		return "the variable is of type secret"
-	case secretName(v.Key):
+	case SecretName(v.Key):
 		return "its name says it is a credential"
 	case authRefs[v.Key]:
 		return "an auth credential refers to it"
@@ -181,11 +165,11 @@ func secretReason(v load.Variable, authRefs map[string]bool) string {
 	return ""
 }
 
-// secretName reports whether a variable's name says it holds a
+// SecretName reports whether a variable's name says it holds a
 // credential: a word such as token, secret, password, key or credential
 // ("apiKey", "x-api-key", "client_secret"), or a run-together form of one
 // ("apikey", "accesstoken").
-func secretName(key string) bool {
+func SecretName(key string) bool {
 	for _, w := range naming.Words(key) {
 		switch strings.ToLower(w) {
 		case "key", "keys", "token", "tokens", "secret", "secrets", "password", "passwords", "passwd",
@@ -213,7 +197,7 @@ func secretValue(value string) bool {
 
 // secretRefs adds the {{variables}} text refers to into refs, and
 // reports whether anything else is left: a saved value rather than a
-// reference. Unlike builder.template it creates no setting.
+// reference. Unlike build's templates it creates no setting.
 func secretRefs(text string, refs map[string]bool) (literal bool) {
 	for text != "" {
 		start := strings.Index(text, "{{")

@@ -1,16 +1,17 @@
-package build
+package auth
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/pmgen/pmgen/generator/internal/godoc"
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
-// authOptionDoc writes the doc comment of a credential option: what it
+// OptionDoc writes the doc comment of a credential option: what it
 // signs, where the collection sets the scheme, and which variables the
 // collection fills the credentials from (never their values).
-func authOptionDoc(o *model.AuthOption, sites []authSite) string {
+func OptionDoc(o *model.AuthOption, sites []Site) string {
 	var what, creds string
 	var keys []string
 	switch o.Scheme {
@@ -54,22 +55,22 @@ func authOptionDoc(o *model.AuthOption, sites []authSite) string {
 		saved += " The collection fills them from " + refs + "."
 	}
 	unset := "When the option is not given, those requests are sent without this auth."
-	return markdown(o.Name + " " + what + "\n\n" + where + "\n\n" + saved + "\n\n" + unset)
+	return godoc.FromMarkdown(o.Name + " " + what + "\n\n" + where + "\n\n" + saved + "\n\n" + unset)
 }
 
 // joinSites names at most three places that set a scheme.
-func joinSites(sites []authSite) string {
+func joinSites(sites []Site) string {
 	var names []string
 	for i, s := range sites {
 		if i == 3 {
 			names = append(names, fmt.Sprintf("%d more", len(sites)-3))
 			break
 		}
-		if s.from == "the request" && len(s.pos.Path) > 0 {
-			names = append(names, fmt.Sprintf("the request %q", s.pos.Path[len(s.pos.Path)-1]))
+		if s.From == "the request" && len(s.Pos.Path) > 0 {
+			names = append(names, fmt.Sprintf("the request %q", s.Pos.Path[len(s.Pos.Path)-1]))
 			continue
 		}
-		names = append(names, s.from)
+		names = append(names, s.From)
 	}
 	if len(names) == 1 {
 		return names[0]
@@ -79,12 +80,12 @@ func joinSites(sites []authSite) string {
 
 // variableRefs lists the {{var}} references the collection fills the
 // credential parameters from: "{{consumer_key}} and {{consumer_secret}}".
-func variableRefs(sites []authSite, keys []string) string {
+func variableRefs(sites []Site, keys []string) string {
 	var refs []string
 	seen := map[string]bool{}
 	for _, s := range sites {
 		for _, k := range keys {
-			v := authParam(s.auth, k)
+			v := Param(s.Auth, k)
 			if strings.HasPrefix(v, "{{") && strings.HasSuffix(v, "}}") && !seen[v] {
 				seen[v] = true
 				refs = append(refs, v)
@@ -100,12 +101,13 @@ func variableRefs(sites []authSite, keys []string) string {
 	return strings.Join(refs[:len(refs)-1], ", ") + " and " + refs[len(refs)-1]
 }
 
-// authDoc is the paragraph of op's doc about its auth; "" when it has none.
-func (b *builder) authDoc(op *model.Operation) string {
-	if b.api.Auth == nil {
+// Doc is the paragraph of op's doc about its auth, as doc text; "" when
+// it has none. set is the API's credential options.
+func Doc(op *model.Operation, set *model.AuthSet) string {
+	if set == nil {
 		return ""
 	}
-	return markdown(authSentence(op, b.api.Auth.Options))
+	return godoc.FromMarkdown(authSentence(op, set.Options))
 }
 
 // authSentence is the paragraph of a method's doc that says how the request

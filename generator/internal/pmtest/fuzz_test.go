@@ -1,4 +1,4 @@
-package build
+package pmtest
 
 import (
 	"testing"
@@ -21,11 +21,11 @@ func FuzzParseScript(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, script string) {
-		for _, b := range parseScript(script) {
-			if b.refused != "" && b.asserts != nil {
-				t.Errorf("refused block %q keeps assertions", b.title)
+		for _, b := range ParseScript(script) {
+			if b.Refused != "" && b.Asserts != nil {
+				t.Errorf("refused block %q keeps assertions", b.Title)
 			}
-			for _, a := range b.asserts {
+			for _, a := range b.Asserts {
 				holds(a, savedResponse{status: 200, header: []model.KeyValue{{Key: "A", Value: "b"}}, body: `{"a":[1,{"b":null}]}`})
 			}
 		}
