@@ -1,11 +1,9 @@
 package load
 
 import (
-	"encoding/json"
-	"fmt"
-	"github.com/pmgen/pmgen/generator/internal/ordjson"
-
 	postman "github.com/rbretecher/go-postman-collection"
+
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // converter turns the library's typed collection into ours. It walks the
@@ -235,20 +233,11 @@ func convAuth(la *postman.Auth, tn *ordjson.Value) *Auth {
 	return a
 }
 
-// paramValue renders an auth parameter value as text. The normaliser made
-// every value a string; the other cases are defensive.
+// paramValue is an auth parameter value as text: libCollection gives
+// each one as a string, or nil for null.
 func paramValue(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	default:
-		if b, err := json.Marshal(v); err == nil {
-			return string(b)
-		}
-		return fmt.Sprint(v)
-	}
+	s, _ := v.(string)
+	return s
 }
 
 func convVariables(lib []*postman.Variable) []Variable {

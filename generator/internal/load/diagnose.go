@@ -3,10 +3,10 @@ package load
 import (
 	"bytes"
 	"fmt"
-	"github.com/pmgen/pmgen/generator/internal/ordjson"
 	"sort"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // Diagnostic codes. They are part of pmgen's interface: users grep for them

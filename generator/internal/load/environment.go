@@ -2,9 +2,9 @@ package load
 
 import (
 	"fmt"
-	"github.com/pmgen/pmgen/generator/internal/ordjson"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // ParseEnvironment reads a Postman environment export

@@ -1,9 +1,10 @@
 package load
 
 import (
-	"github.com/pmgen/pmgen/generator/internal/ordjson"
 	"regexp"
 	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // The normaliser rewrites the raw tree into one canonical shape that

@@ -2,10 +2,11 @@ package load
 
 import (
 	"fmt"
-	"github.com/pmgen/pmgen/generator/internal/ordjson"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // request normalises a request: a bare string is a GET of that URL, and the
