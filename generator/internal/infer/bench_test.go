@@ -3,25 +3,27 @@ package infer
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 const benchCollection = "p2o__fastly-api.postman_collection.json"
 
 // fastlyGroups returns the fastly collection's body groups, texts and
 // parsed samples, or skips.
-func fastlyGroups(b *testing.B) ([]bodyGroup, [][]Value, int) {
+func fastlyGroups(b *testing.B) ([]bodyGroup, [][]*ordjson.Value, int) {
 	file := filepath.Join(corpusDir(), benchCollection)
 	files, _ := filepath.Glob(file)
 	if len(files) == 0 {
 		b.Skipf("no %s in %s (set PMGEN_CORPUS)", benchCollection, corpusDir())
 	}
 	groups := corpusBodies(b, file)
-	samples := make([][]Value, len(groups))
+	samples := make([][]*ordjson.Value, len(groups))
 	size := 0
 	for i, g := range groups {
 		for _, text := range g.texts {
 			size += len(text)
-			if v, err := Parse(text); err == nil {
+			if v, err := parse(text); err == nil {
 				samples[i] = append(samples[i], v)
 			}
 		}
@@ -47,7 +49,8 @@ func BenchmarkInfer(b *testing.B) {
 	}
 }
 
-// BenchmarkParse parses the same bodies.
+// BenchmarkParse parses the same bodies, as build reads them (ordjson,
+// lenient).
 func BenchmarkParse(b *testing.B) {
 	groups, _, size := fastlyGroups(b)
 	b.SetBytes(int64(size))
@@ -55,7 +58,7 @@ func BenchmarkParse(b *testing.B) {
 	for b.Loop() {
 		for _, g := range groups {
 			for _, text := range g.texts {
-				_, _ = Parse(text)
+				_, _ = parse(text)
 			}
 		}
 	}

@@ -408,3 +408,10 @@ func (p *parser) comment() error {
 	p.extended = true
 	return nil
 }
+
+// Valid reports whether text is one JSON value, exactly as json.Valid
+// does: strict, with bytes that are not UTF-8 allowed inside strings.
+func Valid(text string) bool {
+	_, _, err := Parse(text, Options{ReplaceInvalidUTF8: true})
+	return err == nil
+}
