@@ -139,10 +139,10 @@ func convBody(lb *postman.Body, tn *ordjson.Value) *Body {
 	}
 	b.URLEncoded = formPairs(tn.Get("urlencoded"))
 	b.FormData = formPairs(tn.Get("formdata"))
-	b.FileSrc = ordjson.Text(tn.Get("file").Get("src"))
+	b.FileSrc = keepText(tn.Get("file").Get("src"))
 	if g := tn.Get("graphql"); g != nil {
-		b.GraphQLQuery = ordjson.Text(g.Get("query"))
-		b.GraphQLVariables = ordjson.Text(g.Get("variables"))
+		b.GraphQLQuery = keepText(g.Get("query"))
+		b.GraphQLVariables = keepText(g.Get("variables"))
 	}
 	return b
 }
@@ -157,22 +157,22 @@ func formPairs(n *ordjson.Value) []Pair {
 	var out []Pair
 	for _, e := range n.Elems {
 		p := Pair{
-			Key:         ordjson.Text(e.Get("key")),
-			Value:       ordjson.Text(e.Get("value")),
-			Description: ordjson.Text(e.Get("description")),
+			Key:         keepText(e.Get("key")),
+			Value:       keepText(e.Get("value")),
+			Description: keepText(e.Get("description")),
 			Disabled:    truthy(e.Get("disabled")),
 			Null:        e.Get("value").IsNull(),
-			Type:        ordjson.Text(e.Get("type")),
-			ContentType: ordjson.Text(e.Get("contentType")),
+			Type:        keepText(e.Get("type")),
+			ContentType: keepText(e.Get("contentType")),
 		}
 		src := e.Get("src")
 		if src == nil || len(src.Elems) <= 1 {
-			p.Src = ordjson.Text(at(src, 0))
+			p.Src = keepText(at(src, 0))
 			out = append(out, p)
 			continue
 		}
 		for _, s := range src.Elems {
-			p.Src = s.Text
+			p.Src = keep(s.Text)
 			out = append(out, p)
 		}
 	}
@@ -227,7 +227,7 @@ func convAuth(la *postman.Auth, tn *ordjson.Value) *Auth {
 	}
 	if ps := tn.Get(a.Type); ps != nil {
 		for _, p := range ps.Elems {
-			a.Params = append(a.Params, Pair{Key: ordjson.Text(p.Get("key")), Value: ordjson.Text(p.Get("value"))})
+			a.Params = append(a.Params, Pair{Key: keepText(p.Get("key")), Value: keepText(p.Get("value"))})
 		}
 	}
 	return a
@@ -264,3 +264,6 @@ func convEvents(lib []*postman.Event) []Event {
 	}
 	return out
 }
+
+// keepText is ordjson.Text copied out of the input (see keep).
+func keepText(v *ordjson.Value) string { return keep(ordjson.Text(v)) }

@@ -3,6 +3,7 @@ package load
 import (
 	"reflect"
 	"strconv"
+	"strings"
 
 	postman "github.com/rbretecher/go-postman-collection"
 
@@ -40,12 +41,20 @@ func libCollection(c *ordjson.Value) *postman.Collection {
 }
 
 // str reads a string field: the canonical tree holds only strings there.
+// The tree's strings share the input's memory; the collection keeps a
+// copy of the ones it uses (keep), so that the input can be collected.
 func str(v *ordjson.Value) string {
 	if v == nil || v.Kind != ordjson.String {
 		return ""
 	}
-	return v.Text
+	return keep(v.Text)
 }
+
+// keep copies a string out of the input for a value that outlives
+// loading. The tree's strings are slices of one copy of the input, and
+// one of them alone would keep all of it alive through build and emit
+// (Stripe: 3.6 MB for the 1.4 MB the collection uses).
+func keep(s string) string { return strings.Clone(s) }
 
 func flag(v *ordjson.Value) bool { return v != nil && v.Kind == ordjson.Bool && v.Text == "true" }
 
@@ -95,7 +104,7 @@ func libRequest(v *ordjson.Value) *postman.Request {
 		Body:   libBody(v.Get("body")),
 	}
 	if d := v.Get("description"); !d.IsNull() {
-		r.Description = d.Text
+		r.Description = keep(d.Text)
 	}
 	return r
 }
@@ -124,7 +133,8 @@ func libURL(v *ordjson.Value) *postman.URL {
 		Query: list(v.Get("query"), func(e *ordjson.Value) *postman.QueryParam {
 			q := &postman.QueryParam{Key: str(e.Get("key")), Value: str(e.Get("value"))}
 			if d := e.Get("description"); !d.IsNull() {
-				q.Description = &d.Text
+				d := keep(d.Text)
+				q.Description = &d
 			}
 			return q
 		}),
@@ -203,7 +213,7 @@ func libAuth(v *ordjson.Value) *postman.Auth {
 	params := list(v.Get(str(v.Get("type"))), func(e *ordjson.Value) *postman.AuthParam {
 		p := &postman.AuthParam{Key: str(e.Get("key")), Type: str(e.Get("type"))}
 		if s := e.Get("value"); !s.IsNull() {
-			p.Value = s.Text
+			p.Value = keep(s.Text)
 		}
 		return p
 	})

@@ -37,6 +37,7 @@ func Parse(file string, data []byte) (c *Collection, ds model.Diagnostics) {
 	if ds != nil {
 		return nil, ds
 	}
+	collectGarbage(len(data))
 	c = (&converter{r}).collection(libCollection(canon), canon)
 	collectGarbage(len(data))
 	return c, r.diags
@@ -60,14 +61,17 @@ func canonical(file string, data []byte) (*ordjson.Value, *reporter, model.Diagn
 	return canon, r, nil
 }
 
-// collectGarbage runs the collector once loading is done, when most of
-// what it allocated (the input's tree, the canonical tree, the library's
-// typed collection) has just become garbage. Left to itself, the collector would set the
-// heap goal for the rest of the run at twice a live heap that counted
-// them, and the process would keep that memory. Synthetic collection of
-// 500 requests (2.8 MB): peak RSS 49-53 -> 37-38 MB; of 1,000: 68-70 ->
-// 57-60 MB; no slower. Inputs under a megabyte, the fuzzers' among them,
-// skip it: for them a forced collection costs more than it returns.
+// collectGarbage runs the collector at the two points where most of what
+// loading allocated has just become garbage: the input's tree once the
+// canonical tree is built, and the canonical tree and the library's types
+// once the collection is converted. Left to itself, the collector would
+// set the heap goal for the rest of the run at twice a live heap that
+// counted them, and the process would keep that memory. Synthetic
+// collection of 500 requests (2.8 MB): peak RSS 49-53 -> 37-38 MB; of
+// 1,000: 68-70 -> 57-60 MB; no slower (measured when the canonical tree
+// still went through text and encoding/json). Inputs under a megabyte,
+// the fuzzers' among them, skip it: for them a forced collection costs
+// more than it returns.
 func collectGarbage(inputSize int) {
 	if inputSize >= 1<<20 {
 		runtime.GC()

@@ -69,10 +69,18 @@ type parser struct {
 // maxSlab is the largest chunk of values allocated at once.
 const maxSlab = 1024
 
+// bytesPerValue estimates the text one value takes, to size chunks: a
+// low guess (more, smaller chunks) costs less than a high one (unused
+// values). 64 gave the fewest bytes on the example bodies of the Fastly
+// collection (16: +54%, doubling from 8: +16%).
+const bytesPerValue = 64
+
 func (p *parser) newValue(k Kind, off int) *Value {
 	if len(p.slab) == cap(p.slab) {
-		// Chunks grow with the document: small bodies stay small.
-		p.slab = make([]Value, 0, min(max(2*cap(p.slab), 8), maxSlab))
+		// A chunk has room for about as many values as the rest of the
+		// text holds, so that a small body does not pay for a large
+		// chunk and a large document needs few.
+		p.slab = make([]Value, 0, min(max((len(p.s)-p.pos)/bytesPerValue, 4), maxSlab))
 	}
 	p.slab = p.slab[:len(p.slab)+1]
 	v := &p.slab[len(p.slab)-1]
