@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pmgen/pmgen/generator/internal/apidoc"
 	"github.com/pmgen/pmgen/generator/internal/auth"
 	"github.com/pmgen/pmgen/generator/internal/infer"
 	"github.com/pmgen/pmgen/generator/internal/load"
@@ -93,6 +94,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		b.api.Dynamics = append(b.api.Dynamics, name)
 	}
 	sort.Strings(b.api.Dynamics)
+	apidoc.Write(b.api)
 	b.api.Stats.Types = len(b.api.Types)
 	if b.diags.HasErrors() {
 		return nil, b.diags

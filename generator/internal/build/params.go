@@ -7,6 +7,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/generator/internal/wire"
 )
 
 // buildParams makes the *<Op>Params struct from the query parameters and
@@ -98,6 +99,9 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 		default:
 			add(h, model.InHeader)
 		}
+	}
+	for _, p := range ps {
+		p.Send = wire.Send(p)
 	}
 	op.Entries = ps
 	var fieldParams []*model.Param

@@ -14,7 +14,7 @@ import (
 // example, and the row says what the client must send and decode.
 func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []example) {
 	blocks := b.testBlocks(it)
-	want := b.wantRequest(op)
+	want := wire.Request(op)
 	n := 0
 	for _, ex := range examples {
 		r, status := ex.resp, ex.status
@@ -64,38 +64,6 @@ func responseType(op *model.Operation, status int) *model.TypeRef {
 // status has a type and the body is not empty.
 func isJSONResponse(op *model.Operation, status int, body string) bool {
 	return strings.TrimSpace(body) != "" && responseType(op, status) != nil
-}
-
-// wantRequest predicts what the client sends with the test settings and
-// the collection's defaults: the part of every row that is the same.
-func (b *builder) wantRequest(op *model.Operation) *model.TestCase {
-	tc := &model.TestCase{WantMethod: op.HTTPMethod, WantPath: wire.Path(op.URL), WantRawQuery: wire.Query(op.Entries)}
-	for _, p := range op.Entries {
-		if !p.Enabled {
-			continue
-		}
-		defaults := p.Defaults
-		if !p.Repeated {
-			defaults = []model.Template{p.Default}
-		}
-		for _, d := range defaults {
-			kv := model.KeyValue{Key: p.Key, Value: wire.Render(d), Dynamic: wire.HasDynamic(d), NoValue: p.NoValue}
-			if p.In == model.InQuery {
-				tc.WantQuery = append(tc.WantQuery, kv)
-			} else if !kv.Dynamic {
-				tc.WantHeaders = append(tc.WantHeaders, kv)
-			}
-		}
-	}
-	for _, h := range op.FixedHeaders {
-		if !wire.HasDynamic(h.Name) && !wire.HasDynamic(h.Value) {
-			tc.WantHeaders = append(tc.WantHeaders, model.KeyValue{Key: wire.Render(h.Name), Value: wire.Render(h.Value)})
-		}
-	}
-	if op.Body != nil {
-		wire.Body(tc, op.Body)
-	}
-	return tc
 }
 
 // replayable reports whether a saved response header can be replayed as

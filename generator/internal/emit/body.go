@@ -8,25 +8,6 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
-// hasBodyArg reports whether the method takes a body argument: every body
-// but a GraphQL query without variables does.
-func hasBodyArg(b *model.Body) bool {
-	return b != nil && (b.Kind != model.BodyGraphQL || b.Type != nil)
-}
-
-// bodyType is the Go type of a method's body argument.
-func bodyType(b *model.Body) *jen.Statement {
-	switch b.Kind {
-	case model.BodyText:
-		return jen.String()
-	case model.BodyURLEncoded, model.BodyMultipart:
-		return jen.Op("*").Id(b.Form.TypeName)
-	case model.BodyBinary:
-		return jen.Qual("io", "Reader")
-	}
-	return resultType(b.Type)
-}
-
 // bodyDecls emits what a body declares beside its method: the form struct
 // and its encoder, or the GraphQL query constant.
 func bodyDecls(f *jen.File, op *model.Operation) {
@@ -39,7 +20,7 @@ func bodyDecls(f *jen.File, op *model.Operation) {
 		formStruct(f, op)
 	case model.BodyGraphQL:
 		// const CreateUserQuery = `mutation ($name: String!) { ... }`
-		f.Add(comment(b.QueryConst + " is the GraphQL document that " + op.Method + " sends, as saved in the collection."))
+		f.Add(comment(b.QueryDoc))
 		f.Const().Id(b.QueryConst).Op("=").Add(stringLit(b.Query))
 	}
 }
@@ -103,7 +84,7 @@ func requestBody(g *jen.Group, op *model.Operation) {
 			fail("encoding request body"),
 			jen.Id("r").Dot("body").Op("=").Id("data"),
 		}
-		if !nilable(b.Type) {
+		if !b.Type.Nilable() {
 			g.Add(jen.Block(marshal...))
 			break
 		}
@@ -173,30 +154,4 @@ func usedBodyKinds(svc *model.Service, used map[model.BodyKind]bool) map[model.B
 		usedBodyKinds(sub, used)
 	}
 	return used
-}
-
-// bodyUsage is the body argument in a usage example.
-func bodyUsage(api *model.API, b *model.Body) string {
-	switch {
-	case b.Kind == model.BodyURLEncoded || b.Kind == model.BodyMultipart:
-		return "&" + api.Package + "." + b.Form.TypeName + "{ /* … */ }"
-	case b.Kind == model.BodyBinary:
-		return "file"
-	case b.Type != nil && b.Type.Kind == model.KindStruct && b.Type.Named != nil:
-		return "&" + api.Package + "." + b.Type.Named.Name + "{ /* … */ }"
-	}
-	return "body"
-}
-
-// nilable reports whether a body argument of type t can be nil: a pointer
-// (structs, nullable values), a slice, a map or raw JSON.
-func nilable(t *model.TypeRef) bool {
-	if t == nil {
-		return true
-	}
-	switch t.Kind {
-	case model.KindStruct, model.KindSlice, model.KindMap, model.KindAny, model.KindRaw:
-		return true
-	}
-	return t.Nullable
 }

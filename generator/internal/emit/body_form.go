@@ -1,9 +1,6 @@
 package emit
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -17,17 +14,11 @@ import (
 func formStruct(f *jen.File, op *model.Operation) {
 	form := op.Body.Form
 	multipart := op.Body.Kind == model.BodyMultipart
-	encoding := "application/x-www-form-urlencoded"
-	if multipart {
-		encoding = "multipart/form-data"
-	}
-	f.Add(comment(fmt.Sprintf("%s is the body of %s, sent as %s.\n"+
-		"A field left empty sends the value saved in the collection; a field\n"+
-		"that is disabled in the collection is sent only when set.", form.TypeName, op.Method, encoding)))
+	f.Add(comment(form.Doc))
 	f.Type().Id(form.TypeName).StructFunc(func(g *jen.Group) {
 		for _, fd := range form.Fields {
-			g.Add(comment(formFieldDoc(fd)))
-			g.Id(fd.Name).Add(formFieldType(form, fd))
+			g.Add(comment(fd.Doc))
+			g.Id(fd.Name).Add(typeCode(fd.GoType(form.FileType)))
 		}
 	})
 
@@ -35,7 +26,7 @@ func formStruct(f *jen.File, op *model.Operation) {
 	if multipart {
 		method, elem = "parts", jen.Id("formPart")
 	}
-	f.Add(comment(method + " lists the fields in the collection's order, with the saved values\nin place of empty fields."))
+	f.Add(comment(form.ListDoc))
 	f.Func().Params(jen.Id("f").Op("*").Id(form.TypeName)).Id(method).Params(jen.Id("cfg").Id("config")).Index().Add(elem).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("out").Index().Add(elem.Clone())
 		for _, fd := range form.Fields {
@@ -43,18 +34,6 @@ func formStruct(f *jen.File, op *model.Operation) {
 		}
 		g.Return(jen.Id("out"))
 	})
-}
-
-// formFieldType is string, []string, *File or []*File.
-func formFieldType(form *model.Form, fd *model.FormField) *jen.Statement {
-	t := jen.String()
-	if fd.File {
-		t = jen.Op("*").Id(form.FileType)
-	}
-	if fd.Repeated {
-		return jen.Index().Add(t)
-	}
-	return t
 }
 
 // formFieldAppend appends one field to out:
@@ -123,60 +102,6 @@ func formFieldAppend(g *jen.Group, fd *model.FormField, multipart bool) {
 	}
 }
 
-// formFieldDoc says what a field sends and when.
-func formFieldDoc(fd *model.FormField) string {
-	var b strings.Builder
-	switch {
-	case fd.File && fd.Repeated:
-		fmt.Fprintf(&b, "%s are the files of the field %q, one part each, sent when set", fd.Name, fd.Key)
-	case fd.File:
-		fmt.Fprintf(&b, "%s is the file field %q, sent when set", fd.Name, fd.Key)
-	case fd.Repeated:
-		fmt.Fprintf(&b, "%s is the form field %q, sent once per element", fd.Name, fd.Key)
-	default:
-		fmt.Fprintf(&b, "%s is the form field %q", fd.Name, fd.Key)
-	}
-	switch {
-	case fd.File && !fd.Enabled:
-		b.WriteString(" (disabled in the collection).")
-	case fd.File && len(fd.Src) > 0:
-		fmt.Fprintf(&b, "; the collection attaches %s.", strings.Join(quoteAll(fd.Src), ", "))
-	case fd.EmptyPart:
-		b.WriteString("; the collection chooses no file, so unset it is sent as an empty part, as Postman sends it.")
-	case fd.File:
-		b.WriteString(".")
-	case !fd.Enabled && fd.Repeated:
-		b.WriteString(" and only when set (disabled in the collection).")
-	case !fd.Enabled:
-		b.WriteString(", sent only when set (disabled in the collection).")
-	case len(fd.Defaults) == 0 || (len(fd.Defaults) == 1 && len(fd.Defaults[0]) == 0):
-		b.WriteString(", sent empty when unset.")
-	default:
-		var vs []string
-		for _, d := range fd.Defaults {
-			if d.IsLiteral() {
-				vs = append(vs, fmt.Sprintf("%q", d.Literal()))
-			} else {
-				vs = append(vs, d.String())
-			}
-		}
-		word := "default"
-		if len(vs) > 1 {
-			word = "defaults"
-		}
-		fmt.Fprintf(&b, "; %s %s.", word, strings.Join(vs, ", "))
-	}
-	return paragraphs(b.String(), fd.Doc)
-}
-
-func quoteAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = fmt.Sprintf("%q", s)
-	}
-	return out
-}
-
 // formInput is the form the generated test sends: the saved values, and a
 // small file whose content is its name.
 //
@@ -203,13 +128,10 @@ func formInput(form *model.Form) jen.Dict {
 			}
 			values = append(values, jen.Lit(v))
 		}
-		switch {
-		case !fd.Repeated:
+		if fd.Repeated {
+			d[jen.Id(fd.Name)] = typeCode(fd.GoType(form.FileType)).Values(values...)
+		} else {
 			d[jen.Id(fd.Name)] = values[0]
-		case fd.File:
-			d[jen.Id(fd.Name)] = jen.Index().Op("*").Id(form.FileType).Values(values...)
-		default:
-			d[jen.Id(fd.Name)] = jen.Index().String().Values(values...)
 		}
 	}
 	return d

@@ -1,8 +1,6 @@
 package emit
 
 import (
-	"fmt"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -18,9 +16,7 @@ func clientFile(api *model.API) *jen.File {
 	f := newFile(api)
 
 	// type Client struct { cfg config; Sessions *SessionsService; ... }
-	f.Add(comment(fmt.Sprintf("Client calls the %s API. Create one with New; it is safe\n"+
-		"for concurrent use. Requests at the top of the collection are methods on\n"+
-		"Client; each folder is a service field.", api.Title)))
+	f.Add(comment(api.ClientDoc))
 	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
 		g.Id("cfg").Id("config")
 		serviceFields(g, api.Root)
@@ -59,9 +55,7 @@ func clientFile(api *model.API) *jen.File {
 	)
 
 	// func WithHeader(key, value string) Option: clones, then adds.
-	f.Add(comment("WithHeader adds a header to every request it applies to. A header of the\n" +
-		"same name set by the method is replaced; so is the default User-Agent,\n" +
-		fmt.Sprintf("%q.", api.UserAgent)))
+	f.Add(comment(api.HeaderOptionDoc))
 	f.Func().Id("WithHeader").Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Id("Option").Block(
 		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
 			comment("Clone first: the map may be shared with the client a call was made from."),
@@ -87,7 +81,7 @@ func clientFile(api *model.API) *jen.File {
 
 	// func WithRealm(realm string) Option { return func(c *config) { c.realm = realm } }
 	for _, s := range api.Settings {
-		f.Add(comment(settingDoc(s)))
+		f.Add(comment(s.Doc))
 		f.Func().Id(s.Option).Params(jen.Id("value").String()).Id("Option").Block(
 			jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
 				jen.Id("c").Dot(s.Field).Op("=").Id("value"),
@@ -148,33 +142,10 @@ func clientFile(api *model.API) *jen.File {
 	return f
 }
 
-func settingDoc(s *model.Setting) string {
-	d := fmt.Sprintf("%s sets {{%s}}.", s.Option, s.Key)
-	if s.Spelled {
-		d = fmt.Sprintf("%s sets the scheme and host that requests to %s go to.", s.Option, s.Key)
-	}
-	if s.Doc != "" {
-		d += "\n\n" + s.Doc
-	}
-	switch {
-	case s.Nested != nil:
-		d += fmt.Sprintf("\n\nBy default it is resolved at each call from %s, as the collection saves it.", s.Nested.String())
-	case s.Spelled:
-		d += fmt.Sprintf("\n\nThe default is %q.", s.Default)
-	case s.HasDefault:
-		d += fmt.Sprintf("\n\nThe default is %q, the value saved in the collection.", s.Default)
-	case s.Secret:
-		d += "\n\nIt has no default: the collection's value looks like a secret, which is never written into source."
-	default:
-		d += "\n\nIt has no default: the collection saves no value."
-	}
-	return d
-}
-
 // serviceFields declares one field per sub-folder: Sessions *SessionsService.
 func serviceFields(g *jen.Group, svc *model.Service) {
 	for _, sub := range svc.Services {
-		g.Add(comment(sub.Field + " holds the requests of the folder \"" + sub.Name + "\"."))
+		g.Add(comment(sub.FieldDoc))
 		g.Id(sub.Field).Op("*").Id(sub.TypeName)
 	}
 }

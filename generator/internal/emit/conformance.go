@@ -101,7 +101,7 @@ func conformanceCallBody(g *jen.Group, op *model.Operation) {
 	if op.Params != nil {
 		args = append(args, jen.Nil())
 	}
-	if hasBodyArg(op.Body) {
+	if op.Body.HasArg() {
 		conformanceInput(g, op)
 		args = append(args, jen.Id("input"))
 	}

@@ -200,14 +200,3 @@ func commentSafe(text string) string {
 // Replacer builds its tables when it is made, and every comment of a large
 // collection passes through here.
 var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n", "\ufeff", "")
-
-// paragraphs joins non-empty doc paragraphs with blank lines.
-func paragraphs(ps ...string) string {
-	var keep []string
-	for _, p := range ps {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, "\n\n")
-}

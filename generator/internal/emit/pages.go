@@ -58,7 +58,7 @@ func pageMethods(f *jen.File, recv jen.Code, onService bool, op *model.Operation
 	if onService {
 		self = jen.Id("s")
 	}
-	page := jen.Op("*").Id(op.Result.Named.Name)
+	page := resultType(op)
 	pageSeq := jen.Qual("iter", "Seq2").Types(page.Clone(), jen.Error())
 	// Arguments: ctx, path arguments, params, opts — as the method takes them.
 	var params, callArgs []jen.Code
@@ -198,7 +198,7 @@ func readPath(path model.FieldPath, use func(v jen.Code) jen.Code) jen.Code {
 	}
 	var cond *jen.Statement
 	for i, f := range path[:len(path)-1] {
-		if !f.Pointer() {
+		if !f.IsPointer() {
 			continue
 		}
 		c := expr(i + 1).Op("!=").Nil()

@@ -1,9 +1,6 @@
 package emit
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -16,7 +13,7 @@ func serviceJobs(api *model.API) []fileJob {
 	if len(api.Root.Ops) > 0 {
 		out = append(out, fileJob{"operations.go", func() (*jen.File, error) {
 			f := newFile(api)
-			serviceInterface(f, api.Root, "Client", "the requests at the top of the collection")
+			serviceInterface(f, api.Root, "Client")
 			for _, op := range api.Root.Ops {
 				operation(f, nil, op)
 			}
@@ -35,9 +32,9 @@ func serviceJobs(api *model.API) []fileJob {
 
 // service emits a service type, its methods and its sub-services.
 func service(f *jen.File, svc *model.Service) {
-	serviceInterface(f, svc, svc.TypeName, fmt.Sprintf("the requests of the folder %q", svc.Name))
+	serviceInterface(f, svc, svc.TypeName)
 	// type SessionsService struct { client *Client; Admin *SessionsAdminService }
-	f.Add(comment(paragraphs(fmt.Sprintf("%s holds the requests of the folder %q.", svc.TypeName, svc.Name), svc.Doc)))
+	f.Add(comment(svc.Doc))
 	f.Type().Id(svc.TypeName).StructFunc(func(g *jen.Group) {
 		g.Id("client").Op("*").Id("Client")
 		serviceFields(g, svc)
@@ -107,10 +104,10 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		case op.Result == nil && !op.ResultRaw:
 			g.Return(call(jen.Nil()))
 		case op.ResultRaw:
-			g.Var().Id("out").Index().Byte()
+			g.Var().Id("out").Add(resultType(op))
 			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call(jen.Op("&").Id("out")))
 			g.Return(jen.Id("out"), jen.Id("resp"), jen.Err())
-		case op.Result.Kind == model.KindStruct && !op.Result.Nullable:
+		case op.Result.ByPointer():
 			g.Var().Id("out").Add(goType(op.Result))
 			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call(jen.Op("&").Id("out")))
 			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("resp"), jen.Err()))
@@ -135,73 +132,65 @@ func signature(op *model.Operation) []jen.Code {
 	if op.Params != nil {
 		args = append(args, jen.Id("params").Op("*").Id(op.Params.TypeName))
 	}
-	if hasBodyArg(op.Body) {
-		args = append(args, jen.Id("body").Add(bodyType(op.Body)))
+	if t, ok := op.Body.ArgGoType(model.OwnName); ok {
+		args = append(args, jen.Id("body").Add(typeCode(t)))
 	}
 	return append(args, jen.Id("opts").Op("...").Id("Option"))
 }
 
 // results is (*T, *Response, error), ([]byte, *Response, error) or (*Response, error).
 func results(op *model.Operation) []jen.Code {
-	switch {
-	case op.ResultRaw:
-		return []jen.Code{jen.Index().Byte(), jen.Op("*").Id("Response"), jen.Error()}
-	case op.Result != nil:
-		return []jen.Code{resultType(op.Result), jen.Op("*").Id("Response"), jen.Error()}
+	if t, ok := op.ResultGoType(model.OwnName); ok {
+		return []jen.Code{typeCode(t), jen.Op("*").Id("Response"), jen.Error()}
 	}
 	return []jen.Code{jen.Op("*").Id("Response"), jen.Error()}
 }
 
-// resultType returns structs by pointer and everything else by value.
-func resultType(t *model.TypeRef) *jen.Statement {
-	if t.Kind == model.KindStruct && !t.Nullable {
-		return jen.Op("*").Add(goType(t))
+// addParam spells how build decided an entry is sent:
+//
+//	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))
+//	if params.Debug != "" { r.addQueryParam("debug", params.Debug, "") } else { r.addQueryKey("debug") }
+//	for _, v := range params.Tag { r.addHeader("Tag", v) }
+func addParam(g *jen.Group, p *model.Param) {
+	field := jen.Id("params").Dot(p.Name)
+	call := sendCall(p, p.Send)
+	if p.Send.Guard == model.SendEach {
+		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field)).Block(call)
+		return
 	}
-	return goType(t)
+	if p.Send.Guard == model.SendIfSet {
+		stmt := g.If(field.Op("!=").Lit("")).Block(call)
+		if p.Send.Else != nil {
+			stmt.Else().Block(sendCall(p, *p.Send.Else))
+		}
+		return
+	}
+	g.Add(call)
 }
 
-// addParam sends one query or header entry:
-//
-//	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))  // enabled: default when empty
-//	if params.Fields != "" { r.addQuery("_fields", params.Fields) } // disabled: only when set
-//	r.addQueryList("tag", params.Tag, "a", "b")                      // repeated
-func addParam(g *jen.Group, p *model.Param) {
-	add := "addQuery"
-	if p.In == model.InHeader {
-		add = "addHeader"
+// sendCall is one call of a request helper: r.addQueryParam("q", params.Q, "saved").
+func sendCall(p *model.Param, s model.Send) *jen.Statement {
+	args := make([]jen.Code, len(s.Args))
+	for i, a := range s.Args {
+		args[i] = sendArg(p, a)
 	}
-	send := func(value jen.Code) *jen.Statement { return jen.Id("r").Dot(add).Call(jen.Lit(p.Key), value) }
-	bare := jen.Id("r").Dot("addQueryKey").Call(jen.Lit(p.Key))
+	return jen.Id("r").Dot(s.Helper).Call(args...)
+}
+
+// sendArg spells one argument of a request helper's call.
+func sendArg(p *model.Param, a model.SendArg) jen.Code {
 	field := jen.Id("params").Dot(p.Name)
-	switch {
-	case p.Verbatim && p.NoValue:
-		g.Id("r").Dot("addQueryKey").Call(templateExpr(p.KeyTemplate))
-	case p.Verbatim:
-		g.Id("r").Dot("addQuery").Call(templateExpr(p.KeyTemplate), templateExpr(p.Default))
-	case p.Repeated && p.In == model.InQuery:
-		args := []jen.Code{jen.Lit(p.Key), field.Clone()}
-		if p.Enabled {
-			for _, d := range p.Defaults {
-				args = append(args, templateExpr(d))
-			}
-		}
-		g.Id("r").Dot("addQueryList").Call(args...)
-	case p.Repeated:
-		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field.Clone())).Block(send(jen.Id("v")))
-	case !p.Enabled && p.In == model.InQuery:
-		g.If(field.Clone().Op("!=").Lit("")).Block(jen.Id("r").Dot("addQueryParam").Call(jen.Lit(p.Key), field.Clone(), jen.Lit("")))
-	case !p.Enabled:
-		g.If(field.Clone().Op("!=").Lit("")).Block(send(field.Clone()))
-	case p.NoValue:
-		g.If(field.Clone().Op("!=").Lit("")).Block(jen.Id("r").Dot("addQueryParam").Call(jen.Lit(p.Key), field.Clone(), jen.Lit(""))).Else().Block(bare)
-	case p.In == model.InQuery:
-		// Caller values are escaped fully, saved ones as Postman does.
-		g.Id("r").Dot("addQueryParam").Call(jen.Lit(p.Key), field.Clone(), templateExpr(p.Default))
-	case len(p.Default) > 0:
-		g.Add(send(jen.Qual("cmp", "Or").Call(field.Clone(), templateExpr(p.Default))))
-	default:
-		g.Add(send(field.Clone()))
+	switch a.Kind {
+	case model.ArgTemplate:
+		return templateExpr(a.Template)
+	case model.ArgField:
+		return field
+	case model.ArgValue:
+		return jen.Id("v")
+	case model.ArgFieldOr:
+		return jen.Qual("cmp", "Or").Call(field, templateExpr(a.Template))
 	}
+	return jen.Lit(a.Text)
 }
 
 // pkgPrefix leads the errors a method returns before sending, like the
@@ -223,7 +212,7 @@ func errorResults(op *model.Operation, err jen.Code) []jen.Code {
 
 func zeroValue(t *model.TypeRef) jen.Code {
 	switch {
-	case t.Nullable, t.Kind == model.KindStruct, t.Kind == model.KindSlice, t.Kind == model.KindMap, t.Kind == model.KindAny, t.Kind == model.KindRaw:
+	case t.Nilable():
 		return jen.Nil()
 	case t.Kind == model.KindString:
 		return jen.Lit("")
@@ -256,58 +245,11 @@ func errValueFunc(op *model.Operation) jen.Code {
 
 // paramsStruct emits the *<Op>Params type.
 func paramsStruct(f *jen.File, op *model.Operation) {
-	f.Add(comment(fmt.Sprintf("%s holds the query and header parameters of %s.\n"+
-		"A field left empty sends the value saved in the collection; a parameter\n"+
-		"that is disabled in the collection is sent only when its field is set.", op.Params.TypeName, op.Method)))
+	f.Add(comment(op.Params.Doc))
 	f.Type().Id(op.Params.TypeName).StructFunc(func(g *jen.Group) {
 		for _, p := range op.Params.Fields {
-			g.Add(comment(paramDoc(p)))
-			if p.Repeated {
-				g.Id(p.Name).Index().String()
-			} else {
-				g.Id(p.Name).String()
-			}
+			g.Add(comment(p.Doc))
+			g.Id(p.Name).Add(typeCode(p.GoType()))
 		}
 	})
-}
-
-func paramDoc(p *model.Param) string {
-	where := "query parameter"
-	if p.In == model.InHeader {
-		where = "header"
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s is the %s %q", p.Name, where, p.Key)
-	switch {
-	case p.Repeated && p.Enabled:
-		fmt.Fprintf(&b, ", sent once per value; by default %d values.", len(p.Defaults))
-	case p.Repeated:
-		b.WriteString(", sent once per value, only when set (disabled in the collection).")
-	case !p.Enabled:
-		b.WriteString(", sent only when set (disabled in the collection).")
-	case p.NoValue:
-		b.WriteString(", sent as a bare key when unset, as the collection saves it.")
-	case len(p.Default) == 0:
-		b.WriteString(", sent empty when unset.")
-	case p.Default.IsLiteral():
-		fmt.Fprintf(&b, "; default %q.", p.Default.Literal())
-	default:
-		fmt.Fprintf(&b, "; by default %s.", p.Default.String())
-	}
-	return paragraphs(b.String(), p.Doc)
-}
-
-// firstSentence is the first sentence of doc, or fallback when doc is empty.
-func firstSentence(doc, fallback string) string {
-	doc = strings.TrimSpace(doc)
-	if doc == "" {
-		return fallback
-	}
-	if i := strings.Index(doc, ". "); i >= 0 {
-		doc = doc[:i+1]
-	}
-	if i := strings.Index(doc, "\n\n"); i >= 0 {
-		doc = doc[:i]
-	}
-	return doc
 }

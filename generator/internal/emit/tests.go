@@ -71,7 +71,7 @@ func pairs(kvs []model.KeyValue) jen.Code {
 //			})
 //	}
 func opTest(f *jen.File, pkg string, op *model.Operation) {
-	f.Add(comment(op.TestName + " replays the saved examples of " + op.Method + " and checks what\nthe client sent and decoded."))
+	f.Add(comment(op.TestDoc))
 	f.Func().Id(op.TestName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("runExamples").Call(
 			jen.Id("t"),
@@ -139,7 +139,7 @@ func exampleCall(g *jen.Group, op *model.Operation) {
 	if op.Params != nil {
 		args = append(args, jen.Nil())
 	}
-	if hasBodyArg(op.Body) {
+	if op.Body.HasArg() {
 		requestInput(g, op)
 		args = append(args, jen.Id("input"))
 	}
@@ -162,5 +162,5 @@ func exampleCall(g *jen.Group, op *model.Operation) {
 
 // typeString spells t as the reflect package does: "[]forgerockam.Item".
 func typeString(pkg string, t *model.TypeRef) string {
-	return t.Spell(func(n *model.Type) string { return pkg + "." + n.Name })
+	return t.GoType(func(n *model.Type) string { return pkg + "." + n.Name }).String()
 }

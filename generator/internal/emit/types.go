@@ -24,59 +24,30 @@ func typesFile(api *model.API) *jen.File {
 					// example saved must survive a round trip.
 					tag += ",omitzero"
 				}
-				g.Id(fld.Name).Add(fieldType(fld)).Tag(map[string]string{"json": tag})
+				g.Id(fld.Name).Add(typeCode(fld.GoType(model.OwnName))).Tag(map[string]string{"json": tag})
 			}
 		})
 	}
 	return f
 }
 
-// fieldType is the Go type of a struct field: scalars and structs become
-// pointers when the examples show them missing or null, so that zero values
-// and absence stay apart.
-func fieldType(fld *model.Field) *jen.Statement {
-	t := goType(fld.Type)
-	if fld.Optional && !fld.Type.Nullable && pointerable(fld.Type) {
-		return jen.Op("*").Add(t)
+// typeCode builds the code of a type the model spells: []*Item,
+// map[string]json.RawMessage; the import of a qualified name is added.
+func typeCode(g model.GoType) *jen.Statement {
+	if g.Prefix == "" {
+		return jen.Qual(g.Path, g.Name)
 	}
-	return t
+	return jen.Op(g.Prefix).Qual(g.Path, g.Name)
 }
 
-func pointerable(t *model.TypeRef) bool {
-	switch t.Kind {
-	case model.KindString, model.KindInt, model.KindFloat, model.KindBool, model.KindStruct:
-		return true
-	}
-	return false
-}
-
-// goType spells a type expression: []Item, map[string]json.RawMessage, *string.
+// goType is t as the package declares it.
 func goType(t *model.TypeRef) *jen.Statement {
-	if t == nil {
-		return jen.Qual("encoding/json", "RawMessage")
-	}
-	var s *jen.Statement
-	switch t.Kind {
-	case model.KindString:
-		s = jen.String()
-	case model.KindInt:
-		s = jen.Int64()
-	case model.KindFloat:
-		s = jen.Float64()
-	case model.KindBool:
-		s = jen.Bool()
-	case model.KindSlice:
-		return jen.Index().Add(goType(t.Elem))
-	case model.KindMap:
-		return jen.Map(jen.String()).Add(goType(t.Elem))
-	case model.KindStruct:
-		s = jen.Id(t.Named.Name)
-	default:
-		// null, missing or conflicting shapes: keep the bytes.
-		return jen.Qual("encoding/json", "RawMessage")
-	}
-	if t.Nullable {
-		return jen.Op("*").Add(s)
-	}
-	return s
+	return typeCode(t.GoType(model.OwnName))
+}
+
+// resultType is the type of a method's first result: *Item, []byte. The
+// method must have one.
+func resultType(op *model.Operation) *jen.Statement {
+	g, _ := op.ResultGoType(model.OwnName)
+	return typeCode(g)
 }

@@ -138,7 +138,8 @@ func zeroText(s string) bool {
 }
 
 // goTypes builds Go types for TypeRefs by reflection, following the rules
-// that emit is expected to follow (and that this test proves round-trip):
+// that emit is expected to follow (and that this test proves round-trip);
+// a field is a pointer where the model's Field.Pointer says so:
 //
 //   - KindAny and KindRaw are json.RawMessage;
 //   - scalars and structs are pointers when Nullable or Optional;
@@ -184,7 +185,7 @@ func (g *goTypes) structOf(nt *model.Type) reflect.Type {
 	}
 	fields := make([]reflect.StructField, len(nt.Fields))
 	for i, f := range nt.Fields {
-		ft := g.of(f.Type, f.Optional)
+		ft := g.of(f.Type, f.Pointer)
 		name := f.JSONName
 		if name == "-" {
 			name = "-,"

@@ -155,14 +155,28 @@ func (in *Inferrer) objectType(n *node, ref *model.TypeRef) {
 	}
 	fields := make([]*model.Field, len(n.fields))
 	for i, f := range n.fields {
+		t := in.typeAt(f.node, f.key)
+		optional := f.count < n.objects
 		fields[i] = &model.Field{
 			JSONName: f.key,
-			Type:     in.typeAt(f.node, f.key),
-			Optional: f.count < n.objects,
+			Type:     t,
+			Optional: optional,
+			Pointer:  optional && pointerable(t),
 		}
 	}
 	ref.Kind = model.KindStruct
 	ref.Named = in.intern(fields)
+}
+
+// pointerable reports whether an optional field of type t is declared as a
+// pointer: a scalar or a struct that is not one already because it was
+// null. Slices and maps carry absence as nil.
+func pointerable(t *model.TypeRef) bool {
+	switch t.Kind {
+	case model.KindString, model.KindInt, model.KindFloat, model.KindBool, model.KindStruct:
+		return !t.Nullable
+	}
+	return false
 }
 
 // intern returns the type with these fields, made now or earlier.

@@ -12,6 +12,11 @@ type API struct {
 	UserAgent string
 	// Doc is the package doc text (Go doc syntax, no comment markers).
 	Doc string
+	// Prose is what the README and the package doc say.
+	Prose *Prose
+	// ClientDoc is the doc comment of the Client type; HeaderOptionDoc
+	// that of WithHeader, which names UserAgent.
+	ClientDoc, HeaderOptionDoc string
 	// Markdown is the collection's description as written, for the README.
 	Markdown string
 	// BaseURL is the setting that leads request URLs ({{baseUrl}}); nil when
@@ -58,7 +63,8 @@ type Setting struct {
 	Field string
 	// Option is the exported option constructor, "WithRealm".
 	Option string
-	// Doc describes the setting.
+	// Doc is the option's doc comment: what it sets, the collection's
+	// description of the variable, and the default.
 	Doc string
 	// Default is the value used when the option is not given.
 	Default string
@@ -104,10 +110,12 @@ type Service struct {
 	Interface string
 	// File is the stem of the Go file that holds a top-level service and
 	// its sub-services ("sessions" for sessions.go and sessions_test.go).
-	File     string
-	Doc      string
-	Services []*Service
-	Ops      []*Operation
+	File string
+	// Doc is the service type's doc comment; FieldDoc the doc comment of
+	// its field on the parent; InterfaceDoc that of Interface.
+	Doc, FieldDoc, InterfaceDoc string
+	Services                    []*Service
+	Ops                         []*Operation
 }
 
 // Operation is one request item: one Go method.
@@ -166,6 +174,9 @@ type Operation struct {
 	// TestName is the Go test function for this operation, unique in the
 	// package ("TestSessionsRefreshUsersSession").
 	TestName string
+	// TestDoc is the test function's doc comment; InterfaceDoc the method's
+	// line in its service's interface.
+	TestDoc, InterfaceDoc string
 	// Tests are the generated test rows, one per saved example.
 	Tests []*TestCase
 	// Pages is how to walk the operation's pages (pages.go); nil when it
@@ -198,8 +209,10 @@ type Param struct {
 	// Name is the Go identifier: a field name for query and header
 	// parameters, an argument name for path arguments.
 	Name string
-	Doc  string
-	In   ParamIn
+	// Doc is the field's doc comment for a query or header parameter, the
+	// collection's description for a path argument.
+	Doc string
+	In  ParamIn
 	// Default is sent when the caller leaves the field empty. It is nil for
 	// disabled parameters, which are sent only when set.
 	Default Template
@@ -221,6 +234,8 @@ type Param struct {
 	Verbatim bool
 	// TestValue is the value the generated tests pass for a path argument.
 	TestValue string
+	// Send is how the method sends a query or header entry.
+	Send Send
 	// SavedValue is what Postman puts in the path for a path argument: the
 	// saved value with its {{variables}} unresolved, or ":key" when the
 	// collection defines none or saves it empty. The conformance fixtures
@@ -232,6 +247,8 @@ type Param struct {
 type ParamsStruct struct {
 	TypeName string
 	Fields   []*Param
+	// Doc is the type's doc comment.
+	Doc string
 }
 
 // BodyKind is how the request body is encoded.
@@ -276,6 +293,8 @@ type Body struct {
 	// the exported constant that holds it.
 	Query      string
 	QueryConst string
+	// QueryDoc is the doc comment of QueryConst.
+	QueryDoc string
 }
 
 // Form is the typed struct of a urlencoded or form-data body: one field per
@@ -285,13 +304,16 @@ type Form struct {
 	Fields   []*FormField
 	// FileType is API.FileType when a field is a file; empty otherwise.
 	FileType string
+	// Doc is the type's doc comment; ListDoc that of the method listing its
+	// pairs or parts.
+	Doc, ListDoc string
 }
 
 // FormField is one key of a form body. Like a query parameter, an empty
 // field sends the values saved in the collection, and a field disabled in
 // the collection is sent only when set.
 type FormField struct {
-	// Key is the wire name; Name the Go field.
+	// Key is the wire name; Name the Go field; Doc its doc comment.
 	Key  string
 	Name string
 	Doc  string

@@ -52,8 +52,9 @@ type Pagination struct {
 	// AllMethod and PagesMethod are the iterator methods' names, unique in
 	// the service's scope.
 	AllMethod, PagesMethod string
-	// PagesDoc and AllDoc are the iterators' doc comments.
-	PagesDoc, AllDoc string
+	// PagesDoc and AllDoc are the iterators' doc comments;
+	// PagesLine and AllLine their lines in the service's interface.
+	PagesDoc, AllDoc, PagesLine, AllLine string
 	// Rule is the step from one page to the next in a few words of
 	// Markdown, for the package README's table: "`cursor` ← `meta.next`".
 	Rule string
@@ -99,14 +100,4 @@ type PagedOp struct {
 	// the Go method from the client down ("Tweets.RecentSearch").
 	Where, Method string
 	Style         PageStyle
-}
-
-// Pointer reports whether the field's Go type is a pointer: scalars and
-// structs that some example lacked or held null.
-func (f *Field) Pointer() bool {
-	switch f.Type.Kind {
-	case KindString, KindInt, KindFloat, KindBool, KindStruct:
-		return f.Optional || f.Type.Nullable
-	}
-	return false
 }

@@ -35,39 +35,6 @@ type TypeRef struct {
 	Nullable bool
 }
 
-// Spell writes the Go type expression that generated code declares for t:
-// []Item, map[string]json.RawMessage, *string. named spells a struct
-// type's name (qualified with the package, or mapped to another version's
-// name); a nil t, or one of no known kind, is json.RawMessage.
-func (t *TypeRef) Spell(named func(*Type) string) string {
-	if t == nil {
-		return "json.RawMessage"
-	}
-	var s string
-	switch t.Kind {
-	case KindString:
-		s = "string"
-	case KindInt:
-		s = "int64"
-	case KindFloat:
-		s = "float64"
-	case KindBool:
-		s = "bool"
-	case KindSlice:
-		return "[]" + t.Elem.Spell(named)
-	case KindMap:
-		return "map[string]" + t.Elem.Spell(named)
-	case KindStruct:
-		s = named(t.Named)
-	default:
-		return "json.RawMessage"
-	}
-	if t.Nullable {
-		return "*" + s
-	}
-	return s
-}
-
 // Type is a named Go struct type inferred from example JSON.
 type Type struct {
 	// Name is the Go identifier, unique in the package. Build assigns it.
@@ -89,6 +56,10 @@ type Field struct {
 	Name string
 	Type *TypeRef
 	// Optional is set when some example lacked the key; the field then gets
-	// `omitempty` (and a pointer for scalars, so zero values survive).
+	// `omitzero`.
 	Optional bool
+	// Pointer is set when the field is declared as a pointer to its type:
+	// an optional scalar or struct that is not already one because of
+	// Nullable, so that a zero value and absence stay apart.
+	Pointer bool
 }

@@ -10,8 +10,8 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
-// Body fills what the generated test expects the body to be.
-func Body(tc *model.TestCase, body *model.Body) {
+// wantBody fills what the generated test expects the body to be.
+func wantBody(tc *model.TestCase, body *model.Body) {
 	switch body.Kind {
 	case model.BodyURLEncoded:
 		tc.WantBody = wantForm(body.Form)

@@ -1,6 +1,7 @@
-// Package wire predicts what a generated client puts on the wire when the
-// generated tests call it: the path, query, headers and body each test row
-// expects, rendered from the model with the tests' settings.
+// Package wire is the request on the wire: how a generated client sends
+// each parameter, and what it sends when the generated tests call it (the
+// path, query, headers and body each test row expects, rendered from the
+// model with the tests' settings).
 package wire
 
 import (

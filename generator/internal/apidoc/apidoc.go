@@ -1,0 +1,108 @@
+// Package apidoc writes the doc comments of a generated package that are
+// composed from the model: the client, each service, its interface and
+// fields, the parameter and form structs and their fields, the setting
+// options, GraphQL documents and test functions. It runs once the model is
+// complete, so that every sentence sees final names; emit only prints the
+// results.
+package apidoc
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// Write fills in the doc comments of api. The descriptions build took from
+// the collection (Service.Doc, Param.Doc, FormField.Doc, Setting.Doc) are
+// replaced by whole doc comments that end with them.
+func Write(api *model.API) {
+	api.ClientDoc = fmt.Sprintf("Client calls the %s API. Create one with New; it is safe\n"+
+		"for concurrent use. Requests at the top of the collection are methods on\n"+
+		"Client; each folder is a service field.", api.Title)
+	api.HeaderOptionDoc = "WithHeader adds a header to every request it applies to. A header of the\n" +
+		"same name set by the method is replaced; so is the default User-Agent,\n" +
+		fmt.Sprintf("%q.", api.UserAgent)
+	for _, s := range api.Settings {
+		s.Doc = settingDoc(s)
+	}
+	api.Root.InterfaceDoc = interfaceDoc(api.Root, "Client", "the requests at the top of the collection")
+	service(api.Root)
+	api.Prose = prose(api)
+}
+
+// service writes the docs of svc's operations and sub-services.
+func service(svc *model.Service) {
+	for _, op := range svc.Ops {
+		operation(op)
+	}
+	for _, sub := range svc.Services {
+		sub.Doc = paragraphs(fmt.Sprintf("%s holds the requests of the folder %q.", sub.TypeName, sub.Name), sub.Doc)
+		sub.FieldDoc = sub.Field + " holds the requests of the folder \"" + sub.Name + "\"."
+		sub.InterfaceDoc = interfaceDoc(sub, sub.TypeName, fmt.Sprintf("the requests of the folder %q", sub.Name))
+		service(sub)
+	}
+}
+
+// interfaceDoc is the doc of the interface a service's methods make up;
+// impl is the type that has them, what says which requests they are.
+func interfaceDoc(svc *model.Service, impl, what string) string {
+	return fmt.Sprintf("%s is %s, as the methods of *%s.\n"+
+		"Depend on it rather than on *%s to swap in a fake in tests.",
+		svc.Interface, what, impl, impl)
+}
+
+// operation writes the docs of what one request declares besides its
+// method, whose doc build writes with the request.
+func operation(op *model.Operation) {
+	op.InterfaceDoc = fmt.Sprintf("%s sends the request %q.", op.Method, op.Name)
+	op.TestDoc = op.TestName + " replays the saved examples of " + op.Method + " and checks what\nthe client sent and decoded."
+	if pg := op.Pages; pg != nil {
+		pg.PagesLine = fmt.Sprintf("%s walks the pages of %s.", pg.PagesMethod, op.Method)
+		pg.AllLine = fmt.Sprintf("%s walks the items of every page of %s.", pg.AllMethod, op.Method)
+	}
+	if ps := op.Params; ps != nil {
+		ps.Doc = fmt.Sprintf("%s holds the query and header parameters of %s.\n"+
+			"A field left empty sends the value saved in the collection; a parameter\n"+
+			"that is disabled in the collection is sent only when its field is set.", ps.TypeName, op.Method)
+		for _, p := range ps.Fields {
+			p.Doc = paramDoc(p)
+		}
+	}
+	if b := op.Body; b != nil {
+		body(op, b)
+	}
+}
+
+// body writes the docs of a form struct and its fields, or of a GraphQL
+// document's constant.
+func body(op *model.Operation, b *model.Body) {
+	switch b.Kind {
+	case model.BodyGraphQL:
+		b.QueryDoc = b.QueryConst + " is the GraphQL document that " + op.Method + " sends, as saved in the collection."
+	case model.BodyURLEncoded, model.BodyMultipart:
+		form := b.Form
+		encoding, method := "application/x-www-form-urlencoded", "pairs"
+		if b.Kind == model.BodyMultipart {
+			encoding, method = "multipart/form-data", "parts"
+		}
+		form.Doc = fmt.Sprintf("%s is the body of %s, sent as %s.\n"+
+			"A field left empty sends the value saved in the collection; a field\n"+
+			"that is disabled in the collection is sent only when set.", form.TypeName, op.Method, encoding)
+		form.ListDoc = method + " lists the fields in the collection's order, with the saved values\nin place of empty fields."
+		for _, f := range form.Fields {
+			f.Doc = formFieldDoc(f)
+		}
+	}
+}
+
+// paragraphs joins the non-empty paragraphs with blank lines.
+func paragraphs(ps ...string) string {
+	var keep []string
+	for _, p := range ps {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, "\n\n")
+}

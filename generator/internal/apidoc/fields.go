@@ -1,0 +1,115 @@
+package apidoc
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// paramDoc says what a query or header field sends and when, before the
+// collection's description.
+func paramDoc(p *model.Param) string {
+	where := "query parameter"
+	if p.In == model.InHeader {
+		where = "header"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s is the %s %q", p.Name, where, p.Key)
+	switch {
+	case p.Repeated && p.Enabled:
+		fmt.Fprintf(&b, ", sent once per value; by default %d values.", len(p.Defaults))
+	case p.Repeated:
+		b.WriteString(", sent once per value, only when set (disabled in the collection).")
+	case !p.Enabled:
+		b.WriteString(", sent only when set (disabled in the collection).")
+	case p.NoValue:
+		b.WriteString(", sent as a bare key when unset, as the collection saves it.")
+	case len(p.Default) == 0:
+		b.WriteString(", sent empty when unset.")
+	case p.Default.IsLiteral():
+		fmt.Fprintf(&b, "; default %q.", p.Default.Literal())
+	default:
+		fmt.Fprintf(&b, "; by default %s.", p.Default.String())
+	}
+	return paragraphs(b.String(), p.Doc)
+}
+
+// formFieldDoc says what a field sends and when.
+func formFieldDoc(fd *model.FormField) string {
+	var b strings.Builder
+	switch {
+	case fd.File && fd.Repeated:
+		fmt.Fprintf(&b, "%s are the files of the field %q, one part each, sent when set", fd.Name, fd.Key)
+	case fd.File:
+		fmt.Fprintf(&b, "%s is the file field %q, sent when set", fd.Name, fd.Key)
+	case fd.Repeated:
+		fmt.Fprintf(&b, "%s is the form field %q, sent once per element", fd.Name, fd.Key)
+	default:
+		fmt.Fprintf(&b, "%s is the form field %q", fd.Name, fd.Key)
+	}
+	switch {
+	case fd.File && !fd.Enabled:
+		b.WriteString(" (disabled in the collection).")
+	case fd.File && len(fd.Src) > 0:
+		fmt.Fprintf(&b, "; the collection attaches %s.", strings.Join(quoteAll(fd.Src), ", "))
+	case fd.EmptyPart:
+		b.WriteString("; the collection chooses no file, so unset it is sent as an empty part, as Postman sends it.")
+	case fd.File:
+		b.WriteString(".")
+	case !fd.Enabled && fd.Repeated:
+		b.WriteString(" and only when set (disabled in the collection).")
+	case !fd.Enabled:
+		b.WriteString(", sent only when set (disabled in the collection).")
+	case len(fd.Defaults) == 0 || (len(fd.Defaults) == 1 && len(fd.Defaults[0]) == 0):
+		b.WriteString(", sent empty when unset.")
+	default:
+		var vs []string
+		for _, d := range fd.Defaults {
+			if d.IsLiteral() {
+				vs = append(vs, fmt.Sprintf("%q", d.Literal()))
+			} else {
+				vs = append(vs, d.String())
+			}
+		}
+		word := "default"
+		if len(vs) > 1 {
+			word = "defaults"
+		}
+		fmt.Fprintf(&b, "; %s %s.", word, strings.Join(vs, ", "))
+	}
+	return paragraphs(b.String(), fd.Doc)
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+// settingDoc is the doc of a setting's option: what it sets, the
+// collection's description of the variable, and the default.
+func settingDoc(s *model.Setting) string {
+	d := fmt.Sprintf("%s sets {{%s}}.", s.Option, s.Key)
+	if s.Spelled {
+		d = fmt.Sprintf("%s sets the scheme and host that requests to %s go to.", s.Option, s.Key)
+	}
+	if s.Doc != "" {
+		d += "\n\n" + s.Doc
+	}
+	switch {
+	case s.Nested != nil:
+		d += fmt.Sprintf("\n\nBy default it is resolved at each call from %s, as the collection saves it.", s.Nested.String())
+	case s.Spelled:
+		d += fmt.Sprintf("\n\nThe default is %q.", s.Default)
+	case s.HasDefault:
+		d += fmt.Sprintf("\n\nThe default is %q, the value saved in the collection.", s.Default)
+	case s.Secret:
+		d += "\n\nIt has no default: the collection's value looks like a secret, which is never written into source."
+	default:
+		d += "\n\nIt has no default: the collection saves no value."
+	}
+	return d
+}
