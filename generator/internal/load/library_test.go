@@ -2,7 +2,10 @@ package load
 
 import (
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 	postman "github.com/rbretecher/go-postman-collection"
@@ -51,5 +54,76 @@ func TestLibraryMatchesDecoding(t *testing.T) {
 		if diff := libraryMismatch(t, data); diff != "" {
 			t.Errorf("input %d: libCollection differs from the library's decoding (-library +ours):\n%s", i, diff)
 		}
+	}
+}
+
+// TestCollectionKeepsNoInput: no string of the loaded collection points
+// into the input's one copy, which would keep all of it alive through
+// build and emit (see keep).
+func TestCollectionKeepsNoInput(t *testing.T) {
+	data := []byte(`{"info": {"name": "N", "description": "D", "version": "1"}, "auth": {"type": "apikey", "apikey": [{"key": "k", "value": "v"}]},
+		"variable": [{"key": "v", "value": "x", "description": "d"}], "event": [{"listen": "test", "script": {"exec": ["a"]}}],
+		"item": [{"name": "F", "id": "i", "item": [{"name": "R", "request": {"method": "POST", "description": "rd", "url": {"raw": "http://h/p?q=1", "host": ["h"], "path": ["p"],
+		"query": [{"key": "q", "value": "1", "description": "qd"}], "variable": [{"key": "id", "value": "7"}]}, "header": [{"key": "H", "value": "hv"}],
+		"auth": {"type": "edgegrid", "edgegrid": [{"key": "e", "value": "ev"}]},
+		"body": {"mode": "formdata", "formdata": [{"key": "f", "value": "fv", "src": ["s1", "s2"], "contentType": "text/plain", "type": "file"}]}},
+		"response": [{"name": "ok", "status": "OK", "code": 200, "header": [{"key": "A", "value": "b"}], "body": "{}", "_postman_previewlanguage": "json"}]}]}]}`)
+	root, r, ds := decode("in.json", data)
+	if ds != nil {
+		t.Fatal(ds)
+	}
+	// The input's copy spans the strings of the tree read from it.
+	lo, hi := ^uintptr(0), uintptr(0)
+	var span func(v *ordjson.Value)
+	span = func(v *ordjson.Value) {
+		if v.Kind == ordjson.String && v.Text != "" {
+			p := uintptr(unsafe.Pointer(unsafe.StringData(v.Text)))
+			lo, hi = min(lo, p), max(hi, p+uintptr(len(v.Text)))
+		}
+		for _, e := range v.Elems {
+			span(e)
+		}
+		for _, m := range v.Members {
+			span(m.Value)
+		}
+	}
+	span(root)
+	if lo >= hi {
+		t.Fatal("no string of the tree was read from the input")
+	}
+	doc, ds := classify("in.json", root)
+	if ds != nil {
+		t.Fatal(ds)
+	}
+	canon := (&normaliser{r}).collection(doc)
+	c := (&converter{r}).collection(libCollection(canon), canon)
+	n := 0
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.String:
+			if s := v.String(); s != "" {
+				n++
+				if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); p >= lo && p < hi {
+					t.Errorf("%s = %q points into the input", path, s)
+				}
+			}
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem(), path)
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i), path+"."+v.Type().Field(i).Name)
+			}
+		}
+	}
+	walk(reflect.ValueOf(c), "Collection")
+	if n < 40 {
+		t.Errorf("only %d strings in the collection: the walk missed fields", n)
 	}
 }
