@@ -217,26 +217,28 @@ func libAuth(v *ordjson.Value) *postman.Auth {
 		}
 		return p
 	})
-	switch a.Type {
-	case postman.APIKey:
+	// encoding/json matches the parameter list's key to the library's
+	// field whatever its case, while Type keeps the case as written.
+	switch typ := string(a.Type); {
+	case strings.EqualFold(typ, string(postman.APIKey)):
 		a.APIKey = params
-	case postman.AWSV4:
+	case strings.EqualFold(typ, string(postman.AWSV4)):
 		a.AWSV4 = params
-	case postman.Basic:
+	case strings.EqualFold(typ, string(postman.Basic)):
 		a.Basic = params
-	case postman.Bearer:
+	case strings.EqualFold(typ, string(postman.Bearer)):
 		a.Bearer = params
-	case postman.Digest:
+	case strings.EqualFold(typ, string(postman.Digest)):
 		a.Digest = params
-	case postman.Hawk:
+	case strings.EqualFold(typ, string(postman.Hawk)):
 		a.Hawk = params
-	case postman.NoAuth:
+	case strings.EqualFold(typ, string(postman.NoAuth)):
 		a.NoAuth = params
-	case postman.OAuth1:
+	case strings.EqualFold(typ, string(postman.OAuth1)):
 		a.OAuth1 = params
-	case postman.OAuth2:
+	case strings.EqualFold(typ, string(postman.OAuth2)):
 		a.OAuth2 = params
-	case postman.NTLM:
+	case strings.EqualFold(typ, string(postman.NTLM)):
 		a.NTLM = params
 	}
 	return a
