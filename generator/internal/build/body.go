@@ -67,7 +67,7 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 // saved comments, trailing commas or bare {{var}} values.
 func (b *builder) jsonBody(it *load.Item, op *model.Operation, raw string, declared bool) *model.Body {
 	text := fillBarePlaceholders(raw, b.variableValue)
-	v, extended, err := ordjson.Parse(text, ordjson.Options{Lenient: true})
+	v, extended, err := b.json.Parse(text)
 	if err != nil {
 		if declared {
 			b.diag(it.Pos, model.Warning, "body-invalid-json",

@@ -30,7 +30,7 @@ func (b *builder) graphqlBody(it *load.Item, op *model.Operation, body *load.Bod
 		return gb
 	}
 	text := fillBarePlaceholders(vars, b.variableValue)
-	v, extended, err := ordjson.Parse(text, ordjson.Options{Lenient: true})
+	v, extended, err := b.json.Parse(text)
 	if err != nil {
 		b.diag(it.Pos, model.Warning, "graphql-variables-invalid",
 			"the GraphQL variables do not parse "+syntaxDetail(err)+"; the method sends the query alone")

@@ -44,7 +44,7 @@ func (b *builder) parseExamples(it *load.Item) []example {
 				"the example saves no status code and its status text names none; it is left out of the types and tests")
 		}
 		if !ex.empty {
-			v, extended, err := ordjson.Parse(r.Body, ordjson.Options{Lenient: true})
+			v, extended, err := b.json.Parse(r.Body)
 			switch {
 			case err == nil && !extended:
 				ex.value, ex.isJSON = v, true

@@ -309,3 +309,35 @@ func toStd(v *Value) any {
 	}
 	return plain(v)
 }
+
+// TestReaderReuse: one Reader reading text after text, failures among
+// them, gives what a fresh Parse gives each time, and what it returned
+// earlier stays as it was.
+func TestReaderReuse(t *testing.T) {
+	texts := []string{`{"a":[1,{"b":"x\n"}],"c":null}`, `[1,`, `{"a":1,"a":2}`, "// c\n[1,2,]", `{"k":"\u00e9"`, `"s"`, `[{"x":[[]]},{}]`}
+	r := Reader{Options: lenient}
+	var kept []*Value
+	var want []any
+	for _, text := range texts {
+		got, gotExt, gotErr := r.Parse(text)
+		v, ext, err := Parse(text, lenient)
+		if (gotErr == nil) != (err == nil) || gotExt != ext {
+			t.Fatalf("%q: Reader gives %v, %v; Parse %v, %v", text, gotExt, gotErr, ext, err)
+		}
+		if err != nil {
+			if gotErr.Error() != err.Error() {
+				t.Errorf("%q: Reader error %v, Parse error %v", text, gotErr, err)
+			}
+			continue
+		}
+		if !reflect.DeepEqual(plain(got), plain(v)) {
+			t.Errorf("%q: Reader gives %#v, Parse %#v", text, plain(got), plain(v))
+		}
+		kept, want = append(kept, got), append(want, plain(v))
+	}
+	for i, v := range kept {
+		if !reflect.DeepEqual(plain(v), want[i]) {
+			t.Errorf("value %d changed to %#v", i, plain(v))
+		}
+	}
+}
