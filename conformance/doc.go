@@ -10,21 +10,28 @@
 //
 //	conformance: N/M requests match (K script-dependent excluded)
 //
-// Run it on the repository's collections and the corpus:
+// It takes minutes, so go test skips it, saying so, unless
+// $PMGEN_CONFORMANCE is set. Run it on the repository's collections, and
+// on the corpus when $PMGEN_CORPUS names it (as .ci/run does):
 //
-//	go test ./conformance/...
+//	PMGEN_CONFORMANCE=1 PMGEN_CORPUS=../shared/corpus go test ./conformance/...
 //
 // or on any folder of collections:
 //
 //	PMGEN_CONFORMANCE=DIR go test ./conformance/...
 //
+// The packages it checks are generated with generator.Config's
+// ConformanceFixtures set, which adds conformance_test.go: every method
+// called with the inputs the collection saved, and the client's settings.
+// The harness adds its driver beside that file.
+//
 // The table of differences abridges long values; with
 // PMGEN_CONFORMANCE_DIFFS=FILE each difference is also written to FILE in
 // full, to diagnose a mismatch.
 //
-// It needs node and npm; it installs newman with `npm ci` into a cache
-// folder of its own, and it refuses to run a collection any of whose
-// requests would leave 127.0.0.1. Mismatches that are understood are listed
+// It needs node and npm, and fails without them once asked to run; it
+// installs newman with `npm ci` into a cache folder of its own, and it
+// refuses to run a collection any of whose requests would leave 127.0.0.1. Mismatches that are understood are listed
 // with their reason in known_mismatches.txt; any other mismatch fails the
 // test, and so does a listed one that no longer occurs.
 //

@@ -7,44 +7,46 @@ import (
 	"testing"
 )
 
-// folderEnv names the one folder to check instead of the defaults.
+// folderEnv turns the check on: "1" checks collections/ and, when
+// $PMGEN_CORPUS is set, the corpus; any other value is a folder of
+// collections to check instead. Unset, the check is skipped: it installs
+// newman and runs every collection through it, which takes minutes.
 const folderEnv = "PMGEN_CONFORMANCE"
 
-// corpusEnv and defaultCorpus locate the real-world corpus as
-// generator/internal/corpus does (that package is internal to generator/):
-// a relative path is taken from the repository root.
-const (
-	corpusEnv     = "PMGEN_CORPUS"
-	defaultCorpus = "../shared/corpus"
-)
+// corpusEnv locates the real-world corpus as generator/internal/corpus
+// does (that package is internal to generator/): unset means no corpus,
+// and a relative path is taken from the repository root.
+const corpusEnv = "PMGEN_CORPUS"
 
-// collectionFiles lists the collections to check, and whether the caller
-// asked for them explicitly (then a missing folder or tool fails instead
-// of skipping).
-func collectionFiles(t *testing.T) (files []string, explicit bool) {
+// collectionFiles lists the collections to check, or skips t when
+// $PMGEN_CONFORMANCE is unset. A folder named by either variable that
+// is missing or empty fails t.
+func collectionFiles(t *testing.T) []string {
 	t.Helper()
-	if dir := os.Getenv(folderEnv); dir != "" {
-		files = globJSON(fromRoot(dir))
+	which := os.Getenv(folderEnv)
+	switch which {
+	case "":
+		t.Skipf("skipped: runs newman on every collection; set $%s=1 to check collections/ (and the corpus, with $%s), or $%s=DIR for a folder of collections",
+			folderEnv, corpusEnv, folderEnv)
+	case "1":
+	default:
+		files := globJSON(fromRoot(which))
 		if len(files) == 0 {
-			t.Fatalf("$%s is %s, which holds no collections", folderEnv, dir)
+			t.Fatalf("$%s is %s, which holds no collections", folderEnv, which)
 		}
-		return files, true
+		return files
 	}
-	files = globJSON(fromRoot("collections"))
-	corpus, explicit := os.LookupEnv(corpusEnv)
+	files := globJSON(fromRoot("collections"))
+	corpus := os.Getenv(corpusEnv)
 	if corpus == "" {
-		corpus, explicit = defaultCorpus, false
+		t.Logf("checking collections/ only: set $%s=../shared/corpus to check the corpus too", corpusEnv)
+		return files
 	}
 	dir := fromRoot(corpus)
 	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
-		if explicit {
-			t.Fatalf("$%s is %s, but the corpus is not there: %v", corpusEnv, corpus, err)
-		}
-		t.Logf("no corpus at %s (set $%s to check it too)", dir, corpusEnv)
-	} else {
-		files = append(files, globJSON(dir)...)
+		t.Fatalf("$%s is %s, but the corpus is not there: %v", corpusEnv, corpus, err)
 	}
-	return files, explicit
+	return append(files, globJSON(dir)...)
 }
 
 func globJSON(dir string) []string {

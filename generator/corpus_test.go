@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -48,10 +47,10 @@ type corpusRow struct {
 	byCode string
 }
 
-// TestCorpus generates a client for every real collection of the corpus
-// into one temporary module, checks that a second run gives the same
-// bytes, then runs go vet, go build and go test (the generated example
-// tests) on all of them, and prints one row per collection.
+// TestCorpus generates a client for every real collection of the corpus,
+// checks that a second run gives the same bytes, then checks all of them
+// in one temporary module (checkModule: go vet, and go test running the
+// generated example tests), and prints one row per collection.
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped with -short: generates, vets and tests 39 packages")
@@ -62,13 +61,10 @@ func TestCorpus(t *testing.T) {
 		t.Fatalf("no collections in %s", dir)
 	}
 	sort.Strings(paths)
-	mod := t.TempDir()
-	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/corpus\n\ngo 1.26\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
 
 	var rows []*corpusRow
 	byPkg := map[string]*corpusRow{}
+	pkgs := map[string][]output.File{}
 	for _, path := range paths {
 		base := filepath.Base(path)
 		row := &corpusRow{name: strings.TrimSuffix(base, ".postman_collection.json")}
@@ -77,56 +73,43 @@ func TestCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The row's time is a fresh run's; the shared rendering may have
+		// been made by another test already.
 		start := time.Now()
-		files, stats, diags, err := render(source{base, data}, source{}, "")
+		again := renderSources(source{base, data}, source{}, "")
 		row.elapsed = time.Since(start)
+		r := renderCorpus(t, path)
 		if base == v1Collection {
-			row.result = checkV1Rejected(t, err)
+			row.result = checkV1Rejected(t, r.err)
 			continue
 		}
-		if err != nil {
-			row.result = "FAIL: " + firstLine(err.Error())
-			t.Errorf("%s: %v", base, err)
+		if r.err != nil {
+			row.result = "FAIL: " + firstLine(r.err.Error())
+			t.Errorf("%s: %v", base, r.err)
 			continue
 		}
-		again, _, _, _ := render(source{base, data}, source{}, "")
-		if !sameFiles(files, again) {
+		if !sameFiles(r.files, again.files) {
 			row.result = "FAIL: not deterministic"
 			t.Errorf("%s: a second run gave different bytes", base)
 			continue
 		}
-		row.requests, row.methods, row.types, row.tests = stats.Requests, stats.Operations, stats.Types, stats.TestRows
-		row.wrn = diags.Count(1)
-		row.byCode = countByCode(diags)
-		for _, f := range files {
+		row.requests, row.methods, row.types, row.tests = r.stats.Requests, r.stats.Operations, r.stats.Types, r.stats.TestRows
+		row.wrn = r.diags.Count(1)
+		row.byCode = countByCode(r.diags)
+		for _, f := range r.files {
 			if strings.HasSuffix(f.Path, ".go") {
 				row.lines += bytes.Count(f.Data, []byte("\n"))
 			}
 		}
-		pkg := strings.NewReplacer("-", "_", ".", "_").Replace(row.name)
-		if _, err := output.Write(filepath.Join(mod, pkg), files); err != nil {
-			t.Fatal(err)
-		}
+		pkg := packageDir(row.name)
+		pkgs[pkg] = r.files
 		byPkg[pkg] = row
 		row.result = "ok"
 	}
-
-	// One go command for all packages: it builds them in parallel.
-	for _, step := range [][]string{{"vet", "./..."}, {"build", "./..."}, {"test", "-count=1", "./..."}} {
-		out, err := goCommand(mod, step...)
-		if err == nil {
-			continue
+	for pkg, step := range checkModule(t, "example.com/corpus", pkgs) {
+		if row := byPkg[pkg]; row != nil && row.result == "ok" {
+			row.result = "FAIL: go " + step
 		}
-		failed := failedPackages(out)
-		if len(failed) == 0 {
-			t.Fatalf("go %s: %v\n%s", strings.Join(step, " "), err, out)
-		}
-		for _, pkg := range failed {
-			if row := byPkg[pkg]; row != nil && row.result == "ok" {
-				row.result = "FAIL: go " + step[0]
-			}
-		}
-		t.Errorf("go %s failed:\n%s", strings.Join(step, " "), out)
 	}
 
 	var table bytes.Buffer
@@ -200,18 +183,6 @@ func goCommand(dir string, args ...string) (string, error) {
 	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off")
 	out, err := cmd.CombinedOutput()
 	return string(out), err
-}
-
-// failedPackages finds the packages the go command reported as failing:
-// "FAIL\texample.com/corpus/x" from go test, "# example.com/corpus/x" from
-// go vet and go build.
-func failedPackages(out string) []string {
-	re := regexp.MustCompile(`(?m)^(?:FAIL\s+|# )example\.com/corpus/([^\s/]+)`)
-	var pkgs []string
-	for _, m := range re.FindAllStringSubmatch(out, -1) {
-		pkgs = append(pkgs, m[1])
-	}
-	return pkgs
 }
 
 func firstLine(s string) string {

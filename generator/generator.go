@@ -45,6 +45,13 @@ type Config struct {
 	// Check writes nothing: Result.Diff says how the files on disk differ
 	// from what would be generated.
 	Check bool
+	// ConformanceFixtures adds conformance_test.go to the package: every
+	// method called with the inputs the collection saved, and the client
+	// settings with their saved values, as test-only unexported
+	// declarations. pmgen's conformance harness (conformance/ in pmgen's
+	// repository) sets it to drive the package against newman; a user's
+	// package has no use for the file, and the command has no flag for it.
+	ConformanceFixtures bool
 }
 
 // Result is what a run did.
@@ -119,7 +126,7 @@ func Generate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, stats, diags, err := render(col, env, cfg.Package)
+	out, stats, diags, err := renderWith(col, env, cfg.Package, emit.Options{ConformanceFixtures: cfg.ConformanceFixtures})
 	if err != nil {
 		return nil, err
 	}
@@ -201,13 +208,19 @@ func buildModel(col, env source, pkg string) (*model.API, model.Diagnostics, err
 }
 
 // render is the pure part of the pipeline: load, build and emit, from
-// bytes to files.
+// bytes to the files of a user's package.
 func render(col, env source, pkg string) ([]output.File, model.Stats, model.Diagnostics, error) {
+	return renderWith(col, env, pkg, emit.Options{})
+}
+
+// renderWith is render with the files beyond the package that opts asks
+// for (Config.ConformanceFixtures).
+func renderWith(col, env source, pkg string, opts emit.Options) ([]output.File, model.Stats, model.Diagnostics, error) {
 	api, diags, err := buildModel(col, env, pkg)
 	if err != nil {
 		return nil, model.Stats{}, diags, err
 	}
-	files, err := emit.Files(api)
+	files, err := emit.Files(api, opts)
 	if err != nil {
 		return nil, model.Stats{}, diags, err
 	}

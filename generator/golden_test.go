@@ -1,11 +1,9 @@
 package generator
 
 import (
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,41 +32,12 @@ func goldenCases(t *testing.T) []goldenCase {
 	return cases
 }
 
-// renderCase runs the pipeline on a golden case. Diagnostics name the
-// input by its base name, so that they do not depend on the checkout.
-func renderCase(t *testing.T, c goldenCase) ([]output.File, string) {
-	t.Helper()
-	const input = "input.postman_collection.json"
-	data, err := os.ReadFile(filepath.Join(c.dir, input))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var env source
-	if envData, err := os.ReadFile(filepath.Join(c.dir, "env.json")); err == nil {
-		env = source{"env.json", envData}
-	}
-	files, _, diags, err := render(source{input, data}, env, "")
-	var in *InputError
-	if err != nil && !errors.As(err, &in) {
-		t.Fatalf("render: %v", err)
-	}
-	var lines []string
-	for _, d := range diags {
-		lines = append(lines, d.String())
-	}
-	text := strings.Join(lines, "\n")
-	if text != "" {
-		text += "\n"
-	}
-	return files, text
-}
-
 // TestGolden compares the generated files and diagnostics of every golden
 // case with the committed ones. Refresh them with go test ./generator -update.
 func TestGolden(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			files, diags := renderCase(t, c)
+			files, diags := renderGolden(t, c.name)
 			wantDir := filepath.Join(c.dir, "want")
 			diagFile := filepath.Join(c.dir, "diagnostics.txt")
 			if *update {
@@ -109,11 +78,16 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestDeterministic renders every golden case twice and compares the bytes.
+// TestDeterministic renders every golden case again and compares the
+// bytes and the diagnostics with the shared rendering.
 func TestDeterministic(t *testing.T) {
 	for _, c := range goldenCases(t) {
-		first, d1 := renderCase(t, c)
-		second, d2 := renderCase(t, c)
+		first, d1 := renderGolden(t, c.name)
+		col, env, err := goldenSources(c.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second, d2 := goldenResult(t, renderSources(col, env, ""))
 		if d := cmp.Diff(first, second); d != "" || d1 != d2 {
 			t.Errorf("%s: two runs differ:\n%s", c.name, d)
 		}

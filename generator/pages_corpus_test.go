@@ -23,17 +23,13 @@ func TestCorpusPagination(t *testing.T) {
 	var lines []string
 	for _, path := range corpusCollections(t) {
 		base := filepath.Base(path)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, stats, _, err := render(source{base, data}, source{}, "")
-		if err != nil {
-			t.Errorf("%s: %v", base, err)
+		r := renderCorpus(t, path)
+		if r.err != nil {
+			t.Errorf("%s: %v", base, r.err)
 			continue
 		}
 		name := strings.TrimSuffix(base, ".postman_collection.json")
-		for _, p := range stats.Paged {
+		for _, p := range r.stats.Paged {
 			lines = append(lines, fmt.Sprintf("%s › %s → %s (%s)", name, p.Where, p.Method, p.Style))
 		}
 	}

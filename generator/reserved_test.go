@@ -4,42 +4,35 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/pmgen/pmgen/generator/internal/build"
+	"github.com/pmgen/pmgen/generator/internal/output"
 )
 
-// TestReservedNamesCoverRuntime parses every Go file the golden cases and
-// the auth test collection generate and checks that each package-level
+// TestReservedNamesCoverRuntime parses every Go file the golden cases
+// (with the conformance fixtures) and the auth test collection generate,
+// and checks that each package-level
 // identifier pmgen declares on its own (not one derived from the
 // collection) is reserved, so that no collection name can collide with it.
 func TestReservedNamesCoverRuntime(t *testing.T) {
 	reserved := build.ReservedNames()
-	inputs := []string{filepath.Join("testdata", "auth", "auth.postman_collection.json")}
+	packages := [][]output.File{renderAuth(t).files}
 	for _, c := range goldenCases(t) {
-		inputs = append(inputs, filepath.Join(c.dir, "input.postman_collection.json"))
+		files, _ := renderGoldenFixtures(t, c.name)
+		packages = append(packages, files) // none for a rejected case
 	}
 	fset := token.NewFileSet()
-	for _, in := range inputs {
-		data, err := os.ReadFile(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files, _, _, err := render(source{"input.json", data}, source{}, "")
-		if err != nil {
-			continue // the rejected cases generate nothing
-		}
+	for _, files := range packages {
 		for _, f := range files {
 			if !strings.HasSuffix(f.Path, ".go") {
 				continue
 			}
 			parsed, err := parser.ParseFile(fset, f.Path, f.Data, 0)
 			if err != nil {
-				t.Fatalf("%s: %s: %v", in, f.Path, err)
+				t.Fatalf("%s: %v", f.Path, err)
 			}
 			for _, decl := range parsed.Decls {
 				for _, name := range declNames(decl) {

@@ -171,11 +171,12 @@ func TestCorpusSecrets(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, _, diags, err := render(source{base, data}, source{}, "")
-		if err != nil {
-			t.Errorf("%s: %v", base, err)
+		r := renderCorpus(t, path)
+		if r.err != nil {
+			t.Errorf("%s: %v", base, r.err)
 			continue
 		}
+		out, diags := r.files, r.diags
 		collections++
 		files += len(out)
 		var warnings []string

@@ -1,9 +1,12 @@
 // Package corpus locates the real-world collections that tests run on.
 //
-// The corpus lives outside the repository (DESIGN.md §5). Tests find it
-// through $PMGEN_CORPUS, which .ci/run sets to ../shared/corpus; a relative
-// value is taken from the repository root, not from the package directory
-// go test runs in, so that one setting serves every package.
+// The corpus lives outside the repository (DESIGN.md §5), and the tests
+// that run on all of it take minutes, so they run only when $PMGEN_CORPUS
+// names it: .ci/run sets it to ../shared/corpus. A relative value is taken
+// from the repository root, not from the package directory go test runs
+// in, so that one setting serves every package. Unset, the corpus tests
+// skip and say which variable turns them on; set to a folder that is not
+// there, they fail, so that CI can never silently stop running them.
 package corpus
 
 import (
@@ -15,35 +18,32 @@ import (
 // Env is the variable that names the corpus directory.
 const Env = "PMGEN_CORPUS"
 
-// defaultDir is used when Env is unset, relative to the repository root.
-const defaultDir = "../shared/corpus"
-
-// Dir returns the corpus directory and whether Env chose it.
-func Dir() (dir string, explicit bool) {
-	dir, explicit = os.LookupEnv(Env)
-	if !explicit || dir == "" {
-		dir, explicit = defaultDir, false
+// Dir returns the corpus directory $PMGEN_CORPUS names, made absolute from
+// the repository root, and false when the variable is unset or empty.
+func Dir() (string, bool) {
+	dir := os.Getenv(Env)
+	if dir == "" {
+		return "", false
 	}
 	if !filepath.IsAbs(dir) {
 		if root, ok := moduleRoot(); ok {
 			dir = filepath.Join(root, dir)
 		}
 	}
-	return filepath.Clean(dir), explicit
+	return filepath.Clean(dir), true
 }
 
-// Require returns the corpus directory for t. When the corpus is missing,
-// the test is skipped with a message naming the path, or fails when
-// $PMGEN_CORPUS asked for it explicitly: CI sets it so that the corpus tests
-// can never silently stop running.
+// Require returns the corpus directory for t. It skips t, naming the
+// variable, when $PMGEN_CORPUS is unset, and fails t when the variable
+// names a folder that holds no corpus.
 func Require(t testing.TB) string {
 	t.Helper()
-	dir, explicit := Dir()
+	dir, ok := Dir()
+	if !ok {
+		t.Skipf("skipped: runs on the whole corpus; set $%s=../shared/corpus to run it", Env)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
-		if explicit {
-			t.Fatalf("$%s is %s, but the corpus is not there: %v", Env, dir, err)
-		}
-		t.Skipf("skipped: no corpus at %s (set $%s to run the corpus tests)", dir, Env)
+		t.Fatalf("$%s is %s, but the corpus is not there: %v", Env, dir, err)
 	}
 	return dir
 }
@@ -68,29 +68,26 @@ func moduleRoot() (string, bool) {
 }
 
 // Seeds returns the bytes of every collection a fuzz target should start
-// from: the corpus's collections no bigger than maxSize, then the
-// collections written for the repository's own tests (generator/testdata).
-// A missing corpus is logged, not fatal: fuzz targets must run anywhere,
-// and the seeds only make them find deep paths sooner.
+// from: when $PMGEN_CORPUS is set, the corpus's collections no bigger than
+// maxSize; then the collections written for the repository's own tests
+// (generator/testdata). Without the corpus the seeds only find deep paths
+// later, so its absence is logged, not fatal; a corpus named but missing
+// fails as in Require.
 func Seeds(tb testing.TB, maxSize int) [][]byte {
 	tb.Helper()
 	var out [][]byte
-	add := func(pattern string) int {
+	add := func(pattern string) {
 		files, _ := filepath.Glob(pattern)
-		n := 0
 		for _, file := range files {
 			if data, err := os.ReadFile(file); err == nil && len(data) <= maxSize {
 				out = append(out, data)
-				n++
 			}
 		}
-		return n
 	}
-	dir, _ := Dir()
-	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
-		tb.Logf("no corpus at %s, so no corpus seeds (set $%s to add them)", dir, Env)
+	if _, ok := Dir(); ok {
+		add(filepath.Join(Require(tb), "*.json"))
 	} else {
-		add(filepath.Join(dir, "*.json"))
+		tb.Logf("no corpus seeds: set $%s=../shared/corpus to add them", Env)
 	}
 	if root, ok := moduleRoot(); ok {
 		td := filepath.Join(root, "generator", "testdata")

@@ -11,7 +11,8 @@ import (
 // called with the inputs the collection saved, and the settings the harness
 // has to give for the client to be configured as newman is. It is test-only
 // and unexported, so the package's API stays what its users see; the
-// harness copies the package and adds a driver file that uses it.
+// harness generates the package with Options.ConformanceFixtures and adds
+// a driver file that uses it. Users' packages do not get it.
 func conformanceFile(api *model.API) *jen.File {
 	f := newFile(api)
 	t := func() jen.Code { return jen.Id("t").Op("*").Qual("testing", "T") }

@@ -27,6 +27,14 @@ type File struct {
 	Data []byte
 }
 
+// Options says which files beyond the client package Files writes.
+type Options struct {
+	// ConformanceFixtures adds conformance_test.go, which pmgen's
+	// conformance harness drives (see conformanceFile); users' packages
+	// leave it out.
+	ConformanceFixtures bool
+}
+
 // Files renders every file of the package for api, in a fixed order.
 //
 // The Go files are independent of one another, so each is built, rendered
@@ -34,8 +42,11 @@ type File struct {
 // large collection formatting is most of the work. Each job writes only
 // its own slot and reads the model, which nothing changes during emission,
 // so the result is the same bytes in the same order as a sequential run.
-func Files(api *model.API) ([]File, error) {
+func Files(api *model.API, opts Options) ([]File, error) {
 	jobs := goFiles(api)
+	if opts.ConformanceFixtures {
+		jobs = append(jobs, fileJob{"conformance_test.go", func() (*jen.File, error) { return conformanceFile(api), nil }})
+	}
 	out := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
@@ -97,8 +108,7 @@ func goFiles(api *model.API) []fileJob {
 		jobs = append(jobs, fileJob{"types.go", just(typesFile)})
 	}
 	jobs = append(jobs, fileJob{"helpers_test.go", just(testHelpersFile)})
-	jobs = append(jobs, testJobs(api)...)
-	return append(jobs, fileJob{"conformance_test.go", just(conformanceFile)})
+	return append(jobs, testJobs(api)...)
 }
 
 // parallel runs do(0) … do(n-1) on GOMAXPROCS goroutines and waits for

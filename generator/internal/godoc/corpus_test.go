@@ -12,8 +12,8 @@ import (
 )
 
 // corpusDescriptions returns every description found in the real-world
-// collections of $PMGEN_CORPUS (default ../shared/corpus from the repository
-// root), deduplicated and sorted.
+// collections of $PMGEN_CORPUS (unset, the test skips), deduplicated and
+// sorted.
 func corpusDescriptions(t testing.TB) []string {
 	t.Helper()
 	dir := corpus.Require(t)

@@ -1,7 +1,6 @@
 package infer
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/pmgen/pmgen/generator/internal/ordjson"
@@ -12,12 +11,7 @@ const benchCollection = "p2o__fastly-api.postman_collection.json"
 // fastlyGroups returns the fastly collection's body groups, texts and
 // parsed samples, or skips.
 func fastlyGroups(b *testing.B) ([]bodyGroup, [][]*ordjson.Value, int) {
-	file := filepath.Join(corpusDir(), benchCollection)
-	files, _ := filepath.Glob(file)
-	if len(files) == 0 {
-		b.Skipf("no %s in %s (set PMGEN_CORPUS)", benchCollection, corpusDir())
-	}
-	groups := corpusBodies(b, file)
+	groups := corpusBodies(b, corpusFile(b, benchCollection))
 	samples := make([][]*ordjson.Value, len(groups))
 	size := 0
 	for i, g := range groups {

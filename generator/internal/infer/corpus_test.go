@@ -14,11 +14,11 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
-// corpusDir is $PMGEN_CORPUS, else ../shared/corpus from the repository
-// root (DESIGN.md §5).
-func corpusDir() string {
-	dir, _ := corpus.Dir()
-	return dir
+// corpusFile is one collection of the corpus, or skips tb when
+// $PMGEN_CORPUS is unset.
+func corpusFile(tb testing.TB, name string) string {
+	tb.Helper()
+	return filepath.Join(corpus.Require(tb), name)
 }
 
 // bodyGroup is the example bodies that build would merge into one type:
@@ -148,10 +148,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 // TestCorpusComments: the corpus collection whose bodies carry comments
 // parses, which strict JSON would refuse.
 func TestCorpusComments(t *testing.T) {
-	file := filepath.Join(corpusDir(), "joolfe__json-comments-v2.1.postman_collection.json")
-	if _, err := os.Stat(file); err != nil {
-		t.Skipf("no corpus at %s (set PMGEN_CORPUS)", corpusDir())
-	}
+	file := corpusFile(t, "joolfe__json-comments-v2.1.postman_collection.json")
 	n := 0
 	for _, g := range corpusBodies(t, file) {
 		for _, text := range g.texts {

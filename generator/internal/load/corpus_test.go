@@ -15,9 +15,8 @@ import (
 // v1File is the corpus's deliberate negative case.
 const v1File = "heremaps__geocoder-v1-format.postman_collection.json"
 
-// corpusDir returns the real-collection corpus: $PMGEN_CORPUS, or
-// ../shared/corpus relative to the repository root. It skips the test,
-// naming the path, when the corpus is not there.
+// corpusDir returns the real-collection corpus that $PMGEN_CORPUS names,
+// or skips the test, naming the variable, when it is unset.
 func corpusDir(t testing.TB) string {
 	t.Helper()
 	return corpus.Require(t)

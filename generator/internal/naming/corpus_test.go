@@ -11,8 +11,8 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/corpus"
 )
 
-// corpusDir is where the real-world collections live: $PMGEN_CORPUS, or
-// ../shared/corpus relative to the repository root.
+// corpusDir is where the real-world collections live: the folder
+// $PMGEN_CORPUS names; unset, the test skips.
 func corpusDir(t *testing.T) string {
 	t.Helper()
 	return corpus.Require(t)
