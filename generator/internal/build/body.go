@@ -1,13 +1,12 @@
 package build
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
-	"github.com/pmgen/pmgen/generator/internal/infer"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // fixtureLimit is the longest saved body written into a test as a
@@ -36,7 +35,7 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 			if lang == "json" {
 				// Postman strips comments from a JSON body before sending it,
 				// even one that does not parse.
-				raw = stripJSONComments(raw)
+				raw = ordjson.StripComments(raw)
 			}
 			op.Body = &model.Body{Kind: model.BodyText, ContentType: textContentType(lang), Example: raw}
 		}
@@ -68,7 +67,7 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 // saved comments, trailing commas or bare {{var}} values.
 func (b *builder) jsonBody(it *load.Item, op *model.Operation, raw string, declared bool) *model.Body {
 	text := fillBarePlaceholders(raw, b.variableValue)
-	v, err := infer.Parse(text)
+	v, extended, err := b.json.Parse(text)
 	if err != nil {
 		if declared {
 			b.diag(it.Pos, model.Warning, "body-invalid-json",
@@ -76,8 +75,8 @@ func (b *builder) jsonBody(it *load.Item, op *model.Operation, raw string, decla
 		}
 		return nil
 	}
-	if text != raw || !json.Valid([]byte(text)) {
-		text = strictJSON(v)
+	if text != raw || extended {
+		text = ordjson.Marshal(v)
 	}
 	// Postman labels a raw body by its language, not its content: JSON
 	// saved without "language": "json" goes as text/plain.

@@ -1,12 +1,11 @@
 package build
 
 import (
-	"encoding/json"
 	"strings"
 
-	"github.com/pmgen/pmgen/generator/internal/infer"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // graphqlBody makes a GraphQL body: the saved query is a constant, and the
@@ -31,23 +30,22 @@ func (b *builder) graphqlBody(it *load.Item, op *model.Operation, body *load.Bod
 		return gb
 	}
 	text := fillBarePlaceholders(vars, b.variableValue)
-	v, err := infer.Parse(text)
+	v, extended, err := b.json.Parse(text)
 	if err != nil {
 		b.diag(it.Pos, model.Warning, "graphql-variables-invalid",
 			"the GraphQL variables do not parse "+syntaxDetail(err)+"; the method sends the query alone")
 		return gb
 	}
-	obj, ok := v.(infer.Object)
-	if !ok {
+	if v.Kind != ordjson.Object {
 		b.diag(it.Pos, model.Warning, "graphql-variables-invalid",
 			"the GraphQL variables are not a JSON object; the method sends the query alone")
 		return gb
 	}
-	if len(obj) == 0 {
+	if len(v.Members) == 0 {
 		return gb
 	}
-	if text != vars || !json.Valid([]byte(text)) {
-		text = strictJSON(v)
+	if text != vars || extended {
+		text = ordjson.Marshal(v)
 	}
 	gb.Type = b.infer.Infer([]string{op.Method, "Variables"}, v)
 	gb.Example = text

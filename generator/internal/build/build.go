@@ -18,6 +18,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 	"github.com/pmgen/pmgen/templates"
 )
 
@@ -36,6 +37,9 @@ type builder struct {
 	api   *model.API
 	diags model.Diagnostics
 	infer *infer.Inferrer
+	// json reads saved bodies (lenient: comments and trailing commas), one
+	// after another with the same working memory.
+	json ordjson.Reader
 	// pkg is the package scope: every exported type and function name.
 	pkg *naming.Scope
 	// settings maps a variable key to its setting.
@@ -65,6 +69,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		docs:     map[string]string{},
 		col:      col,
 		infer:    infer.New(),
+		json:     ordjson.Reader{Options: ordjson.Options{Lenient: true}},
 		pkg:      naming.NewScope(runtimeNames()...),
 		settings: map[string]*model.Setting{},
 		fields:   naming.NewScope(runtimeFields()...),

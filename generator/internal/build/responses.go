@@ -1,7 +1,6 @@
 package build
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -9,10 +8,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pmgen/pmgen/generator/internal/infer"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // example is a saved response with its status settled and its body parsed
@@ -22,7 +21,7 @@ type example struct {
 	// status is the saved code, or the one the status text names when the
 	// example saved no code; 0 when neither says.
 	status int
-	value  infer.Value // nil when the body is empty or not JSON
+	value  *ordjson.Value // nil when the body is empty or not JSON
 	isJSON bool
 	empty  bool
 	// body is the body to replay: as saved, or rewritten as standard JSON
@@ -45,14 +44,14 @@ func (b *builder) parseExamples(it *load.Item) []example {
 				"the example saves no status code and its status text names none; it is left out of the types and tests")
 		}
 		if !ex.empty {
-			v, err := infer.Parse(r.Body)
+			v, extended, err := b.json.Parse(r.Body)
 			switch {
-			case err == nil && json.Valid([]byte(r.Body)):
+			case err == nil && !extended:
 				ex.value, ex.isJSON = v, true
 			case err == nil:
 				// Comments or trailing commas: documentation rather than a
 				// real response, so it is typed and replayed as standard JSON.
-				ex.value, ex.isJSON, ex.body = v, true, strictJSON(v)
+				ex.value, ex.isJSON, ex.body = v, true, ordjson.Marshal(v)
 				b.diag(r.Pos, model.Warning, "example-json-extension",
 					"body is JSON with comments or trailing commas; it is typed and replayed as standard JSON")
 			case strings.EqualFold(r.PreviewLanguage, "json"):
@@ -87,7 +86,7 @@ func (b *builder) buildResponses(it *load.Item, op *model.Operation) []example {
 
 	// The result: JSON when every 2xx body with content is JSON, raw bytes
 	// when one is not, nothing when all are empty.
-	var okSamples []infer.Value
+	var okSamples []*ordjson.Value
 	raw := false
 	for _, s := range statuses {
 		if !success(s) {
@@ -115,7 +114,7 @@ func (b *builder) buildResponses(it *load.Item, op *model.Operation) []example {
 		if r.Success {
 			r.Type = op.Result
 		} else {
-			var samples []infer.Value
+			var samples []*ordjson.Value
 			allJSON := true
 			for _, ex := range byStatus[s] {
 				if ex.isJSON {
@@ -156,7 +155,7 @@ func exampleStatus(r *load.Response) int {
 
 // syntaxDetail renders a parse error as "(line 3, column 7): what".
 func syntaxDetail(err error) string {
-	var se *infer.SyntaxError
+	var se *ordjson.SyntaxError
 	if errors.As(err, &se) {
 		return fmt.Sprintf("(line %d, column %d): %s", se.Line, se.Column, se.Msg)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pmgen/pmgen/generator/internal/corpus"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // corpusFile is one collection of the corpus, or skips tb when
@@ -115,9 +116,9 @@ func TestCorpusRoundTrip(t *testing.T) {
 	for _, file := range corpusFiles(t) {
 		in := New()
 		for _, g := range corpusBodies(t, file) {
-			var samples []Value
+			var samples []*ordjson.Value
 			for _, text := range g.texts {
-				v, err := Parse(text)
+				v, err := parse(text)
 				if err != nil {
 					invalid++ // {{var}} placeholders, missing commas: build's diagnostics
 					continue
@@ -155,7 +156,7 @@ func TestCorpusComments(t *testing.T) {
 				continue
 			}
 			n++
-			if _, err := Parse(text); err != nil {
+			if _, err := parse(text); err != nil {
 				t.Errorf("%s: %v", g.name, err)
 			}
 		}

@@ -1,11 +1,11 @@
 // Package infer derives Go types from example JSON: the saved bodies of a
 // collection's responses and requests.
 //
-// Parse reads an example into a Value that keeps what encoding/json would
-// lose for inference: the text of numbers (so 1 and 1.0 stay apart) and the
-// order of object keys (so generated structs list fields as the API does). It
-// also accepts the // and /* */ comments and trailing commas that real
-// collections contain.
+// Examples come as ordjson trees, which keep what encoding/json would lose
+// for inference: the text of numbers (so 1 and 1.0 stay apart) and the
+// order of object keys (so generated structs list fields as the API does).
+// Callers read them in ordjson's lenient mode, which accepts the // and /*
+// */ comments and trailing commas that real collections contain.
 //
 // An Inferrer merges the samples of one place (every example of one status,
 // or one request body) into a model.TypeRef, and interns the struct types it

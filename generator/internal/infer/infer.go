@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // Inferrer accumulates named types across one API so that structurally
@@ -66,7 +67,7 @@ const (
 // its Hint. Hints are hint plus the JSON keys down to the struct, with
 // "Item" for array elements and "Value" for map values. Names are left
 // empty for build.
-func (in *Inferrer) Infer(hint []string, samples ...Value) *model.TypeRef {
+func (in *Inferrer) Infer(hint []string, samples ...*ordjson.Value) *model.TypeRef {
 	if len(samples) == 0 {
 		return nil
 	}

@@ -1,18 +1,19 @@
 package infer
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // mustParse parses every text or fails the test.
-func mustParse(t testing.TB, texts ...string) []Value {
+func mustParse(t testing.TB, texts ...string) []*ordjson.Value {
 	t.Helper()
-	vs := make([]Value, len(texts))
+	vs := make([]*ordjson.Value, len(texts))
 	for i, s := range texts {
-		v, err := Parse(s)
+		v, err := parse(s)
 		if err != nil {
 			t.Fatalf("Parse(%q): %v", s, err)
 		}
@@ -133,32 +134,13 @@ func TestInferNoSamples(t *testing.T) {
 	}
 }
 
-// TestInferGoValues: values as encoding/json decodes them are accepted
-// too, with map keys sorted for determinism.
-func TestInferGoValues(t *testing.T) {
-	var v any
-	if err := json.Unmarshal([]byte(`{"b":1,"a":[1.5,2],"c":null}`), &v); err != nil {
-		t.Fatal(err)
-	}
-	got := typeString(New().Infer([]string{"T"}, v, int64(3)))
-	if want := "raw"; got != want { // object vs number
-		t.Errorf("got %s, want %s", got, want)
-	}
-	got = typeString(New().Infer([]string{"T"}, v))
-	if want := "struct{a []float64; b int64; c *any}"; got != want {
-		t.Errorf("got %s, want %s", got, want)
-	}
-	got = typeString(New().Infer([]string{"T"}, struct{}{}, 1))
-	if want := "raw"; got != want {
-		t.Errorf("unknown Go type: got %s, want %s", got, want)
-	}
-}
-
-// TestInferDuplicateKeysByHand: an Object built with a repeated key keeps
-// the last value, like Parse and encoding/json.
+// TestInferDuplicateKeysByHand: a tree built with a repeated key keeps
+// the last value, like ordjson.Parse and encoding/json.
 func TestInferDuplicateKeysByHand(t *testing.T) {
-	obj := Object{{"a", json.Number("1")}, {"b", true}, {"a", "x"}}
-	got := typeString(New().Infer([]string{"T"}, obj, Object{{"a", "y"}}))
+	obj := &ordjson.Value{Kind: ordjson.Object, Members: []ordjson.Member{
+		{Key: "a", Value: ordjson.NewNumber("1")}, {Key: "b", Value: ordjson.NewBool(true)}, {Key: "a", Value: ordjson.NewString("x")}}}
+	other := &ordjson.Value{Kind: ordjson.Object, Members: []ordjson.Member{{Key: "a", Value: ordjson.NewString("y")}}}
+	got := typeString(New().Infer([]string{"T"}, obj, other))
 	if want := "struct{a string; b bool,opt}"; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
@@ -166,8 +148,8 @@ func TestInferDuplicateKeysByHand(t *testing.T) {
 
 // TestInferCyclicValue: a hand-built cyclic value stops at maxDepth.
 func TestInferCyclicValue(t *testing.T) {
-	a := []Value{nil}
-	a[0] = a
+	a := &ordjson.Value{Kind: ordjson.Array}
+	a.Elems = []*ordjson.Value{a}
 	got := typeString(New().Infer([]string{"T"}, a))
 	if want := strings.Repeat("[]", maxDepth) + "raw"; got != want {
 		t.Errorf("got %s, want %s", got, want)

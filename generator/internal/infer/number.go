@@ -24,7 +24,7 @@ const maxExactInt = 1 << 53
 // only if the place also holds a float or a big number: an int64 stays an
 // int64 whether or not float64 could hold it.
 //
-// The text is assumed to follow the JSON grammar (Parse guarantees it);
+// The text is assumed to follow the JSON grammar (ordjson.Parse guarantees it);
 // anything else is inexact, so that its node falls back to json.RawMessage
 // rather than to a lossy type.
 func classifyNumber(text string, checkExact bool) numClass {

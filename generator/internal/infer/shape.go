@@ -1,17 +1,18 @@
 package infer
 
 import (
-	"encoding/json"
-	"math"
-	"slices"
-	"strconv"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // maxDepth is the nesting (arrays and objects) below which samples are not
 // inspected: such a value becomes json.RawMessage, which round-trips
 // anything. It keeps every recursion in this package shallow whatever the
-// input (Values built by hand can even be cyclic).
+// input (trees built by hand can even be cyclic).
 const maxDepth = 64
+
+// smallObject is the field count up to which a node's fields are found by
+// a linear scan; above it an index map pays for itself.
+const smallObject = 16
 
 // seen is the set of JSON shapes merged into one node.
 type seen uint8
@@ -22,8 +23,8 @@ const (
 	seenNumber
 	seenArray
 	seenObject
-	// seenOther is a Go value Infer does not know, or a container below
-	// maxDepth: it makes the node json.RawMessage.
+	// seenOther is a container below maxDepth: it makes the node
+	// json.RawMessage.
 	seenOther
 )
 
@@ -117,58 +118,31 @@ func (m *merger) newField() *field {
 	return &m.fields[len(m.fields)-1]
 }
 
-// add merges v, found depth containers deep, into n.
-func (m *merger) add(n *node, v Value, depth int) {
-	switch v := v.(type) {
-	case nil:
+// add merges v, found depth containers deep, into n. A nil v is null.
+func (m *merger) add(n *node, v *ordjson.Value, depth int) {
+	switch ordjson.KindOf(v) {
+	case ordjson.Null:
 		n.null = true
-	case bool:
+	case ordjson.Bool:
 		n.kinds |= seenBool
-	case string:
+	case ordjson.String:
 		n.kinds |= seenString
-	case json.Number:
-		m.addNumber(n, string(v))
-	case float64:
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			n.kinds |= seenOther
-			return
-		}
-		var buf [32]byte
-		m.addNumber(n, string(strconv.AppendFloat(buf[:0], v, 'g', -1, 64)))
-	case int:
-		m.addNumber(n, strconv.Itoa(v))
-	case int64:
-		m.addNumber(n, strconv.FormatInt(v, 10))
-	case int32:
-		m.addNumber(n, strconv.FormatInt(int64(v), 10))
-	case uint64:
-		m.addNumber(n, strconv.FormatUint(v, 10))
-	case []Value:
+	case ordjson.Number:
+		m.addNumber(n, v.Text)
+	case ordjson.Array:
 		n.kinds |= seenArray
 		if depth >= maxDepth {
 			n.kinds |= seenOther
 			return
 		}
-		for _, e := range v {
+		for _, e := range v.Elems {
 			if n.elem == nil {
 				n.elem = m.newNode()
 			}
 			m.add(n.elem, e, depth+1)
 		}
-	case Object:
-		m.addObject(n, v, depth)
-	case map[string]any:
-		// encoding/json's maps have no order: sort for determinism.
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		obj := make(Object, len(keys))
-		for i, k := range keys {
-			obj[i] = Member{Key: k, Value: v[k]}
-		}
-		m.addObject(n, obj, depth)
+	case ordjson.Object:
+		m.addObject(n, v.Members, depth)
 	default:
 		n.kinds |= seenOther
 	}
@@ -184,7 +158,7 @@ func (m *merger) addNumber(n *node, text string) {
 	n.num.inexact = n.num.inexact || c.inexact
 }
 
-func (m *merger) addObject(n *node, obj Object, depth int) {
+func (m *merger) addObject(n *node, obj []ordjson.Member, depth int) {
 	n.kinds |= seenObject
 	if depth >= maxDepth {
 		n.kinds |= seenOther
@@ -205,8 +179,8 @@ func (m *merger) addObject(n *node, obj Object, depth int) {
 		m.scratch = append(m.scratch, f)
 	}
 	if dup {
-		// A hand-built Object with a repeated key: the last value wins, as
-		// in encoding/json and Parse.
+		// A tree built by hand with a repeated key: the last value wins, as
+		// in encoding/json and ordjson.Parse.
 		m.scratch = m.scratch[:base]
 		obj = dedupe(obj)
 		for i, mem := range obj {
@@ -225,11 +199,16 @@ func (m *merger) addObject(n *node, obj Object, depth int) {
 
 // dedupe returns obj with each key once, holding its last value at its
 // first position.
-func dedupe(obj Object) Object {
-	out := make(Object, 0, len(obj))
-	var index map[string]int
+func dedupe(obj []ordjson.Member) []ordjson.Member {
+	out := make([]ordjson.Member, 0, len(obj))
+	at := make(map[string]int, len(obj))
 	for _, mem := range obj {
-		out, index = addMember(out, index, mem.Key, mem.Value)
+		if i, ok := at[mem.Key]; ok {
+			out[i].Value = mem.Value
+			continue
+		}
+		at[mem.Key] = len(out)
+		out = append(out, mem)
 	}
 	return out
 }

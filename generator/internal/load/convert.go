@@ -1,10 +1,9 @@
 package load
 
 import (
-	"encoding/json"
-	"fmt"
-
 	postman "github.com/rbretecher/go-postman-collection"
+
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // converter turns the library's typed collection into ours. It walks the
@@ -17,7 +16,7 @@ type converter struct {
 	*reporter
 }
 
-func (c *converter) collection(pc *postman.Collection, canon *node) *Collection {
+func (c *converter) collection(pc *postman.Collection, canon *ordjson.Value) *Collection {
 	schema, _ := schemaVersion(pc.Info.Schema)
 	return &Collection{
 		File:        c.file,
@@ -25,22 +24,22 @@ func (c *converter) collection(pc *postman.Collection, canon *node) *Collection 
 		Name:        pc.Info.Name,
 		Version:     pc.Info.Version,
 		Description: pc.Info.Description.Content,
-		Auth:        convAuth(pc.Auth, canon.get("auth")),
+		Auth:        convAuth(pc.Auth, canon.Get("auth")),
 		Variables:   convVariables(pc.Variables),
 		Events:      convEvents(pc.Events),
-		Items:       c.items(pc.Items, canon.get("item"), nil),
+		Items:       c.items(pc.Items, canon.Get("item"), nil),
 	}
 }
 
 // at returns the i-th element of a canonical list, or nil.
-func at(n *node, i int) *node {
-	if n == nil || i < 0 || i >= len(n.arr) {
+func at(n *ordjson.Value, i int) *ordjson.Value {
+	if n == nil || i < 0 || i >= len(n.Elems) {
 		return nil
 	}
-	return n.arr[i]
+	return n.Elems[i]
 }
 
-func (c *converter) items(lib []*postman.Items, canon *node, parent []string) []*Item {
+func (c *converter) items(lib []*postman.Items, canon *ordjson.Value, parent []string) []*Item {
 	out := make([]*Item, 0, len(lib))
 	for i, li := range lib {
 		if li == nil {
@@ -59,32 +58,32 @@ func (c *converter) items(lib []*postman.Items, canon *node, parent []string) []
 			Events:      convEvents(li.Events),
 		}
 		if folder {
-			it.Auth = convAuth(li.Auth, tn.get("auth"))
-			it.Items = c.items(li.Items, tn.get("item"), path)
+			it.Auth = convAuth(li.Auth, tn.Get("auth"))
+			it.Items = c.items(li.Items, tn.Get("item"), path)
 		} else {
-			it.Request = convRequest(li.Request, tn.get("request"))
-			it.DisableBodyPruning = truthy(tn.get("protocolProfileBehavior").get("disableBodyPruning"))
-			it.Responses = c.responses(li.Responses, tn.get("response"), path)
+			it.Request = convRequest(li.Request, tn.Get("request"))
+			it.DisableBodyPruning = truthy(tn.Get("protocolProfileBehavior").Get("disableBodyPruning"))
+			it.Responses = c.responses(li.Responses, tn.Get("response"), path)
 		}
 		out = append(out, it)
 	}
 	return out
 }
 
-func convRequest(lr *postman.Request, tn *node) *Request {
+func convRequest(lr *postman.Request, tn *ordjson.Value) *Request {
 	if lr == nil {
 		return &Request{Method: "GET"}
 	}
 	r := &Request{
 		Method: string(lr.Method),
-		Body:   convBody(lr.Body, tn.get("body")),
-		Auth:   convAuth(lr.Auth, tn.get("auth")),
+		Body:   convBody(lr.Body, tn.Get("body")),
+		Auth:   convAuth(lr.Auth, tn.Get("auth")),
 	}
 	if d, ok := lr.Description.(string); ok {
 		r.Description = d
 	}
 	if lr.URL != nil {
-		r.URL = convURL(lr.URL, tn.get("url"))
+		r.URL = convURL(lr.URL, tn.Get("url"))
 	}
 	for _, h := range lr.Header {
 		if h != nil {
@@ -94,7 +93,7 @@ func convRequest(lr *postman.Request, tn *node) *Request {
 	return r
 }
 
-func convURL(lu *postman.URL, tn *node) URL {
+func convURL(lu *postman.URL, tn *ordjson.Value) URL {
 	u := URL{
 		Raw:      lu.Raw,
 		Protocol: lu.Protocol,
@@ -104,7 +103,7 @@ func convURL(lu *postman.URL, tn *node) URL {
 		Hash:     lu.Hash,
 	}
 	// The library's QueryParam has no Disabled and turns null into "".
-	tq := tn.get("query")
+	tq := tn.Get("query")
 	for i, q := range lu.Query {
 		if q == nil {
 			continue
@@ -114,8 +113,8 @@ func convURL(lu *postman.URL, tn *node) URL {
 			p.Description = *q.Description
 		}
 		if e := at(tq, i); e != nil {
-			p.Disabled = truthy(e.get("disabled"))
-			p.Null = e.get("value").isNull()
+			p.Disabled = truthy(e.Get("disabled"))
+			p.Null = e.Get("value").IsNull()
 		}
 		u.Query = append(u.Query, p)
 	}
@@ -130,7 +129,7 @@ func convURL(lu *postman.URL, tn *node) URL {
 // convBody reads mode, raw text and language from the library; the
 // library types the other modes as interface{}, so they come from the
 // canonical tree.
-func convBody(lb *postman.Body, tn *node) *Body {
+func convBody(lb *postman.Body, tn *ordjson.Value) *Body {
 	if lb == nil {
 		return nil
 	}
@@ -138,12 +137,12 @@ func convBody(lb *postman.Body, tn *node) *Body {
 	if lb.Options != nil {
 		b.Language = lb.Options.Raw.Language
 	}
-	b.URLEncoded = formPairs(tn.get("urlencoded"))
-	b.FormData = formPairs(tn.get("formdata"))
-	b.FileSrc = jsonText(tn.get("file").get("src"))
-	if g := tn.get("graphql"); g != nil {
-		b.GraphQLQuery = jsonText(g.get("query"))
-		b.GraphQLVariables = jsonText(g.get("variables"))
+	b.URLEncoded = formPairs(tn.Get("urlencoded"))
+	b.FormData = formPairs(tn.Get("formdata"))
+	b.FileSrc = keepText(tn.Get("file").Get("src"))
+	if g := tn.Get("graphql"); g != nil {
+		b.GraphQLQuery = keepText(g.Get("query"))
+		b.GraphQLVariables = keepText(g.Get("variables"))
 	}
 	return b
 }
@@ -151,36 +150,36 @@ func convBody(lb *postman.Body, tn *node) *Body {
 // formPairs reads urlencoded or form-data fields. A form-data field with
 // several files becomes one Pair per file under the same key, which is how
 // multipart sends them.
-func formPairs(n *node) []Pair {
+func formPairs(n *ordjson.Value) []Pair {
 	if n == nil {
 		return nil
 	}
 	var out []Pair
-	for _, e := range n.arr {
+	for _, e := range n.Elems {
 		p := Pair{
-			Key:         jsonText(e.get("key")),
-			Value:       jsonText(e.get("value")),
-			Description: jsonText(e.get("description")),
-			Disabled:    truthy(e.get("disabled")),
-			Null:        e.get("value").isNull(),
-			Type:        jsonText(e.get("type")),
-			ContentType: jsonText(e.get("contentType")),
+			Key:         keepText(e.Get("key")),
+			Value:       keepText(e.Get("value")),
+			Description: keepText(e.Get("description")),
+			Disabled:    truthy(e.Get("disabled")),
+			Null:        e.Get("value").IsNull(),
+			Type:        keepText(e.Get("type")),
+			ContentType: keepText(e.Get("contentType")),
 		}
-		src := e.get("src")
-		if src == nil || len(src.arr) <= 1 {
-			p.Src = jsonText(at(src, 0))
+		src := e.Get("src")
+		if src == nil || len(src.Elems) <= 1 {
+			p.Src = keepText(at(src, 0))
 			out = append(out, p)
 			continue
 		}
-		for _, s := range src.arr {
-			p.Src = s.s
+		for _, s := range src.Elems {
+			p.Src = keep(s.Text)
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-func (c *converter) responses(lib []*postman.Response, canon *node, path []string) []*Response {
+func (c *converter) responses(lib []*postman.Response, canon *ordjson.Value, path []string) []*Response {
 	var out []*Response
 	for i, lr := range lib {
 		if lr == nil {
@@ -203,7 +202,7 @@ func (c *converter) responses(lib []*postman.Response, canon *node, path []strin
 			}
 		}
 		if lr.OriginalRequest != nil {
-			r.OriginalRequest = convRequest(lr.OriginalRequest, tn.get("originalRequest"))
+			r.OriginalRequest = convRequest(lr.OriginalRequest, tn.Get("originalRequest"))
 		}
 		out = append(out, r)
 	}
@@ -213,7 +212,7 @@ func (c *converter) responses(lib []*postman.Response, canon *node, path []strin
 // convAuth takes the type and parameters from the library; for auth types
 // the library does not know (edgegrid, and anything newer) it keeps only
 // the type, so the parameters come from the canonical tree.
-func convAuth(la *postman.Auth, tn *node) *Auth {
+func convAuth(la *postman.Auth, tn *ordjson.Value) *Auth {
 	if la == nil {
 		return nil
 	}
@@ -226,28 +225,19 @@ func convAuth(la *postman.Auth, tn *node) *Auth {
 		}
 		return a
 	}
-	if ps := tn.get(a.Type); ps != nil {
-		for _, p := range ps.arr {
-			a.Params = append(a.Params, Pair{Key: jsonText(p.get("key")), Value: jsonText(p.get("value"))})
+	if ps := tn.Get(a.Type); ps != nil {
+		for _, p := range ps.Elems {
+			a.Params = append(a.Params, Pair{Key: keepText(p.Get("key")), Value: keepText(p.Get("value"))})
 		}
 	}
 	return a
 }
 
-// paramValue renders an auth parameter value as text. The normaliser made
-// every value a string; the other cases are defensive.
+// paramValue is an auth parameter value as text: libCollection gives
+// each one as a string, or nil for null.
 func paramValue(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	default:
-		if b, err := json.Marshal(v); err == nil {
-			return string(b)
-		}
-		return fmt.Sprint(v)
-	}
+	s, _ := v.(string)
+	return s
 }
 
 func convVariables(lib []*postman.Variable) []Variable {
@@ -274,3 +264,6 @@ func convEvents(lib []*postman.Event) []Event {
 	}
 	return out
 }
+
+// keepText is ordjson.Text copied out of the input (see keep).
+func keepText(v *ordjson.Value) string { return keep(ordjson.Text(v)) }

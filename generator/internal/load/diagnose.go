@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // Diagnostic codes. They are part of pmgen's interface: users grep for them
@@ -80,15 +81,15 @@ func (r *reporter) position(off int) (line, col int) {
 }
 
 // pos builds a position from a node's offset and a breadcrumb.
-func (r *reporter) pos(n *node, path []string) model.Pos {
+func (r *reporter) pos(n *ordjson.Value, path []string) model.Pos {
 	p := model.Pos{File: r.file, Path: path}
-	if n != nil && n.off >= 0 {
-		p.Line, p.Col = r.position(n.off)
+	if n != nil && n.Off >= 0 {
+		p.Line, p.Col = r.position(n.Off)
 	}
 	return p
 }
 
-func (r *reporter) errorf(n *node, path []string, code, format string, args ...any) {
+func (r *reporter) errorf(n *ordjson.Value, path []string, code, format string, args ...any) {
 	r.diags = append(r.diags, model.Diagnostic{
 		Pos:      r.pos(n, path),
 		Severity: model.Error,
@@ -97,7 +98,7 @@ func (r *reporter) errorf(n *node, path []string, code, format string, args ...a
 	})
 }
 
-func (r *reporter) warnf(n *node, path []string, code, format string, args ...any) {
+func (r *reporter) warnf(n *ordjson.Value, path []string, code, format string, args ...any) {
 	r.diags = append(r.diags, model.Diagnostic{
 		Pos:      r.pos(n, path),
 		Severity: model.Warning,

@@ -10,7 +10,8 @@ import (
 // FuzzLoad checks that no input panics (Parse turns a panic into an
 // [internal-error] diagnostic, which counts as a failure here), that every
 // input gives either a collection or an Error, and that parsing is
-// deterministic.
+// deterministic, and that the library's types are filled as the library
+// itself would decode them.
 func FuzzLoad(f *testing.F) {
 	seeds := []string{
 		"", "{}", "[]", "null", `{"item": []}`, "\ufeff{\"item\": [}",
@@ -44,5 +45,8 @@ func FuzzLoad(f *testing.F) {
 			t.Fatal("two parses of the same input differ")
 		}
 		_, _ = ParseEnvironment("fuzz.json", data)
+		if diff := libraryMismatch(t, data); diff != "" {
+			t.Fatalf("libCollection differs from the library's decoding (-library +ours):\n%s", diff)
+		}
 	})
 }

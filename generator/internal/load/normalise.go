@@ -3,6 +3,8 @@ package load
 import (
 	"regexp"
 	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // The normaliser rewrites the raw tree into one canonical shape that
@@ -25,95 +27,79 @@ type normaliser struct {
 // canonical-tree constructors. Nodes made here have no input offset unless
 // the caller copies one, so that positions always point at real input.
 
-func newObject(from *node) *node {
+func newObject(from *ordjson.Value) *ordjson.Value {
+	if from == nil {
+		return &ordjson.Value{Kind: ordjson.Object, Off: -1}
+	}
+	// The canonical object rarely has more members than its source: room
+	// for them saves growing the list key by key.
+	return &ordjson.Value{Kind: ordjson.Object, Off: from.Off, Members: make([]ordjson.Member, 0, len(from.Members))}
+}
+
+func newArray(from *ordjson.Value) *ordjson.Value {
 	off := -1
 	if from != nil {
-		off = from.off
+		off = from.Off
 	}
-	return &node{kind: kObject, off: off}
+	return &ordjson.Value{Kind: ordjson.Array, Off: off}
 }
 
-func newArray(from *node) *node {
-	n := newObject(from)
-	n.kind = kArray
-	return n
-}
-
-func strNode(s string) *node { return &node{kind: kString, s: s, off: -1} }
-
-func boolNode(b bool) *node {
-	if b {
-		return &node{kind: kBool, s: "true", off: -1}
-	}
-	return &node{kind: kBool, s: "false", off: -1}
-}
-
-// set appends a member; only used on nodes built by the normaliser, which
-// never repeats a key.
-func (n *node) set(key string, v *node) { n.obj = append(n.obj, member{key: key, val: v}) }
-
-// setStr sets key to s when s is not empty, keeping the canonical tree (and
-// what the library decodes) small.
-func (n *node) setStr(key, s string) {
+// setStr sets key to s when s is not empty, keeping the canonical tree
+// small. Only used on objects built by the normaliser, which never
+// repeats a key.
+func setStr(n *ordjson.Value, key, s string) {
 	if s != "" {
-		n.set(key, strNode(s))
+		n.Set(key, ordjson.NewString(s))
 	}
 }
 
 // truthy reads a flag the way Postman does: true, or the string "true".
-func truthy(n *node) bool {
-	return n != nil && (n.kind == kBool || n.kind == kString) && n.s == "true"
+func truthy(n *ordjson.Value) bool {
+	return n != nil && (n.Kind == ordjson.Bool || n.Kind == ordjson.String) && n.Text == "true"
 }
 
 // description reads a description given as a string or as Postman's
 // {content, type} object.
-func description(n *node) string {
-	if n != nil && n.kind == kObject {
-		return jsonText(n.get("content"))
+func description(n *ordjson.Value) string {
+	if n != nil && n.Kind == ordjson.Object {
+		return ordjson.Text(n.Get("content"))
 	}
-	return jsonText(n)
+	return ordjson.Text(n)
 }
 
 // scalar reads a value that must be text (a name, a key, a method): numbers
 // and booleans are taken as written, a list or object is an error.
-func (z *normaliser) scalar(n *node, path []string, code, what string) string {
-	if n != nil && (n.kind == kArray || n.kind == kObject) {
-		z.errorf(n, path, code, "%s is %s, expected text", what, n.kind.article())
+func (z *normaliser) scalar(n *ordjson.Value, path []string, code, what string) string {
+	if n != nil && (n.Kind == ordjson.Array || n.Kind == ordjson.Object) {
+		z.errorf(n, path, code, "%s is %s, expected text", what, n.Kind.Article())
 		return ""
 	}
-	return jsonText(n)
+	return ordjson.Text(n)
 }
 
 // list reads a value that should be a list. A lone object stands for a
 // one-element list (exports write "event": {...} and "variable": {...});
 // null or missing is empty; anything else is an error.
-func (z *normaliser) list(n *node, path []string, code, what string) []*node {
+func (z *normaliser) list(n *ordjson.Value, path []string, code, what string) []*ordjson.Value {
 	switch {
-	case n.isNull():
+	case n.IsNull():
 		return nil
-	case n.kind == kArray:
-		return n.arr
-	case n.kind == kObject:
-		return []*node{n}
+	case n.Kind == ordjson.Array:
+		return n.Elems
+	case n.Kind == ordjson.Object:
+		return []*ordjson.Value{n}
 	}
-	z.errorf(n, path, code, "%s is %s, expected a list", what, n.kind.article())
+	z.errorf(n, path, code, "%s is %s, expected a list", what, n.Kind.Article())
 	return nil
 }
 
 // entry checks that a list element is an object.
-func (z *normaliser) entry(n *node, path []string, code, what string) bool {
-	if n != nil && n.kind == kObject {
+func (z *normaliser) entry(n *ordjson.Value, path []string, code, what string) bool {
+	if n != nil && n.Kind == ordjson.Object {
 		return true
 	}
-	z.errorf(n, path, code, "an entry of %s is %s, expected an object", what, kindOf(n).article())
+	z.errorf(n, path, code, "an entry of %s is %s, expected an object", what, ordjson.KindOf(n).Article())
 	return false
-}
-
-func kindOf(n *node) kind {
-	if n == nil {
-		return kNull
-	}
-	return n.kind
 }
 
 var schemaRE = regexp.MustCompile(`v2\.([01])(?:\.\d+)?`)
@@ -132,53 +118,53 @@ func schemaVersion(schema string) (version string, ok bool) {
 }
 
 // collection normalises the collection object (already unwrapped).
-func (z *normaliser) collection(root *node) *node {
+func (z *normaliser) collection(root *ordjson.Value) *ordjson.Value {
 	out := newObject(root)
-	info := root.get("info")
-	if info != nil && info.kind != kObject && info.kind != kNull {
-		z.errorf(info, nil, codeNotCollection, `"info" is %s, expected an object`, info.kind.article())
+	info := root.Get("info")
+	if info != nil && info.Kind != ordjson.Object && info.Kind != ordjson.Null {
+		z.errorf(info, nil, codeNotCollection, `"info" is %s, expected an object`, info.Kind.Article())
 	}
 	// newman__inherited-entities has no info: its name sits at the root.
-	nameNode, descNode := info.get("name"), info.get("description")
-	if info.isNull() {
-		nameNode, descNode = root.get("name"), root.get("description")
+	nameNode, descNode := info.Get("name"), info.Get("description")
+	if info.IsNull() {
+		nameNode, descNode = root.Get("name"), root.Get("description")
 	}
 	ci := newObject(info)
-	ci.setStr("name", z.scalar(nameNode, nil, codeNotCollection, "the collection name"))
+	setStr(ci, "name", z.scalar(nameNode, nil, codeNotCollection, "the collection name"))
 	if d := description(descNode); d != "" {
 		desc := newObject(nil)
-		desc.set("content", strNode(d))
-		ci.set("description", desc)
+		desc.Set("content", ordjson.NewString(d))
+		ci.Set("description", desc)
 	}
-	ci.setStr("version", version(info.get("version")))
-	schema := jsonText(info.get("schema"))
+	setStr(ci, "version", version(info.Get("version")))
+	schema := ordjson.Text(info.Get("schema"))
 	if _, ok := schemaVersion(schema); !ok {
-		z.warnf(info.get("schema"), nil, codeUnknownSchema,
+		z.warnf(info.Get("schema"), nil, codeUnknownSchema,
 			"schema %q is neither v2.0.0 nor v2.1.0; reading it as v2.1.0", schema)
 	}
-	ci.setStr("schema", schema)
-	out.set("info", ci)
+	setStr(ci, "schema", schema)
+	out.Set("info", ci)
 
-	if a := z.auth(root.get("auth"), nil); a != nil {
-		out.set("auth", a)
+	if a := z.auth(root.Get("auth"), nil); a != nil {
+		out.Set("auth", a)
 	}
-	out.set("variable", z.variables(root.get("variable"), nil))
-	out.set("event", z.events(root.get("event"), nil))
-	out.set("item", z.items(itemList(root), nil))
+	out.Set("variable", z.variables(root.Get("variable"), nil))
+	out.Set("event", z.events(root.Get("event"), nil))
+	out.Set("item", z.items(itemList(root), nil))
 	return out
 }
 
 // version reads info.version, which some exports write as
 // {major, minor, patch, identifier}.
-func version(n *node) string {
-	if n == nil || n.kind != kObject {
-		return jsonText(n)
+func version(n *ordjson.Value) string {
+	if n == nil || n.Kind != ordjson.Object {
+		return ordjson.Text(n)
 	}
-	if n.get("major") == nil {
-		return jsonText(n)
+	if n.Get("major") == nil {
+		return ordjson.Text(n)
 	}
-	v := jsonText(n.get("major")) + "." + jsonText(n.get("minor")) + "." + jsonText(n.get("patch"))
-	if id := jsonText(n.get("identifier")); id != "" {
+	v := ordjson.Text(n.Get("major")) + "." + ordjson.Text(n.Get("minor")) + "." + ordjson.Text(n.Get("patch"))
+	if id := ordjson.Text(n.Get("identifier")); id != "" {
 		v += "-" + id
 	}
 	return v
@@ -186,11 +172,11 @@ func version(n *node) string {
 
 // itemList returns a folder's children under "item", or under the
 // non-standard "items" some exporters write.
-func itemList(n *node) *node {
-	if v := n.get("item"); !v.isNull() {
+func itemList(n *ordjson.Value) *ordjson.Value {
+	if v := n.Get("item"); !v.IsNull() {
 		return v
 	}
-	return n.get("items")
+	return n.Get("items")
 }
 
 // maxFolderDepth bounds folder nesting. Real collections stay under ten
@@ -200,7 +186,7 @@ const maxFolderDepth = 100
 
 // items normalises a list of items; items that are skipped are left out so
 // that the canonical list and the library's list stay index-aligned.
-func (z *normaliser) items(n *node, path []string) *node {
+func (z *normaliser) items(n *ordjson.Value, path []string) *ordjson.Value {
 	out := newArray(n)
 	if len(path) >= maxFolderDepth {
 		z.errorf(n, append(path[:3:3], "…"), codeInvalidItem, "folders are nested more than %d levels deep", maxFolderDepth)
@@ -211,7 +197,7 @@ func (z *normaliser) items(n *node, path []string) *node {
 			continue
 		}
 		if it := z.item(e, path); it != nil {
-			out.arr = append(out.arr, it)
+			out.Elems = append(out.Elems, it)
 		}
 	}
 	return out
@@ -229,40 +215,40 @@ func itemLabel(name string, folder bool) string {
 	return "(unnamed request)"
 }
 
-func (z *normaliser) item(e *node, parent []string) *node {
+func (z *normaliser) item(e *ordjson.Value, parent []string) *ordjson.Value {
 	sub := itemList(e)
-	folder := !sub.isNull()
-	name := z.scalar(e.get("name"), extend(parent, itemLabel("", folder)), codeInvalidItem, "the item name")
+	folder := !sub.IsNull()
+	name := z.scalar(e.Get("name"), extend(parent, itemLabel("", folder)), codeInvalidItem, "the item name")
 	path := extend(parent, itemLabel(name, folder))
 
 	out := newObject(e)
-	out.set("name", strNode(name))
-	out.setStr("description", description(e.get("description")))
+	out.Set("name", ordjson.NewString(name))
+	setStr(out, "description", description(e.Get("description")))
 	// Exports before v2.1 keep an item's id in "_postman_id"; either way it
 	// is what lets pmgen diff follow an item across renames and moves.
-	id := e.get("id")
-	if id == nil || id.isNull() {
-		id = e.get("_postman_id")
+	id := e.Get("id")
+	if id == nil || id.IsNull() {
+		id = e.Get("_postman_id")
 	}
-	out.setStr("id", jsonText(id))
-	if vs := z.variables(e.get("variable"), path); len(vs.arr) > 0 {
-		out.set("variable", vs)
+	setStr(out, "id", ordjson.Text(id))
+	if vs := z.variables(e.Get("variable"), path); len(vs.Elems) > 0 {
+		out.Set("variable", vs)
 	}
-	if ev := z.events(e.get("event"), path); len(ev.arr) > 0 {
-		out.set("event", ev)
+	if ev := z.events(e.Get("event"), path); len(ev.Elems) > 0 {
+		out.Set("event", ev)
 	}
 	if folder {
-		if e.has("request") {
+		if e.Has("request") {
 			z.warnf(e, path, codeFolderWithRequest, "the item has both sub-items and a request; it is read as a folder and the request is ignored")
 		}
-		if a := z.auth(e.get("auth"), path); a != nil {
-			out.set("auth", a)
+		if a := z.auth(e.Get("auth"), path); a != nil {
+			out.Set("auth", a)
 		}
-		out.set("item", z.items(sub, path))
+		out.Set("item", z.items(sub, path))
 		return out
 	}
-	req := e.get("request")
-	if req.isNull() {
+	req := e.Get("request")
+	if req.IsNull() {
 		z.warnf(e, path, codeEmptyItem, "the item has neither a request nor sub-items; it is skipped")
 		return nil
 	}
@@ -270,13 +256,13 @@ func (z *normaliser) item(e *node, parent []string) *node {
 	if r == nil {
 		return nil
 	}
-	out.set("request", r)
+	out.Set("request", r)
 	// Kept for disableBodyPruning, which decides whether a GET sends its body.
-	if ppb := e.get("protocolProfileBehavior"); ppb != nil && ppb.kind == kObject {
-		out.set("protocolProfileBehavior", ppb)
+	if ppb := e.Get("protocolProfileBehavior"); ppb != nil && ppb.Kind == ordjson.Object {
+		out.Set("protocolProfileBehavior", ppb)
 	}
-	if rs := z.responses(e.get("response"), path); len(rs.arr) > 0 {
-		out.set("response", rs)
+	if rs := z.responses(e.Get("response"), path); len(rs.Elems) > 0 {
+		out.Set("response", rs)
 	}
 	return out
 }
@@ -284,21 +270,21 @@ func (z *normaliser) item(e *node, parent []string) *node {
 // auth normalises an auth block to {type, <type>: [{key, value, type}]}.
 // It returns nil for "inherit": no auth key, null, an empty type, or
 // Postman's explicit "inherit".
-func (z *normaliser) auth(n *node, path []string) *node {
-	if n.isNull() {
+func (z *normaliser) auth(n *ordjson.Value, path []string) *ordjson.Value {
+	if n.IsNull() {
 		return nil
 	}
-	if n.kind != kObject {
-		z.errorf(n, path, codeInvalidAuth, "auth is %s, expected an object", n.kind.article())
+	if n.Kind != ordjson.Object {
+		z.errorf(n, path, codeInvalidAuth, "auth is %s, expected an object", n.Kind.Article())
 		return nil
 	}
-	typ := z.scalar(n.get("type"), path, codeInvalidAuth, "the auth type")
+	typ := z.scalar(n.Get("type"), path, codeInvalidAuth, "the auth type")
 	if typ == "" {
 		// {"basic": {...}} with the type left out: the one parameter block
 		// says which.
-		for _, m := range n.obj {
-			if m.key != "type" && (m.val.kind == kArray || m.val.kind == kObject) {
-				typ = m.key
+		for _, m := range n.Members {
+			if m.Key != "type" && (m.Value.Kind == ordjson.Array || m.Value.Kind == ordjson.Object) {
+				typ = m.Key
 				break
 			}
 		}
@@ -306,43 +292,43 @@ func (z *normaliser) auth(n *node, path []string) *node {
 	if typ == "" || typ == "inherit" {
 		return nil
 	}
-	params := newArray(n.get(typ))
-	switch p := n.get(typ); {
-	case p.isNull():
-	case p.kind == kArray: // v2.1: [{key, value, type}]
-		for _, e := range p.arr {
+	params := newArray(n.Get(typ))
+	switch p := n.Get(typ); {
+	case p.IsNull():
+	case p.Kind == ordjson.Array: // v2.1: [{key, value, type}]
+		for _, e := range p.Elems {
 			if !z.entry(e, path, codeInvalidAuth, "the "+typ+" auth parameters") {
 				continue
 			}
-			params.arr = append(params.arr, authParam(
-				z.scalar(e.get("key"), path, codeInvalidAuth, "an auth parameter key"),
-				e.get("value"), jsonText(e.get("type"))))
+			params.Elems = append(params.Elems, authParam(
+				z.scalar(e.Get("key"), path, codeInvalidAuth, "an auth parameter key"),
+				e.Get("value"), ordjson.Text(e.Get("type"))))
 		}
-	case p.kind == kObject: // v2.0: {username: ..., password: ...}, in file order
-		for _, m := range p.obj {
-			params.arr = append(params.arr, authParam(m.key, m.val, "string"))
+	case p.Kind == ordjson.Object: // v2.0: {username: ..., password: ...}, in file order
+		for _, m := range p.Members {
+			params.Elems = append(params.Elems, authParam(m.Key, m.Value, "string"))
 		}
 	default:
-		z.errorf(p, path, codeInvalidAuth, "the %s auth parameters are %s, expected a list", typ, p.kind.article())
+		z.errorf(p, path, codeInvalidAuth, "the %s auth parameters are %s, expected a list", typ, p.Kind.Article())
 	}
 	out := newObject(n)
-	out.set("type", strNode(typ))
-	out.set(typ, params)
+	out.Set("type", ordjson.NewString(typ))
+	out.Set(typ, params)
 	return out
 }
 
 // authParam builds one parameter. Values are text: numbers and booleans as
 // their literal, lists and objects (oauth2 token request parameters) as JSON.
-func authParam(key string, value *node, typ string) *node {
+func authParam(key string, value *ordjson.Value, typ string) *ordjson.Value {
 	p := newObject(value)
-	p.set("key", strNode(key))
-	p.set("value", strNode(jsonText(value)))
-	p.setStr("type", typ)
+	p.Set("key", ordjson.NewString(key))
+	p.Set("value", ordjson.NewString(ordjson.Text(value)))
+	setStr(p, "type", typ)
 	return p
 }
 
 // variables normalises collection, folder and URL path variables.
-func (z *normaliser) variables(n *node, path []string) *node {
+func (z *normaliser) variables(n *ordjson.Value, path []string) *ordjson.Value {
 	out := newArray(n)
 	for _, e := range z.list(n, path, codeInvalidVariable, `"variable"`) {
 		if !z.entry(e, path, codeInvalidVariable, `"variable"`) {
@@ -351,7 +337,7 @@ func (z *normaliser) variables(n *node, path []string) *node {
 		// Older exports name variables by "id" (or "name") and leave "key" out.
 		key := ""
 		for _, k := range []string{"key", "id", "name"} {
-			if key = z.scalar(e.get(k), path, codeInvalidVariable, "a variable "+k); key != "" {
+			if key = z.scalar(e.Get(k), path, codeInvalidVariable, "a variable "+k); key != "" {
 				break
 			}
 		}
@@ -360,53 +346,53 @@ func (z *normaliser) variables(n *node, path []string) *node {
 			continue
 		}
 		v := newObject(e)
-		v.set("key", strNode(key))
-		v.setStr("value", jsonText(e.get("value")))
-		v.setStr("type", jsonText(e.get("type")))
-		v.setStr("description", description(e.get("description")))
-		if truthy(e.get("disabled")) {
-			v.set("disabled", boolNode(true))
+		v.Set("key", ordjson.NewString(key))
+		setStr(v, "value", ordjson.Text(e.Get("value")))
+		setStr(v, "type", ordjson.Text(e.Get("type")))
+		setStr(v, "description", description(e.Get("description")))
+		if truthy(e.Get("disabled")) {
+			v.Set("disabled", ordjson.NewBool(true))
 		}
-		out.arr = append(out.arr, v)
+		out.Elems = append(out.Elems, v)
 	}
 	return out
 }
 
 // events normalises scripts; exec given as one string becomes its lines.
-func (z *normaliser) events(n *node, path []string) *node {
+func (z *normaliser) events(n *ordjson.Value, path []string) *ordjson.Value {
 	out := newArray(n)
 	for _, e := range z.list(n, path, codeInvalidEvent, `"event"`) {
 		if !z.entry(e, path, codeInvalidEvent, `"event"`) {
 			continue
 		}
 		ev := newObject(e)
-		ev.setStr("listen", z.scalar(e.get("listen"), path, codeInvalidEvent, "an event's listen"))
-		script := e.get("script")
-		exec := script.get("exec")
-		if script != nil && script.kind != kObject {
+		setStr(ev, "listen", z.scalar(e.Get("listen"), path, codeInvalidEvent, "an event's listen"))
+		script := e.Get("script")
+		exec := script.Get("exec")
+		if script != nil && script.Kind != ordjson.Object {
 			exec = script // "script": "console.log(1)" or a bare list of lines
 		}
 		sc := newObject(script)
-		sc.setStr("type", jsonText(script.get("type")))
-		sc.setStr("name", jsonText(script.get("name")))
+		setStr(sc, "type", ordjson.Text(script.Get("type")))
+		setStr(sc, "name", ordjson.Text(script.Get("name")))
 		lines := newArray(exec)
 		switch {
-		case exec.isNull():
-		case exec.kind == kArray:
-			for _, l := range exec.arr {
-				lines.arr = append(lines.arr, strNode(jsonText(l)))
+		case exec.IsNull():
+		case exec.Kind == ordjson.Array:
+			for _, l := range exec.Elems {
+				lines.Elems = append(lines.Elems, ordjson.NewString(ordjson.Text(l)))
 			}
 		default:
-			for _, l := range strings.Split(jsonText(exec), "\n") {
-				lines.arr = append(lines.arr, strNode(l))
+			for _, l := range strings.Split(ordjson.Text(exec), "\n") {
+				lines.Elems = append(lines.Elems, ordjson.NewString(l))
 			}
 		}
-		sc.set("exec", lines)
-		ev.set("script", sc)
-		if truthy(e.get("disabled")) {
-			ev.set("disabled", boolNode(true))
+		sc.Set("exec", lines)
+		ev.Set("script", sc)
+		if truthy(e.Get("disabled")) {
+			ev.Set("disabled", ordjson.NewBool(true))
 		}
-		out.arr = append(out.arr, ev)
+		out.Elems = append(out.Elems, ev)
 	}
 	return out
 }

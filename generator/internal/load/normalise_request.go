@@ -5,42 +5,44 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // request normalises a request: a bare string is a GET of that URL, and the
 // method defaults to GET when missing, null or blank, as in Postman.
 // Custom methods are kept as written, upper-cased.
-func (z *normaliser) request(n *node, path []string) *node {
+func (z *normaliser) request(n *ordjson.Value, path []string) *ordjson.Value {
 	out := newObject(n)
-	switch n.kind {
-	case kString:
-		out.set("method", strNode("GET"))
-		out.set("url", z.url(n, path))
+	switch n.Kind {
+	case ordjson.String:
+		out.Set("method", ordjson.NewString("GET"))
+		out.Set("url", z.url(n, path))
 		return out
-	case kObject:
+	case ordjson.Object:
 	default:
-		z.errorf(n, path, codeInvalidRequest, "the request is %s, expected an object or a URL string", n.kind.article())
+		z.errorf(n, path, codeInvalidRequest, "the request is %s, expected an object or a URL string", n.Kind.Article())
 		return nil
 	}
-	method := strings.ToUpper(strings.TrimSpace(z.scalar(n.get("method"), path, codeInvalidRequest, "the method")))
+	method := strings.ToUpper(strings.TrimSpace(z.scalar(n.Get("method"), path, codeInvalidRequest, "the method")))
 	if method == "" {
 		method = "GET"
 	}
-	out.set("method", strNode(method))
-	out.set("url", z.url(n.get("url"), path))
-	out.setStr("description", description(n.get("description")))
-	if h := z.headers(n.get("header"), path); len(h.arr) > 0 {
-		out.set("header", h)
+	out.Set("method", ordjson.NewString(method))
+	out.Set("url", z.url(n.Get("url"), path))
+	setStr(out, "description", description(n.Get("description")))
+	if h := z.headers(n.Get("header"), path); len(h.Elems) > 0 {
+		out.Set("header", h)
 	}
-	body := n.get("body")
-	if body.isNull() {
-		body = n.get("data") // pre-v2 name, still in some v2.0 exports
+	body := n.Get("body")
+	if body.IsNull() {
+		body = n.Get("data") // pre-v2 name, still in some v2.0 exports
 	}
 	if b := z.body(body, path); b != nil {
-		out.set("body", b)
+		out.Set("body", b)
 	}
-	if a := z.auth(n.get("auth"), path); a != nil {
-		out.set("auth", a)
+	if a := z.auth(n.Get("auth"), path); a != nil {
+		out.Set("auth", a)
 	}
 	return out
 }
@@ -48,37 +50,37 @@ func (z *normaliser) request(n *node, path []string) *node {
 // headers normalises a header list. Exports also write the whole block as
 // one "Key: value" string per line (the library splits it on every colon, so
 // "Date: 10:00" fails there), or, in responses, a {name: value} map.
-func (z *normaliser) headers(n *node, path []string) *node {
+func (z *normaliser) headers(n *ordjson.Value, path []string) *ordjson.Value {
 	out := newArray(n)
 	switch {
-	case n.isNull():
+	case n.IsNull():
 		return out
-	case n.kind == kString:
-		for _, line := range strings.Split(n.s, "\n") {
+	case n.Kind == ordjson.String:
+		for _, line := range strings.Split(n.Text, "\n") {
 			if h := headerLine(line); h != nil {
-				out.arr = append(out.arr, h)
+				out.Elems = append(out.Elems, h)
 			}
 		}
 		return out
-	case n.kind == kObject && n.get("key") == nil && n.get("name") == nil:
-		for _, m := range n.obj {
-			out.arr = append(out.arr, pairNode(m.key, m.val, nil))
+	case n.Kind == ordjson.Object && n.Get("key") == nil && n.Get("name") == nil:
+		for _, m := range n.Members {
+			out.Elems = append(out.Elems, pairNode(m.Key, m.Value, nil))
 		}
 		return out
 	}
 	for _, e := range z.list(n, path, codeInvalidHeader, `"header"`) {
 		switch {
-		case e.kind == kString:
-			if h := headerLine(e.s); h != nil {
-				out.arr = append(out.arr, h)
+		case e.Kind == ordjson.String:
+			if h := headerLine(e.Text); h != nil {
+				out.Elems = append(out.Elems, h)
 			}
-		case e.kind == kNull:
+		case e.Kind == ordjson.Null:
 		case z.entry(e, path, codeInvalidHeader, `"header"`):
-			key := z.scalar(e.get("key"), path, codeInvalidHeader, "a header key")
+			key := z.scalar(e.Get("key"), path, codeInvalidHeader, "a header key")
 			if key == "" {
-				key = z.scalar(e.get("name"), path, codeInvalidHeader, "a header name")
+				key = z.scalar(e.Get("name"), path, codeInvalidHeader, "a header name")
 			}
-			out.arr = append(out.arr, pairNode(key, e.get("value"), e))
+			out.Elems = append(out.Elems, pairNode(key, e.Get("value"), e))
 		}
 	}
 	return out
@@ -86,7 +88,7 @@ func (z *normaliser) headers(n *node, path []string) *node {
 
 // headerLine parses "Key: value"; Postman writes disabled headers in the
 // string form as "// Key: value".
-func headerLine(line string) *node {
+func headerLine(line string) *ordjson.Value {
 	line = strings.TrimSpace(line)
 	if line == "" {
 		return nil
@@ -96,9 +98,9 @@ func headerLine(line string) *node {
 		disabled, line = true, strings.TrimSpace(rest)
 	}
 	key, value, _ := strings.Cut(line, ":")
-	h := pairNode(strings.TrimSpace(key), strNode(strings.TrimSpace(value)), nil)
+	h := pairNode(strings.TrimSpace(key), ordjson.NewString(strings.TrimSpace(value)), nil)
 	if disabled {
-		h.set("disabled", boolNode(true))
+		h.Set("disabled", ordjson.NewBool(true))
 	}
 	return h
 }
@@ -106,23 +108,23 @@ func headerLine(line string) *node {
 // pairNode builds a canonical {key, value, description, disabled, type}
 // entry. A JSON null value stays null, so that convert can tell "?key"
 // (Postman's null) from "?key="; a missing value is empty text.
-func pairNode(key string, value, src *node) *node {
+func pairNode(key string, value, src *ordjson.Value) *ordjson.Value {
 	p := newObject(src)
 	if src == nil {
-		p.off = -1
+		p.Off = -1
 	}
-	p.set("key", strNode(key))
-	if value != nil && value.kind == kNull {
-		p.set("value", value)
+	p.Set("key", ordjson.NewString(key))
+	if value != nil && value.Kind == ordjson.Null {
+		p.Set("value", value)
 	} else {
-		p.set("value", strNode(jsonText(value)))
+		p.Set("value", ordjson.NewString(ordjson.Text(value)))
 	}
 	if src != nil {
-		p.setStr("description", description(src.get("description")))
-		if truthy(src.get("disabled")) {
-			p.set("disabled", boolNode(true))
+		setStr(p, "description", description(src.Get("description")))
+		if truthy(src.Get("disabled")) {
+			p.Set("disabled", ordjson.NewBool(true))
 		}
-		p.setStr("type", jsonText(src.get("type")))
+		setStr(p, "type", ordjson.Text(src.Get("type")))
 	}
 	return p
 }
@@ -132,23 +134,23 @@ var bodyModes = []string{"raw", "urlencoded", "formdata", "file", "graphql"}
 
 // body normalises a request body. "body": {} (and a body with no mode and
 // no content) means no body.
-func (z *normaliser) body(n *node, path []string) *node {
+func (z *normaliser) body(n *ordjson.Value, path []string) *ordjson.Value {
 	switch {
-	case n.isNull():
+	case n.IsNull():
 		return nil
-	case n.kind == kString:
+	case n.Kind == ordjson.String:
 		out := newObject(n)
-		out.set("mode", strNode("raw"))
-		out.set("raw", strNode(n.s))
+		out.Set("mode", ordjson.NewString("raw"))
+		out.Set("raw", ordjson.NewString(n.Text))
 		return out
-	case n.kind != kObject:
-		z.errorf(n, path, codeInvalidBody, "the body is %s, expected an object", n.kind.article())
+	case n.Kind != ordjson.Object:
+		z.errorf(n, path, codeInvalidBody, "the body is %s, expected an object", n.Kind.Article())
 		return nil
 	}
-	mode := z.scalar(n.get("mode"), path, codeInvalidBody, "the body mode")
+	mode := z.scalar(n.Get("mode"), path, codeInvalidBody, "the body mode")
 	if mode == "" {
 		for _, m := range bodyModes {
-			if n.has(m) {
+			if n.Has(m) {
 				mode = m
 				break
 			}
@@ -158,111 +160,111 @@ func (z *normaliser) body(n *node, path []string) *node {
 		return nil
 	}
 	out := newObject(n)
-	out.set("mode", strNode(mode))
-	out.setStr("raw", jsonText(n.get("raw")))
-	if n.has("urlencoded") {
-		out.set("urlencoded", z.pairs(n.get("urlencoded"), path, "urlencoded"))
+	out.Set("mode", ordjson.NewString(mode))
+	setStr(out, "raw", ordjson.Text(n.Get("raw")))
+	if n.Has("urlencoded") {
+		out.Set("urlencoded", z.pairs(n.Get("urlencoded"), path, "urlencoded"))
 	}
-	if n.has("formdata") {
-		out.set("formdata", z.pairs(n.get("formdata"), path, "formdata"))
+	if n.Has("formdata") {
+		out.Set("formdata", z.pairs(n.Get("formdata"), path, "formdata"))
 	}
-	if f := n.get("file"); !f.isNull() {
+	if f := n.Get("file"); !f.IsNull() {
 		file := newObject(f)
-		if f.kind == kObject {
-			file.setStr("src", jsonText(f.get("src")))
-			file.setStr("content", jsonText(f.get("content")))
+		if f.Kind == ordjson.Object {
+			setStr(file, "src", ordjson.Text(f.Get("src")))
+			setStr(file, "content", ordjson.Text(f.Get("content")))
 		} else {
-			file.setStr("src", jsonText(f))
+			setStr(file, "src", ordjson.Text(f))
 		}
-		out.set("file", file)
+		out.Set("file", file)
 	}
-	if g := n.get("graphql"); !g.isNull() {
+	if g := n.Get("graphql"); !g.IsNull() {
 		gq := newObject(g)
-		if g.kind == kObject {
-			gq.setStr("query", jsonText(g.get("query")))
+		if g.Kind == ordjson.Object {
+			setStr(gq, "query", ordjson.Text(g.Get("query")))
 			// Variables are JSON text in Postman's own exports; some
 			// tools write the object itself.
-			gq.setStr("variables", jsonText(g.get("variables")))
+			setStr(gq, "variables", ordjson.Text(g.Get("variables")))
 		} else {
-			gq.setStr("query", jsonText(g))
+			setStr(gq, "query", ordjson.Text(g))
 		}
-		out.set("graphql", gq)
+		out.Set("graphql", gq)
 	}
-	if truthy(n.get("disabled")) {
-		out.set("disabled", boolNode(true))
+	if truthy(n.Get("disabled")) {
+		out.Set("disabled", ordjson.NewBool(true))
 	}
-	if lang := jsonText(n.get("options").get("raw").get("language")); lang != "" {
+	if lang := ordjson.Text(n.Get("options").Get("raw").Get("language")); lang != "" {
 		raw := newObject(nil)
-		raw.set("language", strNode(lang))
+		raw.Set("language", ordjson.NewString(lang))
 		opts := newObject(nil)
-		opts.set("raw", raw)
-		out.set("options", opts)
+		opts.Set("raw", raw)
+		out.Set("options", opts)
 	}
 	return out
 }
 
 // pairs normalises urlencoded and formdata fields. A form-data "src" is
 // kept as a list of paths: Postman lets one field carry several files.
-func (z *normaliser) pairs(n *node, path []string, what string) *node {
+func (z *normaliser) pairs(n *ordjson.Value, path []string, what string) *ordjson.Value {
 	out := newArray(n)
 	for _, e := range z.list(n, path, codeInvalidBody, "the "+what+" body") {
-		if e.kind == kNull {
+		if e.Kind == ordjson.Null {
 			continue
 		}
 		if !z.entry(e, path, codeInvalidBody, "the "+what+" body") {
 			continue
 		}
-		p := pairNode(z.scalar(e.get("key"), path, codeInvalidBody, "a "+what+" key"), e.get("value"), e)
-		if src := e.get("src"); !src.isNull() {
+		p := pairNode(z.scalar(e.Get("key"), path, codeInvalidBody, "a "+what+" key"), e.Get("value"), e)
+		if src := e.Get("src"); !src.IsNull() {
 			files := newArray(src)
-			if src.kind == kArray {
-				for _, s := range src.arr {
-					files.arr = append(files.arr, strNode(jsonText(s)))
+			if src.Kind == ordjson.Array {
+				for _, s := range src.Elems {
+					files.Elems = append(files.Elems, ordjson.NewString(ordjson.Text(s)))
 				}
 			} else {
-				files.arr = append(files.arr, strNode(jsonText(src)))
+				files.Elems = append(files.Elems, ordjson.NewString(ordjson.Text(src)))
 			}
-			p.set("src", files)
+			p.Set("src", files)
 		}
-		p.setStr("contentType", jsonText(e.get("contentType")))
-		out.arr = append(out.arr, p)
+		setStr(p, "contentType", ordjson.Text(e.Get("contentType")))
+		out.Elems = append(out.Elems, p)
 	}
 	return out
 }
 
 // responses normalises saved examples. Examples may lack a code or an
 // originalRequest; bodies saved as JSON values become their text.
-func (z *normaliser) responses(n *node, path []string) *node {
+func (z *normaliser) responses(n *ordjson.Value, path []string) *ordjson.Value {
 	out := newArray(n)
 	for i, e := range z.list(n, path, codeInvalidResponse, `"response"`) {
 		if !z.entry(e, path, codeInvalidResponse, `"response"`) {
 			continue
 		}
-		name := z.scalar(e.get("name"), path, codeInvalidResponse, "the example name")
+		name := z.scalar(e.Get("name"), path, codeInvalidResponse, "the example name")
 		rpath := extend(path, responseLabel(name, i))
 		r := newObject(e)
-		r.setStr("name", name)
-		r.setStr("id", jsonText(e.get("id")))
-		r.setStr("status", jsonText(e.get("status")))
-		if code := statusCode(e.get("code")); code != 0 {
-			r.set("code", &node{kind: kNumber, s: strconv.Itoa(code), off: -1})
+		setStr(r, "name", name)
+		setStr(r, "id", ordjson.Text(e.Get("id")))
+		setStr(r, "status", ordjson.Text(e.Get("status")))
+		if code := statusCode(e.Get("code")); code != 0 {
+			r.Set("code", ordjson.NewNumber(strconv.Itoa(code)))
 		}
-		if h := z.headers(e.get("header"), rpath); len(h.arr) > 0 {
-			r.set("header", h)
+		if h := z.headers(e.Get("header"), rpath); len(h.Elems) > 0 {
+			r.Set("header", h)
 		}
-		if c := cookies(e.get("cookie")); len(c.arr) > 0 {
-			r.set("cookie", c)
+		if c := cookies(e.Get("cookie")); len(c.Elems) > 0 {
+			r.Set("cookie", c)
 		}
-		r.setStr("body", jsonText(e.get("body")))
+		setStr(r, "body", ordjson.Text(e.Get("body")))
 		// Some exporters nest the key as {"_": {"postman_previewlanguage": ...}}.
-		r.setStr("_postman_previewlanguage", firstNonEmpty(jsonText(e.get("_postman_previewlanguage")),
-			jsonText(e.get("_").get("postman_previewlanguage"))))
-		if orig := e.get("originalRequest"); !orig.isNull() {
+		setStr(r, "_postman_previewlanguage", firstNonEmpty(ordjson.Text(e.Get("_postman_previewlanguage")),
+			ordjson.Text(e.Get("_").Get("postman_previewlanguage"))))
+		if orig := e.Get("originalRequest"); !orig.IsNull() {
 			if req := z.request(orig, rpath); req != nil {
-				r.set("originalRequest", req)
+				r.Set("originalRequest", req)
 			}
 		}
-		out.arr = append(out.arr, r)
+		out.Elems = append(out.Elems, r)
 	}
 	return out
 }
@@ -277,11 +279,11 @@ func responseLabel(name string, index int) string {
 
 // statusCode reads an example's code: a number or a numeric string; 0 when
 // missing or not a plausible HTTP status.
-func statusCode(n *node) int {
-	if n == nil || (n.kind != kNumber && n.kind != kString) {
+func statusCode(n *ordjson.Value) int {
+	if n == nil || (n.Kind != ordjson.Number && n.Kind != ordjson.String) {
 		return 0
 	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(n.s), 64)
+	f, err := strconv.ParseFloat(strings.TrimSpace(n.Text), 64)
 	if err != nil || f != math.Trunc(f) || f < 100 || f > 999 {
 		return 0
 	}
@@ -291,25 +293,25 @@ func statusCode(n *node) int {
 // cookies normalises saved response cookies to the library's Cookie, whose
 // fields are all strings or booleans (exports write "secure": true, and
 // numeric expiry times).
-func cookies(n *node) *node {
+func cookies(n *ordjson.Value) *ordjson.Value {
 	out := newArray(n)
-	if n == nil || n.kind != kArray {
+	if n == nil || n.Kind != ordjson.Array {
 		return out
 	}
-	for _, e := range n.arr {
-		if e.kind != kObject {
+	for _, e := range n.Elems {
+		if e.Kind != ordjson.Object {
 			continue
 		}
 		c := newObject(e)
 		for _, k := range []string{"domain", "path", "expires", "maxAge", "name", "value", "secure"} {
-			c.setStr(k, jsonText(e.get(k)))
+			setStr(c, k, ordjson.Text(e.Get(k)))
 		}
 		for _, k := range []string{"hostOnly", "httpOnly", "session"} {
-			if truthy(e.get(k)) {
-				c.set(k, boolNode(true))
+			if truthy(e.Get(k)) {
+				c.Set(k, ordjson.NewBool(true))
 			}
 		}
-		out.arr = append(out.arr, c)
+		out.Elems = append(out.Elems, c)
 	}
 	return out
 }

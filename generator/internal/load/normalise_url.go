@@ -1,6 +1,10 @@
 package load
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
+)
 
 // url normalises a request URL to the object form
 // {raw, protocol, host[], port, path[], query[], hash, variable[]}.
@@ -10,33 +14,33 @@ import "strings"
 // needs the query and path anyway. An object keeps its parts; its raw is
 // rebuilt from them when missing, and its parts are filled from raw when
 // it has none.
-func (z *normaliser) url(n *node, path []string) *node {
+func (z *normaliser) url(n *ordjson.Value, path []string) *ordjson.Value {
 	out := newObject(n)
 	switch {
-	case n.isNull():
-		out.set("raw", strNode(""))
+	case n.IsNull():
+		out.Set("raw", ordjson.NewString(""))
 		return out
-	case n.kind == kString:
-		u := splitRawURL(n.s)
-		out.set("raw", strNode(n.s))
+	case n.Kind == ordjson.String:
+		u := splitRawURL(n.Text)
+		out.Set("raw", ordjson.NewString(n.Text))
 		setParts(out, u, nil)
 		return out
-	case n.kind != kObject:
-		z.errorf(n, path, codeInvalidURL, "the URL is %s, expected a string or an object", n.kind.article())
+	case n.Kind != ordjson.Object:
+		z.errorf(n, path, codeInvalidURL, "the URL is %s, expected a string or an object", n.Kind.Article())
 		return nil
 	}
 
-	raw := z.scalar(n.get("raw"), path, codeInvalidURL, "url.raw")
+	raw := z.scalar(n.Get("raw"), path, codeInvalidURL, "url.raw")
 	var u urlParts
 	// Some exports write "https:" or "https://" as the protocol.
-	u.protocol = strings.TrimSuffix(strings.TrimSuffix(z.scalar(n.get("protocol"), path, codeInvalidURL, "url.protocol"), "://"), ":")
-	u.port = z.scalar(n.get("port"), path, codeInvalidURL, "url.port")
-	u.hash = z.scalar(n.get("hash"), path, codeInvalidURL, "url.hash")
-	u.host = z.segments(n.get("host"), path, '.', "url.host")
-	u.path = z.segments(n.get("path"), path, '/', "url.path")
-	query := z.query(n.get("query"), path)
+	u.protocol = strings.TrimSuffix(strings.TrimSuffix(z.scalar(n.Get("protocol"), path, codeInvalidURL, "url.protocol"), "://"), ":")
+	u.port = z.scalar(n.Get("port"), path, codeInvalidURL, "url.port")
+	u.hash = z.scalar(n.Get("hash"), path, codeInvalidURL, "url.hash")
+	u.host = z.segments(n.Get("host"), path, '.', "url.host")
+	u.path = z.segments(n.Get("path"), path, '/', "url.path")
+	query := z.query(n.Get("query"), path)
 
-	if !n.has("host") && !n.has("path") && raw != "" {
+	if !n.Has("host") && !n.Has("path") && raw != "" {
 		// Only raw was saved: the parts come from it, as when Postman
 		// imports a string URL. A query list given alongside wins.
 		p := splitRawURL(raw)
@@ -44,7 +48,7 @@ func (z *normaliser) url(n *node, path []string) *node {
 		p.port = firstNonEmpty(u.port, p.port)
 		p.hash = firstNonEmpty(u.hash, p.hash)
 		u = p
-		if n.has("query") {
+		if n.Has("query") {
 			u.query = nil
 		} else {
 			query = nil
@@ -53,18 +57,18 @@ func (z *normaliser) url(n *node, path []string) *node {
 	if raw == "" {
 		u.query = nil
 		for _, q := range query {
-			if !truthy(q.get("disabled")) && q.get("key") != nil {
-				v := q.get("value")
-				u.query = append(u.query, queryPart{key: q.get("key").s, value: jsonText(v), null: v.isNull()})
+			if !truthy(q.Get("disabled")) && q.Get("key") != nil {
+				v := q.Get("value")
+				u.query = append(u.query, queryPart{key: q.Get("key").Text, value: ordjson.Text(v), null: v.IsNull()})
 			}
 		}
 		raw = buildRawURL(u)
 		u.query = nil
 	}
-	out.set("raw", strNode(raw))
+	out.Set("raw", ordjson.NewString(raw))
 	setParts(out, u, query)
-	if vs := z.variables(n.get("variable"), path); len(vs.arr) > 0 {
-		out.set("variable", vs)
+	if vs := z.variables(n.Get("variable"), path); len(vs.Elems) > 0 {
+		out.Set("variable", vs)
 	}
 	return out
 }
@@ -78,14 +82,14 @@ func firstNonEmpty(a, b string) string {
 
 // setParts writes the URL parts into the canonical object. query, when not
 // nil, is the already-normalised query list; otherwise u.query is used.
-func setParts(out *node, u urlParts, query []*node) {
-	out.setStr("protocol", u.protocol)
+func setParts(out *ordjson.Value, u urlParts, query []*ordjson.Value) {
+	setStr(out, "protocol", u.protocol)
 	if len(u.host) > 0 {
-		out.set("host", strList(u.host))
+		out.Set("host", strList(u.host))
 	}
-	out.setStr("port", u.port)
+	setStr(out, "port", u.port)
 	if len(u.path) > 0 {
-		out.set("path", strList(u.path))
+		out.Set("path", strList(u.path))
 	}
 	if query == nil {
 		for _, q := range u.query {
@@ -94,37 +98,37 @@ func setParts(out *node, u urlParts, query []*node) {
 	}
 	if len(query) > 0 {
 		qs := newArray(nil)
-		qs.arr = query
-		out.set("query", qs)
+		qs.Elems = query
+		out.Set("query", qs)
 	}
-	out.setStr("hash", u.hash)
+	setStr(out, "hash", u.hash)
 }
 
 // queryValue is the value node of a query part split from raw text: null
 // for "?key" without "=".
-func queryValue(q queryPart) *node {
+func queryValue(q queryPart) *ordjson.Value {
 	if q.null {
-		return &node{kind: kNull, off: -1}
+		return ordjson.NewNull()
 	}
-	return strNode(q.value)
+	return ordjson.NewString(q.value)
 }
 
-func strList(ss []string) *node {
+func strList(ss []string) *ordjson.Value {
 	n := newArray(nil)
 	for _, s := range ss {
-		n.arr = append(n.arr, strNode(s))
+		n.Elems = append(n.Elems, ordjson.NewString(s))
 	}
 	return n
 }
 
 // segments reads url.host or url.path: a list of segments (each a string,
 // or an object {type, value} in some exports), or one string to split on sep.
-func (z *normaliser) segments(n *node, path []string, sep byte, what string) []string {
+func (z *normaliser) segments(n *ordjson.Value, path []string, sep byte, what string) []string {
 	switch {
-	case n.isNull():
+	case n.IsNull():
 		return nil
-	case n.kind == kString:
-		s := n.s
+	case n.Kind == ordjson.String:
+		s := n.Text
 		if sep == '/' {
 			s = strings.TrimPrefix(s, "/")
 		}
@@ -132,44 +136,44 @@ func (z *normaliser) segments(n *node, path []string, sep byte, what string) []s
 			return nil
 		}
 		return splitOutsideVars(s, sep)
-	case n.kind == kArray:
-		out := make([]string, 0, len(n.arr))
-		for _, e := range n.arr {
-			if e.kind == kObject {
-				out = append(out, jsonText(e.get("value")))
+	case n.Kind == ordjson.Array:
+		out := make([]string, 0, len(n.Elems))
+		for _, e := range n.Elems {
+			if e.Kind == ordjson.Object {
+				out = append(out, ordjson.Text(e.Get("value")))
 				continue
 			}
 			out = append(out, z.scalar(e, path, codeInvalidURL, "a segment of "+what))
 		}
 		return out
 	}
-	z.errorf(n, path, codeInvalidURL, "%s is %s, expected a list or a string", what, n.kind.article())
+	z.errorf(n, path, codeInvalidURL, "%s is %s, expected a list or a string", what, n.Kind.Article())
 	return nil
 }
 
 // query normalises url.query entries to {key, value, description,
 // disabled}; a null value stays null (Postman sends "?key" alone).
-func (z *normaliser) query(n *node, path []string) []*node {
-	var out []*node
-	if n != nil && n.kind == kString {
+func (z *normaliser) query(n *ordjson.Value, path []string) []*ordjson.Value {
+	var out []*ordjson.Value
+	if n != nil && n.Kind == ordjson.String {
 		// "a=1&b=2": read it as Postman reads a raw query string.
-		for _, q := range splitRawURL("?" + n.s).query {
+		for _, q := range splitRawURL("?" + n.Text).query {
 			out = append(out, pairNode(q.key, queryValue(q), nil))
 		}
 		return out
 	}
 	for _, e := range z.list(n, path, codeInvalidQuery, "url.query") {
-		if e.kind == kNull {
+		if e.Kind == ordjson.Null {
 			continue
 		}
 		if !z.entry(e, path, codeInvalidQuery, "url.query") {
 			continue
 		}
-		key := z.scalar(e.get("key"), path, codeInvalidQuery, "a query key")
-		value := e.get("value")
+		key := z.scalar(e.Get("key"), path, codeInvalidQuery, "a query key")
+		value := e.Get("value")
 		if value == nil {
 			// No value at all is sent as Postman sends null: the key alone.
-			value = &node{kind: kNull, off: -1}
+			value = ordjson.NewNull()
 		}
 		out = append(out, pairNode(key, value, e))
 	}

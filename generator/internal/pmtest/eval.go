@@ -1,13 +1,13 @@
 package pmtest
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // savedResponse is what a test row's server replays: the view of the
@@ -42,7 +42,7 @@ func holds(a model.Assertion, r savedResponse) (bool, string) {
 		}
 		return true, ""
 	}
-	var got any
+	var got *ordjson.Value
 	found := false
 	if err == nil {
 		got, found = lookupPath(body, a.Path)
@@ -114,37 +114,30 @@ func headerHolds(a model.Assertion, header []model.KeyValue) (bool, string) {
 	return false, fmt.Sprintf("header %s is not %q", a.Header, a.Value)
 }
 
-// parseJSONBody parses one JSON value, keeping numbers as written.
-func parseJSONBody(s string) (any, error) {
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); err == nil {
-		return nil, fmt.Errorf("text after the JSON value")
-	}
-	return v, nil
+// parseJSONBody parses one JSON value, keeping numbers as written, as
+// strictly as encoding/json does in the generated test.
+func parseJSONBody(s string) (*ordjson.Value, error) {
+	v, _, err := ordjson.Parse(s, ordjson.Options{ReplaceInvalidUTF8: true})
+	return v, err
 }
 
 // lookupPath follows keys and indexes from v. A member holding null counts
 // as absent: typed results omit unset optional fields.
-func lookupPath(v any, path []string) (any, bool) {
+func lookupPath(v *ordjson.Value, path []string) (*ordjson.Value, bool) {
 	for _, key := range path {
-		switch x := v.(type) {
-		case map[string]any:
-			e, ok := x[key]
-			if !ok || e == nil {
+		switch v.Kind {
+		case ordjson.Object:
+			e := v.Get(key)
+			if e.IsNull() {
 				return nil, false
 			}
 			v = e
-		case []any:
+		case ordjson.Array:
 			i, err := strconv.Atoi(key)
-			if err != nil || i < 0 || i >= len(x) || strconv.Itoa(i) != key {
+			if err != nil || i < 0 || i >= len(v.Elems) || strconv.Itoa(i) != key {
 				return nil, false
 			}
-			v = x[i]
+			v = v.Elems[i]
 		default:
 			return nil, false
 		}
@@ -155,59 +148,61 @@ func lookupPath(v any, path []string) (any, bool) {
 // sameJSON compares parsed JSON values deeply, numbers by value (1 and
 // 1.0 are equal, as in JavaScript) and members holding null as absent,
 // as the generated sameJSON does.
-func sameJSON(a, b any) bool {
-	switch x := a.(type) {
-	case json.Number:
-		y, ok := b.(json.Number)
-		if !ok {
-			return false
-		}
-		fx, errX := x.Float64()
-		fy, errY := y.Float64()
-		return x == y || errX == nil && errY == nil && fx == fy
-	case map[string]any:
-		y, ok := b.(map[string]any)
-		if !ok {
-			return false
-		}
-		for k, e := range x {
-			if e != nil && !sameJSON(e, y[k]) {
+func sameJSON(a, b *ordjson.Value) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case ordjson.Number:
+		fx, errX := strconv.ParseFloat(a.Text, 64)
+		fy, errY := strconv.ParseFloat(b.Text, 64)
+		return a.Text == b.Text || errX == nil && errY == nil && fx == fy
+	case ordjson.Object:
+		for _, m := range a.Members {
+			if !m.Value.IsNull() && !sameJSON(m.Value, orNull(b.Get(m.Key))) {
 				return false
 			}
 		}
-		for k, e := range y {
-			if e != nil && x[k] == nil {
+		for _, m := range b.Members {
+			if !m.Value.IsNull() && a.Get(m.Key).IsNull() {
 				return false
 			}
 		}
 		return true
-	case []any:
-		y, ok := b.([]any)
-		if !ok || len(x) != len(y) {
+	case ordjson.Array:
+		if len(a.Elems) != len(b.Elems) {
 			return false
 		}
-		for i := range x {
-			if !sameJSON(x[i], y[i]) {
+		for i := range a.Elems {
+			if !sameJSON(a.Elems[i], b.Elems[i]) {
 				return false
 			}
 		}
 		return true
 	}
-	return a == b
+	return a.Text == b.Text
+}
+
+// orNull stands null in for a missing member.
+func orNull(v *ordjson.Value) *ordjson.Value {
+	if v == nil {
+		return ordjson.NewNull()
+	}
+	return v
 }
 
 // jsonTypeOf is chai's type name of a parsed JSON value.
-func jsonTypeOf(v any) string {
-	switch v.(type) {
-	case map[string]any:
+func jsonTypeOf(v *ordjson.Value) string {
+	switch v.Kind {
+	case ordjson.Object:
 		return "object"
-	case []any:
+	case ordjson.Array:
 		return "array"
-	case string:
+	case ordjson.String:
 		return "string"
-	case json.Number:
+	case ordjson.Number:
 		return "number"
-	case bool:
+	case ordjson.Bool:
 		return "boolean"
 	}
 	return "null"

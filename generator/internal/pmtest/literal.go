@@ -2,10 +2,11 @@ package pmtest
 
 import (
 	"bytes"
-	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/ordjson"
 )
 
 // jsLiteral is a JavaScript literal of a script, as JSON text.
@@ -186,13 +187,11 @@ func numberJSON(text string) (string, bool) {
 	return strconv.FormatFloat(f, 'g', -1, 64), true
 }
 
-// writeJSONString writes s as a JSON string, leaving <, > and & as they
-// are so that generated tests read like the script.
+// writeJSONString writes s as a JSON string, in ordjson's one escaping
+// policy (which leaves <, > and & as they are, so that generated tests
+// read like the script).
 func writeJSONString(b *bytes.Buffer, s string) {
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)       // a string always encodes
-	b.Truncate(b.Len() - 1) // Encode ends with a newline
+	b.Write(ordjson.AppendString(b.AvailableBuffer(), s))
 }
 
 // parseLodashPath splits a lodash property path ("args.foo1",

@@ -1,4 +1,4 @@
-package infer
+package ordjson
 
 import (
 	"fmt"
@@ -6,8 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// SyntaxError is what Parse returns for text it cannot read. Build turns
-// it into a diagnostic ("body is not valid JSON (line 3, column 7)").
+// SyntaxError is what Parse returns for text it cannot read.
 type SyntaxError struct {
 	// Msg says what is wrong, in encoding/json's words where it has them.
 	Msg string

@@ -1,4 +1,4 @@
-package infer
+package ordjson
 
 import (
 	"unicode/utf16"
@@ -6,8 +6,7 @@ import (
 )
 
 // str reads a string starting at the opening quote. Strings without
-// escapes are returned as substrings of the input, which is the common case
-// and costs no allocation.
+// escapes are substrings of the input: the common case costs nothing.
 func (p *parser) str() (string, error) {
 	start := p.pos + 1
 	i := start
@@ -27,6 +26,9 @@ func (p *parser) str() (string, error) {
 		default:
 			r, size := utf8.DecodeRuneInString(p.s[i:])
 			if r == utf8.RuneError && size == 1 {
+				if p.opt.ReplaceInvalidUTF8 {
+					return p.strSlow(start, i)
+				}
 				return "", p.errorAt(i, "invalid UTF-8 in string literal")
 			}
 			i += size
@@ -35,11 +37,11 @@ func (p *parser) str() (string, error) {
 	return "", p.errorAt(len(p.s), "unexpected end of JSON input in string literal")
 }
 
-// strSlow decodes a string that has escapes; s[start:i] is already known
-// to be plain text and s[i] is the first backslash.
+// strSlow decodes a string that has escapes or invalid UTF-8; s[start:i]
+// is already known to be plain text.
 func (p *parser) strSlow(start, i int) (string, error) {
-	buf := make([]byte, 0, i-start+16)
-	buf = append(buf, p.s[start:i]...)
+	buf := append(p.buf[:0], p.s[start:i]...)
+	defer func() { p.buf = buf[:0] }()
 	for i < len(p.s) {
 		c := p.s[i]
 		switch {
@@ -102,7 +104,12 @@ func (p *parser) strSlow(start, i int) (string, error) {
 		default:
 			r, size := utf8.DecodeRuneInString(p.s[i:])
 			if r == utf8.RuneError && size == 1 {
-				return "", p.errorAt(i, "invalid UTF-8 in string literal")
+				if !p.opt.ReplaceInvalidUTF8 {
+					return "", p.errorAt(i, "invalid UTF-8 in string literal")
+				}
+				buf = utf8.AppendRune(buf, utf8.RuneError)
+				i++
+				continue
 			}
 			buf = append(buf, p.s[i:i+size]...)
 			i += size
@@ -117,7 +124,8 @@ func hex4(s string, i int) (rune, bool) {
 		return 0, false
 	}
 	var r rune
-	for _, c := range []byte(s[i : i+4]) {
+	for j := i; j < i+4; j++ {
+		c := s[j]
 		switch {
 		case '0' <= c && c <= '9':
 			c -= '0'
