@@ -113,12 +113,17 @@ func writeDriver(pkgDir string) error {
 	d := struct {
 		Package   string
 		AuthField string
+		HasNow    bool
+		HasNonce  bool
 		Options   []string
 		Now       int64
 		Nonce     string
 	}{Package: pkg[1], Now: fixedUnix, Nonce: fixedNonce}
 	if m := regexp.MustCompile(`(?m)^\s+(\w+)\s+authConfig\b`).FindStringSubmatch(code); m != nil {
 		d.AuthField = m[1]
+		// The clock and nonce hooks exist only where a signer reads them.
+		d.HasNow = regexp.MustCompile(`(?m)^\s+now\s+func\(\) time\.Time`).MatchString(code)
+		d.HasNonce = regexp.MustCompile(`(?m)^\s+nonce\s+func\(\) string`).MatchString(code)
 	}
 	kinds := make([]string, 0, len(authOptions))
 	for k := range authOptions {
@@ -157,7 +162,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
-[[- if .AuthField]]
+[[- if .HasNow]]
 	"time"
 [[- end]]
 )
@@ -181,10 +186,14 @@ func TestPmgenConformanceDriver(t *testing.T) {
 		t.Fatal(err)
 	}
 	var opts []Option
-[[- if .AuthField]]
+[[- if or .HasNow .HasNonce]]
 	opts = append(opts, Option(func(c *config) {
+[[- if .HasNow]]
 		c.[[.AuthField]].now = func() time.Time { return time.Unix([[.Now]], 0) }
+[[- end]]
+[[- if .HasNonce]]
 		c.[[.AuthField]].nonce = func() string { return [[printf "%q" .Nonce]] }
+[[- end]]
 	}))
 [[- end]]
 	for _, s := range conformanceSettings() {
