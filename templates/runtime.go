@@ -241,6 +241,19 @@ func (r *Refs) add(node ast.Node) {
 	})
 }
 
+// Merge adds what o recorded to r.
+func (r *Refs) Merge(o *Refs) {
+	if r.idents == nil {
+		r.idents, r.selectors = map[string]bool{}, map[string]bool{}
+	}
+	for k := range o.idents {
+		r.idents[k] = true
+	}
+	for k := range o.selectors {
+		r.selectors[k] = true
+	}
+}
+
 func (r *Refs) lists() (idents, selectors []string) {
 	return sortedKeys(r.idents), sortedKeys(r.selectors)
 }

@@ -9,7 +9,10 @@ package emit
 import (
 	"bytes"
 	"fmt"
-	"go/format"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
 	"runtime"
 	"strings"
 	"sync"
@@ -48,6 +51,7 @@ func Files(api *model.API, opts Options) ([]File, error) {
 		jobs = append(jobs, fileJob{"conformance_test.go", func() (*jen.File, error) { return conformanceFile(api), nil }})
 	}
 	out := make([]File, len(jobs))
+	refs := make([]templates.Refs, len(jobs))
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
 		f, err := jobs[i].build()
@@ -55,19 +59,21 @@ func Files(api *model.API, opts Options) ([]File, error) {
 			errs[i] = err
 			return
 		}
-		data, err := render(jobs[i].path, f)
+		data, err := render(jobs[i].path, f, &refs[i])
 		out[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
 	})
 	var files []File
+	var mentioned templates.Refs
 	for i := range jobs {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
 		if out[i].Path != "" {
 			files = append(files, out[i])
+			mentioned.Merge(&refs[i])
 		}
 	}
-	runtimeFiles, err := runtimeFor(api.Package, files)
+	runtimeFiles, err := runtimeFor(api.Package, files, &mentioned)
 	if err != nil {
 		return nil, err
 	}
@@ -142,19 +148,36 @@ func newFile(api *model.API) *jen.File {
 	return f
 }
 
-// render formats one file. Generated code that does not format is a
-// generator bug; the error carries the line-numbered source to find it.
-func render(path string, f *jen.File) ([]byte, error) {
+// render formats one file and records in refs what it mentions, for the
+// runtime's pruning. It parses the file once for both, as format.Source
+// would (imports sorted, gofmt's printer settings): a second parse of
+// every file only to list its identifiers costs a large collection a
+// tenth of its memory. Generated code that does not parse is a generator
+// bug; the error carries the line-numbered source to find it.
+func render(path string, f *jen.File, refs *templates.Refs) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("emit %s: %w", path, err)
 	}
-	out, err := format.Source(buf.Bytes())
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, path, buf.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, fmt.Errorf("emit %s: generated code does not format (a pmgen bug): %v\n%s", path, err, numbered(buf.String()))
 	}
-	return out, nil
+	refs.Add(file)
+	ast.SortImports(fset, file)
+	var out bytes.Buffer
+	out.Grow(buf.Len())
+	if err := gofmt.Fprint(&out, fset, file); err != nil {
+		return nil, fmt.Errorf("emit %s: generated code does not format (a pmgen bug): %v\n%s", path, err, numbered(buf.String()))
+	}
+	return out.Bytes(), nil
 }
+
+// gofmt is go/format's printer configuration, kept in step with it by
+// TestRenderMatchesGofmt. 1<<30 is go/printer's number-normalising mode,
+// which go/format and cmd/gofmt set by value as well.
+var gofmt = printer.Config{Mode: printer.UseSpaces | printer.TabIndent | 1<<30, Tabwidth: 8}
 
 func numbered(src string) string {
 	var b strings.Builder

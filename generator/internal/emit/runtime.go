@@ -7,33 +7,17 @@ import (
 	"go/parser"
 	"go/token"
 	"slices"
-	"strings"
 
 	"github.com/pmgen/pmgen/templates"
 )
 
 // runtimeFor returns the runtime files the package's own Go files need
 // (templates.Runtime), and folds the runtime's test helpers into the
-// package's helpers_test.go. The files are parsed again only to list the
-// identifiers they mention: the runtime keeps what those reach.
-func runtimeFor(pkg string, files []File) ([]File, error) {
-	fset := token.NewFileSet()
-	var refs templates.Refs
-	ownHelpers := -1
-	for i, f := range files {
-		if !strings.HasSuffix(f.Path, ".go") {
-			continue
-		}
-		if f.Path == "helpers_test.go" {
-			ownHelpers = i
-		}
-		parsed, err := parser.ParseFile(fset, f.Path, f.Data, parser.SkipObjectResolution)
-		if err != nil {
-			return nil, fmt.Errorf("emit %s: %w", f.Path, err)
-		}
-		refs.Add(parsed)
-	}
-	rt, helpers := templates.Runtime(pkg, &refs)
+// package's helpers_test.go. refs is what the files mention, recorded as
+// they were rendered: the runtime keeps what those reach.
+func runtimeFor(pkg string, files []File, refs *templates.Refs) ([]File, error) {
+	ownHelpers := slices.IndexFunc(files, func(f File) bool { return f.Path == "helpers_test.go" })
+	rt, helpers := templates.Runtime(pkg, refs)
 	out := make([]File, 0, len(rt))
 	for _, f := range rt {
 		out = append(out, File{Path: f.Path, Data: f.Data})
