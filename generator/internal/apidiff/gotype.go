@@ -13,9 +13,6 @@ type names func(*model.Type) string
 
 func ownName(t *model.Type) string { return t.Name }
 
-// spell writes a type expression: []Item, map[string]json.RawMessage, *string.
-func spell(t *model.TypeRef, name names) string { return t.GoType(name).String() }
-
 // spellField is a struct field's type.
 func spellField(f *model.Field, name names) string { return f.GoType(name).String() }
 

@@ -138,20 +138,3 @@ func requestInput(g *jen.Group, op *model.Operation) {
 		g.Id("input").Op(":=").Op("&").Id("value")
 	}
 }
-
-// usedBodyKinds reports which body encodings the API's methods use, so
-// that only the helpers they need are emitted.
-func usedBodyKinds(svc *model.Service, used map[model.BodyKind]bool) map[model.BodyKind]bool {
-	if used == nil {
-		used = map[model.BodyKind]bool{}
-	}
-	for _, op := range svc.Ops {
-		if op.Body != nil {
-			used[op.Body.Kind] = true
-		}
-	}
-	for _, sub := range svc.Services {
-		usedBodyKinds(sub, used)
-	}
-	return used
-}
