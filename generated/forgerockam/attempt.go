@@ -122,7 +122,11 @@ type challenged interface {
 // challenged, is answered and sent once more.
 func (c *config) roundTrip(req *http.Request, r *request) (*http.Response, error) {
 	if r.auth != nil {
-		if err := r.auth.sign(c, req, r.body); err != nil {
+		// The scheme is handed a copy: c itself, passed through the
+		// interface, would escape, and every call's config would be
+		// allocated whether it is signed or not.
+		signing := *c
+		if err := r.auth.sign(&signing, req, r.body); err != nil {
 			return nil, err
 		}
 	}
@@ -137,7 +141,8 @@ func (c *config) roundTrip(req *http.Request, r *request) (*http.Response, error
 	}
 	resp, err := c.httpClient.Do(req)
 	if ch, ok := r.auth.(challenged); ok && err == nil {
-		return ch.answer(c, req, r.body, resp)
+		answering := *c
+		return ch.answer(&answering, req, r.body, resp)
 	}
 	return resp, err
 }
