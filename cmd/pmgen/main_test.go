@@ -1,7 +1,9 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -38,6 +40,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("POSTMAN_API_URL", api.URL)
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"listing": listing},
 	})
 }
 
@@ -63,4 +66,49 @@ func fakePostmanAPI(seed []byte) *httptest.Server {
 			http.Error(w, `{"error": {"name": "instanceNotFoundError", "message": "not found"}}`, http.StatusNotFound)
 		}
 	}))
+}
+
+// listing prints, for each folder named, every entry below it in path
+// order: its kind, mode, modification time to the nanosecond, and the
+// SHA-256 of a file's bytes or a link's target. Two listings compared with
+// cmp show that nothing in a folder was written, created, removed or
+// touched, portably, where ls's flags differ between systems.
+func listing(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: listing DIR...")
+	}
+	for _, arg := range args {
+		root := ts.MkAbs(arg)
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			var sum string
+			switch {
+			case d.Type()&fs.ModeSymlink != 0:
+				to, err := os.Readlink(p)
+				if err != nil {
+					return err
+				}
+				sum = "-> " + to
+			case d.Type().IsRegular():
+				data, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				sum = fmt.Sprintf("%x", sha256.Sum256(data))
+			}
+			fmt.Fprintf(ts.Stdout(), "%s/%s %v %s %s\n", arg, filepath.ToSlash(rel), info.Mode(), info.ModTime().UTC().Format("2006-01-02T15:04:05.000000000"), sum)
+			return nil
+		})
+		ts.Check(err)
+	}
 }

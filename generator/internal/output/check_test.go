@@ -16,7 +16,7 @@ func TestCheckCurrentOutput(t *testing.T) {
 	if _, err := Write(dir, files); err != nil {
 		t.Fatal(err)
 	}
-	put(t, dir, map[string]string{"hand.go": "package pkg\n", "go.mod": "module x\n"}) // not ours: ignored
+	put(t, dir, map[string]string{"hand.go": "package pkg\n", "LICENSE": "MIT\n"}) // not ours: ignored
 	got, err := Check(dir, files)
 	if err != nil {
 		t.Fatal(err)

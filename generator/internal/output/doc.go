@@ -15,6 +15,10 @@
 //   - Only files that carry pmgen's header, or live under testdata/pmgen/,
 //     are ever removed as stale. Hand-written files next to generated ones
 //     are never deleted.
+//   - A run stays inside its directory: it never writes, removes or walks
+//     through a symbolic link below it, and refuses a directory that is
+//     the file system's root, a module's root or the home directory (see
+//     contain).
 //   - Order is deterministic everywhere: files are handled and reported in
 //     path order.
 package output

@@ -25,8 +25,8 @@ type entry struct {
 	ModTime time.Time
 }
 
-// snapshot records every file and directory under dir, hidden ones
-// included, so that a test can assert that a failed run changed nothing.
+// snapshot records every file, directory and symbolic link under dir,
+// hidden ones included, so that a test can assert that a failed run changed nothing.
 func snapshot(t testing.TB, dir string) map[string]entry {
 	t.Helper()
 	got := map[string]entry{}
@@ -45,6 +45,13 @@ func snapshot(t testing.TB, dir string) map[string]entry {
 		if d.IsDir() {
 			got[filepath.ToSlash(rel)+"/"] = entry{}
 			return nil
+		}
+		// A link is recorded as where it points, never followed: a test
+		// that plants one must see it unchanged, not what it leads to.
+		if d.Type()&fs.ModeSymlink != 0 {
+			to, err := os.Readlink(p)
+			got[filepath.ToSlash(rel)] = entry{Data: "-> " + to, ModTime: info.ModTime()}
+			return err
 		}
 		data, err := os.ReadFile(p)
 		if err != nil {

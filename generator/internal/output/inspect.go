@@ -43,13 +43,17 @@ type survey struct {
 	ownedDirs []string    // directories under testdata/pmgen, relative, deepest first
 }
 
-// inspect reads the package directory without changing it. Only the top
+// inspect reads the package directory without changing it, once contain
+// has found that the run stays inside it. Only the top
 // level and testdata/pmgen/ are searched for stale files: a Go package is
 // one directory, and its subdirectories may well be other generated
 // packages (-out generated next to -out generated/x) that this run must
 // not delete.
 func inspect(dir string, files []File) (survey, error) {
 	var sv survey
+	if err := contain(dir, files); err != nil {
+		return sv, err
+	}
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
