@@ -57,8 +57,10 @@ type Config struct {
 // Result is what a run did.
 type Result struct {
 	// Warnings are the problems that did not stop generation, one line
-	// each, with their position and code.
+	// each, with their position and code. WarningLines groups repeats.
 	Warnings []string
+	// groups are the warnings grouped by what they say (WarningLines).
+	groups []model.Group
 	Stats    model.Stats
 	// Written, Unchanged and Removed list the files touched (not in Check mode).
 	Written, Unchanged, Removed []string
@@ -79,8 +81,8 @@ func (r *Result) Summary() string {
 	if r.Diff != "" {
 		files = "output is stale"
 	}
-	return fmt.Sprintf("pmgen: %d requests, %d methods, %d types, %d tests, %d warnings; %s; %s",
-		r.Stats.Requests, r.Stats.Operations, r.Stats.Types, r.Stats.TestRows, len(r.Warnings),
+	return fmt.Sprintf("pmgen: %d requests, %d methods, %d types, %d tests, %s; %s; %s",
+		r.Stats.Requests, r.Stats.Operations, r.Stats.Types, r.Stats.TestRows, r.warningCount(),
 		files, r.Elapsed.Round(time.Millisecond))
 }
 
@@ -135,6 +137,7 @@ func Generate(cfg Config) (*Result, error) {
 	for _, d := range diags {
 		res.Warnings = append(res.Warnings, d.String())
 	}
+	res.groups = diags.Group()
 	if cfg.Check {
 		res.Diff, err = output.Check(cfg.Out, out)
 		if err != nil {
