@@ -61,7 +61,7 @@ type Result struct {
 	Warnings []string
 	// groups are the warnings grouped by what they say (WarningLines).
 	groups []model.Group
-	Stats    model.Stats
+	Stats  model.Stats
 	// Written, Unchanged and Removed list the files touched (not in Check mode).
 	Written, Unchanged, Removed []string
 	// Diff is the unified diff in Check mode; empty when output is current.
