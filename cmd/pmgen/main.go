@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v]
+//	pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v] [-keep-secret NAME]
 //	pmgen diff [-json] OLD NEW
 //
 // The flags are:
@@ -30,6 +30,10 @@
 //		methods, types and functions that differ are named on stderr
 //		("pmgen: stale: changed method UsersService.GetUser"). Use it in CI
 //		to catch a client that is out of date with its collection.
+//	-keep-secret NAME
+//		Keep the saved value of variable NAME as a default in the generated
+//		code, although pmgen would withhold it as a credential: a project
+//		key or a sandbox login that is not secret. Repeat it for each name.
 //	-v
 //		Print every warning on its own line, a repeated one at each of its
 //		places, instead of once with a count.
@@ -113,9 +117,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Package, "package", "", "the Go package `name` (default: from the collection name)")
 	fs.StringVar(&cfg.Env, "env", "", "a Postman environment `file` (or postman:UID) whose values become defaults")
 	fs.BoolVar(&cfg.Check, "check", false, "write nothing; exit 1 with a diff when the output is stale")
+	fs.Func("keep-secret", "keep the saved value of variable `NAME` as a default although it looks like a credential (repeatable)", func(name string) error {
+		cfg.KeepSecrets = append(cfg.KeepSecrets, name)
+		return nil
+	})
 	verbose := fs.Bool("v", false, "print every warning on its own line, repeats included")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v]\n       pmgen diff [-json] OLD NEW")
+		fmt.Fprintln(stderr, "usage: pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v] [-keep-secret NAME]\n       pmgen diff [-json] OLD NEW")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
