@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -20,7 +21,9 @@ type Evidence struct {
 	// Authorization or Cookie header, a header, query parameter or form
 	// field whose name says credential (X-Api-Key, access_token).
 	credential map[string]bool
-	// plain are the variables sent anywhere else in a URL, header or form.
+	// plain are the variables sent anywhere else in a URL path, query,
+	// header or form. A host is not counted: a whole URL (a webhook's)
+	// can be the secret, and plainURL judges those by their value.
 	plain map[string]bool
 	// keep are the variables the user released (-keep-secret).
 	keep map[string]bool
@@ -58,7 +61,9 @@ func (e *Evidence) SecretReason(v load.Variable) string {
 		return "a request sends it as a credential"
 	case secretValue(v.Value):
 		return "the value looks like a token"
-	case credentialText.MatchString(v.Description):
+	case credentialText.MatchString(v.Description) && !identifierText.MatchString(v.Description):
+		// "the name of the header that carries the session token" is
+		// about a credential without being one: then the name decides.
 		return "its description says it is a credential"
 	case SecretName(v.Key) && !e.identifier(v):
 		return "its name says it is a credential"
@@ -70,13 +75,34 @@ func (e *Evidence) SecretReason(v load.Variable) string {
 // credential's (PROJECT_KEY, authServer) is something else: described as
 // an identifier, used only in URLs and plain parameters, or a URL itself.
 func (e *Evidence) identifier(v load.Variable) bool {
-	return identifierText.MatchString(v.Description) || e.plain[v.Key] ||
-		strings.HasPrefix(v.Value, "https://") && !strings.Contains(v.Value, "@") && !strings.Contains(v.Value, "?")
+	return identifierText.MatchString(v.Description) || e.plain[v.Key] || plainURL(v.Value)
+}
+
+// plainURL reports whether a value is a URL that can hold no credential:
+// a server's address whose path, if any, is a few lower-case words
+// ("https://account-d.docusign.com", "https://api.example.com/v2"). A
+// webhook URL whose path is its secret ("https://hooks.example.com/T0/B0/x9Kq…")
+// is not one, nor is a URL with a user, a query or a fragment.
+func plainURL(value string) bool {
+	u, err := url.Parse(strings.TrimSpace(value))
+	if err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" ||
+		u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
+		return false
+	}
+	for _, seg := range strings.Split(strings.Trim(u.Path, "/"), "/") {
+		if seg != "" && !urlWord.MatchString(seg) {
+			return false
+		}
+	}
+	return true
 }
 
 var (
+	// urlWord is a path segment that names rather than authorizes: a
+	// short lower-case word or a version.
+	urlWord = regexp.MustCompile(`^([a-z][a-z._-]{0,19}|v[0-9]{1,2})$`)
 	// credentialText is a description that says credential.
-	credentialText = regexp.MustCompile(`(?i)\b(api[ _-]?key|secret|password|passphrase|access[ _-]?token|bearer|credentials?|private[ _-]?key)\b`)
+	credentialText = regexp.MustCompile(`(?i)\b(api[ _-]?key|secret|password|passphrase|(api|auth|access|session|bearer|refresh)[ _-]?token|bearer|credentials?|private[ _-]?key)\b`)
 	// identifierText is a description that says identifier.
 	identifierText = regexp.MustCompile(`(?i)\b(id|ids|identifier|slug|handle|name|number)\b`)
 )
@@ -140,7 +166,7 @@ func gatherEvidence(col *load.Collection, authRefs map[string]bool) *Evidence {
 			if r == nil {
 				continue
 			}
-			for _, s := range append(append([]string{r.URL.Port}, r.URL.Host...), r.URL.Path...) {
+			for _, s := range r.URL.Path {
 				note(s, false)
 			}
 			pairs(r.URL.Query)

@@ -14,6 +14,7 @@ func evidenceCollection() *load.Collection {
 	req := func(r load.Request) *load.Item { return &load.Item{Name: "r", Request: &r} }
 	return &load.Collection{File: "c.json", Items: []*load.Item{
 		req(load.Request{Method: "GET", URL: load.URL{Host: []string{"{{authServer}}"}, Path: []string{"projects", "{{PROJECT_KEY}}"}}}),
+		req(load.Request{Method: "POST", URL: load.URL{Host: []string{"{{slackWebhookKey}}"}}}),
 		req(load.Request{Method: "GET", URL: load.URL{Host: []string{"{{baseUrl}}"}, Path: []string{"items"},
 			Query: []load.Pair{{Key: "key", Value: "{{mapsKey}}"}, {Key: "sort", Value: "{{sortKey}}"}}},
 			Header: []load.Pair{{Key: "Fastly-Key", Value: "{{fastly_key}}"}, {Key: "Authorization", Value: "Bearer {{session}}"}}}),
@@ -41,11 +42,16 @@ func TestSecretEvidence(t *testing.T) {
 		{Key: "unusedKey", Value: "k-0123456789"},                                // weak name, no evidence: withheld
 		{Key: "partner", Value: "p-0123456789", Description: "Your partner API key"},
 		{Key: "region", Value: "eu"},
+		{Key: "slackWebhookKey", Value: "https://hooks.example.com/services/T0001/B0001/x9KqLmNoPqRsTuVwXyZ"}, // the URL is the secret
+		{Key: "authHost", Value: "https://{{env}}.example.com/v2"},                                            // not a URL until resolved: no evidence, withheld
+		{Key: "ssoName", Value: "sso-0123456789", Description: "Your auth token"},                             // the description says token
+		{Key: "cookieName", Value: "iPlanetDirectoryPro", Description: "Name of the header that carries the session token"},
 	}
 	want := map[string]bool{
 		"PROJECT_KEY": false, "issueKey": false, "sortKey": false, "authServer": false,
 		"mapsKey": true, "fastly_key": true, "session": true, "password": true, "client_secret": true,
 		"api_key": true, "unusedKey": true, "partner": true, "region": false,
+		"slackWebhookKey": true, "authHost": true, "ssoName": true, "cookieName": false,
 	}
 	w, e := FindSecrets(evidenceCollection(), vars, nil, func(model.Pos, string) {})
 	for _, v := range vars {
