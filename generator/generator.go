@@ -45,6 +45,10 @@ type Config struct {
 	// Check writes nothing: Result.Diff says how the files on disk differ
 	// from what would be generated.
 	Check bool
+	// KeepSecrets names variables whose saved values become defaults in
+	// the generated code although pmgen would withhold them as
+	// credentials: a value that is not secret after all.
+	KeepSecrets []string
 	// ConformanceFixtures adds conformance_test.go to the package: every
 	// method called with the inputs the collection saved, and the client
 	// settings with their saved values, as test-only unexported
@@ -57,9 +61,11 @@ type Config struct {
 // Result is what a run did.
 type Result struct {
 	// Warnings are the problems that did not stop generation, one line
-	// each, with their position and code.
+	// each, with their position and code. WarningLines groups repeats.
 	Warnings []string
-	Stats    model.Stats
+	// groups are the warnings grouped by what they say (WarningLines).
+	groups []model.Group
+	Stats  model.Stats
 	// Written, Unchanged and Removed list the files touched (not in Check mode).
 	Written, Unchanged, Removed []string
 	// Diff is the unified diff in Check mode; empty when output is current.
@@ -79,8 +85,8 @@ func (r *Result) Summary() string {
 	if r.Diff != "" {
 		files = "output is stale"
 	}
-	return fmt.Sprintf("pmgen: %d requests, %d methods, %d types, %d tests, %d warnings; %s; %s",
-		r.Stats.Requests, r.Stats.Operations, r.Stats.Types, r.Stats.TestRows, len(r.Warnings),
+	return fmt.Sprintf("pmgen: %d requests, %d methods, %d types, %d tests, %s; %s; %s",
+		r.Stats.Requests, r.Stats.Operations, r.Stats.Types, r.Stats.TestRows, r.warningCount(),
 		files, r.Elapsed.Round(time.Millisecond))
 }
 
@@ -126,7 +132,7 @@ func Generate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, stats, diags, err := renderWith(col, env, cfg.Package, emit.Options{ConformanceFixtures: cfg.ConformanceFixtures})
+	out, stats, diags, err := renderWith(col, env, cfg.Package, cfg.KeepSecrets, emit.Options{ConformanceFixtures: cfg.ConformanceFixtures})
 	if err != nil {
 		return nil, err
 	}
@@ -135,6 +141,7 @@ func Generate(cfg Config) (*Result, error) {
 	for _, d := range diags {
 		res.Warnings = append(res.Warnings, d.String())
 	}
+	res.groups = diags.Group()
 	if cfg.Check {
 		res.Diff, err = output.Check(cfg.Out, out)
 		if err != nil {
@@ -181,8 +188,9 @@ func readInputs(col, env string) (source, source, error) {
 
 // buildModel is the pure front of the pipeline: load and build, from bytes to
 // the API model. An *InputError carries every diagnostic when the input
-// is bad; the diagnostics returned otherwise are warnings.
-func buildModel(col, env source, pkg string) (*model.API, model.Diagnostics, error) {
+// is bad; the diagnostics returned otherwise are warnings. keep are the
+// variables released from withholding.
+func buildModel(col, env source, pkg string, keep []string) (*model.API, model.Diagnostics, error) {
 	if err := checkPackageName(pkg); err != nil {
 		return nil, nil, err
 	}
@@ -190,7 +198,7 @@ func buildModel(col, env source, pkg string) (*model.API, model.Diagnostics, err
 	if diags.HasErrors() {
 		return nil, diags, inputError(diags)
 	}
-	opts := build.Options{Package: pkg}
+	opts := build.Options{Package: pkg, KeepSecrets: keep}
 	if env.name != "" {
 		vars, envDiags := load.ParseEnvironment(env.name, env.data)
 		diags = append(diags, envDiags...)
@@ -210,13 +218,14 @@ func buildModel(col, env source, pkg string) (*model.API, model.Diagnostics, err
 // render is the pure part of the pipeline: load, build and emit, from
 // bytes to the files of a user's package.
 func render(col, env source, pkg string) ([]output.File, model.Stats, model.Diagnostics, error) {
-	return renderWith(col, env, pkg, emit.Options{})
+	return renderWith(col, env, pkg, nil, emit.Options{})
 }
 
-// renderWith is render with the files beyond the package that opts asks
-// for (Config.ConformanceFixtures).
-func renderWith(col, env source, pkg string, opts emit.Options) ([]output.File, model.Stats, model.Diagnostics, error) {
-	api, diags, err := buildModel(col, env, pkg)
+// renderWith is render with the variables the user released from
+// withholding (Config.KeepSecrets) and the files beyond the package that
+// opts asks for (Config.ConformanceFixtures).
+func renderWith(col, env source, pkg string, keep []string, opts emit.Options) ([]output.File, model.Stats, model.Diagnostics, error) {
+	api, diags, err := buildModel(col, env, pkg, keep)
 	if err != nil {
 		return nil, model.Stats{}, diags, err
 	}

@@ -104,7 +104,7 @@ func renderGoldenFixtures(t testing.TB, name string) ([]output.File, string) {
 		if err != nil {
 			return rendering{readErr: err}
 		}
-		files, stats, diags, err := renderWith(col, env, "", emit.Options{ConformanceFixtures: true})
+		files, stats, diags, err := renderWith(col, env, "", nil, emit.Options{ConformanceFixtures: true})
 		return rendering{files: files, stats: stats, diags: diags, err: err}
 	})
 	return goldenResult(t, r)

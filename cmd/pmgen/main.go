@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check]
+//	pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v] [-keep-secret NAME]
 //	pmgen diff [-json] OLD NEW
 //
 // The flags are:
@@ -34,13 +34,26 @@
 //		methods, types and functions that differ are named on stderr
 //		("pmgen: stale: changed method UsersService.GetUser"). Use it in CI
 //		to catch a client that is out of date with its collection.
+//	-keep-secret NAME
+//		Keep the saved value of variable NAME as a default in the generated
+//		code, although pmgen would withhold it as a credential: a project
+//		key or a sandbox login that is not secret. Repeat it for each name.
+//	-v
+//		Print every warning on its own line, a repeated one at each of its
+//		places, instead of once with a count.
 //
 // Every problem in the input is reported at once, one per line, with its
 // place and a stable code:
 //
 //	api.json: Users › Get user › response "Not found": body is not valid JSON (line 3, column 7) [example-invalid-json]
 //
-// Warnings name what pmgen could not represent exactly. When requests are
+// Warnings name what pmgen could not represent exactly. A warning that
+// recurs (the same auth block saved on every request) is printed once,
+// with its count and first three places:
+//
+//	api.json: warning: the oauth2 auth set on the request saves "accessToken": … [secret-withheld] in 41 places: Users › Get, Users › List, Orders › Get, …
+//
+// -v prints every occurrence on its own line instead. When requests are
 // paginated, one line lists the methods that received page iterators and
 // the style of each; a run ends with one summary line.
 //
@@ -108,8 +121,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.Package, "package", "", "the Go package `name` (default: from the collection name)")
 	fs.StringVar(&cfg.Env, "env", "", "a Postman environment `file` (or postman:UID) whose values become defaults")
 	fs.BoolVar(&cfg.Check, "check", false, "write nothing; exit 1 with a diff when the output is stale")
+	fs.Func("keep-secret", "keep the saved value of variable `NAME` as a default although it looks like a credential (repeatable)", func(name string) error {
+		cfg.KeepSecrets = append(cfg.KeepSecrets, name)
+		return nil
+	})
+	verbose := fs.Bool("v", false, "print every warning on its own line, repeats included")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check]\n       pmgen diff [-json] OLD NEW")
+		fmt.Fprintln(stderr, "usage: pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v] [-keep-secret NAME]\n       pmgen diff [-json] OLD NEW")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -137,7 +155,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	for _, w := range res.Warnings {
+	for _, w := range res.WarningLines(*verbose) {
 		fmt.Fprintln(stderr, w)
 	}
 	if line := res.Iterators(); line != "" {

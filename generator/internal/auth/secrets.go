@@ -40,18 +40,20 @@ type Withheld struct {
 // FindSecrets runs first: it warns about the credentials auth blocks save,
 // and records every withheld value, so that no description that quotes
 // one carries it into a doc comment or the README. vars are the
-// collection's variables as the environment leaves them; refs are the
-// variables auth credentials refer to, whose values are credentials too.
-func FindSecrets(col *load.Collection, vars []load.Variable, warn func(pos model.Pos, msg string)) (w *Withheld, refs map[string]bool) {
-	w = &Withheld{}
-	refs = warnAuthSecrets(col, w, warn)
+// collection's variables as the environment leaves them; keep are the
+// variables the user released. The Evidence it returns tells the
+// variables that are credentials from the others.
+func FindSecrets(col *load.Collection, vars []load.Variable, keep []string, warn func(pos model.Pos, msg string)) (*Withheld, *Evidence) {
+	w := &Withheld{}
+	e := gatherEvidence(col, warnAuthSecrets(col, w, warn))
+	e.Keep(keep)
 	for _, v := range vars {
-		if !v.Disabled && SecretReason(v, refs) != "" {
+		if !v.Disabled && e.SecretReason(v) != "" {
 			w.add(v.Key, v.Value)
 		}
 	}
 	sort.SliceStable(w.values, func(i, j int) bool { return len(w.values[i]) > len(w.values[j]) })
-	return w, refs
+	return w, e
 }
 
 // add records a credential's value for redaction. A value that only
@@ -148,21 +150,6 @@ func authOptionNamesOf(a *load.Auth) []string {
 		return OptionNames(s)
 	}
 	return []string{"WithHeader"}
-}
-
-// SecretReason says why a variable's value is a secret, "" when it is not.
-func SecretReason(v load.Variable, authRefs map[string]bool) string {
-	switch {
-	case strings.EqualFold(v.Type, "secret"):
-		return "the variable is of type secret"
-	case SecretName(v.Key):
-		return "its name says it is a credential"
-	case authRefs[v.Key]:
-		return "an auth credential refers to it"
-	case secretValue(v.Value):
-		return "the value looks like a token"
-	}
-	return ""
 }
 
 // SecretName reports whether a variable's name says it holds a

@@ -28,7 +28,7 @@ func TestWithheldLongestFirst(t *testing.T) {
 		{Key: "apiKey", Value: "{{other}}"},
 	}
 	var warnings []string
-	w, _ := FindSecrets(col, vars, func(_ model.Pos, msg string) { warnings = append(warnings, msg) })
+	w, _ := FindSecrets(col, vars, nil, func(_ model.Pos, msg string) { warnings = append(warnings, msg) })
 	got := w.Redact("abcdefgh abcd password {{other}}")
 	if want := "[withheld] [withheld] password {{other}}"; got != want {
 		t.Errorf("Redact = %q, want %q", got, want)

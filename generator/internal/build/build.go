@@ -29,6 +29,9 @@ type Options struct {
 	// Environment holds variables from a Postman environment file; their
 	// values override the collection's.
 	Environment []load.Variable
+	// KeepSecrets names variables whose saved values are kept as defaults
+	// although pmgen would withhold them as credentials.
+	KeepSecrets []string
 }
 
 // builder carries the state of one build. It lives for one call of Build.
@@ -50,10 +53,12 @@ type builder struct {
 	files    *naming.Scope
 	tests    *naming.Scope
 	dynamics map[string]bool
-	// withheld are the saved credentials; authRefs the variables auth
-	// credentials refer to.
+	// withheld are the saved credentials; secrets tells the variables
+	// that hold credentials from the others.
 	withheld *auth.Withheld
-	authRefs map[string]bool
+	secrets  *auth.Evidence
+	// keep are the variables the user released (Options.KeepSecrets).
+	keep []string
 	// auth is every request's effective auth (auth.go).
 	auth *auth.Plan
 	// pos is the item being built, for diagnostics raised deep inside.
@@ -77,8 +82,9 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		files:    naming.NewScope(reservedFiles()...),
 		tests:    naming.NewScope(),
 		dynamics: map[string]bool{},
+		keep:     opts.KeepSecrets,
 	}
-	b.withheld, b.authRefs = auth.FindSecrets(col, b.variables(opts.Environment), func(pos model.Pos, msg string) {
+	b.withheld, b.secrets = auth.FindSecrets(col, b.variables(opts.Environment), opts.KeepSecrets, func(pos model.Pos, msg string) {
 		b.diag(pos, model.Warning, auth.CodeSecretWithheld, msg)
 	})
 	pkgName := opts.Package

@@ -26,12 +26,9 @@ func (b *builder) buildSettings(env []load.Variable) {
 		}
 		s := b.setting(v.Key)
 		s.Doc = b.markdown(v.Description)
-		why := auth.SecretReason(v, b.authRefs)
-		s.Secret = s.Secret || why != ""
+		why := b.secrets.SecretReason(v)
+		s.Secret = why != ""
 		if s.Secret && strings.TrimSpace(v.Value) != "" {
-			if why == "" {
-				why = "its name says it is a credential"
-			}
 			b.warnSecretSetting(v, why)
 		}
 		if v.Value != "" && !s.Secret {
@@ -41,7 +38,23 @@ func (b *builder) buildSettings(env []load.Variable) {
 			}
 		}
 	}
+	b.checkKept(vars)
 	b.nestSettings()
+}
+
+// checkKept warns about a released name that no variable has: a typo
+// would otherwise leave the value withheld without a word.
+func (b *builder) checkKept(vars []load.Variable) {
+	known := map[string]bool{}
+	for _, v := range vars {
+		known[v.Key] = true
+	}
+	for _, k := range b.keep {
+		if !known[k] {
+			b.diag(model.Pos{File: b.col.File}, model.Warning, "keep-secret-unknown",
+				fmt.Sprintf("-keep-secret %q names no variable of the collection or environment; nothing was released", k))
+		}
+	}
 }
 
 // warnSecretSetting says that a variable's saved value was withheld.
@@ -190,7 +203,7 @@ func (b *builder) setting(key string) *model.Setting {
 	s.Field = b.fields.Unique(naming.Unexported(key, "setting"))
 	s.Option = b.options.Unique("With" + naming.Exported(key, "Setting"))
 	b.pkg.Unique(s.Option)
-	s.Secret = auth.SecretName(key)
+	s.Secret = b.secrets.SecretReason(load.Variable{Key: key}) != ""
 	b.settings[key] = s
 	b.api.Settings = append(b.api.Settings, s)
 	return s
