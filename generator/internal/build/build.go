@@ -60,6 +60,12 @@ type builder struct {
 	pos model.Pos
 	// docs holds the doc comment made from each description (names.go).
 	docs map[string]string
+	// cycles maps each variable whose value leads into a reference cycle
+	// to that cycle; cycleWarned and cycleUsed track the warnings on the
+	// requests that use them (cycles.go).
+	cycles      map[string][]string
+	cycleWarned map[string]bool
+	cycleUsed   map[string]bool
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
@@ -77,6 +83,9 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		files:    naming.NewScope(reservedFiles()...),
 		tests:    naming.NewScope(),
 		dynamics: map[string]bool{},
+
+		cycleWarned: map[string]bool{},
+		cycleUsed:   map[string]bool{},
 	}
 	b.withheld, b.authRefs = auth.FindSecrets(col, b.variables(opts.Environment), func(pos model.Pos, msg string) {
 		b.diag(pos, model.Warning, auth.CodeSecretWithheld, msg)
@@ -95,6 +104,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.planAuth()
 	b.buildSettings(opts.Environment)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
+	b.warnUnusedCycles()
 	b.nameTypes()
 	for name := range b.dynamics {
 		b.api.Dynamics = append(b.api.Dynamics, name)
