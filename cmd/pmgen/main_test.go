@@ -7,7 +7,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,6 +32,7 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	goEnv := goEnvironment(t)
 	api := fakePostmanAPI(seedData)
 	// Scripts run as parallel subtests, which outlive this function's body.
 	t.Cleanup(api.Close)
@@ -38,10 +41,29 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SEED", seed)
 			env.Setenv("POSTMAN_API_URL", api.URL)
+			// Scripts that vet what they generate run the go command,
+			// which needs its caches; HOME is unset in a script.
+			for k, v := range goEnv {
+				env.Setenv(k, v)
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"listing": listing},
 	})
+}
+
+// goEnvironment is what the go command needs to run inside a script
+// without a network or a home: the build and module caches of this run.
+func goEnvironment(t *testing.T) map[string]string {
+	out, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatalf("go env: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("go env printed %q", out)
+	}
+	return map[string]string{"GOCACHE": lines[0], "GOMODCACHE": lines[1], "GOPROXY": "off", "GOTOOLCHAIN": "local", "GOFLAGS": "-mod=mod"}
 }
 
 // fakePostmanAPI answers like the Postman API for the key

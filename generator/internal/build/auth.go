@@ -1,6 +1,9 @@
 package build
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/pmgen/pmgen/generator/internal/auth"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -45,6 +48,31 @@ func (b *builder) buildAuth(it *load.Item, op *model.Operation) {
 	if site, ok := b.auth.Of[it]; ok {
 		op.Auth = auth.Settings(site, b.template)
 	}
+	if a := op.Auth; a != nil && a.Scheme == model.AuthAPIKey && !a.InQuery {
+		// Emitted as written, the name could split the request.
+		if name := templateText(a.Name); !validHeaderTemplate(name) {
+			b.diag(it.Pos, model.Warning, "invalid-header-name",
+				"the API key's header name "+strconv.Quote(name)+" is not a valid HTTP field name; the request is sent without the key")
+			op.Auth = nil
+		}
+	}
+}
+
+// templateText spells a template as the collection wrote it, with its
+// references as {{name}}.
+func templateText(t model.Template) string {
+	var text strings.Builder
+	for _, p := range t {
+		switch p.Kind {
+		case model.PartLiteral:
+			text.WriteString(p.Text)
+		case model.PartSetting:
+			text.WriteString("{{" + p.Setting.Key + "}}")
+		default:
+			text.WriteString("{{$" + p.Dynamic + "}}")
+		}
+	}
+	return text.String()
 }
 
 // readsClock and makesNonce report whether the runtime's signer for s

@@ -65,6 +65,12 @@ type builder struct {
 	pos model.Pos
 	// docs holds the doc comment made from each description (names.go).
 	docs map[string]string
+	// cycles maps each variable whose value leads into a reference cycle
+	// to that cycle; cycleWarned and cycleUsed track the warnings on the
+	// requests that use them (cycles.go).
+	cycles      map[string][]string
+	cycleWarned map[string]bool
+	cycleUsed   map[string]bool
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
@@ -83,6 +89,9 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		tests:    naming.NewScope(),
 		dynamics: map[string]bool{},
 		keep:     opts.KeepSecrets,
+
+		cycleWarned: map[string]bool{},
+		cycleUsed:   map[string]bool{},
 	}
 	b.withheld, b.secrets = auth.FindSecrets(col, b.variables(opts.Environment), opts.KeepSecrets, func(pos model.Pos, msg string) {
 		b.diag(pos, model.Warning, auth.CodeSecretWithheld, msg)
@@ -101,6 +110,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.planAuth()
 	b.buildSettings(opts.Environment)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
+	b.warnUnusedCycles()
 	b.nameTypes()
 	for name := range b.dynamics {
 		b.api.Dynamics = append(b.api.Dynamics, name)

@@ -84,11 +84,11 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 				b.diag(it.Pos, model.Warning, "header-without-name", "a header has no name; it is not sent, as in Postman")
 			}
 			continue
-		case strings.ContainsAny(h.Value, "\r\n\x00"):
+		case splitsRequest(h.Value):
 			b.diag(it.Pos, model.Warning, "invalid-header-value",
-				"the value of header "+strconv.Quote(h.Key)+" holds a line break, which HTTP forbids; it is not sent")
+				"the value of header "+strconv.Quote(h.Key)+" holds a line break or NUL, which HTTP forbids; it is not sent")
 			continue
-		case !strings.Contains(h.Key, "{{") && !validHeaderName(h.Key):
+		case !validHeaderTemplate(h.Key):
 			b.diag(it.Pos, model.Warning, "invalid-header-name",
 				"the header name "+strconv.Quote(h.Key)+" is not a valid HTTP field name; it is not sent")
 			continue
@@ -118,21 +118,4 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 		name = strings.Join(op.Chain, "") + name
 	}
 	op.Params = &model.ParamsStruct{TypeName: b.pkg.Unique(name), Fields: fieldParams}
-}
-
-// validHeaderName reports whether name is an RFC 9110 token, which is all
-// net/http will send as a field name.
-func validHeaderName(name string) bool {
-	if name == "" {
-		return false
-	}
-	for _, c := range []byte(name) {
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
-		default:
-			return false
-		}
-	}
-	return true
 }

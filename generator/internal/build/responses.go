@@ -144,14 +144,37 @@ func exampleStatus(r *load.Response) int {
 		if n, err := strconv.Atoi(strings.Fields(text + " x")[0]); err == nil && n >= 100 && n <= 599 {
 			return n
 		}
-		for code := 100; code <= 599; code++ {
-			if t := http.StatusText(code); t != "" && strings.EqualFold(t, text) {
-				return code
-			}
+		if code, ok := reasonPhrases[strings.ToLower(strings.Join(strings.Fields(text), " "))]; ok {
+			return code
 		}
 	}
 	return 0
 }
+
+// reasonPhrases maps a status text, lower-cased, to its code: net/http's
+// table, plus the IANA registry's current phrases where RFC 9110 renamed
+// one that net/http still spells the old way ("Content Too Large" for
+// "Request Entity Too Large"), and the names in between that exports
+// still carry.
+var reasonPhrases = func() map[string]int {
+	m := map[string]int{}
+	for code := 100; code <= 599; code++ {
+		if t := http.StatusText(code); t != "" {
+			m[strings.ToLower(t)] = code
+		}
+	}
+	for text, code := range map[string]int{
+		"content too large":     413,
+		"payload too large":     413,
+		"uri too long":          414,
+		"range not satisfiable": 416,
+		"unprocessable content": 422,
+		"moved temporarily":     302,
+	} {
+		m[text] = code
+	}
+	return m
+}()
 
 // syntaxDetail renders a parse error as "(line 3, column 7): what".
 func syntaxDetail(err error) string {

@@ -87,8 +87,9 @@ func (b *builder) variables(env []load.Variable) []load.Variable {
 }
 
 // nestSettings makes settings whose saved value refers to other variables
-// ("{{scheme}}://{{host}}") resolve from those at call time, reports
-// reference cycles, and settles the values the generated tests expect.
+// ("{{scheme}}://{{host}}") resolve from those at call time, breaks
+// reference cycles (cycles.go), and settles the values the generated tests
+// expect.
 func (b *builder) nestSettings() {
 	// Ranging over a copy: parsing a value may add settings for variables
 	// the collection uses without defining.
@@ -102,20 +103,7 @@ func (b *builder) nestSettings() {
 		}
 		s.Nested, s.HasDefault = t, false
 	}
-	reported := map[string]bool{}
-	for _, s := range b.api.Settings {
-		if cycle := settingCycle(s, nil); cycle != nil && !reported[s.Key] {
-			// One report per cycle, from its first member in collection order.
-			for _, k := range cycle {
-				reported[k] = true
-			}
-			b.diag(model.Pos{Path: []string{"variable \"" + s.Key + "\""}}, model.Error, "variable-cycle",
-				"the variable refers to itself through "+strings.Join(cycle, " → ")+"; Postman would leave it unresolved")
-		}
-	}
-	if b.diags.HasErrors() {
-		return
-	}
+	b.breakCycles()
 	for _, s := range b.api.Settings {
 		if s.Nested != nil {
 			s.TestValue = wire.Render(s.Nested)

@@ -57,7 +57,9 @@ func (b *builder) template(text string) model.Template {
 			// Not a variable Postman would resolve: it is sent as written.
 			lit("{{" + key + "}}")
 		default:
-			t = append(t, model.Part{Kind: model.PartSetting, Setting: b.setting(key)})
+			s := b.setting(key)
+			b.warnCycle(s)
+			t = append(t, model.Part{Kind: model.PartSetting, Setting: s})
 		}
 	}
 	return t

@@ -29,6 +29,17 @@ func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []exam
 		}
 		tc.Status = status
 		for _, h := range r.Header {
+			// The test server would send these as written.
+			if !h.Disabled && !validHeaderName(h.Key) {
+				b.diag(r.Pos, model.Warning, "invalid-example-header",
+					"the example's header name "+strconv.Quote(h.Key)+" is not a valid HTTP field name; it is not replayed")
+				continue
+			}
+			if !h.Disabled && splitsRequest(h.Value) {
+				b.diag(r.Pos, model.Warning, "invalid-example-header",
+					"the value of the example's header "+strconv.Quote(h.Key)+" holds a line break or NUL; it is not replayed")
+				continue
+			}
 			if replayable(h.Key) && !h.Disabled {
 				tc.ResponseHeaders = append(tc.ResponseHeaders, model.KeyValue{Key: h.Key, Value: h.Value})
 			}

@@ -23,6 +23,7 @@ func (b *builder) buildURL(it *load.Item, op *model.Operation) {
 			b.diag(it.Pos, model.Warning, "url-without-host", "the URL names no host; the method sends it to the base URL")
 		}
 	}
+	b.warnCycle(op.Origin)
 	path := urlPath(u)
 	// Arguments share the method's scope with its locals and with the
 	// packages the method body refers to; the page iterators take the same

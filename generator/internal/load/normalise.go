@@ -270,7 +270,23 @@ func (z *normaliser) item(e *ordjson.Value, parent []string) *ordjson.Value {
 // auth normalises an auth block to {type, <type>: [{key, value, type}]}.
 // It returns nil for "inherit": no auth key, null, an empty type, or
 // Postman's explicit "inherit".
+//
+// A block of the wrong shape is a warning, and the requests under it are
+// sent without auth ("noauth"): inheriting the parent's credentials instead
+// would send them where the collection meant something else.
 func (z *normaliser) auth(n *ordjson.Value, path []string) *ordjson.Value {
+	var out *ordjson.Value
+	if z.tolerate("the requests it covers are sent without auth", func() { out = z.authBlock(n, path) }) {
+		out = newObject(n)
+		out.Set("type", ordjson.NewString("noauth"))
+		out.Set("noauth", newArray(nil))
+	}
+	return out
+}
+
+// authBlock reads an auth block, reporting any part of the wrong shape as
+// an error.
+func (z *normaliser) authBlock(n *ordjson.Value, path []string) *ordjson.Value {
 	if n.IsNull() {
 		return nil
 	}

@@ -236,37 +236,50 @@ func (z *normaliser) pairs(n *ordjson.Value, path []string, what string) *ordjso
 // originalRequest; bodies saved as JSON values become their text.
 func (z *normaliser) responses(n *ordjson.Value, path []string) *ordjson.Value {
 	out := newArray(n)
-	for i, e := range z.list(n, path, codeInvalidResponse, `"response"`) {
-		if !z.entry(e, path, codeInvalidResponse, `"response"`) {
+	var list []*ordjson.Value
+	z.tolerate("the request's examples are left out", func() { list = z.list(n, path, codeInvalidResponse, `"response"`) })
+	for i, e := range list {
+		var r *ordjson.Value
+		// A malformed example touches only itself: it is left out of the
+		// types and tests, and the request still generates.
+		if z.tolerate("the example is left out", func() { r = z.response(e, i, path) }) || r == nil {
 			continue
-		}
-		name := z.scalar(e.Get("name"), path, codeInvalidResponse, "the example name")
-		rpath := extend(path, responseLabel(name, i))
-		r := newObject(e)
-		setStr(r, "name", name)
-		setStr(r, "id", ordjson.Text(e.Get("id")))
-		setStr(r, "status", ordjson.Text(e.Get("status")))
-		if code := statusCode(e.Get("code")); code != 0 {
-			r.Set("code", ordjson.NewNumber(strconv.Itoa(code)))
-		}
-		if h := z.headers(e.Get("header"), rpath); len(h.Elems) > 0 {
-			r.Set("header", h)
-		}
-		if c := cookies(e.Get("cookie")); len(c.Elems) > 0 {
-			r.Set("cookie", c)
-		}
-		setStr(r, "body", ordjson.Text(e.Get("body")))
-		// Some exporters nest the key as {"_": {"postman_previewlanguage": ...}}.
-		setStr(r, "_postman_previewlanguage", firstNonEmpty(ordjson.Text(e.Get("_postman_previewlanguage")),
-			ordjson.Text(e.Get("_").Get("postman_previewlanguage"))))
-		if orig := e.Get("originalRequest"); !orig.IsNull() {
-			if req := z.request(orig, rpath); req != nil {
-				r.Set("originalRequest", req)
-			}
 		}
 		out.Elems = append(out.Elems, r)
 	}
 	return out
+}
+
+// response normalises one saved example; nil when it is not an object.
+func (z *normaliser) response(e *ordjson.Value, i int, path []string) *ordjson.Value {
+	if !z.entry(e, path, codeInvalidResponse, `"response"`) {
+		return nil
+	}
+	name := z.scalar(e.Get("name"), path, codeInvalidResponse, "the example name")
+	rpath := extend(path, responseLabel(name, i))
+	r := newObject(e)
+	setStr(r, "name", name)
+	setStr(r, "id", ordjson.Text(e.Get("id")))
+	setStr(r, "status", ordjson.Text(e.Get("status")))
+	if code := statusCode(e.Get("code")); code != 0 {
+		r.Set("code", ordjson.NewNumber(strconv.Itoa(code)))
+	}
+	if h := z.headers(e.Get("header"), rpath); len(h.Elems) > 0 {
+		r.Set("header", h)
+	}
+	if c := cookies(e.Get("cookie")); len(c.Elems) > 0 {
+		r.Set("cookie", c)
+	}
+	setStr(r, "body", ordjson.Text(e.Get("body")))
+	// Some exporters nest the key as {"_": {"postman_previewlanguage": ...}}.
+	setStr(r, "_postman_previewlanguage", firstNonEmpty(ordjson.Text(e.Get("_postman_previewlanguage")),
+		ordjson.Text(e.Get("_").Get("postman_previewlanguage"))))
+	if orig := e.Get("originalRequest"); !orig.IsNull() {
+		if req := z.request(orig, rpath); req != nil {
+			r.Set("originalRequest", req)
+		}
+	}
+	return r
 }
 
 // responseLabel is the breadcrumb segment for an example.

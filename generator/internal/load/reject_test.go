@@ -83,7 +83,9 @@ func TestParseRejects(t *testing.T) {
 }
 
 // TestParseStructuralErrors checks that values of an impossible type are
-// errors with positions, all reported in one run.
+// diagnostics with positions, all reported in one run: errors, except in an
+// auth block or an example, which touch only their own part and are
+// warnings.
 func TestParseStructuralErrors(t *testing.T) {
 	in := `{
   "item": [
@@ -105,23 +107,24 @@ func TestParseStructuralErrors(t *testing.T) {
 		code      string
 		line, col int
 		path      string
+		sev       model.Severity
 	}{
-		{codeInvalidVariable, 11, 15, ""},
-		{codeInvalidItem, 3, 5, ""},
-		{codeInvalidRequest, 4, 30, "A"},
-		{codeInvalidURL, 6, 40, "F › B"},
-		{codeInvalidHeader, 6, 55, "F › B"},
-		{codeInvalidBody, 6, 66, "F › B"},
-		{codeInvalidAuth, 6, 80, "F › B"},
-		{codeInvalidResponse, 7, 57, "F › C"},
-		{codeInvalidRequest, 9, 60, "D"},
+		{codeInvalidVariable, 11, 15, "", model.Error},
+		{codeInvalidItem, 3, 5, "", model.Error},
+		{codeInvalidRequest, 4, 30, "A", model.Error},
+		{codeInvalidURL, 6, 40, "F › B", model.Error},
+		{codeInvalidHeader, 6, 55, "F › B", model.Error},
+		{codeInvalidBody, 6, 66, "F › B", model.Error},
+		{codeInvalidAuth, 6, 80, "F › B", model.Warning},
+		{codeInvalidResponse, 7, 57, "F › C", model.Warning},
+		{codeInvalidRequest, 9, 60, "D", model.Error},
 	}
 	if len(ds) != len(want) {
 		t.Fatalf("got %d diagnostics, want %d:\n%v", len(ds), len(want), ds)
 	}
 	for i, w := range want {
 		d := ds[i]
-		if d.Severity != model.Error || d.Code != w.code || d.Pos.Line != w.line || d.Pos.Col != w.col ||
+		if d.Severity != w.sev || d.Code != w.code || d.Pos.Line != w.line || d.Pos.Col != w.col ||
 			strings.Join(d.Pos.Path, " › ") != w.path {
 			t.Errorf("diagnostic %d: got %v (%d:%d), want [%s] at %d:%d %q", i, d, d.Pos.Line, d.Pos.Col, w.code, w.line, w.col, w.path)
 		}
