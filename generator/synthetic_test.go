@@ -17,13 +17,50 @@ import (
 // the way it does in a real API rather than collapsing into one shared
 // type.
 func syntheticCollection(n int) []byte {
+	return syntheticLayout(n, (n+49)/50)
+}
+
+// syntheticLayout is syntheticCollection's n requests laid out in the
+// given number of folders of equal size, or all at the collection's root
+// when folders is 0. The requests are the same whatever the layout, so the
+// layout benchmarks compare where requests sit and nothing else.
+func syntheticLayout(n, folders int) []byte {
+	items := syntheticRequests(n)
+	top := items
+	if folders > 0 {
+		top = nil
+		per := (n + folders - 1) / folders
+		for start := 0; start < n; start += per {
+			top = append(top, map[string]any{
+				"name": fmt.Sprintf("Resource %d", start/per),
+				"item": items[start:min(start+per, n)],
+			})
+		}
+	}
+	col := map[string]any{
+		"info": map[string]any{
+			"name":   "Synthetic",
+			"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+		},
+		"item":     top,
+		"variable": []any{map[string]any{"key": "baseUrl", "value": "https://api.example.com"}},
+	}
+	data, err := json.MarshalIndent(col, "", "  ")
+	if err != nil {
+		panic(err) // only maps, slices and strings: cannot fail
+	}
+	return data
+}
+
+// syntheticRequests are the n request items, in order, each resource's 50
+// requests next to each other.
+func syntheticRequests(n int) []any {
 	type kv = map[string]any
 	verbs := []string{"GET", "POST", "PUT", "DELETE"}
-	var folders []any
+	var items []any
 	for start := 0; start < n; start += 50 {
 		f := start / 50
 		res := fmt.Sprintf("resource%d", f)
-		var items []any
 		for i := start; i < n && i < start+50; i++ {
 			verb := verbs[i%len(verbs)]
 			ok := kv{
@@ -77,21 +114,8 @@ func syntheticCollection(n int) []byte {
 				},
 			})
 		}
-		folders = append(folders, kv{"name": fmt.Sprintf("Resource %d", f), "item": items})
 	}
-	col := kv{
-		"info": kv{
-			"name":   "Synthetic",
-			"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
-		},
-		"item":     folders,
-		"variable": []any{kv{"key": "baseUrl", "value": "https://api.example.com"}},
-	}
-	data, err := json.MarshalIndent(col, "", "  ")
-	if err != nil {
-		panic(err) // only maps, slices and strings: cannot fail
-	}
-	return data
+	return items
 }
 
 // syntheticEnv turns on the tests and benchmark inputs that generate

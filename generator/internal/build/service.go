@@ -56,6 +56,11 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 		method := strings.Join(append(append([]string(nil), op.Chain...), op.Method), ".")
 		b.api.Stats.Paged = append(b.api.Stats.Paged, model.PagedOp{Where: where, Method: method, Style: op.Pages.Style})
 	}
+	if folder == nil {
+		// Before the folders' files are named, so that a folder called
+		// like a part yields to it.
+		svc.Parts = b.partStems("operations", len(svc.Ops))
+	}
 	for _, p := range subs {
 		stem := typeName
 		if len(stem) > len("Service") {
@@ -68,10 +73,38 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 		sub.Interface = subInterface
 		if folder == nil {
 			sub.File = b.fileStem(p.field)
+			sub.Parts = b.partStems(sub.File, countOps(sub))
 		}
 		svc.Services = append(svc.Services, sub)
 	}
 	return svc
+}
+
+// partStems names the further files of a service whose first file is
+// stem and which has n operations (see model.Service.Parts), reserving
+// each with its _test file.
+func (b *builder) partStems(stem string, n int) []string {
+	var parts []string
+	for i := 2; i <= model.FileCount(n); i++ {
+		base := stem + "_part" + strconv.Itoa(i)
+		part := base
+		for k := 2; b.files.Taken(part) || b.files.Taken(part+"_test"); k++ {
+			part = base + "_" + strconv.Itoa(k)
+		}
+		b.files.Unique(part)
+		b.files.Unique(part + "_test")
+		parts = append(parts, part)
+	}
+	return parts
+}
+
+// countOps is the number of operations of svc and its sub-services.
+func countOps(svc *model.Service) int {
+	n := len(svc.Ops)
+	for _, sub := range svc.Services {
+		n += countOps(sub)
+	}
+	return n
 }
 
 // hasRequests reports whether items holds a request, not only folders.

@@ -7,44 +7,78 @@ import (
 )
 
 // serviceJobs emits one file per top-level folder (with its sub-folders),
-// and operations.go for the requests at the collection root.
+// and operations.go for the requests at the collection root. A service of
+// more than model.OpsPerFile operations continues in the files its Parts
+// name.
 func serviceJobs(api *model.API) []fileJob {
 	var out []fileJob
 	if len(api.Root.Ops) > 0 {
-		out = append(out, fileJob{"operations.go", func() (*jen.File, error) {
-			f := newFile(api)
-			serviceInterface(f, api.Root, "Client")
-			for _, op := range api.Root.Ops {
-				operation(f, nil, op)
-			}
-			return f, nil
-		}})
+		steps := []step{{emit: func(f *jen.File) { serviceInterface(f, api.Root, "Client") }}}
+		for _, op := range api.Root.Ops {
+			steps = append(steps, step{op: true, emit: func(f *jen.File) { operation(f, nil, op) }})
+		}
+		out = append(out, partJobs(api, "operations", api.Root.Parts, steps)...)
 	}
 	for _, svc := range api.Root.Services {
-		out = append(out, fileJob{svc.File + ".go", func() (*jen.File, error) {
-			f := newFile(api)
-			service(f, svc)
-			return f, nil
-		}})
+		out = append(out, partJobs(api, svc.File, svc.Parts, serviceSteps(svc))...)
 	}
 	return out
 }
 
-// service emits a service type, its methods and its sub-services.
-func service(f *jen.File, svc *model.Service) {
-	serviceInterface(f, svc, svc.TypeName)
+// step is one declaration group of a service file: a service's types, or
+// one operation.
+type step struct {
+	op   bool
+	emit func(f *jen.File)
+}
+
+// partJobs cuts steps into files of model.OpsPerFile operations, the
+// first named stem and the others parts.
+func partJobs(api *model.API, stem string, parts []string, steps []step) []fileJob {
+	stems := append([]string{stem}, parts...)
+	chunks := make([][]step, len(stems))
+	ops := 0
+	for _, s := range steps {
+		// An operation goes to the file of its index; a service's types
+		// to the file of the operation after them.
+		i := min(ops/model.OpsPerFile, len(chunks)-1)
+		chunks[i] = append(chunks[i], s)
+		if s.op {
+			ops++
+		}
+	}
+	out := make([]fileJob, len(stems))
+	for i, chunk := range chunks {
+		out[i] = fileJob{stems[i] + ".go", func() (*jen.File, error) {
+			f := newFile(api)
+			for _, s := range chunk {
+				s.emit(f)
+			}
+			return f, nil
+		}}
+	}
+	return out
+}
+
+// serviceSteps are the declarations of a service, its methods and its
+// sub-services, in file order.
+func serviceSteps(svc *model.Service) []step {
 	// type SessionsService struct { client *Client; Admin *SessionsAdminService }
-	f.Add(comment(svc.Doc))
-	f.Type().Id(svc.TypeName).StructFunc(func(g *jen.Group) {
-		g.Id("client").Op("*").Id("Client")
-		serviceFields(g, svc)
-	})
+	steps := []step{{emit: func(f *jen.File) {
+		serviceInterface(f, svc, svc.TypeName)
+		f.Add(comment(svc.Doc))
+		f.Type().Id(svc.TypeName).StructFunc(func(g *jen.Group) {
+			g.Id("client").Op("*").Id("Client")
+			serviceFields(g, svc)
+		})
+	}}}
 	for _, op := range svc.Ops {
-		operation(f, svc, op)
+		steps = append(steps, step{op: true, emit: func(f *jen.File) { operation(f, svc, op) }})
 	}
 	for _, sub := range svc.Services {
-		service(f, sub)
+		steps = append(steps, serviceSteps(sub)...)
 	}
+	return steps
 }
 
 // operation emits the params struct and the method of one request.

@@ -12,13 +12,23 @@ import (
 func testJobs(api *model.API) []fileJob {
 	var out []fileJob
 	if len(api.Root.Ops) > 0 {
-		out = append(out, fileJob{"operations_test.go", func() (*jen.File, error) {
-			return opTests(api, api.Root.Ops), nil
-		}})
+		out = append(out, testPartJobs(api, "operations", api.Root.Parts, api.Root.Ops)...)
 	}
 	for _, svc := range api.Root.Services {
-		out = append(out, fileJob{svc.File + "_test.go", func() (*jen.File, error) {
-			return opTests(api, collectOps(svc)), nil
+		out = append(out, testPartJobs(api, svc.File, svc.Parts, collectOps(svc))...)
+	}
+	return out
+}
+
+// testPartJobs cuts ops as serviceJobs cuts their methods, so that each
+// method's test sits beside it: x_test.go for x.go, x_part2_test.go for
+// x_part2.go.
+func testPartJobs(api *model.API, stem string, parts []string, ops []*model.Operation) []fileJob {
+	var out []fileJob
+	for i, stem := range append([]string{stem}, parts...) {
+		chunk := ops[min(i*model.OpsPerFile, len(ops)):min((i+1)*model.OpsPerFile, len(ops))]
+		out = append(out, fileJob{stem + "_test.go", func() (*jen.File, error) {
+			return opTests(api, chunk), nil
 		}})
 	}
 	return out

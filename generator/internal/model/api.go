@@ -110,6 +110,12 @@ type Service struct {
 	// File is the stem of the Go file that holds a top-level service and
 	// its sub-services ("sessions" for sessions.go and sessions_test.go).
 	File string
+	// Parts are the stems of the further files a top-level service (or
+	// Root, whose first file is operations.go) continues in when it has,
+	// with its sub-services, more than OpsPerFile operations: File holds
+	// the first OpsPerFile, Parts[0] the next, and so on, each with its own
+	// _test file.
+	Parts []string
 	// Doc is the service type's doc comment; FieldDoc the doc comment of
 	// its field on the parent; InterfaceDoc that of Interface.
 	Doc, FieldDoc, InterfaceDoc string
