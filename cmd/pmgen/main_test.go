@@ -1,10 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -28,6 +30,7 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	goEnv := goEnvironment(t)
 	api := fakePostmanAPI(seedData)
 	// Scripts run as parallel subtests, which outlive this function's body.
 	t.Cleanup(api.Close)
@@ -36,9 +39,32 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SEED", seed)
 			env.Setenv("POSTMAN_API_URL", api.URL)
+			// Scripts that build a generated client run the go command,
+			// which needs its caches; testscript gives it no HOME. Generated
+			// packages import only the standard library: no network.
+			for k, v := range goEnv {
+				env.Setenv(k, v)
+			}
+			env.Setenv("GOPROXY", "off")
+			env.Setenv("GOTOOLCHAIN", "local")
+			env.Setenv("GOFLAGS", "")
 			return nil
 		},
 	})
+}
+
+// goEnvironment is the go command's cache locations, for scripts that
+// build generated clients.
+func goEnvironment(t *testing.T) map[string]string {
+	out, err := exec.Command("go", "env", "-json", "GOCACHE", "GOPATH", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatalf("go env: %v", err)
+	}
+	env := map[string]string{}
+	if err := json.Unmarshal(out, &env); err != nil {
+		t.Fatalf("go env: %v", err)
+	}
+	return env
 }
 
 // fakePostmanAPI answers like the Postman API for the key

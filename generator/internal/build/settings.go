@@ -2,6 +2,8 @@ package build
 
 import (
 	"fmt"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/auth"
@@ -42,6 +44,29 @@ func (b *builder) buildSettings(env []load.Variable) {
 		}
 	}
 	b.nestSettings()
+	b.warnUnusableURLs()
+}
+
+// warnUnusableURLs reports a saved URL that no request could be sent to
+// ("/", "https://{{apihost}"). The client keeps it as the default, and the
+// methods that send to it fail with the option to pass instead; New does
+// not fail, so the requests that go elsewhere still work.
+func (b *builder) warnUnusableURLs() {
+	for _, s := range b.api.Settings {
+		if !s.URL || !s.HasDefault || s.Nested != nil {
+			continue
+		}
+		if u, err := url.Parse(s.Default); err == nil && u.Scheme != "" && u.Host != "" {
+			continue
+		}
+		s.Unusable = true
+		where := "variable " + strconv.Quote(s.Key)
+		if s.Spelled {
+			where = "URL " + strconv.Quote(s.Key)
+		}
+		b.diag(model.Pos{Path: []string{where}}, model.Warning, "url-not-absolute",
+			fmt.Sprintf("the saved value %q is not an absolute URL; the requests sent to it fail until %s is given", s.Default, s.Option))
+	}
 }
 
 // warnSecretSetting says that a variable's saved value was withheld.

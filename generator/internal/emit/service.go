@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -65,6 +68,7 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 	f.Func().Params(recv).Id(op.Method).Params(signature(op)...).Params(results(op)...).BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("cfg"), jen.Err()).Op(":=").Add(client).Dot("cfg").Dot("with").Call(jen.Id("opts"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(errorResults(op, jen.Err())...))
+		originCheck(g, op)
 		if op.Params != nil {
 			g.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").New(jen.Id(op.Params.TypeName)))
 		}
@@ -121,6 +125,17 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 	if op.Pages != nil {
 		pageMethods(f, recv, svc != nil, op)
 	}
+}
+
+// originCheck fails the call, before anything is built, when the URL it
+// sends to is unset or not absolute:
+//
+//	if err := checkOrigin("Items.Next", "WithNextLink", "nextLink", cfg.nextLink); err != nil {
+func originCheck(g *jen.Group, op *model.Operation) {
+	method := strings.Join(append(slices.Clone(op.Chain), op.Method), ".")
+	g.If(jen.Err().Op(":=").Id("checkOrigin").Call(jen.Lit(method), jen.Lit(op.Origin.Option), jen.Lit(op.Origin.Key), settingExpr(op.Origin)), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(errorResults(op, jen.Err())...),
+	)
 }
 
 // signature is ctx, path arguments, params, body, opts.
