@@ -47,6 +47,12 @@ func (b *builder) buildSettings(env []load.Variable) {
 	b.warnUnusableURLs()
 }
 
+// absoluteURL is the test the generated checkOrigin makes.
+func absoluteURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme != "" && u.Host != ""
+}
+
 // warnUnusableURLs reports a saved URL that no request could be sent to
 // ("/", "https://{{apihost}"). The client keeps it as the default, and the
 // methods that send to it fail with the option to pass instead; New does
@@ -56,7 +62,13 @@ func (b *builder) warnUnusableURLs() {
 		if !s.URL || !s.HasDefault || s.Nested != nil {
 			continue
 		}
-		if u, err := url.Parse(s.Default); err == nil && u.Scheme != "" && u.Host != "" {
+		if absoluteURL(s.Default) {
+			continue
+		}
+		if !strings.Contains(s.Default, "://") && absoluteURL("http://"+s.Default) {
+			// Postman sends a URL without a scheme over http
+			// ("localhost:3000/items"); so does the client.
+			s.Default = "http://" + s.Default
 			continue
 		}
 		s.Unusable = true
