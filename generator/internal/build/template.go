@@ -45,9 +45,10 @@ func (b *builder) template(text string) model.Template {
 			text = text[closer+2:]
 			continue
 		}
-		if open >= start+2 {
+		if open >= start+2 && !strings.ContainsAny(text[start+2:open], "{}") {
 			// A nested reference ("{{hello_{{var}}}}"): Postman resolves
-			// the inner one first and then the name it spells.
+			// the inner one first and then the name it spells. Not in
+			// "{{a}/{{b}}", whose first "{{" can open no name.
 			if v, ok := b.nestedName(key); ok {
 				text = text[:open] + v + text[closer+2:]
 				continue
