@@ -9,9 +9,9 @@ func TestCheckOrigin(t *testing.T) {
 		value, want string
 	}{
 		{"", "pmruntime: Items.Next: no URL for nextLink: pass WithNextLink"},
-		{"/", `pmruntime: Items.Next: WithNextLink: "/" is not an absolute URL`},
-		{"https://{{apihost}", `pmruntime: Items.Next: WithNextLink: "https://{{apihost}" is not an absolute URL`},
-		{"https://", `pmruntime: Items.Next: WithNextLink: "https://" is not an absolute URL`},
+		{"/", `pmruntime: Items.Next: "/" is not an absolute URL: pass WithNextLink`},
+		{"https://{{apihost}", `pmruntime: Items.Next: "https://{{apihost}" is not an absolute URL: pass WithNextLink`},
+		{"https://", `pmruntime: Items.Next: "https://" is not an absolute URL: pass WithNextLink`},
 		{"https://api.example.com/v1", ""},
 	} {
 		err := checkOrigin("Items.Next", "WithNextLink", "nextLink", tc.value)

@@ -63,7 +63,7 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Optio
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkOrigin("Search", "WithBaseURL", "baseUrl", cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2")); err != nil {
+	if err := checkOrigin("Search", "WithBaseURL, or WithScheme and WithHost", "baseUrl", cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2")); err != nil {
 		return nil, nil, err
 	}
 	if params == nil {
@@ -151,7 +151,7 @@ func (c *Client) GetFile(ctx context.Context, name string, opts ...Option) (*Res
 	if err != nil {
 		return nil, err
 	}
-	if err := checkOrigin("GetFile", "WithBaseURL", "baseUrl", cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2")); err != nil {
+	if err := checkOrigin("GetFile", "WithBaseURL, or WithScheme and WithHost", "baseUrl", cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2")); err != nil {
 		return nil, err
 	}
 	r := &request{
