@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -9,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -41,8 +41,9 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SEED", seed)
 			env.Setenv("POSTMAN_API_URL", api.URL)
-			// Scripts that vet what they generate run the go command,
-			// which needs its caches; HOME is unset in a script.
+			// Scripts that build or vet what they generate run the go
+			// command, which needs its caches; HOME is unset in a script.
+			// Generated packages import only the standard library: no network.
 			for k, v := range goEnv {
 				env.Setenv(k, v)
 			}
@@ -53,17 +54,18 @@ func TestScripts(t *testing.T) {
 }
 
 // goEnvironment is what the go command needs to run inside a script
-// without a network or a home: the build and module caches of this run.
+// without a network or a home: the caches and GOPATH of this run.
 func goEnvironment(t *testing.T) map[string]string {
-	out, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE").Output()
+	out, err := exec.Command("go", "env", "-json", "GOCACHE", "GOPATH", "GOMODCACHE").Output()
 	if err != nil {
 		t.Fatalf("go env: %v", err)
 	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	if len(lines) != 2 {
-		t.Fatalf("go env printed %q", out)
+	env := map[string]string{}
+	if err := json.Unmarshal(out, &env); err != nil {
+		t.Fatalf("go env: %v", err)
 	}
-	return map[string]string{"GOCACHE": lines[0], "GOMODCACHE": lines[1], "GOPROXY": "off", "GOTOOLCHAIN": "local", "GOFLAGS": "-mod=mod"}
+	env["GOPROXY"], env["GOTOOLCHAIN"], env["GOFLAGS"] = "off", "local", "-mod=mod"
+	return env
 }
 
 // fakePostmanAPI answers like the Postman API for the key

@@ -5,9 +5,7 @@ package forgerockam
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -141,12 +139,6 @@ func New(opts ...Option) (*Client, error) {
 func (c *config) validate() error {
 	if c.httpClient == nil {
 		return errors.New(packageName + ": WithHTTPClient was given a nil client")
-	}
-	if c.baseURL == "" {
-		return errors.New("forgerockam: no URL for amUrl: pass WithBaseURL")
-	}
-	if u, err := url.Parse(c.baseURL); err != nil || u.Scheme == "" || u.Host == "" {
-		return fmt.Errorf("forgerockam: WithBaseURL: %q is not an absolute URL", c.baseURL)
 	}
 	return nil
 }

@@ -93,6 +93,9 @@ func (s *SessionsService) Authenticate(ctx context.Context, params *Authenticate
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Sessions.Authenticate", "WithBaseURL", "amUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(AuthenticateParams)
 	}
@@ -159,6 +162,9 @@ type ValidateSessionParams struct {
 func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateSessionParams, opts ...Option) (*ValidateSessionResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOrigin("Sessions.ValidateSession", "WithBaseURL", "amUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
 	if params == nil {
@@ -232,6 +238,9 @@ type GetSessionInfoParams struct {
 func (s *SessionsService) GetSessionInfo(ctx context.Context, params *GetSessionInfoParams, body *GetSessionInfoRequest, opts ...Option) (*GetSessionInfoResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOrigin("Sessions.GetSessionInfo", "WithBaseURL", "amUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
 	if params == nil {
@@ -309,6 +318,9 @@ func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *Refre
 	if err != nil {
 		return nil, err
 	}
+	if err := checkOrigin("Sessions.RefreshUsersSession", "WithBaseURL", "amUrl", cfg.baseURL); err != nil {
+		return nil, err
+	}
 	if params == nil {
 		params = new(RefreshUsersSessionParams)
 	}
@@ -367,6 +379,9 @@ type LogOutParams struct {
 func (s *SessionsService) LogOut(ctx context.Context, params *LogOutParams, opts ...Option) (*LogOutResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOrigin("Sessions.LogOut", "WithBaseURL", "amUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
 	if params == nil {

@@ -19,6 +19,9 @@ func prose(api *model.API) *model.Prose {
 		case s.Nested != nil:
 			ps.Example = `"…"`
 			ps.DefaultText = "`" + s.Nested.String() + "`"
+		case s.HasDefault && s.Unusable:
+			ps.Example = `"…"`
+			ps.DefaultText = fmt.Sprintf("`%q` (not an absolute URL)", s.Default)
 		case s.HasDefault:
 			ps.Example = fmt.Sprintf("%q", s.Default)
 			ps.DefaultText = fmt.Sprintf("`%q`", s.Default)

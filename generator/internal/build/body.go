@@ -27,6 +27,7 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 		if strings.TrimSpace(raw) == "" {
 			return
 		}
+		b.checkBraces(it.Pos, "body", raw, false)
 		lang := strings.ToLower(body.Language)
 		if lang == "json" || lang == "" {
 			op.Body = b.jsonBody(it, op, raw, lang == "json")

@@ -78,6 +78,10 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 		}
 	}
 	for _, h := range it.Request.Header {
+		if !h.Disabled {
+			b.checkBraces(it.Pos, "header name "+strconv.Quote(h.Key), h.Key, true)
+			b.checkBraces(it.Pos, "header "+strconv.Quote(h.Key)+" value", h.Value, true)
+		}
 		switch {
 		case strings.TrimSpace(h.Key) == "":
 			if !h.Disabled {

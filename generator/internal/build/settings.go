@@ -2,6 +2,8 @@ package build
 
 import (
 	"fmt"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/auth"
@@ -40,6 +42,41 @@ func (b *builder) buildSettings(env []load.Variable) {
 	}
 	b.checkKept(vars)
 	b.nestSettings()
+	b.warnUnusableURLs()
+}
+
+// absoluteURL is the test the generated checkOrigin makes.
+func absoluteURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme != "" && u.Host != ""
+}
+
+// warnUnusableURLs reports a saved URL that no request could be sent to
+// ("/", "https://{{apihost}"). The client keeps it as the default, and the
+// methods that send to it fail with the option to pass instead; New does
+// not fail, so the requests that go elsewhere still work.
+func (b *builder) warnUnusableURLs() {
+	for _, s := range b.api.Settings {
+		if !s.URL || !s.HasDefault || s.Nested != nil {
+			continue
+		}
+		if absoluteURL(s.Default) {
+			continue
+		}
+		if !strings.Contains(s.Default, "://") && absoluteURL("http://"+s.Default) {
+			// Postman sends a URL without a scheme over http
+			// ("localhost:3000/items"); so does the client.
+			s.Default = "http://" + s.Default
+			continue
+		}
+		s.Unusable = true
+		where := "variable " + strconv.Quote(s.Key)
+		if s.Spelled {
+			where = "URL " + strconv.Quote(s.Key)
+		}
+		b.diag(model.Pos{Path: []string{where}}, model.Warning, "url-not-absolute",
+			fmt.Sprintf("the saved value %q is not an absolute URL; the requests sent to it fail until %s is given", s.Default, s.Option))
+	}
 }
 
 // checkKept warns about a released name that no variable has: a typo

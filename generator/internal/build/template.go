@@ -34,17 +34,28 @@ func (b *builder) template(text string) model.Template {
 			lit(text)
 			break
 		}
-		key := text[start+2 : start+2+end]
-		if i := strings.LastIndex(key, "{{"); i >= 0 {
+		// Postman replaces {{name}} where name holds no brace, innermost
+		// first: the reference is the last "{{" before the first "}}".
+		closer := start + 2 + end
+		open := strings.LastIndex(text[:closer], "{{")
+		key := text[open+2 : closer]
+		if strings.ContainsAny(key, "{}") {
+			// "{{a}b}}" is no reference: sent as written.
+			lit(text[:closer+2])
+			text = text[closer+2:]
+			continue
+		}
+		if open >= start+2 && !strings.ContainsAny(text[start+2:open], "{}") {
 			// A nested reference ("{{hello_{{var}}}}"): Postman resolves
-			// the inner one first and then the name it spells.
-			if v, ok := b.nestedName(key[i+2:]); ok {
-				text = text[:start+2] + key[:i] + v + text[start+2+end+2:]
+			// the inner one first and then the name it spells. Not in
+			// "{{a}/{{b}}", whose first "{{" can open no name.
+			if v, ok := b.nestedName(key); ok {
+				text = text[:open] + v + text[closer+2:]
 				continue
 			}
 		}
-		lit(text[:start])
-		text = text[start+2+end+2:]
+		lit(text[:open])
+		text = text[closer+2:]
 		switch {
 		case strings.HasPrefix(key, "$") && model.KnownDynamic(key[1:]):
 			b.dynamics[key[1:]] = true

@@ -12,6 +12,7 @@ import (
 // variable and the host are not part of it: the client prefixes its base URL.
 func (b *builder) buildURL(it *load.Item, op *model.Operation) {
 	u := it.Request.URL
+	b.checkBraces(it.Pos, "URL", u.Raw, true)
 	if key := originKey(u); key != "" {
 		op.Origin = b.originSetting(key, false)
 	} else {

@@ -80,24 +80,14 @@ func clientFile(api *model.API) *jen.File {
 		g.Return(jen.Id("c"), jen.Nil())
 	})
 
-	// func (c *config) validate() error: the base URL must be absolute.
+	// func (c *config) validate() error: only what every request needs. URL
+	// settings are checked by the methods that send to them (checkOrigin),
+	// so one that a few requests use does not stop the rest.
 	f.Add(comment("validate rejects a configuration no request could be sent with, so that\nmistakes surface in New rather than on the first call."))
 	f.Func().Params(jen.Id("c").Op("*").Id("config")).Id("validate").Params().Error().BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("c").Dot("httpClient").Op("==").Nil()).Block(
 			jen.Return(jen.Qual("errors", "New").Call(jen.Id("packageName").Op("+").Lit(": WithHTTPClient was given a nil client"))),
 		)
-		for _, b := range api.Settings {
-			if !b.URL || b.Nested != nil {
-				// A URL resolved from other settings is checked when used.
-				continue
-			}
-			g.If(jen.Id("c").Dot(b.Field).Op("==").Lit("")).Block(
-				jen.Return(jen.Qual("errors", "New").Call(jen.Lit(api.Package + ": no URL for " + b.Key + ": pass " + b.Option))),
-			)
-			g.If(jen.List(jen.Id("u"), jen.Err()).Op(":=").Qual(urlPkg, "Parse").Call(jen.Id("c").Dot(b.Field)), jen.Err().Op("!=").Nil().Op("||").Id("u").Dot("Scheme").Op("==").Lit("").Op("||").Id("u").Dot("Host").Op("==").Lit("")).Block(
-				jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(api.Package+": "+b.Option+": %q is not an absolute URL"), jen.Id("c").Dot(b.Field))),
-			)
-		}
 		g.Return(jen.Nil())
 	})
 

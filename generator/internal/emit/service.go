@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -99,6 +102,7 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 	f.Func().Params(recv).Id(op.Method).Params(signature(op)...).Params(results(op)...).BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("cfg"), jen.Err()).Op(":=").Add(client).Dot("cfg").Dot("with").Call(jen.Id("opts"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(errorResults(op, jen.Err())...))
+		originCheck(g, op)
 		if op.Params != nil {
 			g.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").New(jen.Id(op.Params.TypeName)))
 		}
@@ -155,6 +159,29 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 	if op.Pages != nil {
 		pageMethods(f, recv, svc != nil, op)
 	}
+}
+
+// originCheck fails the call, before anything is built, when the URL it
+// sends to is unset or not absolute:
+//
+//	if err := checkOrigin("Items.Next", "WithNextLink", "nextLink", cfg.nextLink); err != nil {
+func originCheck(g *jen.Group, op *model.Operation) {
+	method := strings.Join(append(slices.Clone(op.Chain), op.Method), ".")
+	// A URL made of other settings ("https://{{apihost}}") is also given by
+	// those: the error offers both ways.
+	var parts []string
+	for _, p := range op.Origin.Nested {
+		if p.Kind == model.PartSetting && !slices.Contains(parts, p.Setting.Option) {
+			parts = append(parts, p.Setting.Option)
+		}
+	}
+	option := op.Origin.Option
+	if len(parts) > 0 {
+		option += ", or " + strings.Join(parts, " and ")
+	}
+	g.If(jen.Err().Op(":=").Id("checkOrigin").Call(jen.Lit(method), jen.Lit(option), jen.Lit(op.Origin.Key), settingExpr(op.Origin)), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(errorResults(op, jen.Err())...),
+	)
 }
 
 // signature is ctx, path arguments, params, body, opts.

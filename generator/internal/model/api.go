@@ -85,6 +85,9 @@ type Setting struct {
 	// prefix) that request paths are appended to; tests point it at their
 	// server.
 	URL bool
+	// Unusable marks a URL setting whose default is not an absolute URL:
+	// it is kept, but documentation does not offer it as an example.
+	Unusable bool
 	// EnvVar is the environment variable that documentation suggests
 	// reading a secret from ("DEMO_SSO_TOKEN").
 	EnvVar string

@@ -79,6 +79,9 @@ func (s *FormsService) CreateCharge(ctx context.Context, body *CreateChargeForm,
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Forms.CreateCharge", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + "/v1/charges",
@@ -105,6 +108,9 @@ func (s *FormsService) CreateCharge(ctx context.Context, body *CreateChargeForm,
 func (s *FormsService) ListCharges(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkOrigin("Forms.ListCharges", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, err
 	}
 	r := &request{
@@ -168,6 +174,9 @@ func (s *FormsService) UploadDocument(ctx context.Context, body *UploadDocumentF
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Forms.UploadDocument", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + "/v1/files",
@@ -216,6 +225,9 @@ func (f *SearchWithFormForm) parts(cfg config) []formPart {
 func (s *FormsService) SearchWithForm(ctx context.Context, body *SearchWithFormForm, opts ...Option) ([]json.RawMessage, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOrigin("Forms.SearchWithForm", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
 	r := &request{

@@ -42,6 +42,9 @@ func (s *GraphQLService) GetHero(ctx context.Context, body *GetHeroVariables, op
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("GraphQL.GetHero", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + "/graphql",
@@ -71,6 +74,9 @@ func (s *GraphQLService) AllFilms(ctx context.Context, opts ...Option) (*AllFilm
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("GraphQL.AllFilms", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + "/graphql",
@@ -98,6 +104,9 @@ const BrokenVariablesQuery = `query ($id: ID!) { node(id: $id) { id } }`
 func (s *GraphQLService) BrokenVariables(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkOrigin("GraphQL.BrokenVariables", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, err
 	}
 	r := &request{

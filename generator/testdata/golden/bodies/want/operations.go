@@ -27,6 +27,9 @@ func (c *Client) UploadAvatar(ctx context.Context, body io.Reader, opts ...Optio
 	if err != nil {
 		return nil, err
 	}
+	if err := checkOrigin("UploadAvatar", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "PUT",
 		url:    cfg.baseURL + "/v1/avatar",
@@ -48,6 +51,9 @@ func (c *Client) UploadAvatar(ctx context.Context, body io.Reader, opts ...Optio
 func (c *Client) UploadImage(ctx context.Context, body io.Reader, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkOrigin("UploadImage", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, err
 	}
 	r := &request{

@@ -5,9 +5,7 @@ package petstore
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -95,12 +93,6 @@ func New(opts ...Option) (*Client, error) {
 func (c *config) validate() error {
 	if c.httpClient == nil {
 		return errors.New(packageName + ": WithHTTPClient was given a nil client")
-	}
-	if c.baseURL == "" {
-		return errors.New("petstore: no URL for baseUrl: pass WithBaseURL")
-	}
-	if u, err := url.Parse(c.baseURL); err != nil || u.Scheme == "" || u.Host == "" {
-		return fmt.Errorf("petstore: WithBaseURL: %q is not an absolute URL", c.baseURL)
 	}
 	return nil
 }

@@ -23,6 +23,9 @@ func (c *Client) HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Resp
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("HealthCheck", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + "/health",
@@ -38,6 +41,9 @@ func (c *Client) HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Resp
 func (c *Client) N2FASetup(ctx context.Context, body string, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkOrigin("N2FASetup", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, err
 	}
 	r := &request{

@@ -64,6 +64,9 @@ func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Pets.ListPets", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(ListPetsParams)
 	}
@@ -91,6 +94,9 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Pets.GetPet", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + "/" + escapePath(cfg.tenant) + "/pets/" + url.PathEscape(petID),
@@ -116,6 +122,9 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opts ...Option) (*CreatePetResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOrigin("Pets.CreatePet", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
 	r := &request{
@@ -156,6 +165,9 @@ func (s *PetsService) DeletePet(ctx context.Context, petID string, opts ...Optio
 	if err != nil {
 		return nil, err
 	}
+	if err := checkOrigin("Pets.DeletePet", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "DELETE",
 		url:    cfg.baseURL + "/" + escapePath(cfg.tenant) + "/pets/" + url.PathEscape(petID),
@@ -191,6 +203,9 @@ type GetPetParams struct {
 func (s *PetsAdminService) GetPet(ctx context.Context, id string, params *GetPetParams, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkOrigin("Pets.Admin.GetPet", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, err
 	}
 	if params == nil {

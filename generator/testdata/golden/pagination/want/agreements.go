@@ -46,6 +46,9 @@ func (s *AgreementsService) ListAgreements(ctx context.Context, accountID string
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Agreements.ListAgreements", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(ListAgreementsParams)
 	}

@@ -45,6 +45,9 @@ func (s *ClickwrapsService) ListClickwraps(ctx context.Context, params *ListClic
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Clickwraps.ListClickwraps", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(ListClickwrapsParams)
 	}

@@ -45,6 +45,9 @@ func (s *CollectionsService) AllCollections(ctx context.Context, params *AllColl
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Collections.AllCollections", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(AllCollectionsParams)
 	}

@@ -56,6 +56,9 @@ func (s *CustomersService) ListCustomers(ctx context.Context, params *ListCustom
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Customers.ListCustomers", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(ListCustomersParams)
 	}
@@ -133,6 +136,9 @@ func (s *CustomersService) ListCustomersAll(ctx context.Context, opts ...Option)
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Customers.ListCustomersAll", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + "/v1/customers/all",
@@ -163,6 +169,9 @@ type SearchCustomersParams struct {
 func (s *CustomersService) SearchCustomers(ctx context.Context, params *SearchCustomersParams, opts ...Option) (*SearchCustomersResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOrigin("Customers.SearchCustomers", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
 	if params == nil {

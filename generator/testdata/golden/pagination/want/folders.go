@@ -46,6 +46,9 @@ func (s *FoldersService) ListItemsInFolder(ctx context.Context, params *ListItem
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Folders.ListItemsInFolder", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(ListItemsInFolderParams)
 	}

@@ -47,6 +47,9 @@ func (s *SearchService) SearchRepositories(ctx context.Context, params *SearchRe
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Search.SearchRepositories", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(SearchRepositoriesParams)
 	}

@@ -44,6 +44,9 @@ func (s *ShelvesService) ListBooks(ctx context.Context, start2 string, params *L
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Shelves.ListBooks", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(ListBooksParams)
 	}

@@ -52,6 +52,9 @@ func (s *TagsService) ListWafTags(ctx context.Context, params *ListWafTagsParams
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Tags.ListWafTags", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(ListWafTagsParams)
 	}
@@ -136,6 +139,9 @@ type ListTLSSubscriptionsParams struct {
 func (s *TagsService) ListTLSSubscriptions(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) (*ListTLSSubscriptionsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOrigin("Tags.ListTLSSubscriptions", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
 	if params == nil {

@@ -49,6 +49,9 @@ func (s *TweetsService) RecentSearch(ctx context.Context, params *RecentSearchPa
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Tweets.RecentSearch", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(RecentSearchParams)
 	}

@@ -21,6 +21,9 @@ func (c *Client) Health(ctx context.Context, opts ...Option) ([]byte, *Response,
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Health", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + "/health",

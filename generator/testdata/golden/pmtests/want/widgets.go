@@ -33,6 +33,9 @@ func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Optio
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Widgets.GetWidget", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + "/widgets/" + url.PathEscape(id),
@@ -58,6 +61,9 @@ func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Optio
 func (s *WidgetsService) CreateWidget(ctx context.Context, body *CreateWidgetRequest, opts ...Option) (*CreateWidgetResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOrigin("Widgets.CreateWidget", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
 	r := &request{

@@ -63,6 +63,9 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Optio
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("Search", "WithBaseURL, or WithScheme and WithHost", "baseUrl", cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2")); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(SearchParams)
 	}
@@ -146,6 +149,9 @@ func (c *Client) SearchAll(ctx context.Context, params *SearchParams, opts ...Op
 func (c *Client) GetFile(ctx context.Context, name string, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkOrigin("GetFile", "WithBaseURL, or WithScheme and WithHost", "baseUrl", cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2")); err != nil {
 		return nil, err
 	}
 	r := &request{

@@ -5,9 +5,7 @@ package warnings
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -73,12 +71,6 @@ func New(opts ...Option) (*Client, error) {
 func (c *config) validate() error {
 	if c.httpClient == nil {
 		return errors.New(packageName + ": WithHTTPClient was given a nil client")
-	}
-	if c.baseURL == "" {
-		return errors.New("warnings: no URL for https://api.example.com: pass WithBaseURL")
-	}
-	if u, err := url.Parse(c.baseURL); err != nil || u.Scheme == "" || u.Host == "" {
-		return fmt.Errorf("warnings: WithBaseURL: %q is not an absolute URL", c.baseURL)
 	}
 	return nil
 }

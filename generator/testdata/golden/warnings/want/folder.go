@@ -26,6 +26,9 @@ func (s *FolderService) BrokenExample(ctx context.Context, opts ...Option) (*Res
 	if err != nil {
 		return nil, err
 	}
+	if err := checkOrigin("Folder.BrokenExample", "WithBaseURL", "https://api.example.com", cfg.baseURL); err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + "/things",
