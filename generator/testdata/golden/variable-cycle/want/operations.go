@@ -21,6 +21,9 @@ func (c *Client) Ping(ctx context.Context, opts ...Option) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkOrigin("Ping", "WithBaseURL", "https://example.com", cfg.baseURL); err != nil {
+		return nil, err
+	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + "/" + escapePath(cfg.a),
