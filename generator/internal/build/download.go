@@ -92,9 +92,9 @@ func binaryMediaType(value string) bool {
 func resultNote(op *model.Operation) string {
 	switch {
 	case op.ResultStream:
-		return "The response is a download: its body is returned unread, to be read and closed by the caller."
+		return "The response is a download: its body is returned unread, for the caller\nto read and close."
 	case op.Result == nil && !op.ResultRaw && !op.EmptyResultOK && op.HTTPMethod != "HEAD":
-		return "The collection saves no typed example of the response: its body is in Response.Body, to decode with Response.Decode."
+		return "The collection saves no typed example of the response: its body is in\nResponse.Body, to decode with Response.Decode."
 	}
 	return ""
 }

@@ -20,7 +20,8 @@ type FolderService struct {
 
 // BrokenExample sends the request "Broken example".
 //
-// The collection saves no typed example of the response: its body is in Response.Body, to decode with Response.Decode.
+// The collection saves no typed example of the response: its body is in
+// Response.Body, to decode with Response.Decode.
 //
 //	GET https://api.example.com/things
 func (s *FolderService) BrokenExample(ctx context.Context, opts ...Option) (*Response, error) {
