@@ -14,8 +14,9 @@ import (
 // export. The rule, which the README states for users:
 //
 //   - a 2xx example is saved with a Content-Type that is not text (JSON,
-//     XML, YAML, text/* but CSV, JavaScript, a form), or with Content-Disposition:
-//     attachment, or with a body that is not UTF-8; or
+//     XML, YAML, text/* but CSV, JavaScript, a form), or with
+//     Content-Disposition: attachment and no Content-Type or JSON body to
+//     say it is text, or with a body that is not UTF-8; or
 //   - the request's Accept header names only such types.
 //
 // What a request says it accepts is the best hint when, as in most
@@ -28,17 +29,22 @@ func download(it *load.Item, examples []example) bool {
 		if ex.status != 0 && !success(ex.status) {
 			continue
 		}
+		typed, attachment := false, false
 		for _, h := range ex.resp.Header {
 			switch strings.ToLower(h.Key) {
 			case "content-type":
 				if binaryMediaType(h.Value) {
 					return true
 				}
+				typed = true
 			case "content-disposition":
-				if strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Value)), "attachment") {
-					return true
-				}
+				attachment = strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Value)), "attachment")
 			}
+		}
+		// An attachment says "a file" only when no Content-Type says what
+		// it holds: APIs send JSON as "attachment; filename=json.json".
+		if attachment && !typed && !ex.isJSON {
+			return true
 		}
 		if !ex.empty && !utf8.ValidString(ex.resp.Body) {
 			return true

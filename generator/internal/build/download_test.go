@@ -63,6 +63,7 @@ func TestDownload(t *testing.T) {
 		{"HEAD never streams", item("HEAD", "application/pdf"), nil, false},
 		{"2xx example of a file", item("GET"), []example{saved(200, "x", "Content-Type", "application/octet-stream")}, true},
 		{"2xx attachment", item("GET"), []example{saved(200, "a,b", "Content-Disposition", "attachment; filename=x.txt")}, true},
+		{"2xx JSON attachment", item("GET"), []example{saved(200, "{}", "Content-Disposition", "attachment; filename=json.json", "Content-Type", "application/json")}, false},
 		{"2xx binary body", item("GET"), []example{saved(200, "\xff\xfe\x00")}, true},
 		{"2xx JSON example", item("GET"), []example{saved(200, "{}", "Content-Type", "application/json")}, false},
 		{"only an error is a file", item("GET"), []example{saved(404, "x", "Content-Type", "application/pdf")}, false},
