@@ -35,6 +35,7 @@ type config struct {
 	retry        RetryPolicy
 	editors      []func(ctx context.Context, req *http.Request) error
 	responseInto **http.Response
+	maxBodySize  int64
 	baseURL      string
 	realm        string
 	cookieName   string

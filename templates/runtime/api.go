@@ -39,6 +39,7 @@ type config struct {
 	retry        RetryPolicy
 	editors      []func(ctx context.Context, req *http.Request) error
 	responseInto **http.Response
+	maxBodySize  int64
 	auth         authConfig
 	// baseURL stands for the settings of a generated config.
 	baseURL string

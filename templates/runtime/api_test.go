@@ -3,6 +3,7 @@ package pmruntime
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"testing"
 )
@@ -99,4 +100,16 @@ func (c *Client) logOut(ctx context.Context, opts ...Option) (*logOutResult, *Re
 		return nil, resp, err
 	}
 	return &out, resp, nil
+}
+
+// download streams its 2xx body, as a method whose answer is a file does.
+func (c *Client) download(ctx context.Context, opts ...Option) (io.ReadCloser, *Response, error) {
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &request{method: "GET", url: cfg.baseURL + "/export", stream: true}
+	var out io.ReadCloser
+	resp, err := c.send(ctx, cfg, r, &out, nil)
+	return out, resp, err
 }

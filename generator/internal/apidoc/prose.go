@@ -109,7 +109,7 @@ func usage(api *model.API, op *model.Operation, opts ...string) string {
 	}
 	recv := "c." + strings.Join(append(append([]string{}, op.Chain...), op.Method), ".")
 	results := "resp, err"
-	if op.Result != nil || op.ResultRaw {
+	if op.Result != nil || op.ResultRaw || op.ResultStream {
 		results = "got, resp, err"
 	}
 	call := fmt.Sprintf("%s := %s(%s", results, recv, strings.Join(args, ", "))

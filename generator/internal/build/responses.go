@@ -103,6 +103,8 @@ func (b *builder) buildResponses(it *load.Item, op *model.Operation) []example {
 		}
 	}
 	switch {
+	case download(it, examples):
+		op.ResultStream = true
 	case raw:
 		op.ResultRaw = true
 	case len(okSamples) > 0:

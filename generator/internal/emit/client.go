@@ -43,6 +43,7 @@ func clientFile(api *model.API) *jen.File {
 		g.Id("retry").Id("RetryPolicy")
 		g.Id("editors").Index().Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Qual(httpPkg, "Request")).Error()
 		g.Id("responseInto").Op("**").Qual(httpPkg, "Response")
+		g.Id("maxBodySize").Int64()
 		if api.Auth != nil {
 			g.Id(api.Auth.Field).Id("authConfig")
 		}

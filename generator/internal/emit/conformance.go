@@ -112,6 +112,13 @@ func conformanceCallBody(g *jen.Group, op *model.Operation) {
 		call = call.Dot(name)
 	}
 	call = call.Dot(op.Method).Call(args...)
+	if op.ResultStream {
+		// A download is left open for the caller, who closes it.
+		g.List(jen.Id("got"), jen.Id("_"), jen.Err()).Op(":=").Add(call)
+		g.If(jen.Err().Op("==").Nil()).Block(jen.Id("got").Dot("Close").Call())
+		g.Return(jen.Err())
+		return
+	}
 	results := []jen.Code{jen.Id("_"), jen.Err()}
 	if op.Result != nil || op.ResultRaw {
 		results = append([]jen.Code{jen.Id("_")}, results...)

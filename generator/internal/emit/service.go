@@ -114,6 +114,9 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		if op.EmptyResultOK && op.Result != nil {
 			fields[jen.Id("emptyOK")] = jen.True()
 		}
+		if op.ResultStream {
+			fields[jen.Id("stream")] = jen.True()
+		}
 		g.Id("r").Op(":=").Op("&").Id("request").Values(fields)
 		for _, p := range op.Entries {
 			addParam(g, p)
@@ -139,9 +142,9 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 			return client.Clone().Dot("send").Call(jen.Id("ctx"), jen.Id("cfg"), jen.Id("r"), out, errValue)
 		}
 		switch {
-		case op.Result == nil && !op.ResultRaw:
+		case op.Result == nil && !op.ResultRaw && !op.ResultStream:
 			g.Return(call(jen.Nil()))
-		case op.ResultRaw:
+		case op.ResultRaw, op.ResultStream:
 			g.Var().Id("out").Add(resultType(op))
 			g.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call(jen.Op("&").Id("out")))
 			g.Return(jen.Id("out"), jen.Id("resp"), jen.Err())
@@ -199,7 +202,9 @@ func signature(op *model.Operation) []jen.Code {
 	return append(args, jen.Id("opts").Op("...").Id("Option"))
 }
 
-// results is (*T, *Response, error), ([]byte, *Response, error) or (*Response, error).
+// results is (*T, *Response, error), ([]byte, *Response, error),
+// (io.ReadCloser, *Response, error) or (*Response, error); in the last the
+// body is in the Response.
 func results(op *model.Operation) []jen.Code {
 	if t, ok := op.ResultGoType(model.OwnName); ok {
 		return []jen.Code{typeCode(t), jen.Op("*").Id("Response"), jen.Error()}
@@ -263,7 +268,7 @@ func pkgPrefix(op *model.Operation) string {
 // errorResults is the return list of a method that fails before sending.
 func errorResults(op *model.Operation, err jen.Code) []jen.Code {
 	switch {
-	case op.ResultRaw:
+	case op.ResultRaw, op.ResultStream:
 		return []jen.Code{jen.Nil(), jen.Nil(), err}
 	case op.Result != nil:
 		return []jen.Code{zeroValue(op.Result), jen.Nil(), err}

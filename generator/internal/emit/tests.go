@@ -172,6 +172,13 @@ func exampleCall(g *jen.Group, op *model.Operation) {
 	}
 	call = call.Dot(op.Method).Call(args...)
 	switch {
+	case op.ResultStream:
+		// The stream is read whole, to compare as a raw body, and closed.
+		g.List(jen.Id("got"), jen.Id("resp"), jen.Err()).Op(":=").Add(call)
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id("resp"), jen.Err()))
+		g.Defer().Id("got").Dot("Close").Call()
+		g.List(jen.Id("data"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(jen.Id("got"))
+		g.Return(jen.Id("rawBody").Call(jen.Id("data")), jen.Id("resp"), jen.Err())
 	case op.ResultRaw:
 		g.List(jen.Id("got"), jen.Id("resp"), jen.Err()).Op(":=").Add(call)
 		g.Return(jen.Id("rawBody").Call(jen.Id("got")), jen.Id("resp"), jen.Err())

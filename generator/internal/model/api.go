@@ -177,6 +177,9 @@ type Operation struct {
 	EmptyResultOK bool
 	// ResultRaw is set when the success body is returned as []byte (not JSON).
 	ResultRaw bool
+	// ResultStream is set when the success body is a download (see
+	// build's download rule): returned unread as an io.ReadCloser.
+	ResultStream bool
 	// Responses are the statuses that have examples, in ascending order.
 	Responses []*Response
 	// TestName is the Go test function for this operation, unique in the

@@ -110,6 +110,8 @@ func (f *Field) IsPointer() bool {
 // it returns only the response and the error.
 func (op *Operation) ResultGoType(named func(*Type) string) (g GoType, ok bool) {
 	switch {
+	case op.ResultStream:
+		return GoType{Path: "io", Name: "ReadCloser"}, true
 	case op.ResultRaw:
 		return GoType{Prefix: "[]", Name: "byte"}, true
 	case op.Result == nil:

@@ -37,6 +37,7 @@ type config struct {
 	retry        RetryPolicy
 	editors      []func(ctx context.Context, req *http.Request) error
 	responseInto **http.Response
+	maxBodySize  int64
 	baseURL      string
 	currency     string
 	accountID    string

@@ -37,6 +37,9 @@ func (c *Client) HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Resp
 
 // N2FASetup sends the request "🐾 2FA setup".
 //
+// The collection saves no typed example of the response: its body is in
+// Response.Body, to decode with Response.Decode.
+//
 //	PUT {{baseUrl}}/2fa
 func (c *Client) N2FASetup(ctx context.Context, body string, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)

@@ -199,6 +199,9 @@ type GetPetParams struct {
 
 // GetPet sends the request "Get pet".
 //
+// The collection saves no typed example of the response: its body is in
+// Response.Body, to decode with Response.Decode.
+//
 //	GET {{baseUrl}}/admin/pets/:id?trace={{$guid}}
 func (s *PetsAdminService) GetPet(ctx context.Context, id string, params *GetPetParams, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)

@@ -51,6 +51,7 @@ type config struct {
 	retry        RetryPolicy
 	editors      []func(ctx context.Context, req *http.Request) error
 	responseInto **http.Response
+	maxBodySize  int64
 	baseURL      string
 	// pageURL replaces a call's URL and query with the next page's link; set by page iterators only.
 	pageURL string

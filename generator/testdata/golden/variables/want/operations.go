@@ -145,6 +145,9 @@ func (c *Client) SearchAll(ctx context.Context, params *SearchParams, opts ...Op
 
 // GetFile sends the request "Get file".
 //
+// The collection saves no typed example of the response: its body is in
+// Response.Body, to decode with Response.Decode.
+//
 //	GET {{baseUrl}}/files/:name/{ver}|raw
 func (c *Client) GetFile(ctx context.Context, name string, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)

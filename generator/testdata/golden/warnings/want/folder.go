@@ -20,6 +20,9 @@ type FolderService struct {
 
 // BrokenExample sends the request "Broken example".
 //
+// The collection saves no typed example of the response: its body is in
+// Response.Body, to decode with Response.Decode.
+//
 //	GET https://api.example.com/things
 func (s *FolderService) BrokenExample(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
