@@ -43,7 +43,7 @@ func (c *config) attempt(ctx context.Context, r *request, target string) (*http.
 	if r.body != nil {
 		body = bytes.NewReader(r.body)
 	}
-	req, err := http.NewRequestWithContext(ctx, r.method, target, body)
+	req, err := http.NewRequestWithContext(ctx, r.method, parsablePath(target), body)
 	if err != nil {
 		return nil, nil, err
 	}

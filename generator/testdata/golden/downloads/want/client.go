@@ -5,9 +5,7 @@ package downloads
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
-	"net/url"
 	"time"
 )
 
@@ -69,12 +67,6 @@ func New(opts ...Option) (*Client, error) {
 func (c *config) validate() error {
 	if c.httpClient == nil {
 		return errors.New(packageName + ": WithHTTPClient was given a nil client")
-	}
-	if c.baseURL == "" {
-		return errors.New("downloads: no URL for baseUrl: pass WithBaseURL")
-	}
-	if u, err := url.Parse(c.baseURL); err != nil || u.Scheme == "" || u.Host == "" {
-		return fmt.Errorf("downloads: WithBaseURL: %q is not an absolute URL", c.baseURL)
 	}
 	return nil
 }

@@ -103,6 +103,32 @@ func keepRawPath(req *http.Request, target string) {
 	}
 }
 
+// parsablePath returns target with each '%' of its path that starts no
+// escape written as %25. Postman sends a bare '%' as it is, and Go's URL
+// parser refuses it; keepRawPath then puts the path back as written.
+func parsablePath(target string) string {
+	end := strings.IndexAny(target, "?#")
+	if end < 0 {
+		end = len(target)
+	}
+	path := target[:end]
+	if !strings.Contains(path, "%") {
+		return target
+	}
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		b.WriteByte(path[i])
+		if path[i] == '%' && !(i+2 < len(path) && ishex(path[i+1]) && ishex(path[i+2])) {
+			b.WriteString("25")
+		}
+	}
+	return b.String() + target[end:]
+}
+
+func ishex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
 // queryEscapes are the ASCII bytes Postman percent-encodes in a query
 // component, besides controls, space and non-ASCII (postman-url-encoder;
 // checked against newman's whatwg-url integration collection).

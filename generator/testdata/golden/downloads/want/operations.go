@@ -41,6 +41,9 @@ func (c *Client) ExportReport(ctx context.Context, id string, params *ExportRepo
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := checkOrigin("ExportReport", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
 	if params == nil {
 		params = new(ExportReportParams)
 	}
@@ -64,6 +67,9 @@ func (c *Client) ExportReport(ctx context.Context, id string, params *ExportRepo
 func (c *Client) DownloadInvoice(ctx context.Context, id string, opts ...Option) (io.ReadCloser, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOrigin("DownloadInvoice", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
 	r := &request{
@@ -93,6 +99,9 @@ type GetBalanceParams struct {
 func (c *Client) GetBalance(ctx context.Context, params *GetBalanceParams, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkOrigin("GetBalance", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, err
 	}
 	if params == nil {

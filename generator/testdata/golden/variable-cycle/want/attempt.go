@@ -34,9 +34,10 @@ func (c *config) do(ctx context.Context, r *request, target string) (*http.Respo
 }
 
 // attempt builds the request for r afresh (body, headers, auth, editors),
-// sends it and reads the response body: all of a 2xx one, and of any other
-// one at most a byte more than maxErrorBody, so that APIError can tell it
-// was cut.
+// sends it and reads the response body: of a 2xx one up to the cap
+// WithMaxBodySize sets (none of a streamed download, whose body is left
+// open for the caller), and of any other one at most a byte more than
+// maxErrorBody, so that APIError can tell it was cut.
 func (c *config) attempt(ctx context.Context, r *request, target string) (*http.Response, []byte, error) {
 	var body io.Reader
 	if r.body != nil {
@@ -91,16 +92,65 @@ func (c *config) attempt(ctx context.Context, r *request, target string) (*http.
 	if err != nil {
 		return nil, nil, err
 	}
-	defer resp.Body.Close()
-	var from io.Reader = resp.Body
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		from = io.LimitReader(resp.Body, maxErrorBody+1)
+	ok := resp.StatusCode >= 200 && resp.StatusCode <= 299
+	if ok && r.stream {
+		// A download: the caller reads it from resp.Body as it arrives.
+		return resp, nil, nil
 	}
-	data, err := io.ReadAll(from)
+	defer resp.Body.Close()
+	limit := int64(maxErrorBody) + 1
+	if ok {
+		limit = c.bodyLimit()
+	}
+	data, err := readUpTo(resp.Body, limit)
 	if err != nil {
 		return resp, nil, fmt.Errorf("reading response: %w", err)
 	}
+	if ok && limit >= 0 && int64(len(data)) > limit-1 {
+		return resp, nil, fmt.Errorf("response body is longer than %d bytes, the cap WithMaxBodySize sets", limit-1)
+	}
 	return resp, data, nil
+}
+
+// bodyLimit is how many bytes of a 2xx body attempt reads: one more than
+// the cap, so that a body over it is told from one that fills it; -1 when
+// there is no cap.
+func (c *config) bodyLimit() int64 {
+	switch {
+	case c.maxBodySize < 0:
+		return -1
+	case c.maxBodySize == 0:
+		return defaultMaxBodySize + 1
+	}
+	return c.maxBodySize + 1
+}
+
+// readUpTo reads r to its end, or its first n bytes when n >= 0. It reads
+// as io.ReadAll does, without wrapping r in an io.LimitedReader, which
+// would cost every call an allocation.
+func readUpTo(r io.Reader, n int64) ([]byte, error) {
+	b := make([]byte, 0, 512)
+	for {
+		room := b[len(b):cap(b)]
+		if n >= 0 && int64(len(room)) > n-int64(len(b)) {
+			room = room[:n-int64(len(b))]
+		}
+		if len(room) == 0 {
+			return b, nil
+		}
+		k, err := r.Read(room)
+		b = b[:len(b)+k]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) && (n < 0 || int64(len(b)) < n) {
+			// Let append pick the growth, as io.ReadAll does.
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 // authScheme signs a request for one scheme, with the scheme's settings from

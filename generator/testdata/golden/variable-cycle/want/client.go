@@ -33,6 +33,7 @@ type config struct {
 	retry        RetryPolicy
 	editors      []func(ctx context.Context, req *http.Request) error
 	responseInto **http.Response
+	maxBodySize  int64
 	baseURL      string
 	a            string
 	b            string

@@ -22,7 +22,9 @@
 // Every option also applies to a single call when passed to a method.
 // [WithTimeout] bounds a call, [WithRetry] sets its [RetryPolicy] (by default
 // idempotent requests are tried up to 3 times after a connection error, 408,
-// 429, 502, 503 or 504), [WithRequestEditor] changes requests after auth, and
-// [WithResponseInto] keeps the raw response. Each service has an interface of
+// 429, 502, 503 or 504), [WithRequestEditor] changes requests after auth,
+// [WithMaxBodySize] caps a body read into memory, and [WithResponseInto] keeps
+// the raw response. A method without a typed result leaves the body in
+// [Response].Body, for [Response.Decode]. Each service has an interface of
 // its methods for tests (for example [ClientAPI]).
 package cycle

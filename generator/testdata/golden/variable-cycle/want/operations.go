@@ -15,6 +15,9 @@ var _ ClientAPI = (*Client)(nil)
 
 // Ping sends the request "Ping".
 //
+// The collection saves no typed example of the response: its body is in
+// Response.Body, to decode with Response.Decode.
+//
 //	GET https://example.com/{{a}}
 func (c *Client) Ping(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)

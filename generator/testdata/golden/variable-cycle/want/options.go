@@ -60,12 +60,28 @@ func WithRequestEditor(edit func(ctx context.Context, req *http.Request) error) 
 // WithResponseInto stores the raw HTTP response of a call in *dst, whenever
 // one arrives: with a 2xx status, with an error status (beside the
 // *APIError) and when the body could not be read or decoded. After retries
-// it is the last response. Its Body has already been read and closed; use
-// the method's results for the content. Pass it to a single call: given to
-// New, concurrent calls would all write to *dst.
+// it is the last response. Its Body reads the bytes the call read (of an
+// error response, at most what APIError keeps); of a streamed download it
+// is the stream the method returned, to be read once. Pass it to a single
+// call: given to New, concurrent calls would all write to *dst.
 func WithResponseInto(dst **http.Response) Option {
 	return func(c *config) {
 		c.responseInto = dst
+	}
+}
+
+// defaultMaxBodySize caps a 2xx body read into memory unless
+// WithMaxBodySize says otherwise: a body without end must not exhaust
+// memory. Streamed downloads are not read into memory and have no cap.
+const defaultMaxBodySize = 64 << 20
+
+// WithMaxBodySize caps how many bytes of a 2xx response body a call reads
+// into memory; a longer body fails the call with an error that says so.
+// The default is 64 MiB; n < 0 removes the cap. Methods that stream a
+// download (they return an io.ReadCloser) are not capped.
+func WithMaxBodySize(n int64) Option {
+	return func(c *config) {
+		c.maxBodySize = n
 	}
 }
 

@@ -7,17 +7,36 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"unicode/utf8"
 )
 
-// Response is the status and headers of the response to a call. Methods
-// return it beside the decoded body, alone when the body is empty, and
-// beside the error whenever a response arrived (an *APIError, a body that
-// did not decode).
+// Response is the status, headers and raw body of the response to a call.
+// Methods return it beside the decoded body, alone when the collection
+// gives the body no type, and beside the error whenever a response arrived
+// (an *APIError, a body that did not decode).
 type Response struct {
 	StatusCode int
 	Header     http.Header
+	// Body is the raw 2xx body, as read: the same bytes a typed result was
+	// decoded from, not a copy. A method whose collection saves no example
+	// of the body returns only the Response; decode Body with Decode. Body
+	// is nil for an error status (see APIError.Body) and for a streamed
+	// download, which the method returns as an io.ReadCloser.
+	Body []byte
+}
+
+// Decode decodes the JSON body into v, a pointer to the caller's type.
+// An empty body is an error: there is nothing to decode.
+func (r *Response) Decode(v any) error {
+	if len(bytes.TrimSpace(r.Body)) == 0 {
+		return fmt.Errorf(packageName+": %d response has an empty body, nothing to decode", r.StatusCode)
+	}
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		return fmt.Errorf(packageName+": decoding %d response (Content-Type %q): %w", r.StatusCode, r.Header.Get("Content-Type"), err)
+	}
+	return nil
 }
 
 // APIError is returned for a response whose status is not 2xx. Use
@@ -69,6 +88,9 @@ type request struct {
 	header      [][2]string
 	body        []byte
 	contentType string
+	// stream leaves a 2xx body unread for the caller: a download, returned
+	// as an io.ReadCloser rather than held in memory.
+	stream bool
 	// emptyOK accepts an empty 2xx body where a typed one is expected:
 	// the collection has an example of the API answering so.
 	emptyOK bool
@@ -76,21 +98,38 @@ type request struct {
 }
 
 // send performs r with cfg. A 2xx body is decoded into out: JSON into a
-// pointer, or copied into a *[]byte; out may be nil. Any other status gives
+// pointer, copied into a *[]byte, or, for a streamed request, handed over
+// unread as an *io.ReadCloser; out may be nil, and the body is in the
+// Response either way. Any other status gives
 // an *APIError whose Value is the typed body errValue returns for it;
 // errValue is nil for a request without typed error bodies.
 func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errValue func(int) any) (*Response, error) {
 	target := encodeQuery(r.url, r.query)
+	// cancel ends the call's timeout when send returns, unless a streamed
+	// body takes it over, to end it when the caller closes the body.
+	var cancel context.CancelFunc
 	if cfg.timeout > 0 {
-		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cfg.timeout)
-		defer cancel()
+		defer func() {
+			if cancel != nil {
+				cancel()
+			}
+		}()
 	}
 	resp, data, err := cfg.do(ctx, r, target)
 	if resp == nil {
 		return nil, fmt.Errorf(packageName+": %s %s: %w", r.method, target, err)
 	}
+	streamed := r.stream && err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299
+	if streamed && cancel != nil {
+		resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+		cancel = nil
+	}
 	if cfg.responseInto != nil {
+		if !streamed {
+			// The body was read and closed; the caller may read it again.
+			resp.Body = io.NopCloser(bytes.NewReader(data))
+		}
 		*cfg.responseInto = resp
 	}
 	meta := &Response{
@@ -119,8 +158,11 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 		}
 		return meta, apiErr
 	}
+	meta.Body = data
 	switch dst := out.(type) {
 	case nil:
+	case *io.ReadCloser:
+		*dst = resp.Body
 	case *[]byte:
 		*dst = data
 	default:
@@ -137,4 +179,17 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 		}
 	}
 	return meta, nil
+}
+
+// cancelOnClose is a streamed body whose call has a timeout: closing it
+// ends the timeout's context, which send could not end on returning.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
 }
