@@ -51,7 +51,7 @@ func typeDoc(name string, ops []string) string {
 // result, its error bodies, or their elements) to those methods, sorted.
 func typeUsers(svc *model.Service, users map[*model.Type][]string) map[*model.Type][]string {
 	for _, op := range svc.Ops {
-		name := strings.Join(append(append([]string(nil), op.Chain...), op.Method), ".")
+		name := op.Selector()
 		refs := []*model.TypeRef{op.Result}
 		if op.Body != nil {
 			refs = append(refs, op.Body.Type)

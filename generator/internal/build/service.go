@@ -53,8 +53,7 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 		}
 		pagination.Name(op, members)
 		where := strings.Join(op.Path, " › ")
-		method := strings.Join(append(append([]string(nil), op.Chain...), op.Method), ".")
-		b.api.Stats.Paged = append(b.api.Stats.Paged, model.PagedOp{Where: where, Method: method, Style: op.Pages.Style})
+		b.api.Stats.Paged = append(b.api.Stats.Paged, model.PagedOp{Where: where, Method: op.Selector(), Style: op.Pages.Style})
 	}
 	if folder == nil {
 		// Before the folders' files are named, so that a folder called

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/load"
@@ -25,6 +26,7 @@ func (b *builder) buildURL(it *load.Item, op *model.Operation) {
 		}
 	}
 	b.warnCycle(op.Origin)
+	op.OriginOptions = originOptions(op.Origin)
 	path := urlPath(u)
 	// Arguments share the method's scope with its locals and with the
 	// packages the method body refers to; the page iterators take the same
@@ -94,4 +96,20 @@ func mergeLiterals(t model.Template) model.Template {
 		out = append(out, p)
 	}
 	return out
+}
+
+// originOptions names the options that give origin. A URL made of other
+// settings ("https://{{apihost}}") is also given by those: both ways are
+// offered.
+func originOptions(origin *model.Setting) string {
+	var parts []string
+	for _, p := range origin.Nested {
+		if p.Kind == model.PartSetting && !slices.Contains(parts, p.Setting.Option) {
+			parts = append(parts, p.Setting.Option)
+		}
+	}
+	if len(parts) == 0 {
+		return origin.Option
+	}
+	return origin.Option + ", or " + strings.Join(parts, " and ")
 }

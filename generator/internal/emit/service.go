@@ -1,9 +1,6 @@
 package emit
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -169,20 +166,7 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 //
 //	if err := checkOrigin("Items.Next", "WithNextLink", "nextLink", cfg.nextLink); err != nil {
 func originCheck(g *jen.Group, op *model.Operation) {
-	method := strings.Join(append(slices.Clone(op.Chain), op.Method), ".")
-	// A URL made of other settings ("https://{{apihost}}") is also given by
-	// those: the error offers both ways.
-	var parts []string
-	for _, p := range op.Origin.Nested {
-		if p.Kind == model.PartSetting && !slices.Contains(parts, p.Setting.Option) {
-			parts = append(parts, p.Setting.Option)
-		}
-	}
-	option := op.Origin.Option
-	if len(parts) > 0 {
-		option += ", or " + strings.Join(parts, " and ")
-	}
-	g.If(jen.Err().Op(":=").Id("checkOrigin").Call(jen.Lit(method), jen.Lit(option), jen.Lit(op.Origin.Key), settingExpr(op.Origin)), jen.Err().Op("!=").Nil()).Block(
+	g.If(jen.Err().Op(":=").Id("checkOrigin").Call(jen.Lit(op.Selector()), jen.Lit(op.OriginOptions), jen.Lit(op.Origin.Key), settingExpr(op.Origin)), jen.Err().Op("!=").Nil()).Block(
 		jen.Return(errorResults(op, jen.Err())...),
 	)
 }

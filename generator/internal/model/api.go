@@ -150,6 +150,10 @@ type Operation struct {
 	// Origin is the setting holding the scheme and host the request goes to:
 	// the base URL, or another URL setting for requests to a second host.
 	Origin *Setting
+	// OriginOptions names the options that give Origin, for the error of a
+	// call made without it: "WithBaseURL", or "WithBaseURL, or WithScheme
+	// and WithHost" when the URL is made of other settings.
+	OriginOptions string
 	// URL is the request path that follows the origin.
 	URL Template
 	// PathArgs are the path variables, in URL order: method arguments.
