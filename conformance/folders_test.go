@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// folderEnv turns the check on: "1" checks collections/ and, when
+// folderEnv turns the check on: "1" checks collections/, testdata/ and, when
 // $PMGEN_CORPUS is set, the corpus; any other value is a folder of
 // collections to check instead. Unset, the check is skipped: it installs
 // newman and runs every collection through it, which takes minutes.
@@ -36,7 +36,9 @@ func collectionFiles(t *testing.T) []string {
 		}
 		return files
 	}
-	files := globJSON(fromRoot("collections"))
+	// testdata holds the harness's own collections: cases no real
+	// collection covers, such as malformed {{variable}} references.
+	files := append(globJSON(fromRoot("collections")), globJSON(fromRoot("conformance/testdata"))...)
 	corpus := os.Getenv(corpusEnv)
 	if corpus == "" {
 		t.Logf("checking collections/ only: set $%s=../shared/corpus to check the corpus too", corpusEnv)

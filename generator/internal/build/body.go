@@ -41,8 +41,10 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 			op.Body = &model.Body{Kind: model.BodyText, ContentType: textContentType(lang), Example: raw}
 		}
 	case "urlencoded":
+		b.checkFormBraces(it.Pos, body.URLEncoded)
 		op.Body = b.formBody(op, body.URLEncoded, false)
 	case "formdata":
+		b.checkFormBraces(it.Pos, body.FormData)
 		op.Body = b.formBody(op, body.FormData, true)
 	case "file":
 		op.Body = binaryBody(body)

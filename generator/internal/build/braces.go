@@ -2,9 +2,11 @@ package build
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
@@ -23,6 +25,18 @@ func (b *builder) checkBraces(pos model.Pos, where, text string, strayClose bool
 	b.diag(pos, model.Warning, "malformed-template",
 		fmt.Sprintf("%s, byte %d: %s; it is sent as written, as Postman does: %s",
 			where, off+1, what, excerpt(text, off)))
+}
+
+// checkFormBraces checks the enabled text fields of a form body, whose
+// keys and values Postman resolves variables in as it does a URL's.
+func (b *builder) checkFormBraces(pos model.Pos, pairs []load.Pair) {
+	for _, p := range pairs {
+		if p.Disabled || p.Type == "file" {
+			continue
+		}
+		b.checkBraces(pos, "form field "+strconv.Quote(p.Key)+" name", p.Key, true)
+		b.checkBraces(pos, "form field "+strconv.Quote(p.Key)+" value", p.Value, true)
+	}
 }
 
 // malformedBraces finds the first malformed variable reference in text:

@@ -67,3 +67,31 @@ func TestTemplateMatchesPostman(t *testing.T) {
 		}
 	}
 }
+
+// TestFormBraces: a form field's name or value with a malformed reference
+// is warned about, naming the field; a file field's path and a disabled
+// field are not checked.
+func TestFormBraces(t *testing.T) {
+	it := request("r", "POST", "https://x.example.com/")
+	it.Request.Body = &load.Body{Mode: "formdata", FormData: []load.Pair{
+		{Key: "ok", Value: "{{name}}", Type: "text"},
+		{Key: "unclosed", Value: "{{name", Type: "text"},
+		{Key: "x}}", Value: "1", Type: "text"},
+		{Key: "off", Value: "{{}}", Type: "text", Disabled: true},
+		{Key: "file", Src: "/tmp/{{x", Type: "file"},
+	}}
+	_, diags := Build(&load.Collection{File: "c.json", Items: []*load.Item{it}}, Options{})
+	var got []string
+	for _, d := range diags {
+		if d.Code == "malformed-template" {
+			got = append(got, d.Message[:strings.Index(d.Message, ";")])
+		}
+	}
+	want := []string{
+		`form field "unclosed" value, byte 1: "{{" has no closing "}}"`,
+		`form field "x}}" name, byte 2: "}}" has no opening "{{"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
