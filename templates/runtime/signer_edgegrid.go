@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -12,6 +13,10 @@ import (
 type edgeGridAuth struct {
 	headers []string
 	maxBody int
+	// baseURL is the auth block's baseURL: Postman signs its host instead
+	// of the request's, so that a request sent through a proxy or a local
+	// tunnel is signed for the host Akamai sees.
+	baseURL string
 }
 
 // sign adds the signature to req; without credentials it leaves req as it is,
@@ -37,8 +42,25 @@ func (a edgeGridAuth) sign(cfg *config, req *http.Request, body []byte) error {
 		}
 		payloadHash = base64.StdEncoding.EncodeToString(hashSum(sha256.New, b))
 	}
-	data := strings.Join([]string{req.Method, req.URL.Scheme, req.URL.Host, req.URL.RequestURI(), strings.Join(canon, "\t"), payloadHash, auth}, "\t")
+	data := strings.Join([]string{req.Method, req.URL.Scheme, a.signedHost(req), req.URL.RequestURI(), strings.Join(canon, "\t"), payloadHash, auth}, "\t")
 	key := base64.StdEncoding.EncodeToString(hmacSum(sha256.New, []byte(c[1]), ts))
 	setHeader(req.Header, "Authorization", auth+"signature="+base64.StdEncoding.EncodeToString(hmacSum(sha256.New, []byte(key), data)))
 	return nil
+}
+
+// signedHost is the host the signature covers: the baseURL's when it has
+// one (a baseURL without a scheme is read as http, as Postman reads it),
+// the request's otherwise.
+func (a edgeGridAuth) signedHost(req *http.Request) string {
+	base := a.baseURL
+	if base == "" {
+		return req.URL.Host
+	}
+	if !strings.Contains(base, "://") {
+		base = "http://" + base
+	}
+	if u, err := url.Parse(base); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return req.URL.Host
 }

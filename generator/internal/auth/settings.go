@@ -75,6 +75,7 @@ func Settings(site Site, template func(string) model.Template) *model.Auth {
 		if n, err := strconv.Atoi(Param(a, "maxBodySize")); err == nil && n > 0 {
 			auth.MaxBody = n
 		}
+		auth.BaseURL = template(strings.TrimSpace(Param(a, "baseURL")))
 	}
 	return auth
 }

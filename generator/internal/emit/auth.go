@@ -178,6 +178,9 @@ func authValue(a *model.Auth) jen.Code {
 		if len(hs) > 0 {
 			d[jen.Id("headers")] = jen.Index().String().Values(hs...)
 		}
+		if a.BaseURL.String() != "" {
+			d[jen.Id("baseURL")] = templateExpr(a.BaseURL)
+		}
 		return jen.Id("edgeGridAuth").Values(d)
 	}
 	return jen.Nil()

@@ -87,6 +87,9 @@ type Auth struct {
 	// order; MaxBody bounds how much of a POST body is hashed.
 	HeadersToSign []string
 	MaxBody       int
+	// BaseURL is EdgeGrid's baseURL parameter: when set, its host is
+	// signed in place of the request's, as Postman's runtime does.
+	BaseURL Template
 }
 
 // AuthSet is what the client needs for the schemes its requests use: a
