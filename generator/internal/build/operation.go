@@ -23,6 +23,8 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		Chain:      chain,
 		Method:     members.Unique(naming.Exported(it.Name, "Request")),
 		HTTPMethod: strings.ToUpper(strings.TrimSpace(req.Method)),
+		// Postman sends the saved query as written under disableUrlEncoding.
+		VerbatimQuery: it.DisableURLEncoding,
 	}
 	if op.HTTPMethod == "" {
 		op.HTTPMethod = "GET"

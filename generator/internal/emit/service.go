@@ -114,6 +114,9 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		if op.ResultStream {
 			fields[jen.Id("stream")] = jen.True()
 		}
+		if op.VerbatimQuery {
+			fields[jen.Id("verbatim")] = jen.True()
+		}
 		g.Id("r").Op(":=").Op("&").Id("request").Values(fields)
 		for _, p := range op.Entries {
 			addParam(g, p)

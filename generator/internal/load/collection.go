@@ -43,6 +43,9 @@ type Item struct {
 	// Postman sends a body with GET, HEAD, COPY, PURGE and UNLOCK only
 	// when it is set.
 	DisableBodyPruning bool
+	// DisableURLEncoding is protocolProfileBehavior.disableUrlEncoding:
+	// Postman then sends the URL's text without percent-encoding it.
+	DisableURLEncoding bool
 }
 
 // Request is an HTTP request as saved in the collection.

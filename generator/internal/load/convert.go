@@ -63,6 +63,7 @@ func (c *converter) items(lib []*postman.Items, canon *ordjson.Value, parent []s
 		} else {
 			it.Request = convRequest(li.Request, tn.Get("request"))
 			it.DisableBodyPruning = truthy(tn.Get("protocolProfileBehavior").Get("disableBodyPruning"))
+			it.DisableURLEncoding = truthy(tn.Get("protocolProfileBehavior").Get("disableUrlEncoding"))
 			it.Responses = c.responses(li.Responses, tn.Get("response"), path)
 		}
 		out = append(out, it)

@@ -184,6 +184,11 @@ type Operation struct {
 	// ResultStream is set when the success body is a download (see
 	// build's download rule): returned unread as an io.ReadCloser.
 	ResultStream bool
+	// VerbatimQuery sends the query text the collection saved without
+	// percent-encoding it (protocolProfileBehavior.disableUrlEncoding);
+	// the caller's values are still escaped, as they are data, not text
+	// the collection's author wrote for the wire.
+	VerbatimQuery bool
 	// Responses are the statuses that have examples, in ascending order.
 	Responses []*Response
 	// TestName is the Go test function for this operation, unique in the
