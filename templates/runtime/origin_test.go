@@ -1,6 +1,9 @@
 package pmruntime
 
-import "testing"
+import (
+	"net/url"
+	"testing"
+)
 
 // TestCheckOrigin: a missing or unusable URL fails the call with the method
 // and the option to pass; an absolute URL passes.
@@ -13,6 +16,12 @@ func TestCheckOrigin(t *testing.T) {
 		{"https://{{apihost}", `pmruntime: Items.Next: "https://{{apihost}" is not an absolute URL: pass WithNextLink`},
 		{"https://", `pmruntime: Items.Next: "https://" is not an absolute URL: pass WithNextLink`},
 		{"https://api.example.com/v1", ""},
+		{"http://127.0.0.1:8080", ""},
+		{"https://user:pw@api.example.com", ""},
+		{"https://[::1]:443/x", ""},
+		{"https://%zz/", `pmruntime: Items.Next: "https://%zz/" is not an absolute URL: pass WithNextLink`},
+		{"1http://h/", `pmruntime: Items.Next: "1http://h/" is not an absolute URL: pass WithNextLink`},
+		{"https://h{/", `pmruntime: Items.Next: "https://h{/" is not an absolute URL: pass WithNextLink`},
 	} {
 		err := checkOrigin("Items.Next", "WithNextLink", "nextLink", tc.value)
 		got := ""
@@ -21,6 +30,32 @@ func TestCheckOrigin(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("checkOrigin(%q) = %q, want %q", tc.value, got, tc.want)
+		}
+	}
+}
+
+// plainOrigin's fast verdict agrees with url.Parse wherever it gives one.
+func TestPlainOriginAgreesWithParse(t *testing.T) {
+	for _, v := range []string{
+		"https://api.example.com", "http://127.0.0.1:8080/a?b", "HTTPS://X.Y", "git+ssh://host/x",
+		"a://b", "https://", "://h", "https//h", "https://h{", "https://h h/", "1a://h",
+	} {
+		if !plainOrigin(v) {
+			continue
+		}
+		if u, err := url.Parse(v); err != nil || u.Scheme == "" || u.Host == "" {
+			t.Errorf("plainOrigin(%q) = true, but url.Parse gives %v, %v", v, u, err)
+		}
+	}
+}
+
+// BenchmarkCheckOrigin: the check on every call allocates nothing for a
+// usable URL.
+func BenchmarkCheckOrigin(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := checkOrigin("Items.Next", "WithBaseURL", "baseUrl", "https://api.example.com/v1"); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
