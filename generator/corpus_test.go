@@ -93,6 +93,11 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: a second run gave different bytes", base)
 			continue
 		}
+		if err := notGofmtFixed(r.files); err != nil {
+			row.result = "FAIL: not gofmt-clean"
+			t.Errorf("%s: %v", base, err)
+			continue
+		}
 		row.requests, row.methods, row.types, row.tests = r.stats.Requests, r.stats.Operations, r.stats.Types, r.stats.TestRows
 		row.wrn = r.diags.Count(1)
 		row.byCode = countByCode(r.diags)

@@ -17,8 +17,9 @@ import (
 // FuzzGenerate runs the whole pipeline on any bytes. Whatever loads either
 // gives diagnostics (an *InputError) or gives files that parse with
 // go/parser and type-check with go/types, test files included, against the
-// standard library alone, with no directive line (//go:generate) in them. Any other error is a generator bug, and so is a
-// panic.
+// standard library alone, that gofmt leaves as they are, with no directive
+// line (//go:generate) in them. Any other error is a generator bug, and so
+// is a panic.
 func FuzzGenerate(f *testing.F) {
 	seeds := []string{
 		`{"info": {"name": "T"}, "item": [{"name": "Get */ x", "request": {"method": "GET", "url": "{{base}}/a/:id?q=1"}}]}`,
@@ -58,6 +59,9 @@ func FuzzGenerate(f *testing.F) {
 			return
 		}
 		if err := typeCheck(files, imp); err != nil {
+			t.Fatal(err)
+		}
+		if err := notGofmtFixed(files); err != nil {
 			t.Fatal(err)
 		}
 		// Nothing in a collection may become a directive line.

@@ -38,6 +38,9 @@ func TestGolden(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			files, diags := renderGolden(t, c.name)
+			if err := notGofmtFixed(files); err != nil {
+				t.Error(err)
+			}
 			wantDir := filepath.Join(c.dir, "want")
 			diagFile := filepath.Join(c.dir, "diagnostics.txt")
 			if *update {

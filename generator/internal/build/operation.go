@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"go/doc/comment"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/auth"
@@ -52,9 +53,27 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		bodyNote(it, op),
 		resultNote(op),
 		auth.Doc(op, b.api.Auth),
-		"\t"+op.HTTPMethod+" "+strings.TrimSpace(req.URL.Raw),
 	)
+	if endsInList(op.Doc) {
+		// A code block right after a list reads, to gofmt, as more of the
+		// list's last item: gofmt would re-indent the request line.
+		op.Doc = paragraphs(op.Doc, "It sends:")
+	}
+	op.Doc = paragraphs(op.Doc, "\t"+op.HTTPMethod+" "+strings.TrimSpace(req.URL.Raw))
 	return op
+}
+
+// endsInList reports whether a doc comment's text ends with a list, as
+// go/doc/comment (gofmt's reader of doc comments) parses it. Link
+// definitions are not blocks: gofmt moves them to the comment's end.
+func endsInList(doc string) bool {
+	var p comment.Parser
+	d := p.Parse(doc)
+	if n := len(d.Content); n > 0 {
+		_, ok := d.Content[n-1].(*comment.List)
+		return ok
+	}
+	return false
 }
 
 // paragraphs joins non-empty paragraphs with blank lines.
