@@ -147,7 +147,17 @@ func warnAuthSecrets(col *load.Collection, w *Withheld, warn func(pos model.Pos,
 // WithHeader for a kind generated clients cannot sign.
 func authOptionNamesOf(a *load.Auth) []string {
 	if s, ok, _ := SchemeOf(a); ok {
-		return OptionNames(s)
+		names := OptionNames(s)
+		if GrantType(a) == "" {
+			return names
+		}
+		// The grant's own credentials: its client secret or password.
+		for _, n := range GrantOptionNames([]Site{{Auth: a}}) {
+			if n != "WithOAuth2TokenURL" {
+				names = append(names, n)
+			}
+		}
+		return names
 	}
 	return []string{"WithHeader"}
 }

@@ -1,0 +1,100 @@
+package auth
+
+import (
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/load"
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// GrantType is the grant_type the client sends for an oauth2 block whose
+// grant it can run itself, "" for the others. Postman saves the password
+// grant as "password_credentials"; v2.0 exports say grantType rather than
+// grant_type. A grant is run only when the block names a token URL: with
+// none there is nowhere to ask.
+func GrantType(a *load.Auth) string {
+	if a == nil || !strings.EqualFold(a.Type, "oauth2") || Param(a, "accessTokenUrl") == "" {
+		return ""
+	}
+	switch strings.ToLower(cmpOr(Param(a, "grant_type"), Param(a, "grantType"))) {
+	case "client_credentials":
+		return model.GrantClientCredentials
+	case "password_credentials", "password":
+		return model.GrantPassword
+	}
+	return ""
+}
+
+// grant is the token request of an oauth2 block whose grant the client
+// runs, with its text made templates; nil for the other grants.
+func grant(a *load.Auth, template func(string) model.Template) *model.OAuth2Grant {
+	typ := GrantType(a)
+	if typ == "" {
+		return nil
+	}
+	return &model.OAuth2Grant{
+		Type:     typ,
+		TokenURL: template(Param(a, "accessTokenUrl")),
+		Scope:    template(Param(a, "scope")),
+		Audience: template(Param(a, "audience")),
+		Resource: template(Param(a, "resource")),
+		// Postman's default, like RFC 6749's preference, is the header.
+		ClientInBody: strings.EqualFold(cmpOr(Param(a, "client_authentication"), Param(a, "clientAuth")), "body"),
+	}
+}
+
+// GrantOptionNames are the options of the grants the sites run: the
+// client's credentials (both grants send them), the resource owner's
+// (the password grant) and the token URL; none when no site runs one.
+func GrantOptionNames(sites []Site) []string {
+	var client, user bool
+	for _, s := range sites {
+		switch GrantType(s.Auth) {
+		case model.GrantClientCredentials:
+			client = true
+		case model.GrantPassword:
+			client, user = true, true
+		}
+	}
+	var names []string
+	if client {
+		names = append(names, "WithOAuth2ClientCredentials")
+	}
+	if user {
+		names = append(names, "WithOAuth2Password")
+	}
+	if client {
+		names = append(names, "WithOAuth2TokenURL")
+	}
+	return names
+}
+
+// oauth2OptionDoc is what an OAuth 2 option's doc says it sets, what the
+// collection saves for it and under which auth parameters.
+func oauth2OptionDoc(kind model.AuthOptionKind) (what, creds string, keys []string) {
+	switch kind {
+	case model.OptionTokenSource:
+		return "sets a function that returns the OAuth 2 access token, called with the\n" +
+			"request's context before each request that uses OAuth 2, so that it can cache\n" +
+			"and refresh tokens. It replaces a token given with WithOAuth2Token. An error\n" +
+			"fails the call; an empty token sends the request without one.", "access tokens", []string{"accessToken"}
+	case model.OptionOAuth2Client:
+		return "sets the OAuth 2 client ID and secret, and with them lets the client get its own tokens: " +
+			"for requests whose auth uses the client credentials grant, it POSTs grant_type=client_credentials " +
+			"(with the collection's scope, audience and resource) to the token URL, sends the token it gets, " +
+			"reuses it until shortly before its expires_in runs out, and then fetches a new one. " +
+			"Concurrent calls wait for one fetch; a failed fetch fails the call with the token URL, the status and the start of the answer. " +
+			"The client authenticates with HTTP Basic auth, or in the form when the collection says so. " +
+			"The password grant sends them too. Give it to New, so that the client's calls share the token; " +
+			"WithOAuth2Token and WithOAuth2TokenSource, when given, win over it.", "client IDs and secrets", []string{"clientId", "clientSecret"}
+	case model.OptionOAuth2User:
+		return "sets the resource owner's username and password, and with them lets the client get its own tokens " +
+			"for requests whose auth uses the password grant: it POSTs grant_type=password to the token URL, " +
+			"sends the token it gets, and fetches a new one shortly before it expires, as WithOAuth2ClientCredentials " +
+			"describes. WithOAuth2Token and WithOAuth2TokenSource, when given, win over it.", "usernames and passwords", []string{"username", "password"}
+	case model.OptionOAuth2TokenURL:
+		return "replaces the token URL that the client credentials and password grants POST to.", "", nil
+	}
+	return "sets a fixed OAuth 2 access token. Obtaining the token is up to you; requests that use it send it in the Authorization header after the collection's header prefix (\"Bearer\" by default), or as the access_token query parameter when the collection adds it to the query.",
+		"access tokens", []string{"accessToken"}
+}
