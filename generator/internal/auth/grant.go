@@ -79,19 +79,20 @@ func oauth2OptionDoc(kind model.AuthOptionKind) (what, creds string, keys []stri
 			"and refresh tokens. It replaces a token given with WithOAuth2Token. An error\n" +
 			"fails the call; an empty token sends the request without one.", "access tokens", []string{"accessToken"}
 	case model.OptionOAuth2Client:
-		return "sets the OAuth 2 client ID and secret, and with them lets the client get its own tokens: " +
-			"for requests whose auth uses the client credentials grant, it POSTs grant_type=client_credentials " +
-			"(with the collection's scope, audience and resource) to the token URL, sends the token it gets, " +
-			"reuses it until shortly before its expires_in runs out, and then fetches a new one. " +
+		return "sets the OAuth 2 client ID and secret, with which the client gets its own tokens " +
+			"for requests whose auth uses the client credentials grant; the password grant sends them too.\n\n" +
+			"The client POSTs grant_type=client_credentials (with the collection's scope, audience and resource) " +
+			"to the token URL, authenticating with HTTP Basic auth, or in the form when the collection says so. " +
+			"It sends the token it gets, reuses it until shortly before its expires_in runs out, and then fetches a new one. " +
 			"Concurrent calls wait for one fetch; a failed fetch fails the call with the token URL, the status and the start of the answer. " +
-			"The client authenticates with HTTP Basic auth, or in the form when the collection says so. " +
-			"The password grant sends them too. Give it to New, so that the client's calls share the token; " +
+			"Give it to New, so that the client's calls share the token; " +
 			"WithOAuth2Token and WithOAuth2TokenSource, when given, win over it.", "client IDs and secrets", []string{"clientId", "clientSecret"}
 	case model.OptionOAuth2User:
-		return "sets the resource owner's username and password, and with them lets the client get its own tokens " +
-			"for requests whose auth uses the password grant: it POSTs grant_type=password to the token URL, " +
-			"sends the token it gets, and fetches a new one shortly before it expires, as WithOAuth2ClientCredentials " +
-			"describes. WithOAuth2Token and WithOAuth2TokenSource, when given, win over it.", "usernames and passwords", []string{"username", "password"}
+		return "sets the resource owner's username and password, with which the client gets its own tokens " +
+			"for requests whose auth uses the password grant.\n\n" +
+			"The client POSTs grant_type=password to the token URL, with the client's credentials when " +
+			"WithOAuth2ClientCredentials gives them, sends the token it gets, and fetches a new one shortly before it expires. " +
+			"WithOAuth2Token and WithOAuth2TokenSource, when given, win over it.", "usernames and passwords", []string{"username", "password"}
 	case model.OptionOAuth2TokenURL:
 		return "replaces the token URL that the client credentials and password grants POST to.", "", nil
 	}

@@ -60,16 +60,18 @@ func WithOAuth2TokenSource(source func(context.Context) (string, error)) Option 
 	}
 }
 
-// WithOAuth2ClientCredentials sets the OAuth 2 client ID and secret, and with them
-// lets the client get its own tokens: for requests whose auth uses the client
-// credentials grant, it POSTs grant_type=client_credentials (with the collection's
-// scope, audience and resource) to the token URL, sends the token it gets, reuses
-// it until shortly before its expires_in runs out, and then fetches a new one.
+// WithOAuth2ClientCredentials sets the OAuth 2 client ID and secret, with which
+// the client gets its own tokens for requests whose auth uses the client
+// credentials grant; the password grant sends them too.
+//
+// The client POSTs grant_type=client_credentials (with the collection's scope,
+// audience and resource) to the token URL, authenticating with HTTP Basic auth, or
+// in the form when the collection says so. It sends the token it gets, reuses it
+// until shortly before its expires_in runs out, and then fetches a new one.
 // Concurrent calls wait for one fetch; a failed fetch fails the call with the
-// token URL, the status and the start of the answer. The client authenticates with
-// HTTP Basic auth, or in the form when the collection says so. The password grant
-// sends them too. Give it to New, so that the client's calls share the token;
-// WithOAuth2Token and WithOAuth2TokenSource, when given, win over it.
+// token URL, the status and the start of the answer. Give it to New, so that the
+// client's calls share the token; WithOAuth2Token and WithOAuth2TokenSource, when
+// given, win over it.
 //
 // The collection sets it on the collection and the folder "Reports"; requests
 // below inherit it unless they set their own auth.
@@ -86,11 +88,12 @@ func WithOAuth2ClientCredentials(clientID, clientSecret string) Option {
 	}
 }
 
-// WithOAuth2Password sets the resource owner's username and password, and with
-// them lets the client get its own tokens for requests whose auth uses the
-// password grant: it POSTs grant_type=password to the token URL, sends the token
-// it gets, and fetches a new one shortly before it expires, as
-// WithOAuth2ClientCredentials describes. WithOAuth2Token and
+// WithOAuth2Password sets the resource owner's username and password, with which
+// the client gets its own tokens for requests whose auth uses the password grant.
+//
+// The client POSTs grant_type=password to the token URL, with the client's
+// credentials when WithOAuth2ClientCredentials gives them, sends the token it
+// gets, and fetches a new one shortly before it expires. WithOAuth2Token and
 // WithOAuth2TokenSource, when given, win over it.
 //
 // The collection sets it on the folder "Reports"; requests below inherit it unless
