@@ -119,7 +119,7 @@ func authSentence(op *model.Operation, options []*model.AuthOption) string {
 	}
 	var names []string
 	for _, o := range options {
-		if o.Scheme == a.Scheme {
+		if o.Scheme == a.Scheme && serves(o, a) {
 			names = append(names, o.Name)
 		}
 	}
@@ -140,6 +140,13 @@ func authSentence(op *model.Operation, options []*model.AuthOption) string {
 		how = fmt.Sprintf("It sends an OAuth 2 token after the prefix %q", authText(a.Prefix))
 		if a.InQuery {
 			how = "It sends an OAuth 2 token as the access_token query parameter"
+		}
+		if g := a.Grant; g != nil {
+			grant := "client credentials"
+			if g.Type == model.GrantPassword {
+				grant = "password"
+			}
+			how += fmt.Sprintf(", which the client can get itself with the %s grant from %q", grant, authText(g.TokenURL))
 		}
 	case model.AuthDigest:
 		how = "It answers HTTP Digest challenges"
@@ -173,4 +180,17 @@ func authText(t model.Template) string {
 		}
 	}
 	return b.String()
+}
+
+// serves reports whether option o applies to a request whose auth is a:
+// the grant options only to requests whose grant the client runs, the
+// user's credentials only to the password grant's.
+func serves(o *model.AuthOption, a *model.Auth) bool {
+	switch o.Kind {
+	case model.OptionOAuth2Client, model.OptionOAuth2TokenURL:
+		return a.Grant != nil
+	case model.OptionOAuth2User:
+		return a.Grant != nil && a.Grant.Type == model.GrantPassword
+	}
+	return true
 }

@@ -21,8 +21,7 @@ var _ ClientAPI = (*Client)(nil)
 // Response.Body, to decode with Response.Decode.
 //
 // It sends an OAuth 2 token after the prefix "Token" (WithOAuth2Token or
-// WithOAuth2TokenSource or WithOAuth2ClientCredentials or WithOAuth2Password or
-// WithOAuth2TokenURL), set on the request.
+// WithOAuth2TokenSource), set on the request.
 //
 //	POST {{baseUrl}}/admin/rotate-keys
 func (c *Client) RotateKeys(ctx context.Context, opts ...Option) (*Response, error) {

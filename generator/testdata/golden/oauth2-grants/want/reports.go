@@ -23,9 +23,10 @@ type ReportsService struct {
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-// It sends an OAuth 2 token as the access_token query parameter (WithOAuth2Token
-// or WithOAuth2TokenSource or WithOAuth2ClientCredentials or WithOAuth2Password or
-// WithOAuth2TokenURL), set on the folder "Reports".
+// It sends an OAuth 2 token as the access_token query parameter, which the client
+// can get itself with the password grant from "{{authServer}}/oauth/token"
+// (WithOAuth2Token or WithOAuth2TokenSource or WithOAuth2ClientCredentials or
+// WithOAuth2Password or WithOAuth2TokenURL), set on the folder "Reports".
 //
 //	GET {{baseUrl}}/reports/monthly
 func (s *ReportsService) MonthlyReport(ctx context.Context, opts ...Option) (*Response, error) {

@@ -33,8 +33,9 @@ type ListItemsParams struct {
 
 // ListItems sends the request "List items".
 //
-// It sends an OAuth 2 token after the prefix "Bearer" (WithOAuth2Token or
-// WithOAuth2TokenSource or WithOAuth2ClientCredentials or WithOAuth2Password or
+// It sends an OAuth 2 token after the prefix "Bearer", which the client can get
+// itself with the client credentials grant from "{{authServer}}/oauth/token"
+// (WithOAuth2Token or WithOAuth2TokenSource or WithOAuth2ClientCredentials or
 // WithOAuth2TokenURL), set on the collection.
 //
 //	GET {{baseUrl}}/items?limit=20
@@ -76,8 +77,9 @@ func (s *StockService) ListItems(ctx context.Context, params *ListItemsParams, o
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-// It sends an OAuth 2 token after the prefix "Bearer" (WithOAuth2Token or
-// WithOAuth2TokenSource or WithOAuth2ClientCredentials or WithOAuth2Password or
+// It sends an OAuth 2 token after the prefix "Bearer", which the client can get
+// itself with the client credentials grant from "{{authServer}}/oauth/token"
+// (WithOAuth2Token or WithOAuth2TokenSource or WithOAuth2ClientCredentials or
 // WithOAuth2TokenURL), set on the collection.
 //
 //	GET {{baseUrl}}/items/:sku
