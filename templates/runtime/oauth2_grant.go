@@ -33,6 +33,10 @@ type oauth2Grant struct {
 	// an HTTP Basic Authorization header, RFC 6749's preferred way and
 	// Postman's default.
 	clientInBody bool
+	// params are the collection's extra token request parameters
+	// (tokenRequestParams), each {where, key, value} with where "body",
+	// "header" or "query".
+	params [][3]string
 }
 
 // oauth2FlowAuth is oauth2Auth for an auth block whose grant the client
@@ -77,38 +81,69 @@ func (g oauth2Grant) source(cfg *config) func(context.Context) (string, error) {
 			form.Set(kv[0], kv[1])
 		}
 	}
-	var basic string
+	tr := tokenRequest{url: g.tokenURL}
 	if client != nil {
 		if g.clientInBody {
 			form.Set("client_id", client[0])
 			form.Set("client_secret", client[1])
 		} else {
-			basic = "Basic " + base64.StdEncoding.EncodeToString([]byte(client[0]+":"+client[1]))
+			tr.header = append(tr.header, [2]string{"Authorization",
+				"Basic " + base64.StdEncoding.EncodeToString([]byte(client[0]+":"+client[1]))})
 		}
 	}
-	encoded := form.Encode()
+	var query url.Values
+	for _, p := range g.params {
+		switch p[0] {
+		case "body":
+			form.Add(p[1], p[2])
+		case "header":
+			tr.header = append(tr.header, [2]string{p[1], p[2]})
+		case "query":
+			if query == nil {
+				query = url.Values{}
+			}
+			query.Add(p[1], p[2])
+		}
+	}
+	if query != nil {
+		sep := "?"
+		if strings.Contains(tr.url, "?") {
+			sep = "&"
+		}
+		tr.url += sep + query.Encode()
+	}
+	tr.form = form.Encode()
 	// The key holds everything the token depends on: different credentials
 	// or scopes never share a token.
-	key := g.tokenURL + "\x00" + basic + "\x00" + encoded
+	key := fmt.Sprint(tr.url, "\x00", tr.header, "\x00", tr.form)
 	httpClient, now := cfg.httpClient, cfg.authNow
 	return func(ctx context.Context) (string, error) {
 		return cfg.auth.oauth2Tokens.get(ctx, key, now, func(ctx context.Context) (string, time.Duration, error) {
-			return fetchToken(ctx, httpClient, g.tokenURL, basic, encoded)
+			return tr.fetch(ctx, httpClient)
 		})
 	}
 }
 
-// fetchToken posts a token request and reads the access token and its
+// tokenRequest is a token request as sent: the URL, its extra headers
+// (the client's Basic auth among them) and the encoded form.
+type tokenRequest struct {
+	url    string
+	header [][2]string
+	form   string
+}
+
+// fetch posts the token request and reads the access token and its
 // lifetime from the answer; a lifetime of 0 means the server gave none.
-func fetchToken(ctx context.Context, hc *http.Client, tokenURL, basic, form string) (string, time.Duration, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(form))
+func (tr tokenRequest) fetch(ctx context.Context, hc *http.Client) (string, time.Duration, error) {
+	tokenURL := tr.url
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(tr.form))
 	if err != nil {
 		return "", 0, fmt.Errorf("token URL %q: %w", tokenURL, err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
-	if basic != "" {
-		req.Header.Set("Authorization", basic)
+	for _, h := range tr.header {
+		req.Header.Set(h[0], h[1])
 	}
 	resp, err := hc.Do(req)
 	if err != nil {

@@ -305,3 +305,27 @@ func TestParseTokenExpiresIn(t *testing.T) {
 		t.Error("negative expires_in accepted")
 	}
 }
+
+func TestTokenRequestParams(t *testing.T) {
+	var gotQuery, gotHeader string
+	ts := newTokenServer(t, jsonToken(60))
+	inner := ts.srv.Config.Handler
+	ts.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotQuery, gotHeader = r.URL.RawQuery, r.Header.Get("X-Tenant")
+		inner.ServeHTTP(w, r)
+	})
+	a := oauth2FlowAuth{oauth2Auth{prefix: "Bearer"}, oauth2Grant{grantType: "client_credentials", tokenURL: ts.srv.URL + "/token?v=2",
+		params: [][3]string{{"body", "audience", "api"}, {"query", "tenant id", "a&b"}, {"header", "X-Tenant", "acme"}, {"body", "audience", "more"}}}}
+	if got, err := signed(t, a, flowConfig(&clock{}, withClient("id", "s"))); err != nil || got != "Bearer token-1" {
+		t.Fatalf("Authorization = %q, %v", got, err)
+	}
+	if want := "v=2&tenant+id=a%26b"; gotQuery != want {
+		t.Errorf("token URL query = %q, want %q", gotQuery, want)
+	}
+	if gotHeader != "acme" {
+		t.Errorf("X-Tenant = %q, want acme", gotHeader)
+	}
+	if got := ts.forms[0]["audience"]; len(got) != 2 || got[0] != "api" || got[1] != "more" {
+		t.Errorf("audience fields = %q", got)
+	}
+}

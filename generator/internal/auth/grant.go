@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/load"
@@ -40,7 +41,47 @@ func grant(a *load.Auth, template func(string) model.Template) *model.OAuth2Gran
 		Resource: template(Param(a, "resource")),
 		// Postman's default, like RFC 6749's preference, is the header.
 		ClientInBody: strings.EqualFold(cmpOr(Param(a, "client_authentication"), Param(a, "clientAuth")), "body"),
+		Params:       tokenParams(Param(a, "tokenRequestParams"), template),
 	}
+}
+
+// tokenParams reads Postman's tokenRequestParams, a JSON list of
+// {key, value, enabled, send_as}; disabled entries and entries without a
+// key are left out, as Postman leaves them out of the token request.
+func tokenParams(text string, template func(string) model.Template) []model.GrantParam {
+	var list []struct {
+		Key     string `json:"key"`
+		Value   any    `json:"value"`
+		Enabled *bool  `json:"enabled"`
+		SendAs  string `json:"send_as"`
+	}
+	if json.Unmarshal([]byte(text), &list) != nil {
+		return nil
+	}
+	var out []model.GrantParam
+	for _, p := range list {
+		if p.Key == "" || p.Enabled != nil && !*p.Enabled {
+			continue
+		}
+		in := "body"
+		switch p.SendAs {
+		case "request_header":
+			in = "header"
+		case "request_url":
+			in = "query"
+		}
+		value := ""
+		switch v := p.Value.(type) {
+		case string:
+			value = v
+		case nil:
+		default:
+			b, _ := json.Marshal(v)
+			value = string(b)
+		}
+		out = append(out, model.GrantParam{In: in, Key: p.Key, Value: template(value)})
+	}
+	return out
 }
 
 // GrantOptionNames are the options of the grants the sites run: the

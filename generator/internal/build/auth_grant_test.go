@@ -2,6 +2,7 @@ package build
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pmgen/pmgen/generator/internal/load"
@@ -19,7 +20,10 @@ func TestOAuth2GrantsDecided(t *testing.T) {
 			req("code", authOf("oauth2", "grant_type", "authorization_code", "accessTokenUrl", token)),
 			req("nourl", authOf("oauth2", "grant_type", "client_credentials")),
 			req("cc", authOf("oauth2", "grant_type", "client_credentials", "accessTokenUrl", token,
-				"scope", "a b", "audience", "aud", "resource", "res", "clientSecret", "{{secret}}")),
+				"scope", "a b", "audience", "aud", "resource", "res", "clientSecret", "{{secret}}",
+				"tokenRequestParams", `[{"key":"t","value":"{{tenant}}","enabled":true,"send_as":"request_body"},`+
+					`{"key":"off","value":"x","enabled":false},{"key":"X-H","value":1,"send_as":"request_header"},`+
+					`{"key":"q","value":"v","send_as":"request_url"},{"value":"no key"}]`)),
 			req("pw", authOf("oauth2", "grant_type", "password_credentials", "accessTokenUrl", "{{authHost}}/token",
 				"client_authentication", "body", "addTokenTo", "queryParams")),
 			// A v2.0 export spells the keys differently.
@@ -49,6 +53,8 @@ func TestOAuth2GrantsDecided(t *testing.T) {
 		{"pw client in body", boolText(pw.ClientInBody), "true"},
 		{"v20 type", v20.Type, "client_credentials"},
 		{"v20 client in body", boolText(v20.ClientInBody), "true"},
+		{"cc params", paramsText(cc.Params), "body t={{tenant}}; header X-H=1; query q=v; "},
+		{"pw params", paramsText(pw.Params), ""},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s = %q, want %q", c.what, c.got, c.want)
@@ -81,4 +87,12 @@ func TestNoGrantOptionsWithoutAGrant(t *testing.T) {
 	if len(api.Auth.Options) != 2 || api.Auth.Grants || api.Auth.GrantTest != nil || api.Auth.Clock {
 		t.Errorf("auth set %+v, want only WithOAuth2Token and WithOAuth2TokenSource", api.Auth)
 	}
+}
+
+func paramsText(ps []model.GrantParam) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.In + " " + p.Key + "=" + p.Value.String() + "; ")
+	}
+	return b.String()
 }

@@ -184,7 +184,7 @@ func authValue(a *model.Auth) jen.Code {
 				jen.Id("oauth2Auth"): token,
 				jen.Id("grant"): values("oauth2Grant", text("grantType", g.Type), tmpl("tokenURL", g.TokenURL),
 					tmpl("scope", g.Scope), tmpl("audience", g.Audience), tmpl("resource", g.Resource),
-					flag("clientInBody", g.ClientInBody)),
+					flag("clientInBody", g.ClientInBody), field{"params", grantParams(g.Params), len(g.Params) > 0}),
 			})
 		}
 		return token
@@ -211,4 +211,15 @@ func authValue(a *model.Auth) jen.Code {
 		return jen.Id("edgeGridAuth").Values(d)
 	}
 	return jen.Nil()
+}
+
+// grantParams spells a token request's extra parameters:
+//
+//	[][3]string{{"body", "audience", "api"}, {"header", "X-Tenant", cfg.tenant}}
+func grantParams(ps []model.GrantParam) jen.Code {
+	return jen.Index().Index(jen.Lit(3)).String().ValuesFunc(func(g *jen.Group) {
+		for _, p := range ps {
+			g.Values(jen.Lit(p.In), jen.Lit(p.Key), templateExpr(p.Value))
+		}
+	})
 }

@@ -125,6 +125,17 @@ type OAuth2Grant struct {
 	// ClientInBody sends the client ID and secret as form fields rather
 	// than as HTTP Basic auth.
 	ClientInBody bool
+	// Params are the collection's extra token request parameters, in
+	// order.
+	Params []GrantParam
+}
+
+// GrantParam is an extra parameter of a token request.
+type GrantParam struct {
+	// In is where it goes: "body", "header" or "query".
+	In    string
+	Key   string
+	Value Template
 }
 
 // The grant types the client runs itself, as sent in grant_type.

@@ -41,6 +41,7 @@ type config struct {
 	auth         authConfig
 	baseURL      string
 	authServer   string
+	tenant       string
 	clientID     string
 	clientSecret string
 }
@@ -60,6 +61,15 @@ func WithBaseURL(value string) Option {
 func WithAuthServer(value string) Option {
 	return func(c *config) {
 		c.authServer = value
+	}
+}
+
+// WithTenant sets {{tenant}}.
+//
+// The default is "north", the value saved in the collection.
+func WithTenant(value string) Option {
+	return func(c *config) {
+		c.tenant = value
 	}
 }
 
@@ -89,6 +99,7 @@ func New(opts ...Option) (*Client, error) {
 		baseURL:    "https://api.warehouse.example/v1",
 		clientID:   "warehouse-cli",
 		httpClient: http.DefaultClient,
+		tenant:     "north",
 	}
 	for _, opt := range opts {
 		opt(&cfg)

@@ -15,6 +15,7 @@
 //	c, err := warehouse.New(
 //		warehouse.WithBaseURL("https://api.warehouse.example/v1"),
 //		warehouse.WithAuthServer("https://login.warehouse.example"),
+//		warehouse.WithTenant("north"),
 //		warehouse.WithClientID("warehouse-cli"),
 //		warehouse.WithClientSecret(os.Getenv("CLIENT_SECRET")),
 //	)

@@ -27,7 +27,7 @@ func newTestClient(t *testing.T, baseURL string) *Client {
 	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error {
 		return http.ErrUseLastResponse
 	}}
-	c, err := New(WithHTTPClient(hc), WithRetry(RetryPolicy{MaxAttempts: 1}), WithBaseURL(baseURL), WithAuthServer("https://login.warehouse.example"), WithClientID("warehouse-cli"), WithClientSecret("test-client_secret"))
+	c, err := New(WithHTTPClient(hc), WithRetry(RetryPolicy{MaxAttempts: 1}), WithBaseURL(baseURL), WithAuthServer("https://login.warehouse.example"), WithTenant("north"), WithClientID("warehouse-cli"), WithClientSecret("test-client_secret"))
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -59,6 +59,7 @@ func (s *StockService) ListItems(ctx context.Context, params *ListItemsParams, o
 		grant: oauth2Grant{
 			audience:  "https://api.warehouse.example",
 			grantType: "client_credentials",
+			params:    [][3]string{{"body", "tenant", cfg.tenant}},
 			scope:     "stock:read stock:write",
 			tokenURL:  cfg.authServer + "/oauth/token",
 		},
@@ -99,6 +100,7 @@ func (s *StockService) GetItem(ctx context.Context, sku string, opts ...Option) 
 		grant: oauth2Grant{
 			audience:  "https://api.warehouse.example",
 			grantType: "client_credentials",
+			params:    [][3]string{{"body", "tenant", cfg.tenant}},
 			scope:     "stock:read stock:write",
 			tokenURL:  cfg.authServer + "/oauth/token",
 		},
