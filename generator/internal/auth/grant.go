@@ -45,22 +45,42 @@ func grant(a *load.Auth, template func(string) model.Template) *model.OAuth2Gran
 	}
 }
 
-// tokenParams reads Postman's tokenRequestParams, a JSON list of
-// {key, value, enabled, send_as}; disabled entries and entries without a
-// key are left out, as Postman leaves them out of the token request.
-func tokenParams(text string, template func(string) model.Template) []model.GrantParam {
-	var list []struct {
-		Key     string `json:"key"`
-		Value   any    `json:"value"`
-		Enabled *bool  `json:"enabled"`
-		SendAs  string `json:"send_as"`
-	}
+// tokenParam is one entry of Postman's tokenRequestParams.
+type tokenParam struct {
+	Key     string `json:"key"`
+	Value   any    `json:"value"`
+	Enabled *bool  `json:"enabled"`
+	SendAs  string `json:"send_as"`
+}
+
+// tokenParamList reads tokenRequestParams, a JSON list; nil when it is
+// not one.
+func tokenParamList(text string) []tokenParam {
+	var list []tokenParam
 	if json.Unmarshal([]byte(text), &list) != nil {
 		return nil
 	}
+	return list
+}
+
+// secretTokenParam reports whether a token request parameter saves a
+// credential as text (a client_assertion, a secret): it is withheld from
+// generated code like every saved credential. One that only refers to
+// variables is kept, as the variables are settings.
+func secretTokenParam(p tokenParam) bool {
+	v, ok := p.Value.(string)
+	// A client_assertion is a signed credential (RFC 7523).
+	credential := credentialParam("oauth2", p.Key) || strongSecretName(p.Key) || strings.Contains(strings.ToLower(p.Key), "assertion")
+	return ok && credential && secretRefs(v, map[string]bool{})
+}
+
+// tokenParams reads Postman's tokenRequestParams; disabled entries and
+// entries without a key are left out, as Postman leaves them out of the
+// token request, and so are saved credentials (secretTokenParam).
+func tokenParams(text string, template func(string) model.Template) []model.GrantParam {
 	var out []model.GrantParam
-	for _, p := range list {
-		if p.Key == "" || p.Enabled != nil && !*p.Enabled {
+	for _, p := range tokenParamList(text) {
+		if p.Key == "" || p.Enabled != nil && !*p.Enabled || secretTokenParam(p) {
 			continue
 		}
 		in := "body"

@@ -118,6 +118,14 @@ func warnAuthSecrets(col *load.Collection, w *Withheld, warn func(pos model.Pos,
 				w.add(p.Key, p.Value)
 			}
 		}
+		if strings.EqualFold(a.Type, "oauth2") {
+			for _, p := range tokenParamList(Param(a, "tokenRequestParams")) {
+				if secretTokenParam(p) {
+					withheld = append(withheld, "tokenRequestParams "+p.Key)
+					w.add(p.Key, p.Value.(string))
+				}
+			}
+		}
 		if len(withheld) == 0 {
 			return
 		}

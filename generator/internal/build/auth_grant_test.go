@@ -96,3 +96,31 @@ func paramsText(ps []model.GrantParam) string {
 	}
 	return b.String()
 }
+
+func TestSavedTokenParamCredentialIsWithheld(t *testing.T) {
+	const assertion = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"
+	col := &load.Collection{File: "c.json", Name: "C", Items: []*load.Item{
+		withRequestAuth(request("cc", "GET", "https://x.example.com/a"),
+			authOf("oauth2", "grant_type", "client_credentials", "accessTokenUrl", "https://x.example.com/token",
+				"tokenRequestParams", `[{"key":"client_assertion","value":"`+assertion+`"},{"key":"client_secret","value":"{{secret}}"},{"key":"audience","value":"api"}]`)),
+	}}
+	api, diags := Build(col, Options{})
+	if api == nil {
+		t.Fatal(diags)
+	}
+	if got := paramsText(findOp(api.Root, "cc").Auth.Grant.Params); got != "body client_secret={{secret}}; body audience=api; " {
+		t.Errorf("params = %q, want the saved assertion left out", got)
+	}
+	var warned bool
+	for _, d := range diags {
+		if strings.Contains(d.Message, `"tokenRequestParams client_assertion"`) && d.Code == "secret-withheld" {
+			warned = true
+		}
+		if strings.Contains(d.Message, assertion) {
+			t.Errorf("a diagnostic prints the credential: %s", d.Message)
+		}
+	}
+	if !warned {
+		t.Errorf("no secret-withheld warning names the parameter: %v", diags)
+	}
+}
