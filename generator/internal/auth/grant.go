@@ -146,7 +146,7 @@ func oauth2OptionDoc(kind model.AuthOptionKind) (what, creds string, keys []stri
 			"to the token URL, authenticating with HTTP Basic auth, or in the form when the collection says so. " +
 			"It sends the token it gets, reuses it until shortly before its expires_in runs out, and then fetches a new one. " +
 			"Concurrent calls wait for one fetch; a failed fetch fails the call with the token URL, the status and the start of the answer. " +
-			"Give it to New, so that the client's calls share the token; " +
+			"Tokens are cached per client, whether the option is given to New or to a call; " +
 			"WithOAuth2Token and WithOAuth2TokenSource, when given, win over it.", "client IDs and secrets", []string{"clientId", "clientSecret"}
 	case model.OptionOAuth2User:
 		return "sets the resource owner's username and password, with which the client gets its own tokens " +

@@ -69,9 +69,9 @@ func WithOAuth2TokenSource(source func(context.Context) (string, error)) Option 
 // in the form when the collection says so. It sends the token it gets, reuses it
 // until shortly before its expires_in runs out, and then fetches a new one.
 // Concurrent calls wait for one fetch; a failed fetch fails the call with the
-// token URL, the status and the start of the answer. Give it to New, so that the
-// client's calls share the token; WithOAuth2Token and WithOAuth2TokenSource, when
-// given, win over it.
+// token URL, the status and the start of the answer. Tokens are cached per client,
+// whether the option is given to New or to a call; WithOAuth2Token and
+// WithOAuth2TokenSource, when given, win over it.
 //
 // The collection sets it on the collection and the folder "Reports"; requests
 // below inherit it unless they set their own auth.
