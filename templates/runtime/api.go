@@ -61,6 +61,14 @@ type authConfig struct {
 	edgeGrid *[3]string // client token, client secret, access token
 	now      func() time.Time
 	nonce    func() string
+
+	// oauth2Client and oauth2User are the credentials of the grants the
+	// client runs itself (client ID and secret, username and password),
+	// oauth2TokenURL replaces the collection's token URL, and oauth2Tokens
+	// is the client's token cache, which New makes.
+	oauth2Client, oauth2User *[2]string
+	oauth2TokenURL           string
+	oauth2Tokens             *oauth2Tokens
 }
 
 // New returns a client, as a generated package's New does.

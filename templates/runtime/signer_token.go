@@ -1,6 +1,7 @@
 package pmruntime
 
 import (
+	"context"
 	"encoding/base64"
 	"fmt"
 	"net/http"
@@ -63,10 +64,16 @@ type oauth2Auth struct {
 // sign adds the signature to req; without credentials it leaves req as it is,
 // as Postman sends a request whose credentials are empty.
 func (a oauth2Auth) sign(cfg *config, req *http.Request, body []byte) error {
-	if cfg.auth.oauth2 == nil {
+	return a.send(req, cfg.auth.oauth2)
+}
+
+// send adds the token that source returns to req; a nil source or an empty
+// token leaves req as it is.
+func (a oauth2Auth) send(req *http.Request, source func(context.Context) (string, error)) error {
+	if source == nil {
 		return nil
 	}
-	token, err := cfg.auth.oauth2(req.Context())
+	token, err := source(req.Context())
 	if err != nil {
 		return fmt.Errorf("getting the OAuth 2 token: %w", err)
 	}

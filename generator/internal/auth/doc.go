@@ -25,14 +25,7 @@ func OptionDoc(o *model.AuthOption, sites []Site) string {
 		what = "sets the API key: requests that use it send it in the header or query parameter the collection names (see each method's documentation)."
 		creds, keys = "keys", []string{"value"}
 	case model.AuthOAuth2:
-		what = "sets a fixed OAuth 2 access token. Obtaining the token is up to you; requests that use it send it in the Authorization header after the collection's header prefix (\"Bearer\" by default), or as the access_token query parameter when the collection adds it to the query."
-		if o.Source {
-			what = "sets a function that returns the OAuth 2 access token, called with the\n" +
-				"request's context before each request that uses OAuth 2, so that it can cache\n" +
-				"and refresh tokens. It replaces a token given with WithOAuth2Token. An error\n" +
-				"fails the call; an empty token sends the request without one."
-		}
-		creds, keys = "access tokens", []string{"accessToken"}
+		what, creds, keys = oauth2OptionDoc(o.Kind)
 	case model.AuthDigest:
 		what = "sets the username and password of HTTP Digest auth (RFC 7616). A request that uses it is signed up front when the collection saved a realm and a nonce, and is otherwise sent first without credentials; when the server answers 401 with a Digest challenge, the response (MD5, MD5-sess, SHA-256, SHA-512-256; qop auth or auth-int) is computed and the request is sent once more."
 		creds, keys = "usernames and passwords", []string{"username", "password"}
@@ -55,7 +48,14 @@ func OptionDoc(o *model.AuthOption, sites []Site) string {
 		saved += " The collection fills them from " + refs + "."
 	}
 	unset := "When the option is not given, those requests are sent without this auth."
-	return godoc.FromMarkdown(o.Name + " " + what + "\n\n" + where + "\n\n" + saved + "\n\n" + unset)
+	switch o.Kind {
+	case model.OptionOAuth2TokenURL:
+		saved = "Without it the token URL saved in the collection (accessTokenUrl) is used."
+		unset = ""
+	case model.OptionOAuth2Client, model.OptionOAuth2User:
+		unset = "When neither this nor WithOAuth2Token or WithOAuth2TokenSource is given, those requests are sent without a token."
+	}
+	return godoc.FromMarkdown(strings.TrimSpace(o.Name + " " + what + "\n\n" + where + "\n\n" + saved + "\n\n" + unset))
 }
 
 // joinSites names at most three places that set a scheme.
@@ -119,7 +119,7 @@ func authSentence(op *model.Operation, options []*model.AuthOption) string {
 	}
 	var names []string
 	for _, o := range options {
-		if o.Scheme == a.Scheme {
+		if o.Scheme == a.Scheme && serves(o, a) {
 			names = append(names, o.Name)
 		}
 	}
@@ -140,6 +140,13 @@ func authSentence(op *model.Operation, options []*model.AuthOption) string {
 		how = fmt.Sprintf("It sends an OAuth 2 token after the prefix %q", authText(a.Prefix))
 		if a.InQuery {
 			how = "It sends an OAuth 2 token as the access_token query parameter"
+		}
+		if g := a.Grant; g != nil {
+			grant := "client credentials"
+			if g.Type == model.GrantPassword {
+				grant = "password"
+			}
+			how += fmt.Sprintf(", which the client can get itself with the %s grant from %q", grant, authText(g.TokenURL))
 		}
 	case model.AuthDigest:
 		how = "It answers HTTP Digest challenges"
@@ -173,4 +180,17 @@ func authText(t model.Template) string {
 		}
 	}
 	return b.String()
+}
+
+// serves reports whether option o applies to a request whose auth is a:
+// the grant options only to requests whose grant the client runs, the
+// user's credentials only to the password grant's.
+func serves(o *model.AuthOption, a *model.Auth) bool {
+	switch o.Kind {
+	case model.OptionOAuth2Client, model.OptionOAuth2TokenURL:
+		return a.Grant != nil
+	case model.OptionOAuth2User:
+		return a.Grant != nil && a.Grant.Type == model.GrantPassword
+	}
+	return true
 }

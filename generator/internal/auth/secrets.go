@@ -118,6 +118,14 @@ func warnAuthSecrets(col *load.Collection, w *Withheld, warn func(pos model.Pos,
 				w.add(p.Key, p.Value)
 			}
 		}
+		if strings.EqualFold(a.Type, "oauth2") {
+			for _, p := range tokenParamList(Param(a, "tokenRequestParams")) {
+				if secretTokenParam(p) {
+					withheld = append(withheld, "tokenRequestParams "+p.Key)
+					w.add(p.Key, p.Value.(string))
+				}
+			}
+		}
 		if len(withheld) == 0 {
 			return
 		}
@@ -147,7 +155,17 @@ func warnAuthSecrets(col *load.Collection, w *Withheld, warn func(pos model.Pos,
 // WithHeader for a kind generated clients cannot sign.
 func authOptionNamesOf(a *load.Auth) []string {
 	if s, ok, _ := SchemeOf(a); ok {
-		return OptionNames(s)
+		names := OptionNames(s)
+		if GrantType(a) == "" {
+			return names
+		}
+		// The grant's own credentials: its client secret or password.
+		for _, n := range GrantOptionNames([]Site{{Auth: a}}) {
+			if n != "WithOAuth2TokenURL" {
+				names = append(names, n)
+			}
+		}
+		return names
 	}
 	return []string{"WithHeader"}
 }

@@ -28,6 +28,7 @@ func Settings(site Site, template func(string) model.Template) *model.Auth {
 	case model.AuthOAuth2:
 		auth.Prefix = template(cmpOr(strings.TrimSpace(Param(a, "headerPrefix")), "Bearer"))
 		auth.InQuery = Param(a, "addTokenTo") == "queryParams"
+		auth.Grant = grant(a, template)
 	case model.AuthAWSV4:
 		// Postman's defaults: API Gateway in us-east-1.
 		auth.Region = template(cmpOr(Param(a, "region"), "us-east-1"))

@@ -30,17 +30,59 @@ func (b *builder) planAuth() {
 		set.Schemes = append(set.Schemes, s)
 		set.Clock = set.Clock || readsClock(s)
 		set.Nonce = set.Nonce || makesNonce(s)
-		for i, name := range auth.OptionNames(s) {
+		names := auth.OptionNames(s)
+		if s == model.AuthOAuth2 {
+			names = append(names, auth.GrantOptionNames(b.auth.Used[s])...)
+		}
+		for _, name := range names {
 			// The options are the documented API: they take their names
 			// first, and a variable that would be named the same yields.
-			name = b.options.Unique(name)
-			b.pkg.Unique(name)
-			opt := &model.AuthOption{Scheme: s, Name: name, Source: i == 1}
-			opt.Doc = auth.OptionDoc(opt, b.auth.Used[s])
+			opt := &model.AuthOption{Scheme: s, Name: b.options.Unique(name), Kind: optionKind(s, name)}
+			b.pkg.Unique(opt.Name)
+			sites := b.auth.Used[s]
+			if opt.Kind >= model.OptionOAuth2Client {
+				sites = grantSites(sites, opt.Kind)
+				set.Grants, set.Clock = true, true
+			}
+			opt.Doc = auth.OptionDoc(opt, sites)
 			set.Options = append(set.Options, opt)
 		}
 	}
+	if set.Grants {
+		set.GrantTest = b.planGrantTest(set.Options)
+	}
 	b.api.Auth = set
+}
+
+// optionKind is what the option of scheme s named name takes.
+func optionKind(s model.AuthScheme, name string) model.AuthOptionKind {
+	if s != model.AuthOAuth2 {
+		return model.OptionCredentials
+	}
+	switch name {
+	case "WithOAuth2TokenSource":
+		return model.OptionTokenSource
+	case "WithOAuth2ClientCredentials":
+		return model.OptionOAuth2Client
+	case "WithOAuth2Password":
+		return model.OptionOAuth2User
+	case "WithOAuth2TokenURL":
+		return model.OptionOAuth2TokenURL
+	}
+	return model.OptionCredentials
+}
+
+// grantSites are the sites whose grant a grant option serves: the
+// password grant's for the user's credentials, every grant's otherwise.
+func grantSites(sites []auth.Site, kind model.AuthOptionKind) []auth.Site {
+	var out []auth.Site
+	for _, s := range sites {
+		g := auth.GrantType(s.Auth)
+		if g != "" && (kind != model.OptionOAuth2User || g == model.GrantPassword) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // buildAuth gives op its effective auth, with the scheme's settings decided.

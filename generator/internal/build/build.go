@@ -110,6 +110,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.planAuth()
 	b.buildSettings(opts.Environment)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
+	b.pickGrantTestOp()
 	b.warnUnusedCycles()
 	b.nameTypes()
 	for name := range b.dynamics {

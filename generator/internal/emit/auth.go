@@ -53,6 +53,16 @@ func authFile(api *model.API) *jen.File {
 		if set.Nonce {
 			g.Id("nonce").Func().Params().String()
 		}
+		if set.Grants {
+			// oauth2Client, oauth2User *[2]string; oauth2TokenURL string; oauth2Tokens *oauth2Tokens
+			g.Line()
+			g.Comment("oauth2Client and oauth2User are the credentials of the grants the")
+			g.Comment("client runs itself, oauth2TokenURL replaces the collection's token URL,")
+			g.Comment("and oauth2Tokens is the client's token cache, which New makes.")
+			g.List(jen.Id("oauth2Client"), jen.Id("oauth2User")).Op("*").Index(jen.Lit(2)).String()
+			g.Id("oauth2TokenURL").String()
+			g.Id("oauth2Tokens").Op("*").Id("oauth2Tokens")
+		}
 	})
 
 	for _, o := range set.Options {
@@ -96,10 +106,20 @@ func authOption(f *jen.File, o *model.AuthOption) {
 		strs("key")
 		assign = set("apiKey").Id("key")
 	case model.AuthOAuth2:
-		if o.Source {
+		switch o.Kind {
+		case model.OptionTokenSource:
 			params = []jen.Code{jen.Id("source").Func().Params(jen.Qual("context", "Context")).Params(jen.String(), jen.Error())}
 			assign = set("oauth2").Id("source")
-		} else {
+		case model.OptionOAuth2Client:
+			strs("clientID", "clientSecret")
+			assign = set("oauth2Client").Add(pair(2, "clientID", "clientSecret"))
+		case model.OptionOAuth2User:
+			strs("username", "password")
+			assign = set("oauth2User").Add(pair(2, "username", "password"))
+		case model.OptionOAuth2TokenURL:
+			strs("tokenURL")
+			assign = set("oauth2TokenURL").Id("tokenURL")
+		default:
 			strs("token")
 			assign = set("oauth2").Func().Params(jen.Qual("context", "Context")).Params(jen.String(), jen.Error()).Block(
 				jen.Return(jen.Id("token"), jen.Nil()))
@@ -157,7 +177,17 @@ func authValue(a *model.Auth) jen.Code {
 	case model.AuthAPIKey:
 		return values("apiKeyAuth", tmpl("name", a.Name), flag("inQuery", a.InQuery))
 	case model.AuthOAuth2:
-		return values("oauth2Auth", tmpl("prefix", a.Prefix), flag("inQuery", a.InQuery))
+		token := values("oauth2Auth", tmpl("prefix", a.Prefix), flag("inQuery", a.InQuery))
+		if g := a.Grant; g != nil {
+			// oauth2FlowAuth{oauth2Auth: oauth2Auth{...}, grant: oauth2Grant{grantType: "client_credentials", tokenURL: ...}}
+			return jen.Id("oauth2FlowAuth").Values(jen.Dict{
+				jen.Id("oauth2Auth"): token,
+				jen.Id("grant"): values("oauth2Grant", text("grantType", g.Type), tmpl("tokenURL", g.TokenURL),
+					tmpl("scope", g.Scope), tmpl("audience", g.Audience), tmpl("resource", g.Resource),
+					flag("clientInBody", g.ClientInBody), field{"params", grantParams(g.Params), len(g.Params) > 0}),
+			})
+		}
+		return token
 	case model.AuthDigest:
 		return values("digestAuth", tmpl("realm", a.Realm), tmpl("nonce", a.Nonce), tmpl("opaque", a.Opaque),
 			text("algorithm", a.Method), text("qop", a.Qop), text("nc", a.NonceCount))
@@ -184,4 +214,15 @@ func authValue(a *model.Auth) jen.Code {
 		return jen.Id("edgeGridAuth").Values(d)
 	}
 	return jen.Nil()
+}
+
+// grantParams spells a token request's extra parameters:
+//
+//	[][3]string{{"body", "audience", "api"}, {"header", "X-Tenant", cfg.tenant}}
+func grantParams(ps []model.GrantParam) jen.Code {
+	return jen.Index().Index(jen.Lit(3)).String().ValuesFunc(func(g *jen.Group) {
+		for _, p := range ps {
+			g.Values(jen.Lit(p.In), jen.Lit(p.Key), templateExpr(p.Value))
+		}
+	})
 }

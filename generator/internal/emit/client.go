@@ -68,6 +68,12 @@ func clientFile(api *model.API) *jen.File {
 	f.Func().Id("New").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.Id("cfg").Op(":=").Id("config").Values(jen.DictFunc(func(d jen.Dict) {
 			d[jen.Id("httpClient")] = jen.Qual(httpPkg, "DefaultClient")
+			if api.Auth != nil && api.Auth.Grants {
+				// The calls of a client share the tokens its grants fetch.
+				d[jen.Id(api.Auth.Field)] = jen.Id("authConfig").Values(jen.Dict{
+					jen.Id("oauth2Tokens"): jen.Op("&").Id("oauth2Tokens").Values(),
+				})
+			}
 			for _, s := range api.Settings {
 				if s.HasDefault {
 					d[jen.Id(s.Field)] = jen.Lit(s.Default)

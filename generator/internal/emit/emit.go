@@ -109,10 +109,15 @@ func goFiles(api *model.API) []fileJob {
 	if len(api.Types) > 0 {
 		jobs = append(jobs, fileJob{"types.go", just(typesFile)})
 	}
-	if hasExamples(api.Root) {
+	grantTest := api.Auth != nil && api.Auth.GrantTest != nil
+	if hasExamples(api.Root) || grantTest {
 		jobs = append(jobs, fileJob{"helpers_test.go", just(testHelpersFile)})
 	}
-	return append(jobs, testJobs(api)...)
+	jobs = append(jobs, testJobs(api)...)
+	if grantTest {
+		jobs = append(jobs, fileJob{api.Auth.GrantTest.File + "_test.go", just(grantTestFile)})
+	}
+	return jobs
 }
 
 // parallel runs do(0) … do(n-1) on GOMAXPROCS goroutines and waits for

@@ -153,8 +153,9 @@ func testRow(pkg string, op *model.Operation, tc *model.TestCase) jen.Dict {
 }
 
 // exampleCall is the body of a table's call: build the saved input, call
-// the method with the saved path values, and hand back what it returned.
-func exampleCall(g *jen.Group, op *model.Operation) {
+// the method with the saved path values and opts, and hand back what it
+// returned.
+func exampleCall(g *jen.Group, op *model.Operation, opts ...jen.Code) {
 	args := []jen.Code{jen.Qual("context", "Background").Call()}
 	for _, p := range op.PathArgs {
 		args = append(args, jen.Lit(p.TestValue))
@@ -170,7 +171,7 @@ func exampleCall(g *jen.Group, op *model.Operation) {
 	for _, name := range op.Chain {
 		call = call.Dot(name)
 	}
-	call = call.Dot(op.Method).Call(args...)
+	call = call.Dot(op.Method).Call(append(args, opts...)...)
 	switch {
 	case op.ResultStream:
 		// The stream is read whole, to compare as a raw body, and closed.

@@ -54,6 +54,10 @@ type Auth struct {
 	InQuery bool
 	// Prefix leads the OAuth 2 token in the Authorization header ("Bearer").
 	Prefix Template
+	// Grant is the OAuth 2 token request the client runs itself when the
+	// caller gives the grant's credentials; nil for grants that need a
+	// browser (authorization code, implicit), whose token the caller supplies.
+	Grant *OAuth2Grant
 
 	// Region and Service scope an AWS Signature v4.
 	Region, Service Template
@@ -105,6 +109,63 @@ type AuthSet struct {
 	// makes a nonce, so that authConfig carries the now or nonce hook for
 	// tests.
 	Clock, Nonce bool
+	// Grants is set when a request's OAuth 2 grant is run by the client:
+	// authConfig then holds the grant credentials and New makes the token
+	// cache.
+	Grants bool
+	// GrantTest, when set, is the generated test of the token flow.
+	GrantTest *GrantTest
+}
+
+// OAuth2Grant is a token request the client makes itself (RFC 6749 §4.3,
+// §4.4): a form POSTed to the token URL.
+type OAuth2Grant struct {
+	// Type is the grant_type sent: GrantClientCredentials or GrantPassword.
+	Type string
+	// TokenURL is the collection's accessTokenUrl, which WithOAuth2TokenURL
+	// replaces; Scope, Audience and Resource are sent when not empty.
+	TokenURL, Scope, Audience, Resource Template
+	// ClientInBody sends the client ID and secret as form fields rather
+	// than as HTTP Basic auth.
+	ClientInBody bool
+	// Params are the collection's extra token request parameters, in
+	// order.
+	Params []GrantParam
+}
+
+// GrantParam is an extra parameter of a token request.
+type GrantParam struct {
+	// In is where it goes: "body", "header" or "query".
+	In    string
+	Key   string
+	Value Template
+}
+
+// The grant types the client runs itself, as sent in grant_type.
+const (
+	GrantClientCredentials = "client_credentials"
+	GrantPassword          = "password"
+)
+
+// GrantTest is the generated test that shows a token fetched once against
+// a local token server, reused, and fetched again once it expires.
+type GrantTest struct {
+	// Name is the test function, Doc its doc comment; File the stem of
+	// its file.
+	Name, Doc, File string
+	// Op is the operation it calls: the first whose auth runs a grant and
+	// whose host is a setting the test can point at its server.
+	Op *Operation
+	// Client, User and TokenURL are the options it passes: the client's
+	// credentials, the user's (for a password grant) and the token URL.
+	Client, User, TokenURL string
+	// Password is set when Op's grant is the password grant.
+	Password bool
+	// InQuery is set when Op sends the token as the access_token query
+	// parameter; otherwise it is sent in Authorization after Prefix
+	// ("Bearer ", or "" when the collection's prefix is empty).
+	InQuery bool
+	Prefix  string
 }
 
 // Uses reports whether the set includes scheme s.
@@ -125,9 +186,26 @@ type AuthOption struct {
 	Scheme AuthScheme
 	// Name is the option function ("WithBasicAuth").
 	Name string
-	// Source marks the OAuth 2 option that takes a token source function
-	// rather than a fixed token.
-	Source bool
+	// Kind says what the option takes: the scheme's credentials, or for
+	// OAuth 2 a token source, grant credentials or the token URL.
+	Kind AuthOptionKind
 	// Doc is its doc comment text.
 	Doc string
 }
+
+// AuthOptionKind is what a credential option takes.
+type AuthOptionKind int
+
+const (
+	// OptionCredentials takes the scheme's credentials (WithBasicAuth,
+	// WithOAuth2Token).
+	OptionCredentials AuthOptionKind = iota
+	// OptionTokenSource takes a function that returns the OAuth 2 token.
+	OptionTokenSource
+	// OptionOAuth2Client takes the OAuth 2 client ID and secret.
+	OptionOAuth2Client
+	// OptionOAuth2User takes the resource owner's username and password.
+	OptionOAuth2User
+	// OptionOAuth2TokenURL takes the token URL that replaces the saved one.
+	OptionOAuth2TokenURL
+)
