@@ -1,0 +1,62 @@
+package pmtest
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestParseSetVars covers the forms of setting a variable that collections
+// use, most as real collections write them.
+func TestParseSetVars(t *testing.T) {
+	tests := []struct {
+		name    string
+		script  string
+		want    []VarSet
+		refused []string // the reasons, in order
+	}{{
+		"json member", `var data = pm.response.json(); pm.environment.set("token", data.tokenId);`,
+		[]VarSet{{Key: "token", Source: VarJSON, Path: []string{"tokenId"}, Statement: `pm.environment.set("token", data.tokenId)`}}, nil,
+	}, {
+		"legacy indexed path", "var json = JSON.parse(responseBody);\npostman.setEnvironmentVariable(\"EventId\", json.value[0].id);",
+		[]VarSet{{Key: "EventId", Source: VarJSON, Path: []string{"value", "0", "id"}, Statement: `postman.setEnvironmentVariable("EventId", json.value[0].id)`}}, nil,
+	}, {
+		"bracketed key, direct body", `pm.collectionVariables.set('etag', pm.response.json()["@odata.etag"])`,
+		[]VarSet{{Key: "etag", Source: VarJSON, Path: []string{"@odata.etag"}, Statement: `pm.collectionVariables.set('etag', pm.response.json()["@odata.etag"])`}}, nil,
+	}, {
+		"literals and unset", `pm.variables.set("n", 42); postman.setEnvironmentVariable("ApplicationId", ""); pm.environment.unset('old')`,
+		[]VarSet{
+			{Key: "n", Source: VarLiteral, Value: "42", Statement: `pm.variables.set("n", 42)`},
+			{Key: "ApplicationId", Source: VarLiteral, Value: "", Statement: `postman.setEnvironmentVariable("ApplicationId", "")`},
+			{Key: "old", Source: VarUnset, Statement: `pm.environment.unset('old')`},
+		}, nil,
+	}, {
+		"guarded", "var jsonData = JSON.parse(responseBody);\nif (jsonData.access_token) postman.setEnvironmentVariable(\"token\", jsonData.access_token);\nif (responseBody) { postman.setEnvironmentVariable(\"guid\", responseBody) }",
+		[]VarSet{
+			{Key: "token", Source: VarJSON, Path: []string{"access_token"}, Guarded: true, Statement: `if (jsonData.access_token) postman.setEnvironmentVariable("token", jsonData.access_token)`},
+			{Key: "guid", Source: VarBody, Guarded: true, Statement: `if (responseBody) { postman.setEnvironmentVariable("guid", responseBody) }`},
+		}, nil,
+	}, {
+		"inside pm.test", `pm.test("saves the id", function () { const body = pm.response.json(); pm.expect(body.id).to.be.a("string"); pm.globals.set("id", body.id); });`,
+		[]VarSet{{Key: "id", Source: VarJSON, Path: []string{"id"}, Statement: `pm.globals.set("id", body.id)`}}, nil,
+	}, {
+		"not translated",
+		"if (def && def.base_uri) pm.environment.set('base_uri', def.base_uri);\npm.environment.set('jwt', sign(key));\npm.environment.set(name, 1);\nvar x = pm.response.json(); if (x.ok) pm.environment.set('id', x.id);\nfor (;;) { pm.variables.set('a', 1) }",
+		nil, []string{"sets a value the script computes (def.base_uri)", "sets a value the script computes (sign())", "names the variable with an expression", "runs under a condition other than its value", "runs inside other script code (for)"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, refused := ParseSetVars(tt.script)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("sets (-want +got):\n%s", diff)
+			}
+			var reasons []string
+			for _, r := range refused {
+				reasons = append(reasons, r.Reason)
+			}
+			if diff := cmp.Diff(tt.refused, reasons); diff != "" {
+				t.Errorf("not translated (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
