@@ -1,0 +1,66 @@
+package pmruntime
+
+import "testing"
+
+// TestRequiredVariable: values come out as Postman substitutes them, and a
+// missing member or a body that is not JSON is an error naming the
+// variable.
+func TestRequiredVariable(t *testing.T) {
+	body := []byte(`{"tokenId": "a\u00e9", "n": 1.50, "ok": true, "items": [{"id": 7}], "obj": {"b": 1, "a": [ 2 ]}, "nil": null}`)
+	resp := &Response{StatusCode: 200, Body: body}
+	for _, tc := range []struct {
+		path []string
+		want string
+	}{
+		{[]string{"tokenId"}, "aé"},
+		{[]string{"n"}, "1.50"},
+		{[]string{"ok"}, "true"},
+		{[]string{"items", "0", "id"}, "7"},
+		{[]string{"obj"}, `{"b":1,"a":[2]}`},
+	} {
+		got, err := requiredVariable(resp, "v", tc.path...)
+		if err != nil || got != tc.want {
+			t.Errorf("requiredVariable(%q) = %q, %v; want %q", tc.path, got, err, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		resp *Response
+		path []string
+		want string
+	}{
+		{resp, []string{"items", "1", "id"}, `pmruntime: variable "v": the response has no items.1`},
+		{resp, []string{"nil"}, `pmruntime: variable "v": the response has no nil`},
+		{resp, []string{"tokenId", "x"}, `pmruntime: variable "v": the response has no tokenId.x`},
+		{&Response{Body: []byte("<html>")}, []string{"a"}, `pmruntime: variable "v": the response body is not JSON`},
+		{nil, nil, `pmruntime: variable "v": no response`},
+	} {
+		if _, err := requiredVariable(tc.resp, "v", tc.path...); err == nil || err.Error() != tc.want {
+			t.Errorf("requiredVariable(%q) error = %v, want %s", tc.path, err, tc.want)
+		}
+	}
+}
+
+// TestGuardedVariable: a value JavaScript's if rejects leaves the variable
+// empty.
+func TestGuardedVariable(t *testing.T) {
+	resp := &Response{Body: []byte(`{"t": "x", "e": "", "z": 0, "f": false, "zf": 0.0, "n": -2, "o": {}}`)}
+	want := map[string]string{"t": "x", "e": "", "z": "", "f": "", "zf": "", "n": "-2", "o": "{}", "missing": ""}
+	for key, w := range want {
+		if got := guardedVariable(resp, key); got != w {
+			t.Errorf("guardedVariable(%q) = %q, want %q", key, got, w)
+		}
+	}
+	if got := guardedVariable(&Response{Body: []byte("not json")}, "t"); got != "" {
+		t.Errorf("guardedVariable on text = %q", got)
+	}
+}
+
+// TestBodyVariable: the body as text, and empty without a response.
+func TestBodyVariable(t *testing.T) {
+	if got := bodyVariable(&Response{Body: []byte("3f2a-guid")}); got != "3f2a-guid" {
+		t.Errorf("bodyVariable = %q", got)
+	}
+	if got := bodyVariable(nil); got != "" {
+		t.Errorf("bodyVariable(nil) = %q", got)
+	}
+}
