@@ -1,6 +1,9 @@
 package pmruntime
 
-import "testing"
+import (
+	"net/http"
+	"testing"
+)
 
 // TestRequiredVariable: values come out as Postman substitutes them, and a
 // missing member or a body that is not JSON is an error naming the
@@ -62,5 +65,19 @@ func TestBodyVariable(t *testing.T) {
 	}
 	if got := bodyVariable(nil); got != "" {
 		t.Errorf("bodyVariable(nil) = %q", got)
+	}
+}
+
+// TestCheckSentValue: the helper finds a value wherever the request
+// carries it.
+func TestCheckSentValue(t *testing.T) {
+	for _, rec := range []*recorded{
+		{path: "/users/a%2Fb"},
+		{rawQuery: "id=a%2Fb"},
+		{header: http.Header{"X-Token": {"Bearer a/b"}}},
+		{header: http.Header{"A/b": {"1"}}},
+		{body: []byte(`{"id":"a/b"}`)},
+	} {
+		checkSentValue(t, rec, "v", "a/b")
 	}
 }

@@ -60,3 +60,29 @@ func TestParseSetVars(t *testing.T) {
 		})
 	}
 }
+
+// TestVarValue: the text and truth of a saved value, as the generated
+// reader finds them.
+func TestVarValue(t *testing.T) {
+	body := `{"s": "x", "e": "", "n": 1.50, "z": -0.0e5, "b": false, "o": {"a": [1]}, "nil": null, "list": [{"id": "7"}]}`
+	for _, tc := range []struct {
+		path                   []string
+		text                   string
+		found, truthy, scalars bool
+	}{
+		{[]string{"s"}, "x", true, true, true},
+		{[]string{"e"}, "", true, false, true},
+		{[]string{"n"}, "1.50", true, true, true},
+		{[]string{"z"}, "-0.0e5", true, false, true},
+		{[]string{"b"}, "false", true, false, true},
+		{[]string{"o"}, `{"a":[1]}`, true, true, false},
+		{[]string{"nil"}, "", false, false, false},
+		{[]string{"list", "0", "id"}, "7", true, true, true},
+		{[]string{"list", "1", "id"}, "", false, false, false},
+	} {
+		text, found, truthy, scalar := VarValue(body, tc.path)
+		if text != tc.text || found != tc.found || truthy != tc.truthy || scalar != tc.scalars {
+			t.Errorf("VarValue(%q) = %q, %v, %v, %v; want %q, %v, %v, %v", tc.path, text, found, truthy, scalar, tc.text, tc.found, tc.truthy, tc.scalars)
+		}
+	}
+}

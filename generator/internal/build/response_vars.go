@@ -1,0 +1,248 @@
+package build
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/load"
+	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/naming"
+	"github.com/pmgen/pmgen/generator/internal/pmtest"
+)
+
+// CodeScriptNotTranslated marks a script statement the client does not
+// do: the request is sent, but what the statement would have done is not.
+const CodeScriptNotTranslated = "script-not-translated"
+
+// varsOp is an operation whose test scripts set variables, kept until
+// every request is built: only then are all the settings known that the
+// variables feed, and the requests that send them.
+type varsOp struct {
+	op   *model.Operation
+	pos  model.Pos
+	sets []pmtest.VarSet
+}
+
+// parseResponseVars reads the statements of the test scripts Postman runs
+// after it (the collection's, each folder's, the item's) that set
+// variables, and warns about those it cannot follow.
+func (b *builder) parseResponseVars(it *load.Item, op *model.Operation) {
+	var sets []pmtest.VarSet
+	for _, src := range b.testScripts(it) {
+		got, refused := pmtest.ParseSetVars(src)
+		for _, r := range refused {
+			b.diag(it.Pos, model.Warning, CodeScriptNotTranslated, fmt.Sprintf(
+				"the test script statement %s is not translated: it %s; the client does not set the variable from the response",
+				quoteStatement(r.Statement), r.Reason))
+		}
+		for _, s := range got {
+			if s.Source != pmtest.VarLiteral && s.Source != pmtest.VarUnset && op.ResultStream {
+				b.diag(it.Pos, model.Warning, CodeScriptNotTranslated, fmt.Sprintf(
+					"the test script statement %s is not translated: the response is a download, which the client returns unread",
+					quoteStatement(s.Statement)))
+				continue
+			}
+			sets = append(sets, s)
+		}
+	}
+	if len(sets) > 0 {
+		b.varsOps = append(b.varsOps, varsOp{op: op, pos: it.Pos, sets: sets})
+	}
+}
+
+// testScripts are the enabled test scripts Postman runs after it, in
+// order.
+func (b *builder) testScripts(it *load.Item) []string {
+	events := append([]load.Event(nil), b.col.Events...)
+	for _, folder := range ancestors(b.col.Items, it) {
+		events = append(events, folder.Events...)
+	}
+	events = append(events, it.Events...)
+	var out []string
+	for _, ev := range events {
+		if ev.Listen == "test" && !ev.Disabled {
+			out = append(out, strings.Join(ev.Exec, "\n"))
+		}
+	}
+	return out
+}
+
+// quoteStatement shows a statement on one line, shortened.
+func quoteStatement(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 120 {
+		s = s[:117] + "..."
+	}
+	return "`" + s + "`"
+}
+
+// linkResponseVars makes the model of each operation's variables, once
+// every request is built.
+func (b *builder) linkResponseVars() {
+	recv := map[*model.Operation]string{}
+	all := allOps(b.api.Root, recv)
+	for _, vo := range b.varsOps {
+		b.responseVars(vo, all, recv[vo.op])
+	}
+}
+
+// allOps lists the operations depth first, and records the type each is
+// a method of.
+func allOps(svc *model.Service, recv map[*model.Operation]string) []*model.Operation {
+	ops := append([]*model.Operation(nil), svc.Ops...)
+	for _, op := range svc.Ops {
+		recv[op] = svc.TypeName
+		if svc.TypeName == "" {
+			recv[op] = "Client"
+		}
+	}
+	for _, sub := range svc.Services {
+		ops = append(ops, allOps(sub, recv)...)
+	}
+	return ops
+}
+
+func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
+	op := vo.op
+	rv := &model.ResponseVars{}
+	byKey := map[string]*model.ResponseVar{}
+	fields := naming.NewScope("Options")
+	var lines []string
+	for _, s := range vo.sets {
+		lines = append(lines, s.Statement)
+		v := byKey[s.Key]
+		if v == nil {
+			v = &model.ResponseVar{Key: s.Key, Setting: b.settings[s.Key]}
+			byKey[s.Key] = v
+			rv.Vars = append(rv.Vars, v)
+		}
+		// The last statement for a key is the one in force after the script.
+		v.Source, v.Value, v.Path, v.Guarded = model.VarsSource(s.Source), s.Value, s.Path, s.Guarded
+	}
+	for _, v := range rv.Vars {
+		if v.Source == model.VarUnset {
+			if v.Setting != nil && v.Setting.HasDefault && v.Setting.Nested == nil {
+				v.Value = v.Setting.Default
+			} else {
+				v.Value = ""
+			}
+		} else {
+			v.Field = fields.Unique(naming.Exported(v.Key, "Variable"))
+			v.Doc = wrapProse(varDoc(v))
+		}
+		if v.Setting != nil {
+			rv.HasOptions = true
+		}
+		if v.Source == model.VarFromJSON && !v.Guarded {
+			rv.Fails = true
+		}
+	}
+	if !rv.HasOptions && !hasFields(rv) {
+		return // only unsets of variables no request sends: nothing to hand over
+	}
+	name := op.Method + "Variables"
+	if b.pkg.Taken(name) {
+		name = strings.Join(op.Chain, "") + name
+	}
+	rv.TypeName = b.pkg.Unique(name)
+	rv.Reader = b.pkg.Unique("Read" + rv.TypeName)
+	method := "[" + recv + "." + op.Method + "]"
+	rv.Doc = fmt.Sprintf("%s are the variables that the test script of %q sets from its response. Read them from the method's *Response with [%s]", rv.TypeName, op.Name, rv.Reader)
+	if rv.HasOptions {
+		rv.Doc += fmt.Sprintf(", and pass [%s.Options] to the later calls that should send them, as Postman sends them after the script runs", rv.TypeName)
+	}
+	rv.Doc += ". The client's own settings never change on their own."
+	rv.ReaderDoc = fmt.Sprintf("%s reads from resp, the response of %s, the variables its test script sets:\n\n%s", rv.Reader, method, indentLines(lines))
+	if rv.Fails {
+		rv.ReaderDoc += "\n\nIt fails when the body is not JSON or lacks a member a variable is read from without an if around it."
+	}
+	if rv.HasOptions {
+		var opts []string
+		for _, v := range rv.Vars {
+			if v.Setting != nil {
+				opts = append(opts, "["+v.Setting.Option+"]")
+			}
+		}
+		rv.OptionsDoc = fmt.Sprintf("Options returns the options that send the variables on a later call, as Postman sends them after the script: %s. Pass them to a method for that call, or to [New] for every call of a new client.", strings.Join(opts, ", "))
+	}
+	rv.Doc, rv.ReaderDoc, rv.OptionsDoc = wrapProse(rv.Doc), wrapProse(rv.ReaderDoc), wrapProse(rv.OptionsDoc)
+	op.Vars = rv
+	op.Doc = paragraphs(op.Doc, fmt.Sprintf("Its test script sets variables from the response: read them with [%s].", rv.Reader))
+	b.varsTest(op, all)
+}
+
+func hasFields(rv *model.ResponseVars) bool {
+	for _, v := range rv.Vars {
+		if v.Field != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func indentLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		for j, part := range strings.Split(l, "\n") {
+			if j > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString("\t" + strings.TrimRight(part, " \t\r"))
+		}
+	}
+	return b.String()
+}
+
+// varDoc says where a field's value comes from.
+func varDoc(v *model.ResponseVar) string {
+	var from string
+	switch v.Source {
+	case model.VarFromLiteral:
+		from = "always " + strconv.Quote(v.Value)
+	case model.VarFromBody:
+		from = "the response body as text"
+	default:
+		from = "the response's " + strings.Join(v.Path, ".")
+	}
+	doc := fmt.Sprintf("%s is {{%s}}: %s", v.Field, v.Key, from)
+	if v.Guarded {
+		doc += "; empty when the response has none or it is false, 0 or empty, in which case the script leaves the variable alone"
+	}
+	if v.Setting == nil {
+		doc += ". No request of the collection sends it."
+	} else {
+		doc += "."
+	}
+	return doc
+}
+
+// wrapProse wraps the prose paragraphs of a doc comment at 80 columns, as
+// the doc comments made from descriptions are; indented code is kept as
+// written.
+func wrapProse(doc string) string {
+	paras := strings.Split(doc, "\n\n")
+	for i, p := range paras {
+		if strings.HasPrefix(p, "\t") {
+			continue
+		}
+		var b strings.Builder
+		n := 0
+		for _, w := range strings.Fields(p) {
+			if n > 0 && n+1+len(w) > 80 {
+				b.WriteString("\n")
+				n = 0
+			} else if n > 0 {
+				b.WriteString(" ")
+				n++
+			}
+			b.WriteString(w)
+			n += len(w)
+		}
+		paras[i] = b.String()
+	}
+	return strings.Join(paras, "\n\n")
+}

@@ -1,0 +1,190 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+)
+
+// responseVars emits what an operation's test scripts set from its
+// response: the struct, its reader and its Options.
+func responseVars(f *jen.File, rv *model.ResponseVars) {
+	// type AuthenticateVariables struct { DemoSSOToken string }
+	f.Add(comment(rv.Doc))
+	f.Type().Id(rv.TypeName).StructFunc(func(g *jen.Group) {
+		for _, v := range rv.Vars {
+			if v.Field != "" {
+				g.Add(comment(v.Doc))
+				g.Id(v.Field).String()
+			}
+		}
+	})
+
+	// func ReadAuthenticateVariables(resp *Response) (AuthenticateVariables, error) {
+	//	var v AuthenticateVariables
+	//	var err error
+	//	v.DemoSSOToken, err = requiredVariable(resp, "demoSSOToken", "tokenId")
+	//	if err != nil { return v, err }
+	//	return v, nil
+	// }
+	f.Add(comment(rv.ReaderDoc))
+	f.Func().Id(rv.Reader).Params(jen.Id("resp").Op("*").Id("Response")).Params(jen.Id(rv.TypeName), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("v").Id(rv.TypeName)
+		if rv.Fails {
+			g.Var().Err().Error()
+		}
+		for _, v := range rv.Vars {
+			readVar(g, v)
+		}
+		g.Return(jen.Id("v"), jen.Nil())
+	})
+
+	if !rv.HasOptions {
+		return
+	}
+	// func (v AuthenticateVariables) Options() []Option {
+	//	var opts []Option
+	//	opts = append(opts, WithDemoSSOToken(v.DemoSSOToken))
+	//	if v.Token != "" { opts = append(opts, WithToken(v.Token)) }
+	//	return opts
+	// }
+	f.Add(comment(rv.OptionsDoc))
+	f.Func().Params(jen.Id("v").Id(rv.TypeName)).Id("Options").Params().Index().Id("Option").BlockFunc(func(g *jen.Group) {
+		g.Var().Id("opts").Index().Id("Option")
+		for _, v := range rv.Vars {
+			if v.Setting == nil {
+				continue
+			}
+			value := jen.Lit(v.Value)
+			if v.Field != "" {
+				value = jen.Id("v").Dot(v.Field)
+			}
+			add := jen.Id("opts").Op("=").Append(jen.Id("opts"), jen.Id(v.Setting.Option).Call(value))
+			if v.Guarded {
+				g.If(jen.Id("v").Dot(v.Field).Op("!=").Lit("")).Block(add)
+			} else {
+				g.Add(add)
+			}
+		}
+		g.Return(jen.Id("opts"))
+	})
+}
+
+// readVar fills one field in the reader.
+func readVar(g *jen.Group, v *model.ResponseVar) {
+	if v.Field == "" {
+		return
+	}
+	field := jen.Id("v").Dot(v.Field)
+	path := func(head ...jen.Code) []jen.Code {
+		for _, p := range v.Path {
+			head = append(head, jen.Lit(p))
+		}
+		return head
+	}
+	switch v.Source {
+	case model.VarFromLiteral:
+		g.Add(field).Op("=").Lit(v.Value)
+	case model.VarFromBody:
+		g.Add(field).Op("=").Id("bodyVariable").Call(jen.Id("resp"))
+	case model.VarFromJSON:
+		if v.Guarded {
+			g.Add(field).Op("=").Id("guardedVariable").Call(path(jen.Id("resp"))...)
+			return
+		}
+		g.List(field, jen.Err()).Op("=").Id("requiredVariable").Call(path(jen.Id("resp"), jen.Lit(v.Key))...)
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Err()))
+	}
+}
+
+// varsTest emits the test of an operation's chain:
+//
+//	func TestSessionsAuthenticateVariables(t *testing.T) {
+//		srv, _ := replay(t, 200, nil, "{\"tokenId\": \"x\"}")
+//		_, resp, err := newTestClient(t, srv.URL).Sessions.Authenticate(context.Background(), nil)
+//		if err != nil { t.Fatalf("Sessions.Authenticate: %v", err) }
+//		vars, err := ReadAuthenticateVariables(resp)
+//		if err != nil { t.Fatalf("ReadAuthenticateVariables: %v", err) }
+//		if vars.DemoSSOToken != "x" { t.Errorf(...) }
+//		next, rec := replay(t, 200, nil, "")
+//		newTestClient(t, next.URL).Sessions.ValidateSession(context.Background(), nil, vars.Options()...)
+//		checkSentValue(t, rec, "demoSSOToken", "x")
+//	}
+func varsTest(f *jen.File, op *model.Operation) {
+	rv := op.Vars
+	vt := rv.Test
+	tc := vt.Example
+	f.Add(comment(vt.Doc))
+	f.Func().Id(vt.Name).Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("srv"), jen.Id("_")).Op(":=").Id("replay").Call(jen.Id("t"), jen.Lit(tc.Status), pairs(tc.ResponseHeaders), jen.Lit(tc.ResponseBody))
+		results := []jen.Code{jen.Id("resp"), jen.Err()}
+		if op.Result != nil || op.ResultRaw {
+			results = append([]jen.Code{jen.Id("_")}, results...)
+		}
+		call := func(g *jen.Group, assign string) {
+			args := chainArgs(g, op)
+			g.List(results...).Op(assign).Add(chainCall(jen.Id("srv"), op, args))
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit(op.Selector()+": %v"), jen.Err()))
+		}
+		if op.Body.HasArg() {
+			// The saved body's declarations stay in a block of their own:
+			// the next request may declare its own.
+			g.Var().Id("resp").Op("*").Id("Response")
+			g.BlockFunc(func(g *jen.Group) {
+				g.Var().Err().Error()
+				call(g, "=")
+			})
+		} else {
+			call(g, ":=")
+		}
+		g.List(jen.Id("vars"), jen.Err()).Op(":=").Id(rv.Reader).Call(jen.Id("resp"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit(rv.Reader+": %v"), jen.Err()))
+		for _, w := range vt.Want {
+			got := jen.Id("vars").Dot(w.Key)
+			g.If(got.Clone().Op("!=").Lit(w.Value)).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit(w.Key+" = %q, want %q"), got.Clone(), jen.Lit(w.Value)),
+			)
+		}
+		g.List(jen.Id("next"), jen.Id("rec")).Op(":=").Id("replay").Call(jen.Id("t"), jen.Lit(200), jen.Nil(), jen.Lit(""))
+		// What the next request answers is its own test's business: this
+		// one checks what it sends.
+		next := func(g *jen.Group) {
+			args := append(chainArgs(g, vt.Next), jen.Id("vars").Dot("Options").Call().Op("..."))
+			g.Add(chainCall(jen.Id("next"), vt.Next, args))
+		}
+		if vt.Next.Body.HasArg() {
+			g.BlockFunc(next)
+		} else {
+			next(g)
+		}
+		for _, s := range vt.Sent {
+			g.Id("checkSentValue").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(s.Key), jen.Lit(s.Value))
+		}
+	})
+}
+
+// chainArgs declares the saved body, when there is one, and returns the
+// arguments of a call with the saved path values and default params.
+func chainArgs(g *jen.Group, op *model.Operation) []jen.Code {
+	args := []jen.Code{jen.Qual("context", "Background").Call()}
+	for _, p := range op.PathArgs {
+		args = append(args, jen.Lit(p.TestValue))
+	}
+	if op.Params != nil {
+		args = append(args, jen.Nil())
+	}
+	if op.Body.HasArg() {
+		requestInput(g, op)
+		args = append(args, jen.Id("input"))
+	}
+	return args
+}
+
+// chainCall is newTestClient(t, srv.URL).Svc.Method(args...).
+func chainCall(srv jen.Code, op *model.Operation, args []jen.Code) *jen.Statement {
+	call := jen.Id("newTestClient").Call(jen.Id("t"), jen.Add(srv).Dot("URL"))
+	for _, name := range op.Chain {
+		call = call.Dot(name)
+	}
+	return call.Dot(op.Method).Call(args...)
+}
