@@ -196,7 +196,8 @@ type Operation struct {
 	Tests []*TestCase
 	// Pages is how to walk the operation's pages (pages.go); nil when it
 	// is not paginated.
-	Pages *Pagination	// Vars are the variables its test scripts set from the response
+	Pages *Pagination
+	// Vars are the variables its test scripts set from the response
 	// (response_vars.go); nil when they set none.
 	Vars *ResponseVars
 }
