@@ -89,7 +89,8 @@ type AuthenticateParams struct {
 //
 //	POST {{amUrl}}/json{{realm}}/authenticate
 //
-// Its test script sets variables from the response: read them with [ReadAuthenticateVariables].
+// Its test script sets variables from the response: read them with
+// [ReadAuthenticateVariables].
 func (s *SessionsService) Authenticate(ctx context.Context, params *AuthenticateParams, opts ...Option) (*AuthenticateResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

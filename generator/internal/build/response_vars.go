@@ -168,7 +168,7 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 	}
 	rv.Doc, rv.ReaderDoc, rv.OptionsDoc = wrapProse(rv.Doc), wrapProse(rv.ReaderDoc), wrapProse(rv.OptionsDoc)
 	op.Vars = rv
-	op.Doc = paragraphs(op.Doc, fmt.Sprintf("Its test script sets variables from the response: read them with [%s].", rv.Reader))
+	op.Doc = paragraphs(op.Doc, wrapProse(fmt.Sprintf("Its test script sets variables from the response: read them with [%s].", rv.Reader)))
 	b.varsTest(op, all)
 }
 
@@ -209,7 +209,10 @@ func varDoc(v *model.ResponseVar) string {
 		from = "the response's " + strings.Join(v.Path, ".")
 	}
 	doc := fmt.Sprintf("%s is {{%s}}: %s", v.Field, v.Key, from)
-	if v.Guarded {
+	switch {
+	case v.Guarded && v.Source == model.VarFromBody:
+		doc += "; when the body is empty the script leaves the variable alone"
+	case v.Guarded:
 		doc += "; empty when the response has none or it is false, 0 or empty, in which case the script leaves the variable alone"
 	}
 	if v.Setting == nil {
