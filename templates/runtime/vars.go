@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -115,4 +116,40 @@ func bodyVariable(resp *Response) string {
 		return ""
 	}
 	return string(resp.Body)
+}
+
+// presentVariable reads a variable a script sets inside try: empty when
+// the body is not JSON or has nothing at path, where the script's catch
+// would have left the variable alone.
+func presentVariable(resp *Response, path ...string) string {
+	if resp == nil {
+		return ""
+	}
+	raw, err := jsonMember(resp.Body, path)
+	if err != nil {
+		return ""
+	}
+	return variableText(raw)
+}
+
+// bodyContains is a script's responseBody.indexOf(s) !== -1.
+func bodyContains(resp *Response, s string) bool {
+	return resp != nil && bytes.Contains(resp.Body, []byte(s))
+}
+
+// statusText is a script's pm.response.status: the status's reason
+// phrase, as net/http names it.
+func statusText(resp *Response) string {
+	if resp == nil {
+		return ""
+	}
+	return http.StatusText(resp.StatusCode)
+}
+
+// statusCode is a script's pm.response.code.
+func statusCode(resp *Response) int {
+	if resp == nil {
+		return 0
+	}
+	return resp.StatusCode
 }

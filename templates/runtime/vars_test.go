@@ -81,3 +81,27 @@ func TestCheckSentValue(t *testing.T) {
 		checkSentValue(t, rec, "v", "a/b")
 	}
 }
+
+// TestResponseConditions: the tests a script's branches make on the
+// response, and the lenient read of a try block.
+func TestResponseConditions(t *testing.T) {
+	resp := &Response{StatusCode: 403, Body: []byte(`{"error": "TokenExpired", "a": {"b": 0}}`)}
+	if !bodyContains(resp, "TokenExpired") || bodyContains(resp, "nope") || bodyContains(nil, "") {
+		t.Error("bodyContains")
+	}
+	if statusText(resp) != "Forbidden" || statusText(nil) != "" {
+		t.Errorf("statusText = %q", statusText(resp))
+	}
+	if statusCode(resp) != 403 || statusCode(nil) != 0 {
+		t.Error("statusCode")
+	}
+	if got := presentVariable(resp, "a", "b"); got != "0" {
+		t.Errorf("presentVariable(a.b) = %q, want 0 (a false value is still set)", got)
+	}
+	if got := presentVariable(resp, "a", "c"); got != "" {
+		t.Errorf("presentVariable(a.c) = %q", got)
+	}
+	if got := presentVariable(nil, "a"); got != "" {
+		t.Errorf("presentVariable(nil) = %q", got)
+	}
+}

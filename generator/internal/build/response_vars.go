@@ -118,7 +118,11 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 			rv.Vars = append(rv.Vars, v)
 		}
 		// The last statement for a key is the one in force after the script.
-		v.Source, v.Value, v.Path, v.Guarded = model.VarsSource(s.Source), s.Value, s.Path, s.Guarded
+		v.Source, v.Value, v.Path, v.Guarded, v.Lenient = model.VarsSource(s.Source), s.Value, s.Path, s.Guarded, s.Lenient
+		v.Conds = nil
+		for _, c := range s.Conds {
+			v.Conds = append(v.Conds, model.VarCond{Kind: model.VarCondKind(c.Kind), Value: c.Value, Not: c.Not})
+		}
 	}
 	for _, v := range rv.Vars {
 		if v.Source == model.VarUnset {
@@ -134,7 +138,7 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 		if v.Setting != nil {
 			rv.HasOptions = true
 		}
-		if v.Source == model.VarFromJSON && !v.Guarded {
+		if v.Source == model.VarFromJSON && !v.Guarded && !v.Lenient {
 			rv.Fails = true
 		}
 	}
@@ -209,7 +213,12 @@ func varDoc(v *model.ResponseVar) string {
 		from = "the response's " + strings.Join(v.Path, ".")
 	}
 	doc := fmt.Sprintf("%s is {{%s}}: %s", v.Field, v.Key, from)
+	if len(v.Conds) > 0 {
+		doc += "; set only when " + condsText(v.Conds)
+	}
 	switch {
+	case v.Lenient:
+		doc += "; empty when the response has none, in which case the script leaves the variable alone"
 	case v.Guarded && v.Source == model.VarFromBody:
 		doc += "; when the body is empty the script leaves the variable alone"
 	case v.Guarded:
@@ -248,4 +257,31 @@ func wrapProse(doc string) string {
 		paras[i] = b.String()
 	}
 	return strings.Join(paras, "\n\n")
+}
+
+// condsText says in words when the branches around a setter run.
+func condsText(conds []model.VarCond) string {
+	var parts []string
+	for _, c := range conds {
+		var p string
+		switch c.Kind {
+		case model.CondBodyContains:
+			p = "the body contains " + strconv.Quote(c.Value)
+			if c.Not {
+				p = "the body does not contain " + strconv.Quote(c.Value)
+			}
+		case model.CondStatusText:
+			p = "the status is " + strconv.Quote(c.Value)
+			if c.Not {
+				p = "the status is not " + strconv.Quote(c.Value)
+			}
+		default:
+			p = "the status code is " + c.Value
+			if c.Not {
+				p = "the status code is not " + c.Value
+			}
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " and ")
 }

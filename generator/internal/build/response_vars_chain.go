@@ -1,7 +1,10 @@
 package build
 
 import (
+	"net/http"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/pmtest"
@@ -65,6 +68,10 @@ rows:
 		}
 		var want []model.KeyValue
 		for _, v := range op.Vars.Vars {
+			if v.Field != "" && !condsHold(v.Conds, tc) {
+				want = append(want, model.KeyValue{Key: v.Field})
+				continue
+			}
 			switch v.Source {
 			case model.VarFromLiteral:
 				want = append(want, model.KeyValue{Key: v.Field, Value: v.Value})
@@ -77,7 +84,7 @@ rows:
 			case model.VarFromJSON:
 				text, found, truthy, scalar := pmtest.VarValue(tc.ResponseBody, v.Path)
 				switch {
-				case !found && !v.Guarded:
+				case !found && !v.Guarded && !v.Lenient:
 					continue rows
 				case !found || v.Guarded && !truthy:
 					want = append(want, model.KeyValue{Key: v.Field})
@@ -137,4 +144,24 @@ func inTemplate(t model.Template, s *model.Setting, depth int) bool {
 		}
 	}
 	return false
+}
+
+// condsHold evaluates the branches around a setter on a saved example, as
+// the reader does.
+func condsHold(conds []model.VarCond, tc *model.TestCase) bool {
+	for _, c := range conds {
+		var holds bool
+		switch c.Kind {
+		case model.CondBodyContains:
+			holds = strings.Contains(tc.ResponseBody, c.Value)
+		case model.CondStatusText:
+			holds = http.StatusText(tc.Status) == c.Value
+		default:
+			holds = strconv.Itoa(tc.Status) == c.Value
+		}
+		if holds == c.Not {
+			return false
+		}
+	}
+	return true
 }

@@ -60,7 +60,7 @@ func responseVars(f *jen.File, rv *model.ResponseVars) {
 				value = jen.Id("v").Dot(v.Field)
 			}
 			add := jen.Id("opts").Op("=").Append(jen.Id("opts"), jen.Id(v.Setting.Option).Call(value))
-			if v.Guarded {
+			if v.Optional() && v.Field != "" {
 				g.If(jen.Id("v").Dot(v.Field).Op("!=").Lit("")).Block(add)
 			} else {
 				g.Add(add)
@@ -70,11 +70,63 @@ func responseVars(f *jen.File, rv *model.ResponseVars) {
 	})
 }
 
-// readVar fills one field in the reader.
+// readVar fills one field in the reader, under the script's conditions
+// on the response:
+//
+//	if !bodyContains(resp, "TokenExpired") && statusText(resp) != "Forbidden" {
+//		v.UserID = presentVariable(resp, "id")
+//	}
 func readVar(g *jen.Group, v *model.ResponseVar) {
 	if v.Field == "" {
 		return
 	}
+	if len(v.Conds) > 0 {
+		var conds []jen.Code
+		for _, c := range v.Conds {
+			conds = append(conds, condExpr(c))
+		}
+		g.If(joinAnd(conds)).BlockFunc(func(g *jen.Group) {
+			readValue(g, v)
+		})
+		return
+	}
+	readValue(g, v)
+}
+
+// joinAnd joins conditions with &&.
+func joinAnd(conds []jen.Code) *jen.Statement {
+	s := jen.Add(conds[0])
+	for _, c := range conds[1:] {
+		s = s.Op("&&").Add(c)
+	}
+	return s
+}
+
+// condExpr is one test on the response: bodyContains(resp, "x"),
+// statusText(resp) == "Forbidden", statusCode(resp) != 201.
+func condExpr(c model.VarCond) jen.Code {
+	switch c.Kind {
+	case model.CondBodyContains:
+		call := jen.Id("bodyContains").Call(jen.Id("resp"), jen.Lit(c.Value))
+		if c.Not {
+			return jen.Op("!").Add(call)
+		}
+		return call
+	case model.CondStatusText:
+		return jen.Id("statusText").Call(jen.Id("resp")).Op(compare(c.Not)).Lit(c.Value)
+	}
+	return jen.Id("statusCode").Call(jen.Id("resp")).Op(compare(c.Not)).Op(c.Value)
+}
+
+func compare(not bool) string {
+	if not {
+		return "!="
+	}
+	return "=="
+}
+
+// readValue assigns the field from where the script takes its value.
+func readValue(g *jen.Group, v *model.ResponseVar) {
 	field := jen.Id("v").Dot(v.Field)
 	path := func(head ...jen.Code) []jen.Code {
 		for _, p := range v.Path {
@@ -90,6 +142,10 @@ func readVar(g *jen.Group, v *model.ResponseVar) {
 	case model.VarFromJSON:
 		if v.Guarded {
 			g.Add(field).Op("=").Id("guardedVariable").Call(path(jen.Id("resp"))...)
+			return
+		}
+		if v.Lenient {
+			g.Add(field).Op("=").Id("presentVariable").Call(path(jen.Id("resp"))...)
 			return
 		}
 		g.List(field, jen.Err()).Op("=").Id("requiredVariable").Call(path(jen.Id("resp"), jen.Lit(v.Key))...)

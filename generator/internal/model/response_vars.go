@@ -61,9 +61,41 @@ type ResponseVar struct {
 	// Guarded is set when the script sets the variable only under
 	// `if (value)`: the field is empty when the value is missing or false.
 	Guarded bool
+	// Lenient is set when the script sets it inside try: a value that is
+	// not there leaves the field empty instead of failing the reader.
+	Lenient bool
+	// Conds are the tests on the response of the branches around the
+	// statement: the field is set only when all hold.
+	Conds []VarCond
 	// Setting is the client setting the variable is, nil when no request
 	// uses it: it then has no option and is only there to be read.
 	Setting *Setting
+}
+
+// Optional reports whether the field may be left empty because the
+// script would not have set the variable: its option is then passed only
+// when the field is set.
+func (v *ResponseVar) Optional() bool {
+	return v.Guarded || v.Lenient || len(v.Conds) > 0
+}
+
+// VarCondKind is what a branch around a setter tests.
+type VarCondKind int
+
+const (
+	// CondBodyContains: the body holds Value.
+	CondBodyContains VarCondKind = iota + 1
+	// CondStatusText: the status's reason phrase is Value.
+	CondStatusText
+	// CondStatusCode: the status code is Value.
+	CondStatusCode
+)
+
+// VarCond is one test on the response, negated by Not.
+type VarCond struct {
+	Kind  VarCondKind
+	Value string
+	Not   bool
 }
 
 // VarsTest is the generated test that follows the chain: a saved example

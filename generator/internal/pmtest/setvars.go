@@ -32,6 +32,12 @@ type VarSet struct {
 	// Guarded is set for `if (x) pm.environment.set("k", x)`: the variable
 	// is set only when the value is there and JavaScript counts it true.
 	Guarded bool
+	// Conds are the conditions on the response of the if and else
+	// branches around the statement: it runs when all hold.
+	Conds []Cond
+	// Lenient is set inside try { } catch: a value that is not there
+	// throws, the catch swallows it, and the variable is left alone.
+	Lenient bool
 	// Statement is the statement's source text.
 	Statement string
 }
@@ -78,6 +84,17 @@ type setParser struct {
 	src     string
 	sets    []VarSet
 	refused []NotTranslated
+	// conds and lenient are the branches and try blocks the statement
+	// being read is in.
+	conds   []Cond
+	lenient bool
+}
+
+// add records a translated set in its context.
+func (p *setParser) add(set VarSet) {
+	set.Conds = append([]Cond(nil), p.conds...)
+	set.Lenient = p.lenient
+	p.sets = append(p.sets, set)
 }
 
 func (p *setParser) text(toks []jsToken) string {
@@ -90,7 +107,14 @@ func (p *setParser) text(toks []jsToken) string {
 // statements reads a list of statements, following declarations of
 // aliases of the JSON body as ParseScript does.
 func (p *setParser) statements(toks []jsToken, aliases map[string][]string) {
-	for _, stmt := range splitStatements(toks) {
+	stmts := splitStatements(toks)
+	for i := 0; i < len(stmts); i++ {
+		stmt := stmts[i]
+		// if (c) a(); else b(): the semicolon does not end the if.
+		for matchText(stmt, "if", "(") && i+1 < len(stmts) && matchText(stmts[i+1], "else") {
+			stmt = append(append([]jsToken(nil), stmt...), stmts[i+1]...)
+			i++
+		}
 		p.statement(stmt, aliases)
 	}
 }
@@ -109,13 +133,16 @@ func (p *setParser) statement(stmt []jsToken, aliases map[string][]string) {
 		p.testBody(stmt, aliases)
 	case matchText(stmt, "if", "("):
 		p.ifStatement(stmt, aliases)
+	case matchText(stmt, "try", "{"):
+		p.tryStatement(stmt, aliases)
 	case setterAt(stmt, 0) != nil || unsetterAt(stmt, 0) != nil:
 		set, reason := p.call(stmt, aliases)
 		if reason != "" {
 			p.refused = append(p.refused, NotTranslated{Statement: p.text(stmt), Reason: reason})
 			return
 		}
-		p.sets = append(p.sets, set)
+		p.add(set)
+	case onlyLogs(stmt):
 	default:
 		reason := "runs inside other script code (" + describe(stmt) + ")"
 		p.nested(stmt, reason)
@@ -161,22 +188,22 @@ func (p *setParser) testBody(stmt []jsToken, aliases map[string][]string) {
 // the guard collections put around a value that may be missing. Any other
 // if lists its setters.
 func (p *setParser) ifStatement(stmt []jsToken, aliases map[string][]string) {
-	end := closing(stmt, 1)
-	if end < 0 || end+1 >= len(stmt) {
+	cond, then, other, ok := splitIf(stmt)
+	if !ok {
 		p.nested(stmt, "runs inside other script code (if)")
 		return
 	}
-	cond, then := stmt[2:end], stmt[end+1:]
-	if then[0].text == "{" && closing(then, 0) == len(then)-1 {
-		then = then[1 : len(then)-1]
-	}
 	inner := splitStatements(then)
-	if len(inner) != 1 || setterAt(inner[0], 0) == nil {
-		p.nested(stmt, "runs inside other script code (if)")
+	if other != nil || len(inner) != 1 || setterAt(inner[0], 0) == nil {
+		p.branches(stmt, aliases)
 		return
 	}
 	set, reason := p.call(inner[0], aliases)
 	if reason == "" && !sameSource(cond, set, aliases) {
+		if _, known := parseCond(cond); known {
+			p.branches(stmt, aliases)
+			return
+		}
 		reason = "runs under a condition other than its value"
 	}
 	if reason != "" {
@@ -185,7 +212,7 @@ func (p *setParser) ifStatement(stmt []jsToken, aliases map[string][]string) {
 	}
 	set.Guarded = true
 	set.Statement = p.text(stmt)
-	p.sets = append(p.sets, set)
+	p.add(set)
 }
 
 // sameSource reports whether an if's condition is the value it sets.

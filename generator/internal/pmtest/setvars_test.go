@@ -86,3 +86,51 @@ func TestVarValue(t *testing.T) {
 		}
 	}
 }
+
+// TestParseSetVarsBranches: setters under ifs that test the response, and
+// inside try, carry their conditions; other conditions are refused.
+func TestParseSetVarsBranches(t *testing.T) {
+	script := `try {
+    if (responseBody.indexOf("TokenExpired") !== -1) {
+        console.log("log in again");
+    } else if (pm.response.status === "Forbidden") {
+        console.log("no permission");
+    } else {
+        var json = JSON.parse(responseBody);
+        postman.setEnvironmentVariable("UserId", json.items[0].id);
+    }
+} catch (e) {
+    console.log(e);
+    pm.environment.unset("UserId");
+}
+if (pm.response.code !== 201) pm.environment.set("state", "retry"); else { pm.environment.set("state", "done") }
+if (!responseBody.includes('ok') && x) { pm.environment.set("y", 1) }`
+	got, refused := ParseSetVars(script)
+	want := []VarSet{{
+		Key: "UserId", Source: VarJSON, Path: []string{"items", "0", "id"}, Lenient: true,
+		Conds: []Cond{
+			{Kind: CondBodyContains, Value: "TokenExpired", Not: true},
+			{Kind: CondStatusText, Value: "Forbidden", Not: true},
+		},
+		Statement: `postman.setEnvironmentVariable("UserId", json.items[0].id)`,
+	}, {
+		Key: "state", Source: VarLiteral, Value: "retry",
+		Conds:     []Cond{{Kind: CondStatusCode, Value: "201", Not: true}},
+		Statement: `pm.environment.set("state", "retry")`,
+	}, {
+		Key: "state", Source: VarLiteral, Value: "done",
+		Conds:     []Cond{{Kind: CondStatusCode, Value: "201"}},
+		Statement: `pm.environment.set("state", "done")`,
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sets (-want +got):\n%s", diff)
+	}
+	var reasons []string
+	for _, r := range refused {
+		reasons = append(reasons, r.Reason)
+	}
+	wantReasons := []string{"runs in a catch or finally block", "runs under a condition other than its value"}
+	if diff := cmp.Diff(wantReasons, reasons); diff != "" {
+		t.Errorf("not translated (-want +got):\n%s", diff)
+	}
+}

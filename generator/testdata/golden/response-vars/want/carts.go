@@ -15,7 +15,7 @@ type CartsAPI interface {
 	// CreateCart sends the request "Create cart".
 	CreateCart(ctx context.Context, params *CreateCartParams, body *CreateCartRequest, opts ...Option) (*CreateCartResponse, *Response, error)
 	// GetCart sends the request "Get cart".
-	GetCart(ctx context.Context, params *GetCartParams, opts ...Option) (*GetCartResponse, *Response, error)
+	GetCart(ctx context.Context, params *GetCartParams, opts ...Option) (*MeResponseUser, *Response, error)
 	// Receipt sends the request "Receipt".
 	Receipt(ctx context.Context, opts ...Option) ([]byte, *Response, error)
 }
@@ -114,12 +114,14 @@ func (v CreateCartVariables) Options() []Option {
 type GetCartParams struct {
 	// XRegion is the header "X-Region"; by default {{region}}.
 	XRegion string
+	// XUser is the header "X-User"; by default {{userId}}.
+	XUser string
 }
 
 // GetCart sends the request "Get cart".
 //
 //	GET {{baseUrl}}/carts/{{cartId}}
-func (s *CartsService) GetCart(ctx context.Context, params *GetCartParams, opts ...Option) (*GetCartResponse, *Response, error) {
+func (s *CartsService) GetCart(ctx context.Context, params *GetCartParams, opts ...Option) (*MeResponseUser, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
 		return nil, nil, err
@@ -135,7 +137,8 @@ func (s *CartsService) GetCart(ctx context.Context, params *GetCartParams, opts 
 		url:    cfg.baseURL + "/carts/" + escapePath(cfg.cartID),
 	}
 	r.addHeader("X-Region", cmp.Or(params.XRegion, cfg.region))
-	var out GetCartResponse
+	r.addHeader("X-User", cmp.Or(params.XUser, cfg.userID))
+	var out MeResponseUser
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err

@@ -40,6 +40,7 @@ type config struct {
 	region       string
 	cartID       string
 	token        string
+	userID       string
 }
 
 // WithBaseURL sets {{baseUrl}}.
@@ -75,6 +76,15 @@ func WithCartID(value string) Option {
 func WithToken(value string) Option {
 	return func(c *config) {
 		c.token = value
+	}
+}
+
+// WithUserID sets {{userId}}.
+//
+// It has no default: the collection saves no value.
+func WithUserID(value string) Option {
+	return func(c *config) {
+		c.userID = value
 	}
 }
 

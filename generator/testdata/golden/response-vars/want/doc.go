@@ -16,6 +16,7 @@
 //		shop.WithRegion("us"),
 //		shop.WithCartID("none"),
 //		shop.WithToken(os.Getenv("TOKEN")),
+//		shop.WithUserID("…"),
 //	)
 //
 // Each folder of the collection is a service on the client, and each request

@@ -3,6 +3,7 @@
 package shop
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 type ClientAPI interface {
 	// LogIn sends the request "Log in".
 	LogIn(ctx context.Context, body *LogInRequest, opts ...Option) (*LogInResponse, *Response, error)
+	// Me sends the request "Me".
+	Me(ctx context.Context, params *MeParams, opts ...Option) (*MeResponse, *Response, error)
 }
 
 var _ ClientAPI = (*Client)(nil)
@@ -94,5 +97,77 @@ func (v LogInVariables) Options() []Option {
 	opts = append(opts, WithToken(v.Token))
 	opts = append(opts, WithRegion(v.Region))
 	opts = append(opts, WithCartID("none"))
+	return opts
+}
+
+// MeParams holds the query and header parameters of Me.
+// A field left empty sends the value saved in the collection; a parameter
+// that is disabled in the collection is sent only when its field is set.
+type MeParams struct {
+	// Authorization is the header "Authorization"; by default Bearer {{token}}.
+	Authorization string
+}
+
+// Me sends the request "Me".
+//
+//	GET {{baseUrl}}/me
+//
+// Its test script sets variables from the response: read them with
+// [ReadMeVariables].
+func (c *Client) Me(ctx context.Context, params *MeParams, opts ...Option) (*MeResponse, *Response, error) {
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkOrigin("Me", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, nil, err
+	}
+	if params == nil {
+		params = new(MeParams)
+	}
+	r := &request{
+		method: "GET",
+		url:    cfg.baseURL + "/me",
+	}
+	r.addHeader("Authorization", cmp.Or(params.Authorization, "Bearer "+cfg.token))
+	var out MeResponse
+	resp, err := c.send(ctx, cfg, r, &out, nil)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &out, resp, nil
+}
+
+// MeVariables are the variables that the test script of "Me" sets from its
+// response. Read them from the method's *Response with [ReadMeVariables], and pass
+// [MeVariables.Options] to the later calls that should send them, as Postman sends
+// them after the script runs. The client's own settings never change on their own.
+type MeVariables struct {
+	// UserID is {{userId}}: the response's user.id; set only when the status code is
+	// not 401; empty when the response has none, in which case the script leaves the
+	// variable alone.
+	UserID string
+}
+
+// ReadMeVariables reads from resp, the response of [Client.Me], the variables its
+// test script sets:
+//
+//	pm.environment.set("userId", j.user.id)
+func ReadMeVariables(resp *Response) (MeVariables, error) {
+	var v MeVariables
+	if statusCode(resp) != 401 {
+		v.UserID = presentVariable(resp, "user", "id")
+	}
+	return v, nil
+}
+
+// Options returns the options that send the variables on a later call, as Postman
+// sends them after the script: [WithUserID]. Pass them to a method for that call,
+// or to [New] for every call of a new client.
+func (v MeVariables) Options() []Option {
+	var opts []Option
+	if v.UserID != "" {
+		opts = append(opts, WithUserID(v.UserID))
+	}
 	return opts
 }

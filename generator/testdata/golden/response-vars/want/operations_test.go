@@ -36,8 +36,7 @@ func TestLogIn(t *testing.T) {
 }
 
 // TestLogInVariables reads the variables that the test script of "Log in" sets
-// from a replayed example, and checks that Carts.CreateCart sends them when given
-// their options.
+// from a replayed example, and checks that Me sends them when given their options.
 func TestLogInVariables(t *testing.T) {
 	srv, _ := replay(t, 200, [][2]string{{"Content-Type", "application/json"}}, "{\"session\": {\"token\": \"tok-123\", \"ttl\": 3600}}")
 	var resp *Response
@@ -64,13 +63,44 @@ func TestLogInVariables(t *testing.T) {
 		t.Errorf("Region = %q, want %q", vars.Region, "eu")
 	}
 	next, rec := replay(t, 200, nil, "")
-	{
-		var value CreateCartRequest
-		if err := json.Unmarshal([]byte("{\"currency\": \"EUR\"}"), &value); err != nil {
-			t.Fatalf("decoding the saved request body: %v", err)
-		}
-		input := &value
-		newTestClient(t, next.URL).Carts.CreateCart(context.Background(), nil, input, vars.Options()...)
-	}
+	newTestClient(t, next.URL).Me(context.Background(), nil, vars.Options()...)
 	checkSentValue(t, rec, "token", "tok-123")
+}
+
+// TestMe replays the saved examples of Me and checks what
+// the client sent and decoded.
+func TestMe(t *testing.T) {
+	runExamples(t, []example{{
+		body:       "{\"user\": {\"id\": \"u-5\"}}",
+		bodyJSON:   true,
+		header:     [][2]string{{"Content-Type", "application/json"}},
+		name:       "Me",
+		status:     200,
+		wantHeader: [][2]string{{"Authorization", "Bearer test-token"}},
+		wantMethod: "GET",
+		wantPath:   "/me",
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		return c.Me(context.Background(), nil)
+	})
+}
+
+// TestMeVariables reads the variables that the test script of "Me" sets from a
+// replayed example, and checks that Carts.GetCart sends them when given their
+// options.
+func TestMeVariables(t *testing.T) {
+	srv, _ := replay(t, 200, [][2]string{{"Content-Type", "application/json"}}, "{\"user\": {\"id\": \"u-5\"}}")
+	_, resp, err := newTestClient(t, srv.URL).Me(context.Background(), nil)
+	if err != nil {
+		t.Fatalf("Me: %v", err)
+	}
+	vars, err := ReadMeVariables(resp)
+	if err != nil {
+		t.Fatalf("ReadMeVariables: %v", err)
+	}
+	if vars.UserID != "u-5" {
+		t.Errorf("UserID = %q, want %q", vars.UserID, "u-5")
+	}
+	next, rec := replay(t, 200, nil, "")
+	newTestClient(t, next.URL).Carts.GetCart(context.Background(), nil, vars.Options()...)
+	checkSentValue(t, rec, "userId", "u-5")
 }

@@ -18,6 +18,16 @@ type LogInResponseSession struct {
 	TTL   int64  `json:"ttl"`
 }
 
+// MeResponse is inferred from the saved examples of Me.
+type MeResponse struct {
+	User MeResponseUser `json:"user"`
+}
+
+// MeResponseUser is inferred from the saved examples of Carts.GetCart.
+type MeResponseUser struct {
+	ID string `json:"id"`
+}
+
 // CreateCartRequest is inferred from the saved examples of Carts.CreateCart.
 type CreateCartRequest struct {
 	Currency string `json:"currency"`
@@ -32,9 +42,4 @@ type CreateCartResponse struct {
 // CreateCartResponseItemsItem is inferred from the collection's saved examples.
 type CreateCartResponseItemsItem struct {
 	Sku string `json:"sku"`
-}
-
-// GetCartResponse is inferred from the saved examples of Carts.GetCart.
-type GetCartResponse struct {
-	ID string `json:"id"`
 }

@@ -113,3 +113,25 @@ func bodyVariable(resp *Response) string {
 	}
 	return string(resp.Body)
 }
+
+// presentVariable reads a variable a script sets inside try: empty when
+// the body is not JSON or has nothing at path, where the script's catch
+// would have left the variable alone.
+func presentVariable(resp *Response, path ...string) string {
+	if resp == nil {
+		return ""
+	}
+	raw, err := jsonMember(resp.Body, path)
+	if err != nil {
+		return ""
+	}
+	return variableText(raw)
+}
+
+// statusCode is a script's pm.response.code.
+func statusCode(resp *Response) int {
+	if resp == nil {
+		return 0
+	}
+	return resp.StatusCode
+}
