@@ -22,6 +22,9 @@ type varsOp struct {
 	op   *model.Operation
 	pos  model.Pos
 	sets []pmtest.VarSet
+	// refused are the statements not translated, which the method's doc
+	// lists.
+	refused []string
 }
 
 // parseResponseVars reads the statements of the test scripts Postman runs
@@ -29,9 +32,11 @@ type varsOp struct {
 // variables, and warns about those it cannot follow.
 func (b *builder) parseResponseVars(it *load.Item, op *model.Operation) {
 	var sets []pmtest.VarSet
+	var skipped []string
 	for _, src := range b.testScripts(it) {
 		got, refused := pmtest.ParseSetVars(src)
 		for _, r := range refused {
+			skipped = append(skipped, r.Statement)
 			b.diag(it.Pos, model.Warning, CodeScriptNotTranslated, fmt.Sprintf(
 				"the test script statement %s is not translated: it %s; the client does not set the variable from the response",
 				quoteStatement(r.Statement), r.Reason))
@@ -41,13 +46,14 @@ func (b *builder) parseResponseVars(it *load.Item, op *model.Operation) {
 				b.diag(it.Pos, model.Warning, CodeScriptNotTranslated, fmt.Sprintf(
 					"the test script statement %s is not translated: the response is a download, which the client returns unread",
 					quoteStatement(s.Statement)))
+				skipped = append(skipped, s.Statement)
 				continue
 			}
 			sets = append(sets, s)
 		}
 	}
-	if len(sets) > 0 {
-		b.varsOps = append(b.varsOps, varsOp{op: op, pos: it.Pos, sets: sets})
+	if len(sets) > 0 || len(skipped) > 0 {
+		b.varsOps = append(b.varsOps, varsOp{op: op, pos: it.Pos, sets: sets, refused: skipped})
 	}
 }
 
@@ -105,6 +111,17 @@ func allOps(svc *model.Service, recv map[*model.Operation]string) []*model.Opera
 
 func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 	op := vo.op
+	// The caller learns what Postman would have done that this client
+	// does not, after what it does.
+	defer func() {
+		if len(vo.refused) > 0 {
+			op.Doc = paragraphs(op.Doc, wrapProse("Its test script also sets variables in ways the client does not follow; do this yourself where you need it:")+
+				"\n\n"+indentLines(vo.refused))
+		}
+	}()
+	if len(vo.sets) == 0 {
+		return
+	}
 	rv := &model.ResponseVars{}
 	byKey := map[string]*model.ResponseVar{}
 	fields := naming.NewScope("Options")

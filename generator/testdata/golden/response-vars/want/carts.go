@@ -41,6 +41,12 @@ type CreateCartParams struct {
 //
 // Its test script sets variables from the response: read them with
 // [ReadCreateCartVariables].
+//
+// Its test script also sets variables in ways the client does not follow; do this
+// yourself where you need it:
+//
+//	if (json.items) pm.environment.set("firstItem", json.items[0].sku)
+//	pm.environment.set("label", json.id + "-x")
 func (s *CartsService) CreateCart(ctx context.Context, params *CreateCartParams, body *CreateCartRequest, opts ...Option) (*CreateCartResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
