@@ -127,6 +127,13 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 	fields := naming.NewScope("Options")
 	var lines []string
 	for _, s := range vo.sets {
+		if s.Source == pmtest.VarVariable && b.settings[s.Value] == nil {
+			b.diag(vo.pos, model.Warning, CodeScriptNotTranslated, fmt.Sprintf(
+				"the test script statement %s is not translated: it copies {{%s}}, which the collection neither defines nor sends",
+				quoteStatement(s.Statement), s.Value))
+			vo.refused = append(vo.refused, s.Statement)
+			continue
+		}
 		lines = append(lines, s.Statement)
 		v := byKey[s.Key]
 		if v == nil {
@@ -136,19 +143,27 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 		}
 		// The last statement for a key is the one in force after the script.
 		v.Source, v.Value, v.Path, v.Guarded, v.Lenient = model.VarsSource(s.Source), s.Value, s.Path, s.Guarded, s.Lenient
+		v.From = nil
+		if s.Source == pmtest.VarVariable {
+			v.From = b.settings[s.Value]
+		}
 		v.Conds = nil
 		for _, c := range s.Conds {
 			v.Conds = append(v.Conds, model.VarCond{Kind: model.VarCondKind(c.Kind), Value: c.Value, Not: c.Not})
 		}
 	}
 	for _, v := range rv.Vars {
-		if v.Source == model.VarUnset {
+		switch v.Source {
+		case model.VarUnset:
 			if v.Setting != nil && v.Setting.HasDefault && v.Setting.Nested == nil {
 				v.Value = v.Setting.Default
 			} else {
 				v.Value = ""
 			}
-		} else {
+		case model.VarFromVariable:
+			// Its value is the other setting's on the call the options
+			// go to: there is nothing to read from the response.
+		default:
 			v.Field = fields.Unique(naming.Exported(v.Key, "Variable"))
 			v.Doc = wrapProse(varDoc(v))
 		}
@@ -181,7 +196,11 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 	if rv.HasOptions {
 		var opts []string
 		for _, v := range rv.Vars {
-			if v.Setting != nil {
+			switch {
+			case v.Setting == nil:
+			case v.Source == model.VarFromVariable:
+				opts = append(opts, "{{"+v.Key+"}} set to {{"+v.From.Key+"}}")
+			default:
 				opts = append(opts, "["+v.Setting.Option+"]")
 			}
 		}

@@ -59,7 +59,14 @@ func responseVars(f *jen.File, rv *model.ResponseVars) {
 			if v.Field != "" {
 				value = jen.Id("v").Dot(v.Field)
 			}
-			add := jen.Id("opts").Op("=").Append(jen.Id("opts"), jen.Id(v.Setting.Option).Call(value))
+			opt := jen.Id(v.Setting.Option).Call(value)
+			if v.Source == model.VarFromVariable {
+				// func(cfg *config) { cfg.a = cfg.b }: the value b has on the call.
+				opt = jen.Func().Params(jen.Id("cfg").Op("*").Id("config")).Block(
+					jen.Id("cfg").Dot(v.Setting.Field).Op("=").Add(settingExpr(v.From)),
+				)
+			}
+			add := jen.Id("opts").Op("=").Append(jen.Id("opts"), opt)
 			if v.Optional() && v.Field != "" {
 				g.If(jen.Id("v").Dot(v.Field).Op("!=").Lit("")).Block(add)
 			} else {

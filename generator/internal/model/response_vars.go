@@ -14,6 +14,9 @@ const (
 	// VarUnset removes the variable: the option that follows the chain
 	// gives the setting back its default (Value).
 	VarUnset
+	// VarFromVariable copies the setting From: the option that follows
+	// the chain gives the setting the value From has on the call.
+	VarFromVariable
 )
 
 // ResponseVars are the variables an operation's test scripts set from its
@@ -70,6 +73,8 @@ type ResponseVar struct {
 	// Setting is the client setting the variable is, nil when no request
 	// uses it: it then has no option and is only there to be read.
 	Setting *Setting
+	// From is the setting a VarFromVariable copies.
+	From *Setting
 }
 
 // Optional reports whether the field may be left empty because the

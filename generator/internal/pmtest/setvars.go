@@ -18,6 +18,9 @@ const (
 	VarBody
 	// VarUnset removes the variable (pm.environment.unset).
 	VarUnset
+	// VarVariable copies another variable, whose name is Value
+	// (pm.environment.get("other")).
+	VarVariable
 )
 
 // VarSet is one statement of a test script that sets or unsets a variable.
@@ -262,6 +265,10 @@ func (p *setParser) call(stmt []jsToken, aliases map[string][]string) (VarSet, s
 		set.Source = VarBody
 		return set, ""
 	}
+	if key, ok := variableGet(val); ok {
+		set.Source, set.Value = VarVariable, key
+		return set, ""
+	}
 	subj, reason := parseSubject(val, aliases)
 	if reason == "" && subj.kind == subjJSON {
 		set.Source, set.Path = VarJSON, subj.path
@@ -300,4 +307,31 @@ func callAt(toks []jsToken, i int, names [][]string) []string {
 		}
 	}
 	return nil
+}
+
+// getters read a variable by a literal name.
+var getters = [][]string{
+	{"pm", "environment", "get"}, {"pm", "collectionVariables", "get"},
+	{"pm", "variables", "get"}, {"pm", "globals", "get"},
+	{"postman", "getEnvironmentVariable"}, {"postman", "getGlobalVariable"},
+}
+
+// variableGet reads pm.environment.get("k") and its kin, and the legacy
+// environment.k, environment["k"], globals.k: the name of the variable
+// read.
+func variableGet(toks []jsToken) (string, bool) {
+	if name := callAt(toks, 0, getters); name != nil {
+		open := 2*len(name) - 1
+		if closing(toks, open) == len(toks)-1 && len(toks) == open+3 && toks[open+1].kind == tokString {
+			return toks[open+1].value, true
+		}
+		return "", false
+	}
+	if len(toks) == 3 && (toks[0].text == "environment" || toks[0].text == "globals") && toks[1].text == "." && toks[2].kind == tokIdent {
+		return toks[2].text, true
+	}
+	if len(toks) == 4 && (toks[0].text == "environment" || toks[0].text == "globals") && toks[1].text == "[" && toks[2].kind == tokString && toks[3].text == "]" {
+		return toks[2].value, true
+	}
+	return "", false
 }

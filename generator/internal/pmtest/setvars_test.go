@@ -31,6 +31,13 @@ func TestParseSetVars(t *testing.T) {
 			{Key: "old", Source: VarUnset, Statement: `pm.environment.unset('old')`},
 		}, nil,
 	}, {
+		"other variables", `pm.environment.set("a", pm.environment.get("b")); postman.setEnvironmentVariable("c", environment["d"]); pm.collectionVariables.set("e", globals.f)`,
+		[]VarSet{
+			{Key: "a", Source: VarVariable, Value: "b", Statement: `pm.environment.set("a", pm.environment.get("b"))`},
+			{Key: "c", Source: VarVariable, Value: "d", Statement: `postman.setEnvironmentVariable("c", environment["d"])`},
+			{Key: "e", Source: VarVariable, Value: "f", Statement: `pm.collectionVariables.set("e", globals.f)`},
+		}, nil,
+	}, {
 		"guarded", "var jsonData = JSON.parse(responseBody);\nif (jsonData.access_token) postman.setEnvironmentVariable(\"token\", jsonData.access_token);\nif (responseBody) { postman.setEnvironmentVariable(\"guid\", responseBody) }",
 		[]VarSet{
 			{Key: "token", Source: VarJSON, Path: []string{"access_token"}, Guarded: true, Statement: `if (jsonData.access_token) postman.setEnvironmentVariable("token", jsonData.access_token)`},

@@ -122,6 +122,8 @@ type GetCartParams struct {
 	XRegion string
 	// XUser is the header "X-User"; by default {{userId}}.
 	XUser string
+	// XMirror is the header "X-Mirror"; by default {{mirror}}.
+	XMirror string
 }
 
 // GetCart sends the request "Get cart".
@@ -144,6 +146,7 @@ func (s *CartsService) GetCart(ctx context.Context, params *GetCartParams, opts 
 	}
 	r.addHeader("X-Region", cmp.Or(params.XRegion, cfg.region))
 	r.addHeader("X-User", cmp.Or(params.XUser, cfg.userID))
+	r.addHeader("X-Mirror", cmp.Or(params.XMirror, cfg.mirror))
 	var out MeResponseUser
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {

@@ -71,7 +71,7 @@ func TestCartsGetCart(t *testing.T) {
 		header:     [][2]string{{"Content-Type", "application/json"}},
 		name:       "Found",
 		status:     200,
-		wantHeader: [][2]string{{"X-Region", "us"}, {"X-User", "test-userId"}},
+		wantHeader: [][2]string{{"X-Region", "us"}, {"X-User", "test-userId"}, {"X-Mirror", "test-mirror"}},
 		wantMethod: "GET",
 		wantPath:   "/carts/none",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {

@@ -41,6 +41,7 @@ type config struct {
 	cartID       string
 	token        string
 	userID       string
+	mirror       string
 }
 
 // WithBaseURL sets {{baseUrl}}.
@@ -85,6 +86,15 @@ func WithToken(value string) Option {
 func WithUserID(value string) Option {
 	return func(c *config) {
 		c.userID = value
+	}
+}
+
+// WithMirror sets {{mirror}}.
+//
+// It has no default: the collection saves no value.
+func WithMirror(value string) Option {
+	return func(c *config) {
+		c.mirror = value
 	}
 }
 

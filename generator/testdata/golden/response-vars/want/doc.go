@@ -17,6 +17,7 @@
 //		shop.WithCartID("none"),
 //		shop.WithToken(os.Getenv("TOKEN")),
 //		shop.WithUserID("…"),
+//		shop.WithMirror("…"),
 //	)
 //
 // Each folder of the collection is a service on the client, and each request

@@ -28,7 +28,7 @@ func newTestClient(t *testing.T, baseURL string) *Client {
 	hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error {
 		return http.ErrUseLastResponse
 	}}
-	c, err := New(WithHTTPClient(hc), WithRetry(RetryPolicy{MaxAttempts: 1}), WithBaseURL(baseURL), WithRegion("us"), WithCartID("none"), WithToken("test-token"), WithUserID("test-userId"))
+	c, err := New(WithHTTPClient(hc), WithRetry(RetryPolicy{MaxAttempts: 1}), WithBaseURL(baseURL), WithRegion("us"), WithCartID("none"), WithToken("test-token"), WithUserID("test-userId"), WithMirror("test-mirror"))
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

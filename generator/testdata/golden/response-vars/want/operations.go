@@ -75,6 +75,7 @@ type LogInVariables struct {
 //	pm.environment.set("token", data.session.token)
 //	pm.collectionVariables.set("region", "eu")
 //	pm.environment.unset("cartId")
+//	pm.environment.set("mirror", pm.collectionVariables.get("region"))
 //
 // It fails when the body is not JSON or lacks a member a variable is read from
 // without an if around it.
@@ -90,13 +91,17 @@ func ReadLogInVariables(resp *Response) (LogInVariables, error) {
 }
 
 // Options returns the options that send the variables on a later call, as Postman
-// sends them after the script: [WithToken], [WithRegion], [WithCartID]. Pass them
-// to a method for that call, or to [New] for every call of a new client.
+// sends them after the script: [WithToken], [WithRegion], [WithCartID], {{mirror}}
+// set to {{region}}. Pass them to a method for that call, or to [New] for every
+// call of a new client.
 func (v LogInVariables) Options() []Option {
 	var opts []Option
 	opts = append(opts, WithToken(v.Token))
 	opts = append(opts, WithRegion(v.Region))
 	opts = append(opts, WithCartID("none"))
+	opts = append(opts, func(cfg *config) {
+		cfg.mirror = cfg.region
+	})
 	return opts
 }
 
