@@ -11,9 +11,11 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/pmtest"
 )
 
-// CodeScriptNotTranslated marks a script statement the client does not
-// do: the request is sent, but what the statement would have done is not.
-const CodeScriptNotTranslated = "script-not-translated"
+// codeSetVarNotTranslated marks a test script statement that sets a
+// variable in a way the client does not follow. It is the code every
+// untranslated script statement has; the constant is named for this
+// file's use so that the pre-request translation can keep its own.
+const codeSetVarNotTranslated = "script-not-translated"
 
 // varsOp is an operation whose test scripts set variables, kept until
 // every request is built: only then are all the settings known that the
@@ -37,13 +39,13 @@ func (b *builder) parseResponseVars(it *load.Item, op *model.Operation) {
 		got, refused := pmtest.ParseSetVars(src)
 		for _, r := range refused {
 			skipped = append(skipped, r.Statement)
-			b.diag(it.Pos, model.Warning, CodeScriptNotTranslated, fmt.Sprintf(
+			b.diag(it.Pos, model.Warning, codeSetVarNotTranslated, fmt.Sprintf(
 				"the test script statement %s is not translated: it %s; the client does not set the variable from the response",
 				quoteStatement(r.Statement), r.Reason))
 		}
 		for _, s := range got {
 			if s.Source != pmtest.VarLiteral && s.Source != pmtest.VarUnset && op.ResultStream {
-				b.diag(it.Pos, model.Warning, CodeScriptNotTranslated, fmt.Sprintf(
+				b.diag(it.Pos, model.Warning, codeSetVarNotTranslated, fmt.Sprintf(
 					"the test script statement %s is not translated: the response is a download, which the client returns unread",
 					quoteStatement(s.Statement)))
 				skipped = append(skipped, s.Statement)
@@ -128,7 +130,7 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 	var lines []string
 	for _, s := range vo.sets {
 		if s.Source == pmtest.VarVariable && b.settings[s.Value] == nil {
-			b.diag(vo.pos, model.Warning, CodeScriptNotTranslated, fmt.Sprintf(
+			b.diag(vo.pos, model.Warning, codeSetVarNotTranslated, fmt.Sprintf(
 				"the test script statement %s is not translated: it copies {{%s}}, which the collection neither defines nor sends",
 				quoteStatement(s.Statement), s.Value))
 			vo.refused = append(vo.refused, s.Statement)

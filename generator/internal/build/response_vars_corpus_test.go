@@ -40,7 +40,7 @@ func TestCorpusResponseVars(t *testing.T) {
 		}
 		api, diags := Build(col, Options{})
 		for _, d := range diags {
-			if d.Code == CodeScriptNotTranslated && strings.HasPrefix(d.Message, "the test script statement") {
+			if d.Code == codeSetVarNotTranslated && strings.HasPrefix(d.Message, "the test script statement") {
 				notTranslated++
 				reason := d.Message[strings.Index(d.Message, "is not translated: ")+len("is not translated: "):]
 				reason = strings.TrimSuffix(reason, "; the client does not set the variable from the response")
@@ -74,6 +74,11 @@ func TestCorpusResponseVars(t *testing.T) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		t.Logf("  not translated, %d: %s", reasons[k], k)
+	}
+	// The figures when this was written: 89 variables of 85 requests,
+	// 16 statements not translated. Fewer translated is a regression.
+	if vars < 89 || notTranslated > 16 {
+		t.Errorf("%d variables translated, %d statements not; want at least 89 and at most 16", vars, notTranslated)
 	}
 	for _, name := range []string{"msgraph__microsoft-graph.postman_collection.json", "transferwise__banks-api-flow.postman_collection.json"} {
 		if _, ok := perFile[name]; !ok {

@@ -127,7 +127,7 @@ func TestResponseVarsNotTranslated(t *testing.T) {
 	}
 	var msgs []string
 	for _, d := range diags {
-		if d.Code == CodeScriptNotTranslated {
+		if d.Code == codeSetVarNotTranslated {
 			if strings.Join(d.Pos.Path, "/") != "Login" {
 				t.Errorf("warning at %v, want the request", d.Pos.Path)
 			}
