@@ -141,3 +141,19 @@ if (!responseBody.includes('ok') && x) { pm.environment.set("y", 1) }`
 		t.Errorf("not translated (-want +got):\n%s", diff)
 	}
 }
+
+// TestSetterInTestBlock: a pm.test block that saves a value as well as
+// checking one keeps its check.
+func TestSetterInTestBlock(t *testing.T) {
+	blocks := ParseScript(`pm.test("saves the token", function () {
+    pm.expect(pm.response.code).to.eql(200);
+    pm.environment.set("token", pm.response.json().token);
+});`)
+	if len(blocks) != 1 || blocks[0].Refused != "" || len(blocks[0].Asserts) != 1 {
+		t.Fatalf("blocks = %+v", blocks)
+	}
+	sets, _ := ParseSetVars(blocks[0].Script)
+	if len(sets) != 1 || sets[0].Key != "token" {
+		t.Errorf("sets = %+v", sets)
+	}
+}
