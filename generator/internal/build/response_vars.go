@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pmgen/pmgen/generator/internal/auth"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
@@ -38,12 +39,21 @@ func (b *builder) parseResponseVars(it *load.Item, op *model.Operation) {
 	for _, src := range b.testScripts(it) {
 		got, refused := pmtest.ParseSetVars(src)
 		for _, r := range refused {
-			skipped = append(skipped, r.Statement)
+			stmt := b.withheld.Redact(r.Statement)
+			skipped = append(skipped, stmt)
 			b.diag(it.Pos, model.Warning, codeSetVarNotTranslated, fmt.Sprintf(
 				"the test script statement %s is not translated: it %s; the client does not set the variable from the response",
-				quoteStatement(r.Statement), r.Reason))
+				quoteStatement(stmt), r.Reason))
 		}
 		for _, s := range got {
+			s.Statement = b.withheld.Redact(s.Statement)
+			if s.Source == pmtest.VarLiteral && s.Value != "" && b.secretKey(s.Key) {
+				// The generated code never holds credentials: the value
+				// is neither a field's nor quoted in a doc.
+				b.diag(it.Pos, model.Warning, auth.CodeSecretWithheld, fmt.Sprintf(
+					"the test script sets the credential {{%s}} to a value saved in the script: withheld from the generated code, which never holds credentials; pass it with its option", s.Key))
+				continue
+			}
 			if s.Source != pmtest.VarLiteral && s.Source != pmtest.VarUnset && op.ResultStream {
 				b.diag(it.Pos, model.Warning, codeSetVarNotTranslated, fmt.Sprintf(
 					"the test script statement %s is not translated: the response is a download, which the client returns unread",
@@ -57,6 +67,15 @@ func (b *builder) parseResponseVars(it *load.Item, op *model.Operation) {
 	if len(sets) > 0 || len(skipped) > 0 {
 		b.varsOps = append(b.varsOps, varsOp{op: op, pos: it.Pos, sets: sets, refused: skipped})
 	}
+}
+
+// secretKey reports whether a variable holds a credential: its setting is
+// withheld, or its name says so.
+func (b *builder) secretKey(key string) bool {
+	if st := b.settings[key]; st != nil && st.Secret {
+		return true
+	}
+	return b.secrets.SecretReason(load.Variable{Key: key}) != ""
 }
 
 // testScripts are the enabled test scripts Postman runs after it, in

@@ -141,3 +141,41 @@ func TestResponseVarsNotTranslated(t *testing.T) {
 		t.Errorf("the translated statement is lost: %+v", op.Vars)
 	}
 }
+
+// TestResponseVarsSecretLiteral: a script that saves a credential written
+// in it does not bring the credential into the generated code.
+func TestResponseVarsSecretLiteral(t *testing.T) {
+	it := withTest(request("Login", "POST", "https://x.example.com/login"),
+		`pm.environment.set("password", "hunter2-secret");`,
+		`pm.environment.set("region", "eu");`)
+	api, diags := Build(&load.Collection{Name: "C", Items: []*load.Item{it}}, Options{})
+	if api == nil {
+		t.Fatal(diags)
+	}
+	for _, d := range diags {
+		if strings.Contains(d.Message, "hunter2") {
+			t.Errorf("a diagnostic prints the credential: %s", d.Message)
+		}
+	}
+	op := api.Root.Ops[0]
+	if strings.Contains(op.Doc, "hunter2") || op.Vars == nil || strings.Contains(op.Vars.ReaderDoc, "hunter2") {
+		t.Fatalf("the credential reaches the docs, or the region is lost: %+v", op.Vars)
+	}
+	for _, v := range op.Vars.Vars {
+		if v.Key == "password" || strings.Contains(v.Value, "hunter2") {
+			t.Errorf("variable %+v holds the credential", v)
+		}
+	}
+	if !slicesContainsCode(diags, "secret-withheld") {
+		t.Errorf("no [secret-withheld] warning: %v", diags)
+	}
+}
+
+func slicesContainsCode(diags model.Diagnostics, code string) bool {
+	for _, d := range diags {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
