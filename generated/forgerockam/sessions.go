@@ -146,8 +146,8 @@ type AuthenticateVariables struct {
 //
 //	pm.environment.set("demoSSOToken", body.tokenId)
 //
-// It fails when the body is not JSON or lacks a member a variable is read from
-// without an if around it.
+// It fails when the body is not JSON or lacks a member (or the response a header)
+// a variable is read from without an if or try around it.
 func ReadAuthenticateVariables(resp *Response) (AuthenticateVariables, error) {
 	var v AuthenticateVariables
 	var err error

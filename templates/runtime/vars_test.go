@@ -105,3 +105,21 @@ func TestResponseConditions(t *testing.T) {
 		t.Errorf("presentVariable(nil) = %q", got)
 	}
 }
+
+// TestHeaderVariables: a header's value, or an error naming the variable
+// and the header when the response lacks it.
+func TestHeaderVariables(t *testing.T) {
+	resp := &Response{Header: http.Header{"Location": {"/carts/9"}}}
+	if got, err := requiredHeader(resp, "loc", "location"); err != nil || got != "/carts/9" {
+		t.Errorf("requiredHeader = %q, %v", got, err)
+	}
+	if _, err := requiredHeader(resp, "etag", "ETag"); err == nil || err.Error() != `pmruntime: variable "etag": the response has no ETag header` {
+		t.Errorf("requiredHeader(ETag) error = %v", err)
+	}
+	if _, err := requiredHeader(nil, "etag", "ETag"); err == nil {
+		t.Error("requiredHeader(nil) did not fail")
+	}
+	if optionalHeader(resp, "ETag") != "" || optionalHeader(nil, "X") != "" || optionalHeader(resp, "Location") != "/carts/9" {
+		t.Error("optionalHeader")
+	}
+}

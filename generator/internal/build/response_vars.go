@@ -69,6 +69,16 @@ func (b *builder) parseResponseVars(it *load.Item, op *model.Operation) {
 	}
 }
 
+// varsSource maps the reader's sources to the model's.
+var varsSource = map[pmtest.VarSource]model.VarsSource{
+	pmtest.VarLiteral:  model.VarFromLiteral,
+	pmtest.VarJSON:     model.VarFromJSON,
+	pmtest.VarBody:     model.VarFromBody,
+	pmtest.VarUnset:    model.VarUnset,
+	pmtest.VarVariable: model.VarFromVariable,
+	pmtest.VarHeader:   model.VarFromHeader,
+}
+
 // secretKey reports whether a variable holds a credential: its setting is
 // withheld, or its name says so.
 func (b *builder) secretKey(key string) bool {
@@ -163,7 +173,7 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 			rv.Vars = append(rv.Vars, v)
 		}
 		// The last statement for a key is the one in force after the script.
-		v.Source, v.Value, v.Path, v.Guarded, v.Lenient = model.VarsSource(s.Source), s.Value, s.Path, s.Guarded, s.Lenient
+		v.Source, v.Value, v.Path, v.Guarded, v.Lenient = varsSource[s.Source], s.Value, s.Path, s.Guarded, s.Lenient
 		v.From = nil
 		if s.Source == pmtest.VarVariable {
 			v.From = b.settings[s.Value]
@@ -191,7 +201,7 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 		if v.Setting != nil {
 			rv.HasOptions = true
 		}
-		if v.Source == model.VarFromJSON && !v.Guarded && !v.Lenient {
+		if (v.Source == model.VarFromJSON || v.Source == model.VarFromHeader) && !v.Guarded && !v.Lenient {
 			rv.Fails = true
 		}
 	}
@@ -212,7 +222,7 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 	rv.Doc += ". The client's own settings never change on their own."
 	rv.ReaderDoc = fmt.Sprintf("%s reads from resp, the response of %s, the variables its test script sets:\n\n%s", rv.Reader, method, indentLines(lines))
 	if rv.Fails {
-		rv.ReaderDoc += "\n\nIt fails when the body is not JSON or lacks a member a variable is read from without an if around it."
+		rv.ReaderDoc += "\n\nIt fails when the body is not JSON or lacks a member (or the response a header) a variable is read from without an if or try around it."
 	}
 	if rv.HasOptions {
 		var opts []string
@@ -266,6 +276,8 @@ func varDoc(v *model.ResponseVar) string {
 		from = "always " + strconv.Quote(v.Value)
 	case model.VarFromBody:
 		from = "the response body as text"
+	case model.VarFromHeader:
+		from = "the response's " + v.Value + " header"
 	default:
 		from = "the response's " + strings.Join(v.Path, ".")
 	}

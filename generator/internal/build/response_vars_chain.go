@@ -81,6 +81,16 @@ rows:
 				} else {
 					want = append(want, model.KeyValue{Key: v.Field, Value: tc.ResponseBody})
 				}
+			case model.VarFromHeader:
+				text, found := headerValue(tc.ResponseHeaders, v.Value)
+				switch {
+				case !found && !v.Guarded && !v.Lenient:
+					continue rows
+				case v.Guarded && text == "":
+					want = append(want, model.KeyValue{Key: v.Field})
+				default:
+					want = append(want, model.KeyValue{Key: v.Field, Value: text})
+				}
 			case model.VarFromJSON:
 				text, found, truthy, scalar := pmtest.VarValue(tc.ResponseBody, v.Path)
 				switch {
@@ -164,4 +174,15 @@ func condsHold(conds []model.VarCond, tc *model.TestCase) bool {
 		}
 	}
 	return true
+}
+
+// headerValue is what Header.Get gives for name on the replayed headers:
+// the first value saved under it.
+func headerValue(h []model.KeyValue, name string) (string, bool) {
+	for _, kv := range h {
+		if strings.EqualFold(strings.TrimSpace(kv.Key), name) {
+			return strings.TrimSpace(kv.Value), true
+		}
+	}
+	return "", false
 }

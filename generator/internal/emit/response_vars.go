@@ -146,6 +146,13 @@ func readValue(g *jen.Group, v *model.ResponseVar) {
 		g.Add(field).Op("=").Lit(v.Value)
 	case model.VarFromBody:
 		g.Add(field).Op("=").Id("bodyVariable").Call(jen.Id("resp"))
+	case model.VarFromHeader:
+		if v.Guarded || v.Lenient {
+			g.Add(field).Op("=").Id("optionalHeader").Call(jen.Id("resp"), jen.Lit(v.Value))
+			return
+		}
+		g.List(field, jen.Err()).Op("=").Id("requiredHeader").Call(jen.Id("resp"), jen.Lit(v.Key), jen.Lit(v.Value))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("v"), jen.Err()))
 	case model.VarFromJSON:
 		if v.Guarded {
 			g.Add(field).Op("=").Id("guardedVariable").Call(path(jen.Id("resp"))...)

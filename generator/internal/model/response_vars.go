@@ -17,6 +17,8 @@ const (
 	// VarFromVariable copies the setting From: the option that follows
 	// the chain gives the setting the value From has on the call.
 	VarFromVariable
+	// VarFromHeader is the response header named Value.
+	VarFromHeader
 )
 
 // ResponseVars are the variables an operation's test scripts set from its
@@ -56,8 +58,8 @@ type ResponseVar struct {
 	// Doc is the field's doc comment.
 	Doc    string
 	Source VarsSource
-	// Value is the text of a VarFromLiteral, and for VarUnset the value the
-	// setting returns to.
+	// Value is the text of a VarFromLiteral, the header name of a
+	// VarFromHeader, and for VarUnset the value the setting returns to.
 	Value string
 	// Path is where a VarFromJSON is in the body (keys and indexes).
 	Path []string

@@ -21,6 +21,9 @@ const (
 	// VarVariable copies another variable, whose name is Value
 	// (pm.environment.get("other")).
 	VarVariable
+	// VarHeader is a response header, whose name is Value
+	// (pm.response.headers.get("Location")).
+	VarHeader
 )
 
 // VarSet is one statement of a test script that sets or unsets a variable.
@@ -223,6 +226,9 @@ func sameSource(cond []jsToken, set VarSet, aliases map[string][]string) bool {
 	switch set.Source {
 	case VarBody:
 		return len(cond) == 1 && cond[0].text == "responseBody"
+	case VarHeader:
+		name, ok := responseHeader(cond)
+		return ok && strings.EqualFold(name, set.Value)
 	case VarJSON:
 		subj, reason := parseSubject(cond, aliases)
 		return reason == "" && subj.kind == subjJSON && strings.Join(subj.path, "\x00") == strings.Join(set.Path, "\x00")
@@ -267,6 +273,10 @@ func (p *setParser) call(stmt []jsToken, aliases map[string][]string) (VarSet, s
 	}
 	if key, ok := variableGet(val); ok {
 		set.Source, set.Value = VarVariable, key
+		return set, ""
+	}
+	if name, ok := responseHeader(val); ok {
+		set.Source, set.Value = VarHeader, name
 		return set, ""
 	}
 	subj, reason := parseSubject(val, aliases)
@@ -332,6 +342,20 @@ func variableGet(toks []jsToken) (string, bool) {
 	}
 	if len(toks) == 4 && (toks[0].text == "environment" || toks[0].text == "globals") && toks[1].text == "[" && toks[2].kind == tokString && toks[3].text == "]" {
 		return toks[2].value, true
+	}
+	return "", false
+}
+
+// responseHeader reads pm.response.headers.get("Name") and the legacy
+// postman.getResponseHeader("Name"): the header's name.
+func responseHeader(toks []jsToken) (string, bool) {
+	switch {
+	case matchText(toks, "pm", ".", "response", ".", "headers", ".", "get", "(") && len(toks) == 10 &&
+		toks[8].kind == tokString && toks[9].text == ")":
+		return toks[8].value, true
+	case matchText(toks, "postman", ".", "getResponseHeader", "(") && len(toks) == 6 &&
+		toks[4].kind == tokString && toks[5].text == ")":
+		return toks[4].value, true
 	}
 	return "", false
 }

@@ -38,6 +38,12 @@ func TestParseSetVars(t *testing.T) {
 			{Key: "e", Source: VarVariable, Value: "f", Statement: `pm.collectionVariables.set("e", globals.f)`},
 		}, nil,
 	}, {
+		"response headers", `pm.environment.set("loc", pm.response.headers.get("Location")); if (postman.getResponseHeader("ETag")) postman.setEnvironmentVariable("etag", postman.getResponseHeader("etag"))`,
+		[]VarSet{
+			{Key: "loc", Source: VarHeader, Value: "Location", Statement: `pm.environment.set("loc", pm.response.headers.get("Location"))`},
+			{Key: "etag", Source: VarHeader, Value: "etag", Guarded: true, Statement: `if (postman.getResponseHeader("ETag")) postman.setEnvironmentVariable("etag", postman.getResponseHeader("etag"))`},
+		}, nil,
+	}, {
 		"guarded", "var jsonData = JSON.parse(responseBody);\nif (jsonData.access_token) postman.setEnvironmentVariable(\"token\", jsonData.access_token);\nif (responseBody) { postman.setEnvironmentVariable(\"guid\", responseBody) }",
 		[]VarSet{
 			{Key: "token", Source: VarJSON, Path: []string{"access_token"}, Guarded: true, Statement: `if (jsonData.access_token) postman.setEnvironmentVariable("token", jsonData.access_token)`},

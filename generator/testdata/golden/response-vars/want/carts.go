@@ -91,15 +91,27 @@ type CreateCartVariables struct {
 	// CartID is {{cartId}}: the response's id; empty when the response has none or it
 	// is false, 0 or empty, in which case the script leaves the variable alone.
 	CartID string
+	// CartURL is {{cartUrl}}: the response's Location header. No request of the
+	// collection sends it.
+	CartURL string
 }
 
 // ReadCreateCartVariables reads from resp, the response of
 // [CartsService.CreateCart], the variables its test script sets:
 //
 //	if (json.id) { postman.setEnvironmentVariable("cartId", json.id); }
+//	pm.collectionVariables.set("cartUrl", pm.response.headers.get("Location"))
+//
+// It fails when the body is not JSON or lacks a member (or the response a header)
+// a variable is read from without an if or try around it.
 func ReadCreateCartVariables(resp *Response) (CreateCartVariables, error) {
 	var v CreateCartVariables
+	var err error
 	v.CartID = guardedVariable(resp, "id")
+	v.CartURL, err = requiredHeader(resp, "cartUrl", "Location")
+	if err != nil {
+		return v, err
+	}
 	return v, nil
 }
 

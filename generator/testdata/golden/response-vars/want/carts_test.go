@@ -14,7 +14,7 @@ func TestCartsCreateCart(t *testing.T) {
 	runExamples(t, []example{{
 		body:         "{\"id\": \"c-9\", \"items\": [{\"sku\": \"A1\"}]}",
 		bodyJSON:     true,
-		header:       [][2]string{{"Content-Type", "application/json"}},
+		header:       [][2]string{{"Content-Type", "application/json"}, {"Location", "/carts/c-9"}},
 		name:         "Created",
 		status:       201,
 		wantBody:     "{\"currency\": \"EUR\"}",
@@ -36,7 +36,7 @@ func TestCartsCreateCart(t *testing.T) {
 // cart" sets from a replayed example, and checks that Carts.GetCart sends them
 // when given their options.
 func TestCartsCreateCartVariables(t *testing.T) {
-	srv, _ := replay(t, 201, [][2]string{{"Content-Type", "application/json"}}, "{\"id\": \"c-9\", \"items\": [{\"sku\": \"A1\"}]}")
+	srv, _ := replay(t, 201, [][2]string{{"Content-Type", "application/json"}, {"Location", "/carts/c-9"}}, "{\"id\": \"c-9\", \"items\": [{\"sku\": \"A1\"}]}")
 	var resp *Response
 	{
 		var err error
@@ -56,6 +56,9 @@ func TestCartsCreateCartVariables(t *testing.T) {
 	}
 	if vars.CartID != "c-9" {
 		t.Errorf("CartID = %q, want %q", vars.CartID, "c-9")
+	}
+	if vars.CartURL != "/carts/c-9" {
+		t.Errorf("CartURL = %q, want %q", vars.CartURL, "/carts/c-9")
 	}
 	next, rec := replay(t, 200, nil, "")
 	newTestClient(t, next.URL).Carts.GetCart(context.Background(), nil, vars.Options()...)

@@ -77,8 +77,8 @@ type LogInVariables struct {
 //	pm.environment.unset("cartId")
 //	pm.environment.set("mirror", pm.collectionVariables.get("region"))
 //
-// It fails when the body is not JSON or lacks a member a variable is read from
-// without an if around it.
+// It fails when the body is not JSON or lacks a member (or the response a header)
+// a variable is read from without an if or try around it.
 func ReadLogInVariables(resp *Response) (LogInVariables, error) {
 	var v LogInVariables
 	var err error

@@ -135,3 +135,13 @@ func statusCode(resp *Response) int {
 	}
 	return resp.StatusCode
 }
+
+// requiredHeader reads the variable key from the response header name
+// (pm.response.headers.get(name)). A header the response lacks is an
+// error, as a missing JSON member is.
+func requiredHeader(resp *Response, key, name string) (string, error) {
+	if resp == nil || len(resp.Header.Values(name)) == 0 {
+		return "", fmt.Errorf(packageName+": variable %q: the response has no %s header", key, name)
+	}
+	return resp.Header.Get(name), nil
+}
