@@ -79,6 +79,13 @@ var varsSource = map[pmtest.VarSource]model.VarsSource{
 	pmtest.VarHeader:   model.VarFromHeader,
 }
 
+// condKind maps the reader's conditions to the model's.
+var condKind = map[pmtest.CondKind]model.VarCondKind{
+	pmtest.CondBodyContains: model.CondBodyContains,
+	pmtest.CondStatusText:   model.CondStatusText,
+	pmtest.CondStatusCode:   model.CondStatusCode,
+}
+
 // secretKey reports whether a variable holds a credential: its setting is
 // withheld, or its name says so.
 func (b *builder) secretKey(key string) bool {
@@ -108,8 +115,8 @@ func (b *builder) testScripts(it *load.Item) []string {
 // quoteStatement shows a statement on one line, shortened.
 func quoteStatement(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > 120 {
-		s = s[:117] + "..."
+	if r := []rune(s); len(r) > 120 {
+		s = string(r[:117]) + "..."
 	}
 	return "`" + s + "`"
 }
@@ -167,6 +174,13 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 		}
 		lines = append(lines, s.Statement)
 		v := byKey[s.Key]
+		if v != nil && v.Source != model.VarUnset && (s.Guarded || s.Lenient || len(s.Conds) > 0) {
+			// Postman keeps the earlier value when the later statement
+			// does not run; the reader follows one statement per name.
+			b.diag(vo.pos, model.Warning, codeSetVarNotTranslated, fmt.Sprintf(
+				"the test script sets {{%s}} more than once, the last time under a condition: only %s is followed, and the earlier value is not kept when it does not run",
+				s.Key, quoteStatement(s.Statement)))
+		}
 		if v == nil {
 			v = &model.ResponseVar{Key: s.Key, Setting: b.settings[s.Key]}
 			byKey[s.Key] = v
@@ -180,7 +194,7 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 		}
 		v.Conds = nil
 		for _, c := range s.Conds {
-			v.Conds = append(v.Conds, model.VarCond{Kind: model.VarCondKind(c.Kind), Value: c.Value, Not: c.Not})
+			v.Conds = append(v.Conds, model.VarCond{Kind: condKind[c.Kind], Value: c.Value, Not: c.Not})
 		}
 	}
 	for _, v := range rv.Vars {

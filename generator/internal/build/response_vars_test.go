@@ -179,3 +179,22 @@ func slicesContainsCode(diags model.Diagnostics, code string) bool {
 	}
 	return false
 }
+
+// TestResponseVarsSetTwice: a name set again under a condition warns that
+// the earlier value is not kept; set again unconditionally, it does not.
+func TestResponseVarsSetTwice(t *testing.T) {
+	it := withTest(request("Login", "POST", "https://x.example.com/login"),
+		`var d = pm.response.json();`,
+		`pm.environment.set("a", "first"); pm.environment.set("a", d.a);`,
+		`pm.environment.set("b", "first"); if (d.b) pm.environment.set("b", d.b);`)
+	_, diags := Build(&load.Collection{Name: "C", Items: []*load.Item{it}}, Options{})
+	var got []string
+	for _, d := range diags {
+		if d.Code == codeSetVarNotTranslated {
+			got = append(got, d.Message)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "{{b}} more than once") {
+		t.Errorf("warnings = %q", got)
+	}
+}
