@@ -84,10 +84,13 @@ type AuthenticateParams struct {
 //	| successUrl | Where a browser would be sent after login.                                                             |
 //	| realm      | The realm the session belongs to.                                                                      |
 //
-// Wrong credentials give 401 Unauthorized. Copy tokenId into the demoSSOToken
-// variable before running the next steps.
+// Wrong credentials give 401 Unauthorized. The test script copies tokenId into the
+// demoSSOToken variable that the next steps send.
 //
 //	POST {{amUrl}}/json{{realm}}/authenticate
+//
+// Its test script sets variables from the response: read them with
+// [ReadAuthenticateVariables].
 func (s *SessionsService) Authenticate(ctx context.Context, params *AuthenticateParams, opts ...Option) (*AuthenticateResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -126,6 +129,42 @@ func (s *SessionsService) Authenticate(ctx context.Context, params *Authenticate
 		return nil, resp, err
 	}
 	return &out, resp, nil
+}
+
+// AuthenticateVariables are the variables that the test script of "Step 1:
+// Authenticate" sets from its response. Read them from the method's *Response with
+// [ReadAuthenticateVariables], and pass [AuthenticateVariables.Options] to the
+// later calls that should send them, as Postman sends them after the script runs.
+// The client's own settings never change on their own.
+type AuthenticateVariables struct {
+	// DemoSSOToken is {{demoSSOToken}}: the response's tokenId.
+	DemoSSOToken string
+}
+
+// ReadAuthenticateVariables reads from resp, the response of
+// [SessionsService.Authenticate], the variables its test script sets:
+//
+//	pm.environment.set("demoSSOToken", body.tokenId)
+//
+// It fails when the body is not JSON or lacks a member (or the response a header)
+// a variable is read from without an if or try around it.
+func ReadAuthenticateVariables(resp *Response) (AuthenticateVariables, error) {
+	var v AuthenticateVariables
+	var err error
+	v.DemoSSOToken, err = requiredVariable(resp, "demoSSOToken", "tokenId")
+	if err != nil {
+		return v, err
+	}
+	return v, nil
+}
+
+// Options returns the options that send the variables on a later call, as Postman
+// sends them after the script: [WithDemoSSOToken]. Pass them to a method for that
+// call, or to [New] for every call of a new client.
+func (v AuthenticateVariables) Options() []Option {
+	var opts []Option
+	opts = append(opts, WithDemoSSOToken(v.DemoSSOToken))
+	return opts
 }
 
 // ValidateSessionParams holds the query and header parameters of ValidateSession.

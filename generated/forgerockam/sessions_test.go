@@ -44,6 +44,27 @@ pm.test("Status code is 200", () => {
 	})
 }
 
+// TestSessionsAuthenticateVariables reads the variables that the test script of
+// "Step 1: Authenticate" sets from a replayed example, and checks that
+// Sessions.ValidateSession sends them when given their options.
+func TestSessionsAuthenticateVariables(t *testing.T) {
+	srv, _ := replay(t, 200, [][2]string{{"Content-Type", "application/json"}}, "{\n  \"tokenId\": \"AQIC5wM2LY4SfcxvdvHOXjtC_eWSs2RB54tgvgqJ4B2Ei6g.*AAJTSQACMDEAAlNLABQtNTY0NzQ3ODA1MDgzMTQ4NzEyNQACUzEAAA..*\",\n  \"successUrl\": \"/enduser/?realm=/alpha\",\n  \"realm\": \"/alpha\"\n}")
+	_, resp, err := newTestClient(t, srv.URL).Sessions.Authenticate(context.Background(), nil)
+	if err != nil {
+		t.Fatalf("Sessions.Authenticate: %v", err)
+	}
+	vars, err := ReadAuthenticateVariables(resp)
+	if err != nil {
+		t.Fatalf("ReadAuthenticateVariables: %v", err)
+	}
+	if vars.DemoSSOToken != "AQIC5wM2LY4SfcxvdvHOXjtC_eWSs2RB54tgvgqJ4B2Ei6g.*AAJTSQACMDEAAlNLABQtNTY0NzQ3ODA1MDgzMTQ4NzEyNQACUzEAAA..*" {
+		t.Errorf("DemoSSOToken = %q, want %q", vars.DemoSSOToken, "AQIC5wM2LY4SfcxvdvHOXjtC_eWSs2RB54tgvgqJ4B2Ei6g.*AAJTSQACMDEAAlNLABQtNTY0NzQ3ODA1MDgzMTQ4NzEyNQACUzEAAA..*")
+	}
+	next, rec := replay(t, 200, nil, "")
+	newTestClient(t, next.URL).Sessions.ValidateSession(context.Background(), nil, vars.Options()...)
+	checkSentValue(t, rec, "demoSSOToken", "AQIC5wM2LY4SfcxvdvHOXjtC_eWSs2RB54tgvgqJ4B2Ei6g.*AAJTSQACMDEAAlNLABQtNTY0NzQ3ODA1MDgzMTQ4NzEyNQACUzEAAA..*")
+}
+
 // TestSessionsValidateSession replays the saved examples of ValidateSession and checks what
 // the client sent and decoded.
 func TestSessionsValidateSession(t *testing.T) {

@@ -59,7 +59,7 @@ func prose(api *model.API) *model.Prose {
 					Name:    op.Method,
 					HTTP:    op.HTTPMethod + " " + op.URL.String(),
 					Summary: firstSentence(op.Summary, ""),
-					Call:    usage(api, op),
+					Call:    usage(api, op) + varsUsage(api, op),
 				})
 			}
 			d.Services = append(d.Services, ps)

@@ -71,6 +71,9 @@ type builder struct {
 	cycles      map[string][]string
 	cycleWarned map[string]bool
 	cycleUsed   map[string]bool
+	// varsOps are the operations whose test scripts set variables
+	// (response_vars.go).
+	varsOps []varsOp
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
@@ -112,6 +115,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
 	b.pickGrantTestOp()
 	b.warnUnusedCycles()
+	b.linkResponseVars()
 	b.nameTypes()
 	for name := range b.dynamics {
 		b.api.Dynamics = append(b.api.Dynamics, name)

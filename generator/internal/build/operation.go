@@ -40,6 +40,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	b.buildBody(it, op)
 	examples := b.buildResponses(it, op)
 	b.buildTests(it, op, examples)
+	b.parseResponseVars(it, op)
 	pagination.Plan(op, linkHeader(examples))
 
 	desc := it.Description

@@ -162,6 +162,9 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 	if op.Pages != nil {
 		pageMethods(f, recv, svc != nil, op)
 	}
+	if op.Vars != nil {
+		responseVars(f, op.Vars)
+	}
 }
 
 // originCheck fails the call, before anything is built, when the URL it

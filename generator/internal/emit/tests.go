@@ -63,6 +63,9 @@ func opTests(api *model.API, ops []*model.Operation) *jen.File {
 			continue
 		}
 		opTest(f, api.Package, op)
+		if op.Vars != nil && op.Vars.Test != nil {
+			varsTest(f, op)
+		}
 		n++
 	}
 	if n == 0 {

@@ -202,6 +202,9 @@ type Operation struct {
 	// Pages is how to walk the operation's pages (pages.go); nil when it
 	// is not paginated.
 	Pages *Pagination
+	// Vars are the variables its test scripts set from the response
+	// (response_vars.go); nil when they set none.
+	Vars *ResponseVars
 }
 
 // Header is a request header whose name and value are templates.

@@ -37,6 +37,9 @@ func translateStatement(stmt []jsToken, aliases map[string][]string) ([]model.As
 	switch {
 	case isDeclaration(stmt):
 		return nil, declare(stmt, aliases)
+	case setterAt(stmt, 0) != nil || unsetterAt(stmt, 0) != nil:
+		// Setting a variable asserts nothing; ParseSetVars reads it.
+		return nil, ""
 	case matchText(stmt, "pm", ".", "response", ".", "to"):
 		return chain(subject{kind: subjResponse}, stmt[3:])
 	case matchText(stmt, "pm", ".", "expect", "("):

@@ -1,0 +1,188 @@
+package build
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/generator/internal/pmtest"
+)
+
+// varsTest plans the generated test of an operation's chain: the first
+// 2xx example that gives every variable read without a guard is replayed,
+// the reader must give the example's values, and the next request (in
+// collection order, wrapping around) that sends one of the variables is
+// sent with the Options and must carry them.
+func (b *builder) varsTest(op *model.Operation, all []*model.Operation) {
+	rv := op.Vars
+	if op.ResultStream {
+		return
+	}
+	tc, want := varsExample(op)
+	if tc == nil {
+		return
+	}
+	i := slices.Index(all, op)
+	for k := 1; k < len(all); k++ {
+		next := all[(i+k)%len(all)]
+		if next.ResultStream {
+			continue // a download would have to be read and closed
+		}
+		var sent []model.KeyValue
+		for _, w := range want {
+			v := varByField(rv, w.Key)
+			// A URL setting would send the next request away from the
+			// test's server.
+			if v.Setting != nil && !v.Setting.URL && w.Value != "" && usesSetting(next, v.Setting) {
+				sent = append(sent, model.KeyValue{Key: v.Key, Value: w.Value})
+			}
+		}
+		if len(sent) == 0 {
+			continue
+		}
+		rv.Test = &model.VarsTest{
+			Name: b.tests.Unique(op.TestName + "Variables"),
+			Doc: wrapProse(op.TestName + "Variables reads the variables that the test script of " + quoteName(op.Name) +
+				" sets from a replayed example, and checks that " + next.Selector() + " sends them when given their options."),
+			Example: tc,
+			Want:    want,
+			Next:    next,
+			Sent:    sent,
+		}
+		return
+	}
+}
+
+func quoteName(s string) string { return "\"" + s + "\"" }
+
+// varsExample finds the row to replay and the values the reader must give
+// on it, by field. A guarded variable the row lacks is wanted empty; an
+// object or array is left unchecked (its text is compact JSON).
+func varsExample(op *model.Operation) (*model.TestCase, []model.KeyValue) {
+rows:
+	for _, tc := range op.Tests {
+		if tc.Status < 200 || tc.Status > 299 || tc.ResponseFixture != "" {
+			continue
+		}
+		var want []model.KeyValue
+		for _, v := range op.Vars.Vars {
+			if v.Field != "" && !condsHold(v.Conds, tc) {
+				want = append(want, model.KeyValue{Key: v.Field})
+				continue
+			}
+			switch v.Source {
+			case model.VarFromLiteral:
+				want = append(want, model.KeyValue{Key: v.Field, Value: v.Value})
+			case model.VarFromBody:
+				if v.Guarded && tc.ResponseBody == "" {
+					want = append(want, model.KeyValue{Key: v.Field})
+				} else {
+					want = append(want, model.KeyValue{Key: v.Field, Value: tc.ResponseBody})
+				}
+			case model.VarFromHeader:
+				text, found := headerValue(tc.ResponseHeaders, v.Value)
+				switch {
+				case !found && !v.Guarded && !v.Lenient:
+					continue rows
+				case v.Guarded && text == "":
+					want = append(want, model.KeyValue{Key: v.Field})
+				default:
+					want = append(want, model.KeyValue{Key: v.Field, Value: text})
+				}
+			case model.VarFromJSON:
+				text, found, truthy, scalar := pmtest.VarValue(tc.ResponseBody, v.Path)
+				switch {
+				case !found && !v.Guarded && !v.Lenient:
+					continue rows
+				case !found || v.Guarded && !truthy:
+					want = append(want, model.KeyValue{Key: v.Field})
+				case scalar:
+					want = append(want, model.KeyValue{Key: v.Field, Value: text})
+				}
+			}
+		}
+		return tc, want
+	}
+	return nil, nil
+}
+
+func varByField(rv *model.ResponseVars, field string) *model.ResponseVar {
+	for _, v := range rv.Vars {
+		if v.Field == field {
+			return v
+		}
+	}
+	return nil
+}
+
+// usesSetting reports whether a request sends a setting when called with
+// its defaults: in its URL, its origin, a query or header entry, or a
+// fixed header.
+func usesSetting(op *model.Operation, s *model.Setting) bool {
+	if inTemplate(op.URL, s, 0) {
+		return true
+	}
+	for _, p := range op.Entries {
+		if inTemplate(p.Default, s, 0) || inTemplate(p.KeyTemplate, s, 0) {
+			return true
+		}
+		for _, d := range p.Defaults {
+			if inTemplate(d, s, 0) {
+				return true
+			}
+		}
+	}
+	for _, h := range op.FixedHeaders {
+		if inTemplate(h.Name, s, 0) || inTemplate(h.Value, s, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// inTemplate reports whether t holds s, directly or through a setting
+// whose saved value refers to it (depth bounds a chain of those).
+func inTemplate(t model.Template, s *model.Setting, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for _, p := range t {
+		if p.Kind == model.PartSetting && (p.Setting == s || p.Setting.Nested != nil && inTemplate(p.Setting.Nested, s, depth+1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// condsHold evaluates the branches around a setter on a saved example, as
+// the reader does.
+func condsHold(conds []model.VarCond, tc *model.TestCase) bool {
+	for _, c := range conds {
+		var holds bool
+		switch c.Kind {
+		case model.CondBodyContains:
+			holds = strings.Contains(tc.ResponseBody, c.Value)
+		case model.CondStatusText:
+			holds = http.StatusText(tc.Status) == c.Value
+		default:
+			holds = strconv.Itoa(tc.Status) == c.Value
+		}
+		if holds == c.Not {
+			return false
+		}
+	}
+	return true
+}
+
+// headerValue is what Header.Get gives for name on the replayed headers:
+// the first value saved under it.
+func headerValue(h []model.KeyValue, name string) (string, bool) {
+	for _, kv := range h {
+		if strings.EqualFold(strings.TrimSpace(kv.Key), name) {
+			return strings.TrimSpace(kv.Value), true
+		}
+	}
+	return "", false
+}
