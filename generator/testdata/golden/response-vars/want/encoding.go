@@ -17,10 +17,13 @@ type queryPair struct {
 }
 
 // encodeQuery returns base with the entries appended in order; url.Values
-// would sort the keys and turn spaces into '+'. The URL is built in one
+// would sort the keys and turn spaces into '+'. verbatim writes the saved
+// keys and values as they are, as Postman does under disableUrlEncoding,
+// except for controls, space and non-ASCII bytes, which cannot stand in a
+// request line (Node, under newman, refuses to send them at all). The URL is built in one
 // buffer sized for the unescaped entries, which is what almost every
 // call needs: one allocation for the whole target.
-func encodeQuery(base string, pairs []queryPair) string {
+func encodeQuery(base string, pairs []queryPair, verbatim bool) string {
 	if len(pairs) == 0 {
 		return base
 	}
@@ -37,7 +40,11 @@ func encodeQuery(base string, pairs []queryPair) string {
 		} else {
 			b.WriteByte('?')
 		}
-		b.WriteString(percentEncode(p.key, queryEscapes))
+		set := queryEscapes
+		if verbatim {
+			set = ""
+		}
+		b.WriteString(percentEncode(p.key, set))
 		switch {
 		case p.bare:
 		case p.strict:
@@ -45,7 +52,7 @@ func encodeQuery(base string, pairs []queryPair) string {
 			b.WriteString(percentEncode(p.value, queryEscapes+"%+"))
 		default:
 			b.WriteByte('=')
-			b.WriteString(percentEncode(p.value, queryEscapes))
+			b.WriteString(percentEncode(p.value, set))
 		}
 	}
 	return b.String()
@@ -99,8 +106,10 @@ func keepRawPath(req *http.Request, target string) {
 	if !ok {
 		return
 	}
-	i := strings.IndexByte(rest, '/')
-	if i < 0 {
+	// The path starts at the first '/' before any query or fragment: in
+	// "http://h?q=a/b" the '/' belongs to the query and the path is empty.
+	i := strings.IndexAny(rest, "/?#")
+	if i < 0 || rest[i] != '/' {
 		return
 	}
 	raw, _, _ := strings.Cut(rest[i:], "?")

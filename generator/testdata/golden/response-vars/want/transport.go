@@ -91,6 +91,9 @@ type request struct {
 	// stream leaves a 2xx body unread for the caller: a download, returned
 	// as an io.ReadCloser rather than held in memory.
 	stream bool
+	// verbatim sends the saved query text as written, without
+	// percent-encoding: the collection sets disableUrlEncoding.
+	verbatim bool
 	// emptyOK accepts an empty 2xx body where a typed one is expected:
 	// the collection has an example of the API answering so.
 	emptyOK bool
@@ -115,7 +118,7 @@ func (r *request) addHeader(key, value string) {
 // an *APIError whose Value is the typed body errValue returns for it;
 // errValue is nil for a request without typed error bodies.
 func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errValue func(int) any) (*Response, error) {
-	target := encodeQuery(r.url, r.query)
+	target := encodeQuery(r.url, r.query, r.verbatim)
 	// cancel ends the call's timeout when send returns, unless a streamed
 	// body takes it over, to end it when the caller closes the body.
 	var cancel context.CancelFunc
