@@ -213,7 +213,7 @@ func oneParamFunction(fn []jsToken) (param string, body []jsToken, ok bool) {
 }
 
 // emptyTest reads a condition that holds when the header's value is
-// empty: !h.value, h.value === "", h.value == ” or !h.value.length,
+// empty: !h.value, h.value === "" (or ==) or !h.value.length,
 // on h.value or on pm.variables.replaceIn(h.value) (resolved).
 func emptyTest(cond []jsToken, param string) (resolved, ok bool) {
 	value := func(toks []jsToken) (rest []jsToken, resolved, ok bool) {
