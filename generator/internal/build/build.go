@@ -71,6 +71,8 @@ type builder struct {
 	cycles      map[string][]string
 	cycleWarned map[string]bool
 	cycleUsed   map[string]bool
+	// pre is the state of pre-request scripts (prerequest.go).
+	pre preState
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
@@ -109,6 +111,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	}
 	b.planAuth()
 	b.buildSettings(opts.Environment)
+	b.initPreRequest(opts.Environment)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
 	b.warnUnusedCycles()
 	b.nameTypes()

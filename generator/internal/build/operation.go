@@ -14,8 +14,10 @@ import (
 // buildOperation makes the method for one request item. members is the
 // scope of the service the method goes on.
 func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.Scope) *model.Operation {
-	req := it.Request
 	b.pos = it.Pos
+	it, scriptDoc, dropEmpty := b.preRequest(it)
+	defer func() { b.pre.vars = nil }()
+	req := it.Request
 	op := &model.Operation{
 		Name:       it.Name,
 		ItemID:     it.ID,
@@ -23,6 +25,8 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		Chain:      chain,
 		Method:     members.Unique(naming.Exported(it.Name, "Request")),
 		HTTPMethod: strings.ToUpper(strings.TrimSpace(req.Method)),
+
+		DropEmptyHeaders: dropEmpty,
 	}
 	if op.HTTPMethod == "" {
 		op.HTTPMethod = "GET"
@@ -50,6 +54,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		bodyNote(it, op),
 		resultNote(op),
 		auth.Doc(op, b.api.Auth),
+		scriptDoc,
 		"\t"+op.HTTPMethod+" "+strings.TrimSpace(req.URL.Raw),
 	)
 	return op

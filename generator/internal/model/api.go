@@ -197,6 +197,10 @@ type Operation struct {
 	// Pages is how to walk the operation's pages (pages.go); nil when it
 	// is not paginated.
 	Pages *Pagination
+	// DropEmptyHeaders is set when a pre-request script removes the
+	// headers whose value, once resolved, is empty: the call drops them
+	// before sending.
+	DropEmptyHeaders bool
 }
 
 // Header is a request header whose name and value are templates.

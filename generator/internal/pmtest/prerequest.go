@@ -61,6 +61,8 @@ type Edit struct {
 	Value    string
 	Scope    string
 	Resolved bool
+	// Source is the statement as written, one line, shortened.
+	Source string
 }
 
 // ParsePreRequest reads a pre-request script.
@@ -76,6 +78,9 @@ func ParsePreRequest(src string) PreRequest {
 			out.Kind = statementKind(stmt)
 			out.Would = would(toks)
 			return out
+		}
+		for i := range edits {
+			edits[i].Source = statementText(src, stmt)
 		}
 		out.Edits = append(out.Edits, edits...)
 	}

@@ -40,6 +40,12 @@ func TestParsePreRequestTranslated(t *testing.T) {
 			if !got.Translated() {
 				t.Fatalf("not translated: %q (%s)", got.Unread, got.Kind)
 			}
+			for i := range got.Edits {
+				if got.Edits[i].Source == "" {
+					t.Errorf("edit %d has no source", i)
+				}
+				got.Edits[i].Source = ""
+			}
 			if !reflect.DeepEqual(got.Edits, tc.want) {
 				t.Errorf("edits\n got %+v\nwant %+v", got.Edits, tc.want)
 			}
