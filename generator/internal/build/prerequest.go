@@ -182,7 +182,7 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 		}
 	}
 	if len(untranslated) > 0 {
-		doc = "Not done by this method: " + strings.Join(untranslated, "; ") + "."
+		doc = fillLines("Not done by this method: "+strings.Join(untranslated, "; ")+".", 76)
 	}
 	return &cp, doc, dropEmpty
 }
@@ -207,6 +207,25 @@ func (b *builder) effectiveSets(sets map[string]map[string]*pmtest.Edit) map[str
 		}
 	}
 	return out
+}
+
+// fillLines breaks text between words into lines of at most width
+// bytes, as the other sentences of a method's doc are laid out.
+func fillLines(text string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(text) {
+		if n > 0 && n+1+len(w) > width {
+			b.WriteByte('\n')
+			n = 0
+		} else if n > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
 }
 
 func sortedKeys(m map[string]string) []string {
