@@ -15,6 +15,9 @@ import (
 // scope of the service the method goes on.
 func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.Scope) *model.Operation {
 	b.pos = it.Pos
+	// The auth plan knows the item as loaded; the rest reads it as the
+	// pre-request scripts leave it.
+	loaded := it
 	it, scriptDoc, dropEmpty := b.preRequest(it)
 	defer func() { b.pre.vars = nil }()
 	req := it.Request
@@ -37,7 +40,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 
 	b.buildURL(it, op)
 	b.buildParams(it, op)
-	b.buildAuth(it, op)
+	b.buildAuth(loaded, op)
 	b.buildBody(it, op)
 	examples := b.buildResponses(it, op)
 	b.buildTests(it, op, examples)

@@ -49,6 +49,7 @@ func TestPreRequestScripts(t *testing.T) {
 	c := withQuery(request("C", "GET", "https://api.example.com/c?v={{ver}}"), "v", "{{ver}}")
 	c.Events = prerequest(`if (pm.environment.get("x")) { pm.environment.set("ver", "9") }`)
 	col := &load.Collection{File: "c.json", Items: []*load.Item{folder, c},
+		Auth:      &load.Auth{Type: "bearer", Params: []load.Pair{{Key: "token", Value: "{{tok}}"}}},
 		Events:    prerequest(`// keep it`, `pm.request.headers.add({key: "X-User-Agent", value: "coll/1"})`),
 		Variables: []load.Variable{{Key: "ver", Value: "1"}, {Key: "when", Value: "x"}}}
 	api, diags := Build(col, Options{})
@@ -78,6 +79,11 @@ func TestPreRequestScripts(t *testing.T) {
 	}
 	if got := opB.Entries[0].Default.String(); got != "{{ver}}" {
 		t.Errorf("B's ?v= is %q: A's script reached it", got)
+	}
+	for _, op := range []*model.Operation{opA, opB, opC} {
+		if op.Auth == nil {
+			t.Errorf("%s lost the collection's bearer auth", op.Name)
+		}
 	}
 	if got := strings.Join(headerDefaults(opC), " "); got != "X-User-Agent=coll/1" {
 		t.Errorf("C headers %q", got)
