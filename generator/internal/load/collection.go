@@ -104,6 +104,7 @@ type Body struct {
 	// GraphQLQuery and GraphQLVariables are the two halves of a graphql body;
 	// the variables are JSON text.
 	GraphQLQuery     string
+	// GraphQLVariables is "null" when the collection saved JSON null.
 	GraphQLVariables string
 	Disabled         bool
 }

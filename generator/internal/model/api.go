@@ -312,6 +312,9 @@ type Body struct {
 	// the exported constant that holds it.
 	Query      string
 	QueryConst string
+	// NullVariables is set when the collection saved the GraphQL
+	// variables as null, which Postman sends as "variables": null.
+	NullVariables bool
 	// QueryDoc is the doc comment of QueryConst.
 	QueryDoc string
 }
