@@ -167,6 +167,9 @@ func (c *collection) walk(items []any, parent []string, auth any, scripts script
 			it.scripted = c.un.urlSet(path)
 		}
 		if it.scripted == "" {
+			it.scripted = originSet(req, ownSets)
+		}
+		if it.scripted == "" {
 			it.scripted = c.carriedInto(reqJSON, ownSets)
 		}
 		c.carry(ownSets, "the request "+fmt.Sprintf("%q", name))

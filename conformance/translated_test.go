@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
 	"slices"
 	"sort"
@@ -175,6 +176,35 @@ func (c *collection) carriedInto(req []byte, own []scopedKey) string {
 		set := c.carried[k]
 		if !slices.ContainsFunc(own, func(o scopedKey) bool { return o.key == k && o.rank <= set.rank }) {
 			return "the pre-request script of " + set.owner + ", run before it, sets {{" + k + "}}, which newman keeps for the rest of the run"
+		}
+	}
+	return ""
+}
+
+// originSet says why a request whose origin (scheme, credentials, host,
+// port) holds a variable that a translated script in scope sets is left
+// out: the harness's own script, which points the request at the
+// recorder, runs first, at the collection level, and resolves the origin
+// before that script sets it. "" when none does.
+func originSet(req map[string]any, sets []scopedKey) string {
+	var origin string
+	switch u := req["url"].(type) {
+	case string:
+		origin = u
+		if i := strings.Index(origin, "://"); i >= 0 {
+			if j := strings.Index(origin[i+3:], "/"); j >= 0 {
+				origin = origin[:i+3+j]
+			}
+		} else if j := strings.Index(origin, "/"); j >= 0 {
+			origin = origin[:j]
+		}
+	case map[string]any:
+		data, _ := json.Marshal([]any{u["protocol"], u["host"], u["port"], u["auth"]})
+		origin = string(data)
+	}
+	for _, k := range sets {
+		if strings.Contains(origin, "{{"+k.key+"}}") {
+			return "a pre-request script sets {{" + k.key + "}} in its URL's host, which the harness resolves before the script runs"
 		}
 	}
 	return ""
