@@ -86,3 +86,27 @@ func TestParsePreRequestRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestParsePreRequestPrefixes reads every prefix of scripts of each shape
+// translated: cut anywhere (an unclosed bracket, string or call), a
+// script never panics, and one not translated keeps no edits and names
+// its statement.
+func TestParsePreRequestPrefixes(t *testing.T) {
+	for _, src := range []string{
+		"// c\npm.request.headers.add({key: \"X-A\", value: 'v-' + pm.variables.get(\"x\")})",
+		`pm.request.forEachHeader(function (h) { if (!h.value) { pm.request.headers.remove(h.key); } });`,
+		`pm.request.headers.each(h => { if (pm.variables.replaceIn(h.value) === '') pm.request.removeHeader(h.key) })`,
+		"const key = 'K', value = (new Date()).toISOString()\npm.request.upsertHeader({key, value, disabled: false})",
+		`postman.setEnvironmentVariable('a', 1); pm.globals.unset("b"); console.log("c")`,
+	} {
+		for i := 0; i <= len(src); i++ {
+			p := ParsePreRequest(src[:i])
+			if !p.Translated() && (p.Edits != nil || p.Kind == "" || p.Would == "") {
+				t.Errorf("prefix %q: untranslated but edits %v, kind %q, would %q", src[:i], p.Edits, p.Kind, p.Would)
+			}
+		}
+		if p := ParsePreRequest(src); !p.Translated() {
+			t.Errorf("%q is not translated: %s", src, p.Unread)
+		}
+	}
+}
