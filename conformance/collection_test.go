@@ -44,11 +44,21 @@ type collection struct {
 	// envVars are the variables given to newman with --env-var, sorted.
 	envVars []string
 	root    map[string]any
+	// un and kept are the scripts pmgen does not translate, and the
+	// events of those it does, which newman runs (translated_test.go).
+	un   untranslated
+	kept keptScripts
+	// carried are the variables set by translated scripts of requests
+	// already run, which newman keeps for the rest of the run: the
+	// variable → whose script set it.
+	carried map[string]carriedSet
 }
 
 // readCollection parses a collection file as newman would (a BOM and the
-// Postman API's {"collection": ...} wrapper are allowed).
-func readCollection(data []byte) (*collection, error) {
+// Postman API's {"collection": ...} wrapper are allowed). un says which
+// pre-request scripts pmgen does not translate; nil treats none as
+// translated.
+func readCollection(data []byte, un untranslated) (*collection, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -83,17 +93,26 @@ func readCollection(data []byte) (*collection, error) {
 	sort.Strings(c.envVars)
 	c.envVars = compactStrings(c.envVars)
 
-	scripts := scriptScope{}.with("the collection", root)
-	c.walk(list(root["item"]), nil, root["auth"], scripts)
+	c.un = un
+	scripts := scriptScope{}
+	var sets []scopedKey
+	if c.kept.keep(un, nil, root) {
+		sets = scriptSets(root)
+	} else {
+		scripts = scripts.with("the collection", root)
+	}
+	c.walk(list(root["item"]), nil, root["auth"], scripts, sets)
 	stripEvents(root)
+	c.kept.restore()
 	return c, nil
 }
 
 var varRef = regexp.MustCompile(`\{\{([^{}\s]+)\}\}`)
 
 // walk lists the requests depth first, gives each the id newman reports
-// it by, and works out its effective auth and script dependence.
-func (c *collection) walk(items []any, parent []string, auth any, scripts scriptScope) {
+// it by, and works out its effective auth and script dependence. sets are
+// the variables the translated scripts in scope set.
+func (c *collection) walk(items []any, parent []string, auth any, scripts scriptScope, sets []scopedKey) {
 	for _, e := range items {
 		m, ok := e.(map[string]any)
 		if !ok {
@@ -110,7 +129,14 @@ func (c *collection) walk(items []any, parent []string, auth any, scripts script
 			a = own
 		}
 		if folder {
-			c.walk(sub, path, a, scripts.with("the folder "+fmt.Sprintf("%q", name), m))
+			inner, innerSets := scripts, sets
+			if c.kept.keep(c.un, path, m) {
+				innerSets = append(scriptSets(m), sets...)
+			} else {
+				inner = scripts.with("the folder "+fmt.Sprintf("%q", name), m)
+			}
+			c.walk(sub, path, a, inner, innerSets)
+			c.carry(innerSets, "the folder "+fmt.Sprintf("%q", name))
 			continue
 		}
 		req, _ := m["request"].(map[string]any)
@@ -130,7 +156,23 @@ func (c *collection) walk(items []any, parent []string, auth any, scripts script
 			it.auth = am
 		}
 		reqJSON, _ := json.Marshal(map[string]any{"request": req, "auth": it.auth})
-		it.scripted = scripts.with("the request", m).changes(reqJSON)
+		own, ownSets := scripts, sets
+		if c.kept.keep(c.un, path, m) {
+			ownSets = append(scriptSets(m), sets...)
+		} else {
+			own = scripts.with("the request", m)
+		}
+		it.scripted = own.changes(reqJSON)
+		if it.scripted == "" && c.un != nil {
+			it.scripted = c.un.urlSet(path)
+		}
+		if it.scripted == "" {
+			it.scripted = originSet(req, ownSets)
+		}
+		if it.scripted == "" {
+			it.scripted = c.carriedInto(reqJSON, ownSets)
+		}
+		c.carry(ownSets, "the request "+fmt.Sprintf("%q", name))
 		m["id"] = fmt.Sprintf("pmgen-%d", it.index)
 		c.items = append(c.items, it)
 	}
@@ -275,10 +317,12 @@ func localSrc(src any, files map[string]string) any {
 // recorder at port.
 func (c *collection) newmanJSON(port int) ([]byte, error) {
 	fixAuthClocks(c.root)
-	c.root["event"] = []any{map[string]any{
+	// The collection's own script, when newman runs it, comes first, as
+	// it would before the folders' and the request's.
+	c.root["event"] = append(list(c.root["event"]), map[string]any{
 		"listen": "prerequest",
 		"script": map[string]any{"type": "text/javascript", "exec": strings.Split(fmt.Sprintf(rewriteScript, port), "\n")},
-	}}
+	})
 	return json.MarshalIndent(c.root, "", " ")
 }
 

@@ -34,9 +34,11 @@ type run struct {
 	outcomes           []*outcome
 	// skipped says why the collection was not checked (pmgen rejects it).
 	skipped string
-	err     error
-	newman  time.Duration
-	driver  time.Duration
+	// untranslated are the pre-request scripts pmgen does not translate.
+	untranslated untranslated
+	err          error
+	newman       time.Duration
+	driver       time.Duration
 }
 
 // TestConformance runs newman and the generated clients on every collection
@@ -73,10 +75,12 @@ func TestConformance(t *testing.T) {
 		name = strings.TrimSuffix(name, ".json")
 		r := &run{name: name, file: f, pkgDir: filepath.Join(mod, goPackageDir(name))}
 		runs = append(runs, r)
-		if _, err := generator.Generate(generator.Config{In: f, Out: r.pkgDir, ConformanceFixtures: true}); err != nil {
+		res, err := generator.Generate(generator.Config{In: f, Out: r.pkgDir, ConformanceFixtures: true})
+		if err != nil {
 			r.skipped = "pmgen rejects it: " + firstLine(err.Error())
 			continue
 		}
+		r.untranslated = untranslatedScripts(res.Warnings)
 		if err := writeDriver(r.pkgDir); err != nil {
 			t.Fatal(err)
 		}
@@ -115,7 +119,7 @@ func check(r *run, newman, bin string) error {
 	if err != nil {
 		return err
 	}
-	col, err := readCollection(data)
+	col, err := readCollection(data, r.untranslated)
 	if err != nil {
 		return err
 	}

@@ -29,6 +29,10 @@ func (b *builder) graphqlBody(it *load.Item, op *model.Operation, body *load.Bod
 	if vars == "" {
 		return gb
 	}
+	if vars == "null" {
+		gb.NullVariables = true
+		return gb
+	}
 	text := fillBarePlaceholders(vars, b.variableValue)
 	v, extended, err := b.json.Parse(text)
 	if err != nil {

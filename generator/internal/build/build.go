@@ -74,6 +74,8 @@ type builder struct {
 	// varsOps are the operations whose test scripts set variables
 	// (response_vars.go).
 	varsOps []varsOp
+	// pre is the state of pre-request scripts (prerequest.go).
+	pre preState
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
@@ -112,6 +114,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	}
 	b.planAuth()
 	b.buildSettings(opts.Environment)
+	b.initPreRequest(opts.Environment)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
 	b.pickGrantTestOp()
 	b.warnUnusedCycles()

@@ -15,8 +15,13 @@ import (
 // buildOperation makes the method for one request item. members is the
 // scope of the service the method goes on.
 func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.Scope) *model.Operation {
-	req := it.Request
 	b.pos = it.Pos
+	// The auth plan knows the item as loaded; the rest reads it as the
+	// pre-request scripts leave it.
+	loaded := it
+	it, scriptDoc, dropEmpty := b.preRequest(it)
+	defer func() { b.pre.vars = nil }()
+	req := it.Request
 	op := &model.Operation{
 		Name:       it.Name,
 		ItemID:     it.ID,
@@ -25,7 +30,8 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		Method:     members.Unique(naming.Exported(it.Name, "Request")),
 		HTTPMethod: strings.ToUpper(strings.TrimSpace(req.Method)),
 		// Postman sends the saved query as written under disableUrlEncoding.
-		VerbatimQuery: it.DisableURLEncoding,
+		VerbatimQuery:    it.DisableURLEncoding,
+		DropEmptyHeaders: dropEmpty,
 	}
 	if op.HTTPMethod == "" {
 		op.HTTPMethod = "GET"
@@ -36,7 +42,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 
 	b.buildURL(it, op)
 	b.buildParams(it, op)
-	b.buildAuth(it, op)
+	b.buildAuth(loaded, op)
 	b.buildBody(it, op)
 	examples := b.buildResponses(it, op)
 	b.buildTests(it, op, examples)
@@ -54,6 +60,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		bodyNote(it, op),
 		resultNote(op),
 		auth.Doc(op, b.api.Auth),
+		scriptDoc,
 	)
 	if endsInList(op.Doc) {
 		// A code block right after a list reads, to gofmt, as more of the

@@ -15,6 +15,7 @@ import (
 // share one Go scope, so they are named from one naming.Scope.
 func (b *builder) buildService(folder *load.Item, chain []string, items []*load.Item, typeName string) *model.Service {
 	svc := &model.Service{TypeName: typeName}
+	defer b.enterFolder(folder)()
 	if folder != nil {
 		svc.Name = folder.Name
 		svc.ItemID = folder.ID

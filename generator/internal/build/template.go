@@ -68,6 +68,18 @@ func (b *builder) template(text string) model.Template {
 			// Not a variable Postman would resolve: it is sent as written.
 			lit("{{" + key + "}}")
 		default:
+			if v, ok := b.scriptVariable(key); ok {
+				// A pre-request script set it: its value, not the
+				// client's setting, is what Postman sends.
+				for _, p := range v {
+					if p.Kind == model.PartLiteral {
+						lit(p.Text)
+					} else {
+						t = append(t, p)
+					}
+				}
+				continue
+			}
 			s := b.setting(key)
 			b.warnCycle(s)
 			t = append(t, model.Part{Kind: model.PartSetting, Setting: s})

@@ -75,6 +75,10 @@ func requestBody(g *jen.Group, op *model.Operation) {
 		if b.Type != nil {
 			fields = append(fields, jen.Id("Variables").Op(":").Id("body"))
 		}
+		if b.NullVariables {
+			// Variables: json.RawMessage("null")
+			fields = append(fields, jen.Id("Variables").Op(":").Qual("encoding/json", "RawMessage").Call(jen.Lit("null")))
+		}
 		g.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("graphQLRequest").Values(fields...))
 		g.Add(fail("encoding request body"))
 		g.Id("r").Dot("body").Op("=").Id("data")

@@ -124,6 +124,10 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		for _, h := range op.FixedHeaders {
 			g.Id("r").Dot("addHeader").Call(templateExpr(h.Name), templateExpr(h.Value))
 		}
+		if op.DropEmptyHeaders {
+			// r.dropEmptyHeaders()
+			g.Id("r").Dot("dropEmptyHeaders").Call()
+		}
 		if op.Body != nil {
 			requestBody(g, op)
 		}

@@ -106,7 +106,8 @@ type Body struct {
 	FileSrc string
 	// GraphQLQuery and GraphQLVariables are the two halves of a graphql body;
 	// the variables are JSON text.
-	GraphQLQuery     string
+	GraphQLQuery string
+	// GraphQLVariables is "null" when the collection saved JSON null.
 	GraphQLVariables string
 	Disabled         bool
 }

@@ -185,6 +185,11 @@ func (z *normaliser) body(n *ordjson.Value, path []string) *ordjson.Value {
 			// Variables are JSON text in Postman's own exports; some
 			// tools write the object itself.
 			setStr(gq, "variables", ordjson.Text(g.Get("variables")))
+			if v := g.Get("variables"); v != nil && v.Kind == ordjson.Null {
+				// Saved as null, newman sends "variables": null; absent,
+				// it sends the query alone.
+				setStr(gq, "variables", "null")
+			}
 		} else {
 			setStr(gq, "query", ordjson.Text(g))
 		}

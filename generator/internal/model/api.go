@@ -205,6 +205,10 @@ type Operation struct {
 	// Vars are the variables its test scripts set from the response
 	// (response_vars.go); nil when they set none.
 	Vars *ResponseVars
+	// DropEmptyHeaders is set when a pre-request script removes the
+	// headers whose value, once resolved, is empty: the call drops them
+	// before sending.
+	DropEmptyHeaders bool
 }
 
 // Header is a request header whose name and value are templates.
@@ -316,6 +320,9 @@ type Body struct {
 	// the exported constant that holds it.
 	Query      string
 	QueryConst string
+	// NullVariables is set when the collection saved the GraphQL
+	// variables as null, which Postman sends as "variables": null.
+	NullVariables bool
 	// QueryDoc is the doc comment of QueryConst.
 	QueryDoc string
 }

@@ -107,6 +107,9 @@ func wantGraphQL(body *model.Body) string {
 	if body.Type != nil {
 		doc["variables"] = json.RawMessage(body.Example)
 	}
+	if body.NullVariables {
+		doc["variables"] = nil
+	}
 	data, err := json.Marshal(doc)
 	if err != nil {
 		// Example is valid JSON by construction; fall back to the query alone.

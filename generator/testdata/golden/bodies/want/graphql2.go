@@ -81,7 +81,7 @@ func (s *GraphQLService) AllFilms(ctx context.Context, opts ...Option) (*AllFilm
 		method: "POST",
 		url:    cfg.baseURL + "/graphql",
 	}
-	data, err := json.Marshal(graphQLRequest{Query: AllFilmsQuery})
+	data, err := json.Marshal(graphQLRequest{Query: AllFilmsQuery, Variables: json.RawMessage("null")})
 	if err != nil {
 		return nil, nil, fmt.Errorf("AllFilms: encoding request body: %w", err)
 	}

@@ -41,7 +41,7 @@ func TestGraphQLAllFilms(t *testing.T) {
 		header:       [][2]string{{"Content-Type", "application/json"}},
 		name:         "OK",
 		status:       200,
-		wantBody:     "{\"query\":\"{ allFilms { title } }\"}",
+		wantBody:     "{\"query\":\"{ allFilms { title } }\",\"variables\":null}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
 		wantMethod:   "POST",

@@ -1,0 +1,195 @@
+package pmtest
+
+import (
+	"strings"
+)
+
+// PreRequest is a pre-request script as pmgen reads it: the edits it makes
+// to the request and to variables, in script order. A script is translated
+// whole or not at all: when one statement is not understood (Unread), the
+// statements around it may depend on it, so Edits is empty.
+type PreRequest struct {
+	Edits []Edit
+	// Unread is the first statement pmgen does not translate, as written
+	// (one line, shortened); empty when the script is translated.
+	Unread string
+	// Kind classifies Unread for reports: "pm.sendRequest()", "if",
+	// "declaration", "assignment".
+	Kind string
+	// Would says what an untranslated script does, as a verb phrase:
+	// "send a request of its own (pm.sendRequest) and set {{token}}".
+	Would string
+}
+
+// Translated reports whether every statement of the script is understood.
+func (p PreRequest) Translated() bool { return p.Unread == "" }
+
+// EditKind is what one Edit does.
+type EditKind int
+
+const (
+	// AddHeader appends the header Key: Value, beside any of that name.
+	AddHeader EditKind = iota
+	// UpsertHeader sets the value of the header Key (matched without
+	// regard to case), or appends it when there is none.
+	UpsertHeader
+	// RemoveHeader removes every header called Key, without regard to case.
+	RemoveHeader
+	// RemoveEmptyHeaders removes each header whose value is empty: as
+	// written, or, with Resolved, once its {{variables}} are resolved.
+	RemoveEmptyHeaders
+	// SetVariable gives the variable Key the value Value in Scope.
+	SetVariable
+	// UnsetVariable removes the variable Key from Scope.
+	UnsetVariable
+)
+
+// Variable scopes, from the highest precedence down.
+const (
+	ScopeLocal       = "local"
+	ScopeEnvironment = "environment"
+	ScopeCollection  = "collection"
+	ScopeGlobal      = "global"
+)
+
+// Edit is one translated statement. Values are Postman template text:
+// {{name}} stands for a variable's value and {{$guid}} for a dynamic
+// value, both resolved when the request is sent, as Postman resolves them.
+type Edit struct {
+	Kind     EditKind
+	Key      string
+	Value    string
+	Scope    string
+	Resolved bool
+	// Source is the statement as written, one line, shortened.
+	Source string
+}
+
+// ParsePreRequest reads a pre-request script.
+func ParsePreRequest(src string) PreRequest {
+	toks, lexed := lexJS(src)
+	var out PreRequest
+	locals := map[string]string{}
+	for _, stmt := range splitStatements(toks) {
+		edits, ok := preStatement(stmt, locals)
+		if !ok {
+			out.Edits = nil
+			out.Unread = statementText(src, stmt)
+			out.Kind = statementKind(stmt)
+			out.Would = would(toks)
+			return out
+		}
+		for i := range edits {
+			edits[i].Source = statementText(src, stmt)
+		}
+		out.Edits = append(out.Edits, edits...)
+	}
+	if !lexed {
+		out.Edits = nil
+		out.Unread = "the script could not be read to its end (an unclosed string, comment or regular expression)"
+		out.Kind = "unreadable"
+		out.Would = would(toks)
+	}
+	return out
+}
+
+// preStatement translates one statement, recording declarations in
+// locals. ok is false when it is not understood.
+func preStatement(stmt []jsToken, locals map[string]string) ([]Edit, bool) {
+	if isDeclaration(stmt) {
+		return nil, declareLocals(stmt, locals)
+	}
+	if matchText(stmt, "console", ".") && len(stmt) > 3 && stmt[3].text == "(" && closing(stmt, 3) == len(stmt)-1 {
+		// Logging changes nothing that is sent; its arguments are read
+		// only as far as to know they call nothing.
+		return nil, !callsAnything(stmt[4 : len(stmt)-1])
+	}
+	if e, ok := headerEdit(stmt, locals); ok {
+		return []Edit{e}, true
+	}
+	if e, ok := variableEdit(stmt, locals); ok {
+		return []Edit{e}, true
+	}
+	if e, ok := emptyHeaderRemoval(stmt); ok {
+		return []Edit{e}, true
+	}
+	return nil, false
+}
+
+// declareLocals reads const a = "x", b = pm.variables.get("y").
+func declareLocals(stmt []jsToken, locals map[string]string) bool {
+	for _, d := range splitArgs(stmt[1:]) {
+		if len(d) < 3 || d[0].kind != tokIdent || d[1].text != "=" || d[1].kind != tokPunct {
+			return false
+		}
+		v, ok := stringValue(d[2:], locals)
+		if !ok {
+			return false
+		}
+		locals[d[0].text] = v
+	}
+	return true
+}
+
+// callsAnything reports whether toks hold a call or an assignment, which
+// could change state even inside console.log's arguments.
+func callsAnything(toks []jsToken) bool {
+	for i, t := range toks {
+		if t.kind != tokPunct {
+			continue
+		}
+		switch t.text {
+		case "(":
+			if i > 0 && (toks[i-1].kind == tokIdent || toks[i-1].text == ")") {
+				return true
+			}
+		case "=", "+=", "-=", "++", "--":
+			return true
+		}
+	}
+	return false
+}
+
+// callOf returns the arguments of a statement that is exactly a call of
+// the dotted name path (pm.request.headers.add(...)).
+func callOf(stmt []jsToken, path ...string) ([][]jsToken, bool) {
+	var texts []string
+	for i, p := range path {
+		if i > 0 {
+			texts = append(texts, ".")
+		}
+		texts = append(texts, p)
+	}
+	texts = append(texts, "(")
+	if !matchText(stmt, texts...) {
+		return nil, false
+	}
+	open := len(texts) - 1
+	if closing(stmt, open) != len(stmt)-1 {
+		return nil, false
+	}
+	return splitArgs(stmt[open+1 : len(stmt)-1]), true
+}
+
+// statementText is the statement as written, on one line and shortened.
+func statementText(src string, stmt []jsToken) string {
+	s := strings.Join(strings.Fields(src[stmt[0].start:stmt[len(stmt)-1].end]), " ")
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:77]) + "..."
+	}
+	return s
+}
+
+// statementKind classifies a statement that is not translated, for
+// counting them across collections.
+func statementKind(stmt []jsToken) string {
+	switch {
+	case jsKeywords[stmt[0].text]:
+		return stmt[0].text
+	case isDeclaration(stmt):
+		return "declaration"
+	case len(stmt) > 1 && stmt[1].text == "=" && stmt[1].kind == tokPunct:
+		return "assignment"
+	}
+	return describe(stmt)
+}
