@@ -56,9 +56,12 @@ func readCollection(data []byte) (*collection, error) {
 	if err := dec.Decode(&root); err != nil {
 		return nil, err
 	}
-	if inner, ok := root["collection"].(map[string]any); ok && root["item"] == nil {
+	if inner, ok := root["collection"].(map[string]any); ok && root["item"] == nil && root["items"] == nil {
 		root = inner
 	}
+	// pmgen reads the "items" some exporters write as "item" (load's
+	// itemList); newman knows only "item", so it is renamed for newman too.
+	renameItems(root)
 	if _, ok := root["item"].([]any); !ok {
 		return nil, fmt.Errorf("not a v2 collection: no item array")
 	}
@@ -87,6 +90,22 @@ func readCollection(data []byte) (*collection, error) {
 	c.walk(list(root["item"]), nil, root["auth"], scripts)
 	stripEvents(root)
 	return c, nil
+}
+
+// renameItems turns a folder's non-standard "items" into "item", at every
+// level, as pmgen's loader reads it; "item" wins when both are there.
+func renameItems(folder map[string]any) {
+	if folder["item"] == nil {
+		if items, ok := folder["items"]; ok {
+			folder["item"] = items
+			delete(folder, "items")
+		}
+	}
+	for _, e := range list(folder["item"]) {
+		if m, ok := e.(map[string]any); ok {
+			renameItems(m)
+		}
+	}
 }
 
 var varRef = regexp.MustCompile(`\{\{([^{}\s]+)\}\}`)
