@@ -8,26 +8,36 @@ import (
 )
 
 // basicAuth sends the WithBasicAuth credentials as HTTP Basic auth.
-type basicAuth struct{}
+type basicAuth struct {
+	around textAround
+}
 
-// sign adds the signature to req; without credentials it leaves req as it is,
-// as Postman sends a request whose credentials are empty.
+// sign adds the signature to req; without credentials it leaves req as it is.
+// Given credentials are sent even when empty ("Basic Og=="), as Postman
+// sends a username and password whose variables are empty.
 func (a basicAuth) sign(cfg *config, req *http.Request, body []byte) error {
 	if c := cfg.auth.basic; c != nil {
-		token := base64.StdEncoding.EncodeToString([]byte(c[0] + ":" + c[1]))
+		user, pass := a.around.wrap(0, c[0]), a.around.wrap(1, c[1])
+		token := base64.StdEncoding.EncodeToString([]byte(user + ":" + pass))
 		setHeader(req.Header, "Authorization", "Basic "+token)
 	}
 	return nil
 }
 
 // bearerAuth sends the WithBearerToken token.
-type bearerAuth struct{}
+type bearerAuth struct {
+	around textAround
+}
 
-// sign adds the signature to req; without credentials it leaves req as it is,
-// as Postman sends a request whose credentials are empty.
+// sign adds the signature to req; without a token, or with one that is
+// empty with the collection's text around it, it leaves req as it is, as
+// Postman does.
 func (a bearerAuth) sign(cfg *config, req *http.Request, body []byte) error {
-	if cfg.auth.bearer != "" {
-		setHeader(req.Header, "Authorization", "Bearer "+cfg.auth.bearer)
+	if cfg.auth.bearer == nil {
+		return nil
+	}
+	if token := a.around.wrap(0, *cfg.auth.bearer); token != "" {
+		setHeader(req.Header, "Authorization", "Bearer "+token)
 	}
 	return nil
 }
@@ -37,18 +47,23 @@ func (a bearerAuth) sign(cfg *config, req *http.Request, body []byte) error {
 type apiKeyAuth struct {
 	name    string
 	inQuery bool
+	around  textAround
 }
 
-// sign adds the signature to req; without credentials it leaves req as it is,
-// as Postman sends a request whose credentials are empty.
+// sign adds the signature to req; without a key it leaves req as it is. A
+// key given empty is still sent, as an empty header or "name=": Postman
+// sends the API key whenever its name or its value is not empty.
 func (a apiKeyAuth) sign(cfg *config, req *http.Request, body []byte) error {
-	if cfg.auth.apiKey == "" {
+	if cfg.auth.apiKey == nil {
 		return nil
 	}
-	if a.inQuery {
-		addQueryParam(req, a.name, cfg.auth.apiKey)
-	} else {
-		setHeader(req.Header, a.name, cfg.auth.apiKey)
+	value := a.around.wrap(0, *cfg.auth.apiKey)
+	switch {
+	case a.name == "" && value == "":
+	case a.inQuery:
+		addQueryParam(req, a.name, value)
+	default:
+		setHeader(req.Header, a.name, value)
 	}
 	return nil
 }
@@ -58,6 +73,7 @@ func (a apiKeyAuth) sign(cfg *config, req *http.Request, body []byte) error {
 type oauth2Auth struct {
 	prefix  string
 	inQuery bool
+	around  textAround
 }
 
 // sign adds the signature to req; without credentials it leaves req as it is,
@@ -70,7 +86,7 @@ func (a oauth2Auth) sign(cfg *config, req *http.Request, body []byte) error {
 	if err != nil {
 		return fmt.Errorf("getting the OAuth 2 token: %w", err)
 	}
-	switch {
+	switch token = a.around.wrap(0, token); {
 	case token == "":
 	case a.inQuery:
 		addQueryParam(req, "access_token", token)

@@ -156,7 +156,23 @@ func authSentence(op *model.Operation, options []*model.AuthOption) string {
 	case model.AuthEdgeGrid:
 		how = "It is signed with Akamai EdgeGrid"
 	}
-	return fmt.Sprintf("%s (%s), set on %s.", how, opt, a.From)
+	return fmt.Sprintf("%s (%s), set on %s.", how, opt, a.From) + aroundSentence(a)
+}
+
+// aroundSentence says how credentials with text around their variable are
+// sent: " The option's value is sent as "Api-Token <value>"."
+func aroundSentence(a *model.Auth) string {
+	keys := CredentialKeys(a.Scheme)
+	var parts []string
+	for i, t := range a.Around {
+		if t != (model.TextAround{}) && i < len(keys) {
+			parts = append(parts, fmt.Sprintf("%s as %q", keys[i], t.Before+"<"+keys[i]+">"+t.After))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " The collection writes text around the credential, which is sent with the value given: " + strings.Join(parts, ", ") + "."
 }
 
 // authText writes a template as the collection does: "{{region}}".

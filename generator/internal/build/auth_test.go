@@ -231,3 +231,55 @@ func boolText(b bool) string {
 	}
 	return "false"
 }
+
+// TestAuthTextAroundVariables checks that text around a credential's one
+// variable is kept for the client to send with the value the caller
+// gives, for every scheme's credentials, and that a credential that is a
+// variable alone, saved text, or several references is the whole value.
+func TestAuthTextAroundVariables(t *testing.T) {
+	req := func(name string, a *load.Auth) *load.Item {
+		return withRequestAuth(request(name, "GET", "https://x.example.com/a"), a)
+	}
+	col := &load.Collection{File: "c.json", Name: "C", Items: []*load.Item{
+		req("Key", authOf("apikey", "key", "Authorization", "value", "Api-Token {{DT_TOKEN}}")),
+		req("Bearer", authOf("bearer", "token", "Bearer-ish {{x}}")),
+		req("Basic", authOf("basic", "username", "acme\\{{user}}", "password", "{{pass}}!")),
+		req("OAuth2", authOf("oauth2", "accessToken", "v2.{{at}}")),
+		req("Digest", authOf("digest", "username", "{{u}}@realm", "password", "{{p}}")),
+		req("AWS", authOf("awsv4", "accessKey", "{{ak}}", "secretKey", "{{sk}}", "sessionToken", "tok-{{st}}")),
+		req("OAuth1", authOf("oauth1", "consumerKey", "ck-{{ck}}")),
+		req("Hawk", authOf("hawk", "authId", "id:{{id}}")),
+		req("EdgeGrid", authOf("edgegrid", "accessToken", "{{a}}-x")),
+		req("Whole", authOf("apikey", "value", "{{key}}")),
+		req("Saved", authOf("bearer", "token", "abc def")),
+		req("Two", authOf("bearer", "token", "{{a}} {{b}}")),
+		req("Dynamic", authOf("bearer", "token", "n-{{$guid}}")),
+	}}
+	api := mustBuild(t, col)
+	around := func(name string) string {
+		var parts []string
+		for _, a := range findOp(api.Root, name).Auth.Around {
+			parts = append(parts, a.Before+"|"+a.After)
+		}
+		return strings.Join(parts, " ")
+	}
+	for _, c := range []struct{ op, want string }{
+		{"Key", "Api-Token |"},
+		{"Bearer", "Bearer-ish |"},
+		{"Basic", `acme\| |!`},
+		{"OAuth2", "v2.|"},
+		{"Digest", "|@realm |"},
+		{"AWS", "| | tok-|"},
+		{"OAuth1", "ck-| | | |"},
+		{"Hawk", "id:| |"},
+		{"EdgeGrid", "| | |-x"},
+		{"Whole", ""},
+		{"Saved", ""},
+		{"Two", ""},
+		{"Dynamic", ""},
+	} {
+		if got := around(c.op); got != c.want {
+			t.Errorf("%s: text around = %q, want %q", c.op, got, c.want)
+		}
+	}
+}

@@ -30,9 +30,9 @@ func authFile(api *model.API) *jen.File {
 			case model.AuthBasic:
 				g.Id("basic").Op("*").Index(jen.Lit(2)).String().Comment("username, password")
 			case model.AuthBearer:
-				g.Id("bearer").String()
+				g.Id("bearer").Op("*").String()
 			case model.AuthAPIKey:
-				g.Id("apiKey").String()
+				g.Id("apiKey").Op("*").String()
 			case model.AuthOAuth2:
 				g.Id("oauth2").Func().Params(jen.Qual("context", "Context")).Params(jen.String(), jen.Error())
 			case model.AuthDigest:
@@ -91,10 +91,10 @@ func authOption(f *jen.File, o *model.AuthOption) {
 		assign = set("basic").Add(pair(2, "username", "password"))
 	case model.AuthBearer:
 		strs("token")
-		assign = set("bearer").Id("token")
+		assign = set("bearer").Op("&").Id("token")
 	case model.AuthAPIKey:
 		strs("key")
-		assign = set("apiKey").Id("key")
+		assign = set("apiKey").Op("&").Id("key")
 	case model.AuthOAuth2:
 		if o.Source {
 			params = []jen.Code{jen.Id("source").Func().Params(jen.Qual("context", "Context")).Params(jen.String(), jen.Error())}
@@ -137,7 +137,7 @@ func authValue(a *model.Auth) jen.Code {
 		value jen.Code
 		set   bool
 	}
-	values := func(typ string, fs ...field) jen.Code {
+	valuesOf := func(typ string, fs ...field) jen.Code {
 		d := jen.Dict{}
 		for _, f := range fs {
 			if f.set {
@@ -146,14 +146,23 @@ func authValue(a *model.Auth) jen.Code {
 		}
 		return jen.Id(typ).Values(d)
 	}
+	// around: textAround{{"Api-Token ", ""}}
+	var arounds []jen.Code
+	for _, t := range a.Around {
+		arounds = append(arounds, jen.Values(jen.Lit(t.Before), jen.Lit(t.After)))
+	}
+	around := field{"around", jen.Id("textAround").Values(arounds...), len(arounds) > 0}
+	values := func(typ string, fs ...field) jen.Code {
+		return valuesOf(typ, append(fs, around)...)
+	}
 	tmpl := func(name string, t model.Template) field { return field{name, templateExpr(t), t.String() != ""} }
 	flag := func(name string, v bool) field { return field{name, jen.Lit(v), v} }
 	text := func(name, v string) field { return field{name, jen.Lit(v), v != ""} }
 	switch a.Scheme {
 	case model.AuthBasic:
-		return jen.Id("basicAuth").Values()
+		return values("basicAuth")
 	case model.AuthBearer:
-		return jen.Id("bearerAuth").Values()
+		return values("bearerAuth")
 	case model.AuthAPIKey:
 		return values("apiKeyAuth", tmpl("name", a.Name), flag("inQuery", a.InQuery))
 	case model.AuthOAuth2:
@@ -174,11 +183,8 @@ func authValue(a *model.Auth) jen.Code {
 		for _, h := range a.HeadersToSign {
 			hs = append(hs, jen.Lit(h))
 		}
-		d := jen.Dict{jen.Id("maxBody"): jen.Lit(a.MaxBody)}
-		if len(hs) > 0 {
-			d[jen.Id("headers")] = jen.Index().String().Values(hs...)
-		}
-		return jen.Id("edgeGridAuth").Values(d)
+		return values("edgeGridAuth", field{"maxBody", jen.Lit(a.MaxBody), true},
+			field{"headers", jen.Index().String().Values(hs...), len(hs) > 0})
 	}
 	return jen.Nil()
 }

@@ -87,6 +87,18 @@ type Auth struct {
 	// order; MaxBody bounds how much of a POST body is hashed.
 	HeadersToSign []string
 	MaxBody       int
+
+	// Around is the text the collection writes around each credential, in
+	// the order of the option's arguments; empty when every credential is
+	// the whole of its parameter. The caller gives the credential; the
+	// text is sent with it, as Postman sends it.
+	Around []TextAround
+}
+
+// TextAround is the literal text before and after a credential's one
+// variable ("Api-Token {{DT_TOKEN}}": Before "Api-Token ").
+type TextAround struct {
+	Before, After string
 }
 
 // AuthSet is what the client needs for the schemes its requests use: a
