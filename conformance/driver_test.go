@@ -68,13 +68,27 @@ func makePlan(col *collection, rec *recorder) *plan {
 			if opt, ok := authOptions[kind]; ok {
 				pi.Auth = kind
 				for _, name := range opt.params {
-					pi.Args = append(pi.Args, resolve(params[name], col.vars))
+					pi.Args = append(pi.Args, resolve(credentialText(params[name]), col.vars))
 				}
 			}
 		}
 		p.Items = append(p.Items, pi)
 	}
 	return p
+}
+
+// credentialText is the part of an auth parameter that the caller gives
+// the generated option: its one {{variable}} when the parameter has text
+// around it ("Api-Token {{DT_TOKEN}}"), which the client sends with the
+// value as Postman does; otherwise the parameter whole. It follows
+// pmgen's auth.SplitAround: values trimmed, one reference, not dynamic.
+func credentialText(v string) string {
+	v = strings.TrimSpace(v)
+	refs := varRef.FindAllStringIndex(v, -1)
+	if len(refs) != 1 || strings.HasPrefix(v[refs[0][0]:], "{{$") {
+		return v
+	}
+	return v[refs[0][0]:refs[0][1]]
 }
 
 // resolve substitutes {{variables}} as Postman does, nested ones included;
