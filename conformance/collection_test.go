@@ -75,11 +75,16 @@ func readCollection(data []byte) (*collection, error) {
 		c.vars[key] = str(m["value"])
 	}
 	// Variables the collection uses without saving a value: newman would
-	// send "{{name}}"; both sides get the value the generated tests use.
+	// send "{{name}}"; both sides get the value the generated tests use,
+	// or a number for one that a JSON body uses bare (see jsonBareVars).
+	bare := jsonBareVars(root)
 	for _, m := range varRef.FindAllSubmatch(data, -1) {
 		key := string(m[1])
 		if _, ok := c.vars[key]; !ok && !strings.HasPrefix(key, "$") {
 			c.vars[key] = "test-" + key
+			if bare[key] {
+				c.vars[key] = bareTestValue(key)
+			}
 			c.envVars = append(c.envVars, key)
 		}
 	}
