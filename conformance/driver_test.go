@@ -34,6 +34,11 @@ var authOptions = map[string]authOption{
 	"edgegrid": {"WithEdgeGrid", []string{"clientToken", "clientSecret", "accessToken"}},
 }
 
+// tokenSchemes are the schemes whose option the driver leaves out when
+// every credential is empty, as a caller with nothing to give would; the
+// signing schemes are always given theirs.
+var tokenSchemes = map[string]bool{"basic": true, "bearer": true, "apikey": true, "oauth2": true}
+
 // planItem is one call the driver makes, in newman's order.
 type planItem struct {
 	Index int      `json:"index"`
@@ -69,6 +74,12 @@ func makePlan(col *collection, rec *recorder) *plan {
 				pi.Auth = kind
 				for _, name := range opt.params {
 					pi.Args = append(pi.Args, resolve(credentialText(params[name]), col.vars))
+				}
+				if tokenSchemes[kind] && strings.Join(pi.Args, "") == "" {
+					// Nothing to give: the caller leaves the option out,
+					// and the client must send what Postman sends for
+					// credentials saved empty.
+					pi.Auth, pi.Args = "", nil
 				}
 			}
 		}

@@ -10,13 +10,20 @@ import (
 // basicAuth sends the WithBasicAuth credentials as HTTP Basic auth.
 type basicAuth struct {
 	around textAround
+	// emptyDefault sends empty credentials when none are given: the
+	// collection saves them empty, and Postman sends them so.
+	emptyDefault bool
 }
 
 // sign adds the signature to req; without credentials it leaves req as it is.
 // Given credentials are sent even when empty ("Basic Og=="), as Postman
 // sends a username and password whose variables are empty.
 func (a basicAuth) sign(cfg *config, req *http.Request, body []byte) error {
-	if c := cfg.auth.basic; c != nil {
+	c := cfg.auth.basic
+	if c == nil && a.emptyDefault {
+		c = &[2]string{}
+	}
+	if c != nil {
 		user, pass := a.around.wrap(0, c[0]), a.around.wrap(1, c[1])
 		token := base64.StdEncoding.EncodeToString([]byte(user + ":" + pass))
 		setHeader(req.Header, "Authorization", "Basic "+token)
@@ -26,17 +33,22 @@ func (a basicAuth) sign(cfg *config, req *http.Request, body []byte) error {
 
 // bearerAuth sends the WithBearerToken token.
 type bearerAuth struct {
-	around textAround
+	around       textAround
+	emptyDefault bool // see basicAuth
 }
 
 // sign adds the signature to req; without a token, or with one that is
 // empty with the collection's text around it, it leaves req as it is, as
 // Postman does.
 func (a bearerAuth) sign(cfg *config, req *http.Request, body []byte) error {
-	if cfg.auth.bearer == nil {
+	given := cfg.auth.bearer
+	if given == nil && a.emptyDefault {
+		given = new(string)
+	}
+	if given == nil {
 		return nil
 	}
-	if token := a.around.wrap(0, *cfg.auth.bearer); token != "" {
+	if token := a.around.wrap(0, *given); token != "" {
 		setHeader(req.Header, "Authorization", "Bearer "+token)
 	}
 	return nil
@@ -45,19 +57,24 @@ func (a bearerAuth) sign(cfg *config, req *http.Request, body []byte) error {
 // apiKeyAuth sends the WithAPIKey key in the header, or the query parameter,
 // that the collection names.
 type apiKeyAuth struct {
-	name    string
-	inQuery bool
-	around  textAround
+	name         string
+	inQuery      bool
+	around       textAround
+	emptyDefault bool // see basicAuth
 }
 
 // sign adds the signature to req; without a key it leaves req as it is. A
 // key given empty is still sent, as an empty header or "name=": Postman
 // sends the API key whenever its name or its value is not empty.
 func (a apiKeyAuth) sign(cfg *config, req *http.Request, body []byte) error {
-	if cfg.auth.apiKey == nil {
+	given := cfg.auth.apiKey
+	if given == nil && a.emptyDefault {
+		given = new(string)
+	}
+	if given == nil {
 		return nil
 	}
-	value := a.around.wrap(0, *cfg.auth.apiKey)
+	value := a.around.wrap(0, *given)
 	switch {
 	case a.name == "" && value == "":
 	case a.inQuery:
@@ -71,20 +88,24 @@ func (a apiKeyAuth) sign(cfg *config, req *http.Request, body []byte) error {
 // oauth2Auth sends the token WithOAuth2Token or WithOAuth2TokenSource
 // gives, after the collection's header prefix or as access_token in the query.
 type oauth2Auth struct {
-	prefix  string
-	inQuery bool
-	around  textAround
+	prefix       string
+	inQuery      bool
+	around       textAround
+	emptyDefault bool // see basicAuth
 }
 
 // sign adds the signature to req; without credentials it leaves req as it is,
 // as Postman sends a request whose credentials are empty.
 func (a oauth2Auth) sign(cfg *config, req *http.Request, body []byte) error {
-	if cfg.auth.oauth2 == nil {
+	var token string
+	switch {
+	case cfg.auth.oauth2 != nil:
+		var err error
+		if token, err = cfg.auth.oauth2(req.Context()); err != nil {
+			return fmt.Errorf("getting the OAuth 2 token: %w", err)
+		}
+	case !a.emptyDefault:
 		return nil
-	}
-	token, err := cfg.auth.oauth2(req.Context())
-	if err != nil {
-		return fmt.Errorf("getting the OAuth 2 token: %w", err)
 	}
 	switch token = a.around.wrap(0, token); {
 	case token == "":

@@ -26,6 +26,11 @@ func TestTokenSignersKeepTextAround(t *testing.T) {
 		{"api key in query given empty", apiKeyAuth{name: "api_key", inQuery: true}, authConfig{apiKey: str("")}, "", "", "api_key="},
 		{"bearer with suffix", bearerAuth{around: textAround{{"", "-v2"}}}, authConfig{bearer: str("abc")}, "Authorization", "Bearer abc-v2", ""},
 		{"bearer empty", bearerAuth{}, authConfig{bearer: str("")}, "", "", ""},
+		{"api key saved empty, not given", apiKeyAuth{name: "asc_auth_key", emptyDefault: true}, authConfig{}, "asc_auth_key", "", ""},
+		{"basic saved empty, not given", basicAuth{emptyDefault: true}, authConfig{}, "Authorization", "Basic Og==", ""},
+		{"bearer saved empty, not given", bearerAuth{emptyDefault: true}, authConfig{}, "", "", ""},
+		{"bearer saved empty with text, not given", bearerAuth{emptyDefault: true, around: textAround{{"t-", ""}}}, authConfig{}, "Authorization", "Bearer t-", ""},
+		{"oauth2 saved empty with text, not given", oauth2Auth{prefix: "Bearer", emptyDefault: true, around: textAround{{"v2.", ""}}}, authConfig{}, "Authorization", "Bearer v2.", ""},
 		{"basic with text", basicAuth{around: textAround{{"acme\\", ""}, {"", ""}}}, authConfig{basic: &[2]string{"bob", "pw"}},
 			"Authorization", "Basic YWNtZVxib2I6cHc=", ""},
 	}

@@ -51,3 +51,31 @@ func SplitAround(text string) (t model.TextAround, ok bool) {
 	}
 	return model.TextAround{Before: text[:start], After: rest}, true
 }
+
+// SavedEmpty reports whether every credential of a token scheme (basic,
+// bearer, API key, OAuth 2) is saved empty: an empty parameter, or one
+// whose one variable is among empty (variables saved ""). Postman then
+// sends the empty credentials (an API key header with no value, Basic
+// auth of two empty strings), and so does a client not given them.
+func SavedEmpty(a *load.Auth, s model.AuthScheme, empty map[string]bool) bool {
+	switch s {
+	case model.AuthBasic, model.AuthBearer, model.AuthAPIKey, model.AuthOAuth2:
+	default:
+		return false
+	}
+	for _, k := range CredentialKeys(s) {
+		v := Param(a, k)
+		if v == "" {
+			continue
+		}
+		t, ok := SplitAround(v)
+		if !ok {
+			return false
+		}
+		name := v[len(t.Before)+2 : len(v)-len(t.After)-2]
+		if !empty[name] {
+			return false
+		}
+	}
+	return true
+}

@@ -156,7 +156,11 @@ func authSentence(op *model.Operation, options []*model.AuthOption) string {
 	case model.AuthEdgeGrid:
 		how = "It is signed with Akamai EdgeGrid"
 	}
-	return fmt.Sprintf("%s (%s), set on %s.", how, opt, a.From) + aroundSentence(a)
+	empty := ""
+	if a.EmptyDefault {
+		empty = " The collection saves the credentials empty; until the option gives them, they are sent empty, as Postman sends them."
+	}
+	return fmt.Sprintf("%s (%s), set on %s.", how, opt, a.From) + aroundSentence(a) + empty
 }
 
 // aroundSentence says how credentials with text around their variable are

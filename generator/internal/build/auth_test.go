@@ -283,3 +283,40 @@ func TestAuthTextAroundVariables(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthEmptyDefault checks which auth blocks the client sends with
+// empty credentials when the caller gives none: those whose token-scheme
+// credentials are all saved empty, directly or through variables saved "".
+func TestAuthEmptyDefault(t *testing.T) {
+	req := func(name string, a *load.Auth) *load.Item {
+		return withRequestAuth(request(name, "GET", "https://x.example.com/a"), a)
+	}
+	col := &load.Collection{File: "c.json", Name: "C",
+		Variables: []load.Variable{{Key: "apiKey", Value: ""}, {Key: "user", Value: ""}, {Key: "tok", Value: "saved"}},
+		Items: []*load.Item{
+			req("Key", authOf("apikey", "key", "X-API-Key", "value", "{{apiKey}}")),
+			req("Prefixed Key", authOf("apikey", "key", "Authorization", "value", "Api-Token {{apiKey}}")),
+			req("Basic", authOf("basic", "username", "{{user}}", "password", "")),
+			req("Basic Saved", authOf("basic", "username", "{{user}}", "password", "pw")),
+			req("Bearer Saved", authOf("bearer", "token", "{{tok}}")),
+			req("Unsaved", authOf("apikey", "value", "{{other}}")),
+			req("Digest", authOf("digest", "username", "{{user}}")),
+		}}
+	api := mustBuild(t, col)
+	for name, want := range map[string]bool{
+		"Key": true, "Prefixed Key": true, "Basic": true,
+		"Basic Saved": false, "Bearer Saved": false, "Unsaved": false, "Digest": false,
+	} {
+		op := findOp(api.Root, name)
+		if op == nil {
+			var names []string
+			for _, o := range api.Root.Ops {
+				names = append(names, o.Name)
+			}
+			t.Fatalf("no operation %s in %v", name, names)
+		}
+		if got := op.Auth.EmptyDefault; got != want {
+			t.Errorf("%s: EmptyDefault = %v, want %v", name, got, want)
+		}
+	}
+}

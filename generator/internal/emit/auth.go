@@ -158,15 +158,16 @@ func authValue(a *model.Auth) jen.Code {
 	tmpl := func(name string, t model.Template) field { return field{name, templateExpr(t), t.String() != ""} }
 	flag := func(name string, v bool) field { return field{name, jen.Lit(v), v} }
 	text := func(name, v string) field { return field{name, jen.Lit(v), v != ""} }
+	emptyDefault := flag("emptyDefault", a.EmptyDefault)
 	switch a.Scheme {
 	case model.AuthBasic:
-		return values("basicAuth")
+		return values("basicAuth", emptyDefault)
 	case model.AuthBearer:
-		return values("bearerAuth")
+		return values("bearerAuth", emptyDefault)
 	case model.AuthAPIKey:
-		return values("apiKeyAuth", tmpl("name", a.Name), flag("inQuery", a.InQuery))
+		return values("apiKeyAuth", tmpl("name", a.Name), flag("inQuery", a.InQuery), emptyDefault)
 	case model.AuthOAuth2:
-		return values("oauth2Auth", tmpl("prefix", a.Prefix), flag("inQuery", a.InQuery))
+		return values("oauth2Auth", tmpl("prefix", a.Prefix), flag("inQuery", a.InQuery), emptyDefault)
 	case model.AuthDigest:
 		return values("digestAuth", tmpl("realm", a.Realm), tmpl("nonce", a.Nonce), tmpl("opaque", a.Opaque),
 			text("algorithm", a.Method), text("qop", a.Qop), text("nc", a.NonceCount))

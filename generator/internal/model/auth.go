@@ -93,6 +93,12 @@ type Auth struct {
 	// the whole of its parameter. The caller gives the credential; the
 	// text is sent with it, as Postman sends it.
 	Around []TextAround
+	// EmptyDefault is set when the collection saves every credential
+	// empty (an empty parameter, or one whose variable is saved ""):
+	// without the option the client sends the empty credentials, as
+	// Postman does, instead of no auth. Only the token schemes (basic,
+	// bearer, API key, OAuth 2) set it.
+	EmptyDefault bool
 }
 
 // TextAround is the literal text before and after a credential's one
