@@ -92,15 +92,21 @@ func makePlan(col *collection, rec *recorder) *plan {
 // the generated option: its one {{variable}} when the parameter has text
 // around it ("Api-Token {{DT_TOKEN}}"), which the client sends with the
 // value as Postman does; otherwise the parameter whole. It follows
-// pmgen's auth.SplitAround: values trimmed, one reference, not dynamic.
+// pmgen's auth.SplitAround: values trimmed, one reference, not dynamic,
+// and no key-like text around it.
 func credentialText(v string) string {
 	v = strings.TrimSpace(v)
 	refs := varRef.FindAllStringIndex(v, -1)
-	if len(refs) != 1 || strings.HasPrefix(v[refs[0][0]:], "{{$") {
+	if len(refs) != 1 || strings.HasPrefix(v[refs[0][0]:], "{{$") ||
+		secretLooking(v[:refs[0][0]]) || secretLooking(v[refs[0][1]:]) {
 		return v
 	}
 	return v[refs[0][0]:refs[0][1]]
 }
+
+// secretLooking mirrors auth.secretText: text around the variable that
+// looks like a key itself keeps the value whole (withheld).
+var secretLooking = regexp.MustCompile(`eyJ|sk_live_|sk_test_|[A-Za-z0-9]{20}`).MatchString
 
 // resolve substitutes {{variables}} as Postman does, nested ones included;
 // unknown ones are left as written.

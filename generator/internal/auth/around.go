@@ -49,7 +49,32 @@ func SplitAround(text string) (t model.TextAround, ok bool) {
 		strings.Contains(rest, "{{") || strings.Contains(text[:start], "}}") {
 		return t, false
 	}
+	if secretText(text[:start]) || secretText(rest) {
+		return t, false
+	}
 	return model.TextAround{Before: text[:start], After: rest}, true
+}
+
+// secretText reports whether text around a variable looks like a saved
+// credential itself (a JWT or Stripe key, or a long run of letters and
+// digits such as a key): it is then withheld with the rest of the value,
+// never written into generated source. "Bearer ", "Api-Token " and
+// "acme\" are kept.
+func secretText(s string) bool {
+	if strings.Contains(s, "eyJ") || strings.Contains(s, "sk_live_") || strings.Contains(s, "sk_test_") {
+		return true
+	}
+	run := 0
+	for _, c := range s {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			if run++; run >= 20 {
+				return true
+			}
+			continue
+		}
+		run = 0
+	}
+	return false
 }
 
 // SavedEmpty reports whether every credential of a token scheme (basic,

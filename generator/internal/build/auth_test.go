@@ -254,6 +254,7 @@ func TestAuthTextAroundVariables(t *testing.T) {
 		req("Saved", authOf("bearer", "token", "abc def")),
 		req("Two", authOf("bearer", "token", "{{a}} {{b}}")),
 		req("Dynamic", authOf("bearer", "token", "n-{{$guid}}")),
+		req("Secret Text", authOf("bearer", "token", "{{user}}:0123456789abcdefghijKLMN")),
 	}}
 	api := mustBuild(t, col)
 	around := func(name string) string {
@@ -277,6 +278,8 @@ func TestAuthTextAroundVariables(t *testing.T) {
 		{"Saved", ""},
 		{"Two", ""},
 		{"Dynamic", ""},
+		// Text that looks like a key itself is withheld with the value.
+		{"Secret Text", ""},
 	} {
 		if got := around(c.op); got != c.want {
 			t.Errorf("%s: text around = %q, want %q", c.op, got, c.want)
