@@ -55,6 +55,10 @@ func OptionDoc(o *model.AuthOption, sites []Site) string {
 		saved += " The collection fills them from " + refs + "."
 	}
 	unset := "When the option is not given, those requests are sent without this auth."
+	switch o.Scheme {
+	case model.AuthBasic, model.AuthBearer, model.AuthAPIKey, model.AuthOAuth2:
+		unset = "When the option is not given, those requests are sent without this auth, except where the collection saves the credentials empty: they are then sent empty, as Postman sends them (each method's documentation says so)."
+	}
 	return godoc.FromMarkdown(o.Name + " " + what + "\n\n" + where + "\n\n" + saved + "\n\n" + unset)
 }
 
