@@ -66,9 +66,12 @@ func readCollection(data []byte, un untranslated) (*collection, error) {
 	if err := dec.Decode(&root); err != nil {
 		return nil, err
 	}
-	if inner, ok := root["collection"].(map[string]any); ok && root["item"] == nil {
+	if inner, ok := root["collection"].(map[string]any); ok && root["item"] == nil && root["items"] == nil {
 		root = inner
 	}
+	// pmgen reads the "items" some exporters write as "item" (load's
+	// itemList); newman knows only "item", so it is renamed for newman too.
+	renameItems(root)
 	if _, ok := root["item"].([]any); !ok {
 		return nil, fmt.Errorf("not a v2 collection: no item array")
 	}
@@ -82,11 +85,16 @@ func readCollection(data []byte, un untranslated) (*collection, error) {
 		c.vars[key] = str(m["value"])
 	}
 	// Variables the collection uses without saving a value: newman would
-	// send "{{name}}"; both sides get the value the generated tests use.
+	// send "{{name}}"; both sides get the value the generated tests use,
+	// or a number for one that a JSON body uses bare (see jsonBareVars).
+	bare := jsonBareVars(root)
 	for _, m := range varRef.FindAllSubmatch(data, -1) {
 		key := string(m[1])
 		if _, ok := c.vars[key]; !ok && !strings.HasPrefix(key, "$") {
 			c.vars[key] = "test-" + key
+			if bare[key] {
+				c.vars[key] = bareTestValue(key)
+			}
 			c.envVars = append(c.envVars, key)
 		}
 	}
@@ -105,6 +113,22 @@ func readCollection(data []byte, un untranslated) (*collection, error) {
 	stripEvents(root)
 	c.kept.restore()
 	return c, nil
+}
+
+// renameItems turns a folder's non-standard "items" into "item", at every
+// level, as pmgen's loader reads it; "item" wins when both are there.
+func renameItems(folder map[string]any) {
+	if folder["item"] == nil {
+		if items, ok := folder["items"]; ok {
+			folder["item"] = items
+			delete(folder, "items")
+		}
+	}
+	for _, e := range list(folder["item"]) {
+		if m, ok := e.(map[string]any); ok {
+			renameItems(m)
+		}
+	}
 }
 
 var varRef = regexp.MustCompile(`\{\{([^{}\s]+)\}\}`)

@@ -123,6 +123,9 @@ func check(r *run, newman, bin string) error {
 	if err != nil {
 		return err
 	}
+	if err := col.giveVars(filepath.Join(filepath.Dir(r.file), r.name+givenVarsExt)); err != nil {
+		return err
+	}
 	r.col = col
 	if _, err := os.Stat(bin); err != nil {
 		return fmt.Errorf("no driver: the package did not compile")

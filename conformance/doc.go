@@ -25,6 +25,15 @@
 // called with the inputs the collection saved, and the client's settings.
 // The harness adds its driver beside that file.
 //
+// Both sides read a collection the same way: the harness lists requests as
+// pmgen's loader does (TestHarnessReadsAsPmgen checks it against
+// generator.Requests). Variables the collection uses but saves no value
+// for are given "test-<name>", or a JSON number when a raw body uses them
+// bare ("id": {{id}}), where a JSON value is meant. A collection may come
+// with NAME.env-vars beside it (key=value lines): values given to both
+// sides over the saved ones, as a user's environment would, so that a case
+// can be checked with its credentials both empty and given.
+//
 // The table of differences abridges long values; with
 // PMGEN_CONFORMANCE_DIFFS=FILE each difference is also written to FILE in
 // full, to diagnose a mismatch.

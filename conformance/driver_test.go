@@ -34,6 +34,11 @@ var authOptions = map[string]authOption{
 	"edgegrid": {"WithEdgeGrid", []string{"clientToken", "clientSecret", "accessToken"}},
 }
 
+// tokenSchemes are the schemes whose option the driver leaves out when
+// every credential is empty, as a caller with nothing to give would; the
+// signing schemes are always given theirs.
+var tokenSchemes = map[string]bool{"basic": true, "bearer": true, "apikey": true, "oauth2": true}
+
 // planItem is one call the driver makes, in newman's order.
 type planItem struct {
 	Index int      `json:"index"`
@@ -68,7 +73,13 @@ func makePlan(col *collection, rec *recorder) *plan {
 			if opt, ok := authOptions[kind]; ok {
 				pi.Auth = kind
 				for _, name := range opt.params {
-					pi.Args = append(pi.Args, resolve(params[name], col.vars))
+					pi.Args = append(pi.Args, resolve(credentialText(params[name]), col.vars))
+				}
+				if tokenSchemes[kind] && strings.Join(pi.Args, "") == "" {
+					// Nothing to give: the caller leaves the option out,
+					// and the client must send what Postman sends for
+					// credentials saved empty.
+					pi.Auth, pi.Args = "", nil
 				}
 			}
 		}
@@ -76,6 +87,26 @@ func makePlan(col *collection, rec *recorder) *plan {
 	}
 	return p
 }
+
+// credentialText is the part of an auth parameter that the caller gives
+// the generated option: its one {{variable}} when the parameter has text
+// around it ("Api-Token {{DT_TOKEN}}"), which the client sends with the
+// value as Postman does; otherwise the parameter whole. It follows
+// pmgen's auth.SplitAround: values trimmed, one reference, not dynamic,
+// and no key-like text around it.
+func credentialText(v string) string {
+	v = strings.TrimSpace(v)
+	refs := varRef.FindAllStringIndex(v, -1)
+	if len(refs) != 1 || strings.HasPrefix(v[refs[0][0]:], "{{$") ||
+		secretLooking(v[:refs[0][0]]) || secretLooking(v[refs[0][1]:]) {
+		return v
+	}
+	return v[refs[0][0]:refs[0][1]]
+}
+
+// secretLooking mirrors auth.secretText: text around the variable that
+// looks like a key itself keeps the value whole (withheld).
+var secretLooking = regexp.MustCompile(`eyJ|sk_live_|sk_test_|[A-Za-z0-9]{20}`).MatchString
 
 // resolve substitutes {{variables}} as Postman does, nested ones included;
 // unknown ones are left as written.

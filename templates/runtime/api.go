@@ -51,8 +51,8 @@ type config struct {
 // has a field for each scheme its collection uses.
 type authConfig struct {
 	basic    *[2]string // username, password
-	bearer   string
-	apiKey   string
+	bearer   *string
+	apiKey   *string
 	oauth2   func(context.Context) (string, error)
 	digest   *[2]string // username, password
 	aws      *[3]string // access key ID, secret access key, session token

@@ -28,6 +28,29 @@ func (c *config) authNonce() string {
 	return hex.EncodeToString(b[:])
 }
 
+// textAround is the text a collection writes around each credential's
+// variable ("Api-Token {{DT_TOKEN}}"), indexed like the arguments of the
+// scheme's option. Postman sends the text with the value; the option
+// takes only the value.
+type textAround [][2]string
+
+// wrap returns the i-th credential as Postman sends it.
+func (t textAround) wrap(i int, v string) string {
+	if i < len(t) {
+		return t[i][0] + v + t[i][1]
+	}
+	return v
+}
+
+// wrapAll returns the credentials of an option as Postman sends them.
+func (t textAround) wrapAll(creds []string) []string {
+	out := make([]string, len(creds))
+	for i, v := range creds {
+		out[i] = t.wrap(i, v)
+	}
+	return out
+}
+
 // addQueryParam appends key=value to req's raw query, encoding both in
 // full: credentials are never pre-encoded, and signatures cover the bytes
 // as sent.

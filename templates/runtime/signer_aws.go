@@ -14,15 +14,16 @@ import (
 // credentials, for the collection's region and service.
 type awsV4Auth struct {
 	region, service string
+	around          textAround
 }
 
 // sign adds the signature to req; without credentials it leaves req as it is,
 // as Postman sends a request whose credentials are empty.
 func (a awsV4Auth) sign(cfg *config, req *http.Request, body []byte) error {
-	c := cfg.auth.aws
-	if c == nil {
+	if cfg.auth.aws == nil {
 		return nil
 	}
+	c := a.around.wrapAll(cfg.auth.aws[:])
 	stamp := cfg.authNow().UTC().Format("20060102T150405Z")
 	day := stamp[:8]
 	payload := hex.EncodeToString(hashSum(sha256.New, body))

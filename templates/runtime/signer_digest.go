@@ -20,13 +20,17 @@ import (
 // and answer responds to the server's challenge.
 type digestAuth struct {
 	realm, nonce, opaque, algorithm, qop, nc string
+	around                                   textAround
 }
 
 // sign adds the signature to req; without credentials it leaves req as it is,
 // as Postman sends a request whose credentials are empty.
 func (a digestAuth) sign(cfg *config, req *http.Request, body []byte) error {
-	c := cfg.auth.digest
-	if c == nil || c[0] == "" || a.realm == "" || a.nonce == "" {
+	if cfg.auth.digest == nil {
+		return nil
+	}
+	c := a.around.wrapAll(cfg.auth.digest[:])
+	if c[0] == "" || a.realm == "" || a.nonce == "" {
 		return nil
 	}
 	// Postman names MD5 in the header when the collection names no algorithm.
@@ -48,10 +52,10 @@ func (a digestAuth) sign(cfg *config, req *http.Request, body []byte) error {
 // answer retries req once with an Authorization header when resp is a 401
 // with a Digest challenge and credentials were given; otherwise it returns resp.
 func (a digestAuth) answer(cfg *config, req *http.Request, body []byte, resp *http.Response) (*http.Response, error) {
-	c := cfg.auth.digest
-	if c == nil || resp.StatusCode != http.StatusUnauthorized {
+	if cfg.auth.digest == nil || resp.StatusCode != http.StatusUnauthorized {
 		return resp, nil
 	}
+	c := a.around.wrapAll(cfg.auth.digest[:])
 	challenge := digestChallenge(resp.Header.Values("Www-Authenticate"))
 	if challenge == nil {
 		return resp, nil

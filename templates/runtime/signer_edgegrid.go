@@ -17,15 +17,16 @@ type edgeGridAuth struct {
 	// of the request's, so that a request sent through a proxy or a local
 	// tunnel is signed for the host Akamai sees.
 	baseURL string
+	around  textAround
 }
 
 // sign adds the signature to req; without credentials it leaves req as it is,
 // as Postman sends a request whose credentials are empty.
 func (a edgeGridAuth) sign(cfg *config, req *http.Request, body []byte) error {
-	c := cfg.auth.edgeGrid
-	if c == nil {
+	if cfg.auth.edgeGrid == nil {
 		return nil
 	}
+	c := a.around.wrapAll(cfg.auth.edgeGrid[:])
 	ts := cfg.authNow().UTC().Format("20060102T15:04:05+0000")
 	auth := "EG1-HMAC-SHA256 client_token=" + c[0] + ";access_token=" + c[2] + ";timestamp=" + ts + ";nonce=" + cfg.authNonce() + ";"
 	var canon []string

@@ -14,15 +14,16 @@ import (
 type hawkAuth struct {
 	algorithm, ext, app, dlg string
 	payloadHash              bool
+	around                   textAround
 }
 
 // sign adds the signature to req; without credentials it leaves req as it is,
 // as Postman sends a request whose credentials are empty.
 func (a hawkAuth) sign(cfg *config, req *http.Request, body []byte) error {
-	c := cfg.auth.hawk
-	if c == nil {
+	if cfg.auth.hawk == nil {
 		return nil
 	}
+	c := a.around.wrapAll(cfg.auth.hawk[:])
 	newHash := sha256.New
 	if a.algorithm == "sha1" {
 		newHash = sha1.New

@@ -24,15 +24,16 @@ type oauth1Auth struct {
 	inQuery               bool
 	realm, version        string
 	bodyHash, emptyParams bool
+	around                textAround
 }
 
 // sign adds the signature to req; without credentials it leaves req as it is,
 // as Postman sends a request whose credentials are empty.
 func (a oauth1Auth) sign(cfg *config, req *http.Request, body []byte) error {
-	c := cfg.auth.oauth1
-	if c == nil {
+	if cfg.auth.oauth1 == nil {
 		return nil
 	}
+	c := a.around.wrapAll(cfg.auth.oauth1[:])
 	form := strings.HasPrefix(strings.ToLower(req.Header.Get("Content-Type")), "application/x-www-form-urlencoded")
 	var newHash func() hash.Hash
 	switch a.method {

@@ -48,6 +48,10 @@ func OptionDoc(o *model.AuthOption, sites []Site) string {
 		saved += " The collection fills them from " + refs + "."
 	}
 	unset := "When the option is not given, those requests are sent without this auth."
+	switch o.Scheme {
+	case model.AuthBasic, model.AuthBearer, model.AuthAPIKey, model.AuthOAuth2:
+		unset = "When the option is not given, those requests are sent without this auth, except where the collection saves the credentials empty: they are then sent empty, as Postman sends them (each method's documentation says so)."
+	}
 	switch o.Kind {
 	case model.OptionOAuth2TokenURL:
 		saved = "Without it the token URL saved in the collection (accessTokenUrl) is used."
@@ -163,7 +167,27 @@ func authSentence(op *model.Operation, options []*model.AuthOption) string {
 	case model.AuthEdgeGrid:
 		how = "It is signed with Akamai EdgeGrid"
 	}
-	return fmt.Sprintf("%s (%s), set on %s.", how, opt, a.From)
+	empty := ""
+	if a.EmptyDefault {
+		empty = " The collection saves the credentials empty; until the option gives them, they are sent empty, as Postman sends them."
+	}
+	return fmt.Sprintf("%s (%s), set on %s.", how, opt, a.From) + aroundSentence(a) + empty
+}
+
+// aroundSentence says how credentials with text around their variable are
+// sent: " The option's value is sent as "Api-Token <value>"."
+func aroundSentence(a *model.Auth) string {
+	keys := CredentialKeys(a.Scheme)
+	var parts []string
+	for i, t := range a.Around {
+		if t != (model.TextAround{}) && i < len(keys) {
+			parts = append(parts, fmt.Sprintf("%s as %q", keys[i], t.Before+"<"+keys[i]+">"+t.After))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " The collection writes text around the credential, which is sent with the value given: " + strings.Join(parts, ", ") + "."
 }
 
 // authText writes a template as the collection does: "{{region}}".

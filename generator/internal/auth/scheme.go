@@ -58,6 +58,30 @@ func OptionNames(s model.AuthScheme) []string {
 	return nil
 }
 
+// CredentialKeys are the auth parameters each scheme's option takes, in
+// the order of its arguments.
+func CredentialKeys(s model.AuthScheme) []string {
+	switch s {
+	case model.AuthBasic, model.AuthDigest:
+		return []string{"username", "password"}
+	case model.AuthBearer:
+		return []string{"token"}
+	case model.AuthAPIKey:
+		return []string{"value"}
+	case model.AuthOAuth2:
+		return []string{"accessToken"}
+	case model.AuthAWSV4:
+		return []string{"accessKey", "secretKey", "sessionToken"}
+	case model.AuthOAuth1:
+		return []string{"consumerKey", "consumerSecret", "token", "tokenSecret"}
+	case model.AuthHawk:
+		return []string{"authId", "authKey"}
+	case model.AuthEdgeGrid:
+		return []string{"clientToken", "clientSecret", "accessToken"}
+	}
+	return nil
+}
+
 // SchemeOf maps a Postman auth type to a scheme. ok is false for kinds
 // generated clients cannot sign; reason then says why, for the warning.
 func SchemeOf(a *load.Auth) (s model.AuthScheme, ok bool, reason string) {

@@ -113,7 +113,14 @@ func warnAuthSecrets(col *load.Collection, w *Withheld, warn func(pos model.Pos,
 			if !credentialParam(a.Type, p.Key) || strings.TrimSpace(p.Value) == "" {
 				continue
 			}
-			if literal := secretRefs(p.Value, refs); literal {
+			literal := secretRefs(p.Value, refs)
+			if _, split := SplitAround(strings.TrimSpace(p.Value)); split {
+				// The text around the one variable is sent as written
+				// ("Api-Token {{token}}"); only the variable is the
+				// credential, and it was recorded above.
+				continue
+			}
+			if literal {
 				withheld = append(withheld, p.Key)
 				w.add(p.Key, p.Value)
 			}

@@ -37,3 +37,26 @@ func TestWithheldLongestFirst(t *testing.T) {
 		t.Errorf("warnings = %q, want one about the bearer token", warnings)
 	}
 }
+
+// TestTextAroundVariableIsNotWithheld checks that an auth value of text
+// around one variable saves no credential (the text is sent as written),
+// while its variable is a credential, and that text with two references
+// is still withheld.
+func TestTextAroundVariableIsNotWithheld(t *testing.T) {
+	col := &load.Collection{File: "c.json", Items: []*load.Item{
+		{Name: "Split", Request: &load.Request{Auth: &load.Auth{Type: "apikey", Params: []load.Pair{{Key: "value", Value: "Api-Token {{DT_TOKEN}}"}}}}},
+		{Name: "Two", Request: &load.Request{Auth: &load.Auth{Type: "bearer", Params: []load.Pair{{Key: "token", Value: "{{a}}:{{b}}"}}}}},
+	}}
+	var warnings []string
+	w, e := FindSecrets(col, []load.Variable{{Key: "DT_TOKEN", Value: "dt0c01.abc"}}, nil,
+		func(_ model.Pos, msg string) { warnings = append(warnings, msg) })
+	if len(warnings) != 1 {
+		t.Errorf("warnings = %q, want one, about the bearer token of two references", warnings)
+	}
+	if got := w.Redact("Api-Token dt0c01.abc"); got != "Api-Token [withheld]" {
+		t.Errorf("Redact = %q: the variable's value must be withheld, the text kept", got)
+	}
+	if e.SecretReason(load.Variable{Key: "DT_TOKEN", Value: "dt0c01.abc"}) == "" {
+		t.Error("DT_TOKEN is not a credential, though an auth value refers to it")
+	}
+}

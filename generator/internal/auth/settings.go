@@ -20,7 +20,7 @@ func Settings(site Site, template func(string) model.Template) *model.Auth {
 		return nil
 	}
 	a := site.Auth
-	auth := &model.Auth{Scheme: s, From: site.From}
+	auth := &model.Auth{Scheme: s, From: site.From, Around: around(site.Auth, s)}
 	switch s {
 	case model.AuthAPIKey:
 		auth.Name = template(cmpOr(Param(a, "key"), "X-API-Key"))

@@ -89,6 +89,9 @@ func grantSites(sites []auth.Site, kind model.AuthOptionKind) []auth.Site {
 func (b *builder) buildAuth(it *load.Item, op *model.Operation) {
 	if site, ok := b.auth.Of[it]; ok {
 		op.Auth = auth.Settings(site, b.template)
+		if op.Auth != nil {
+			op.Auth.EmptyDefault = auth.SavedEmpty(site.Auth, op.Auth.Scheme, b.savedEmpty)
+		}
 	}
 	if a := op.Auth; a != nil && a.Scheme == model.AuthAPIKey && !a.InQuery {
 		// Emitted as written, the name could split the request.

@@ -231,3 +231,95 @@ func boolText(b bool) string {
 	}
 	return "false"
 }
+
+// TestAuthTextAroundVariables checks that text around a credential's one
+// variable is kept for the client to send with the value the caller
+// gives, for every scheme's credentials, and that a credential that is a
+// variable alone, saved text, or several references is the whole value.
+func TestAuthTextAroundVariables(t *testing.T) {
+	req := func(name string, a *load.Auth) *load.Item {
+		return withRequestAuth(request(name, "GET", "https://x.example.com/a"), a)
+	}
+	col := &load.Collection{File: "c.json", Name: "C", Items: []*load.Item{
+		req("Key", authOf("apikey", "key", "Authorization", "value", "Api-Token {{DT_TOKEN}}")),
+		req("Bearer", authOf("bearer", "token", "Bearer-ish {{x}}")),
+		req("Basic", authOf("basic", "username", "acme\\{{user}}", "password", "{{pass}}!")),
+		req("OAuth2", authOf("oauth2", "accessToken", "v2.{{at}}")),
+		req("Digest", authOf("digest", "username", "{{u}}@realm", "password", "{{p}}")),
+		req("AWS", authOf("awsv4", "accessKey", "{{ak}}", "secretKey", "{{sk}}", "sessionToken", "tok-{{st}}")),
+		req("OAuth1", authOf("oauth1", "consumerKey", "ck-{{ck}}")),
+		req("Hawk", authOf("hawk", "authId", "id:{{id}}")),
+		req("EdgeGrid", authOf("edgegrid", "accessToken", "{{a}}-x")),
+		req("Whole", authOf("apikey", "value", "{{key}}")),
+		req("Saved", authOf("bearer", "token", "abc def")),
+		req("Two", authOf("bearer", "token", "{{a}} {{b}}")),
+		req("Dynamic", authOf("bearer", "token", "n-{{$guid}}")),
+		req("Secret Text", authOf("bearer", "token", "{{user}}:0123456789abcdefghijKLMN")),
+	}}
+	api := mustBuild(t, col)
+	around := func(name string) string {
+		var parts []string
+		for _, a := range findOp(api.Root, name).Auth.Around {
+			parts = append(parts, a.Before+"|"+a.After)
+		}
+		return strings.Join(parts, " ")
+	}
+	for _, c := range []struct{ op, want string }{
+		{"Key", "Api-Token |"},
+		{"Bearer", "Bearer-ish |"},
+		{"Basic", `acme\| |!`},
+		{"OAuth2", "v2.|"},
+		{"Digest", "|@realm |"},
+		{"AWS", "| | tok-|"},
+		{"OAuth1", "ck-| | | |"},
+		{"Hawk", "id:| |"},
+		{"EdgeGrid", "| | |-x"},
+		{"Whole", ""},
+		{"Saved", ""},
+		{"Two", ""},
+		{"Dynamic", ""},
+		// Text that looks like a key itself is withheld with the value.
+		{"Secret Text", ""},
+	} {
+		if got := around(c.op); got != c.want {
+			t.Errorf("%s: text around = %q, want %q", c.op, got, c.want)
+		}
+	}
+}
+
+// TestAuthEmptyDefault checks which auth blocks the client sends with
+// empty credentials when the caller gives none: those whose token-scheme
+// credentials are all saved empty, directly or through variables saved "".
+func TestAuthEmptyDefault(t *testing.T) {
+	req := func(name string, a *load.Auth) *load.Item {
+		return withRequestAuth(request(name, "GET", "https://x.example.com/a"), a)
+	}
+	col := &load.Collection{File: "c.json", Name: "C",
+		Variables: []load.Variable{{Key: "apiKey", Value: ""}, {Key: "user", Value: ""}, {Key: "tok", Value: "saved"}},
+		Items: []*load.Item{
+			req("Key", authOf("apikey", "key", "X-API-Key", "value", "{{apiKey}}")),
+			req("Prefixed Key", authOf("apikey", "key", "Authorization", "value", "Api-Token {{apiKey}}")),
+			req("Basic", authOf("basic", "username", "{{user}}", "password", "")),
+			req("Basic Saved", authOf("basic", "username", "{{user}}", "password", "pw")),
+			req("Bearer Saved", authOf("bearer", "token", "{{tok}}")),
+			req("Unsaved", authOf("apikey", "value", "{{other}}")),
+			req("Digest", authOf("digest", "username", "{{user}}")),
+		}}
+	api := mustBuild(t, col)
+	for name, want := range map[string]bool{
+		"Key": true, "Prefixed Key": true, "Basic": true,
+		"Basic Saved": false, "Bearer Saved": false, "Unsaved": false, "Digest": false,
+	} {
+		op := findOp(api.Root, name)
+		if op == nil {
+			var names []string
+			for _, o := range api.Root.Ops {
+				names = append(names, o.Name)
+			}
+			t.Fatalf("no operation %s in %v", name, names)
+		}
+		if got := op.Auth.EmptyDefault; got != want {
+			t.Errorf("%s: EmptyDefault = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -69,7 +69,7 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 // not parse. Its example is rewritten as standard JSON when the collection
 // saved comments, trailing commas or bare {{var}} values.
 func (b *builder) jsonBody(it *load.Item, op *model.Operation, raw string, declared bool) *model.Body {
-	text := fillBarePlaceholders(raw, b.variableValue)
+	text := fillBarePlaceholders(raw, b.variableValue, false)
 	v, extended, err := b.json.Parse(text)
 	if err != nil {
 		if declared {
@@ -77,6 +77,10 @@ func (b *builder) jsonBody(it *load.Item, op *model.Operation, raw string, decla
 				"the raw JSON body does not parse "+syntaxDetail(err)+"; it is sent as text")
 		}
 		return nil
+	}
+	var unsaved string
+	if kept := fillBarePlaceholders(raw, b.variableValue, true); kept != text && !extended {
+		unsaved = kept
 	}
 	if text != raw || extended {
 		text = ordjson.Marshal(v)
@@ -88,10 +92,11 @@ func (b *builder) jsonBody(it *load.Item, op *model.Operation, raw string, decla
 		contentType = "text/plain"
 	}
 	return &model.Body{
-		Kind:        model.BodyJSON,
-		ContentType: contentType,
-		Type:        b.infer.Infer([]string{op.Method, "Request"}, v),
-		Example:     text,
+		Kind:           model.BodyJSON,
+		ContentType:    contentType,
+		Type:           b.infer.Infer([]string{op.Method, "Request"}, v),
+		Example:        text,
+		ExampleUnsaved: unsaved,
 	}
 }
 

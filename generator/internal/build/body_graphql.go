@@ -33,7 +33,7 @@ func (b *builder) graphqlBody(it *load.Item, op *model.Operation, body *load.Bod
 		gb.NullVariables = true
 		return gb
 	}
-	text := fillBarePlaceholders(vars, b.variableValue)
+	text := fillBarePlaceholders(vars, b.variableValue, false)
 	v, extended, err := b.json.Parse(text)
 	if err != nil {
 		b.diag(it.Pos, model.Warning, "graphql-variables-invalid",

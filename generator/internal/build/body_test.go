@@ -280,3 +280,22 @@ func hasHeader(kvs []model.KeyValue, key string) bool {
 	}
 	return false
 }
+
+// TestBareVariablesWithoutSavedValue checks that a bare {{variable}} with
+// no saved value is null in the example (the caller sets the field) and
+// kept as a reference for callers that resolve it; a saved JSON value is
+// filled in both, and a body the parser had to rewrite keeps no reference.
+func TestBareVariablesWithoutSavedValue(t *testing.T) {
+	for _, tt := range []struct{ raw, example, unsaved string }{
+		{`{"id" : {{webhookKey}}, "r": {{region}}, "s": "{{webhookKey}}"}`, `{"id":null,"r":null,"s":"{{webhookKey}}"}`,
+			`{"id" : {{webhookKey}}, "r": null, "s": "{{webhookKey}}"}`},
+		{`[ {{first}}, 2 ]`, `[null,2]`, `[ {{first}}, 2 ]`},
+		{`{"n": 1}`, `{"n": 1}`, ``},
+		{`{"n": {{first}},}`, `{"n":null}`, ``},
+	} {
+		op, _, _ := bodyOp(t, "POST", &load.Body{Mode: "raw", Language: "json", Raw: tt.raw})
+		if op.Body.Example != tt.example || op.Body.ExampleUnsaved != tt.unsaved {
+			t.Errorf("%s: example %s, unsaved %s; want %s, %s", tt.raw, op.Body.Example, op.Body.ExampleUnsaved, tt.example, tt.unsaved)
+		}
+	}
+}

@@ -61,6 +61,9 @@ type builder struct {
 	keep []string
 	// auth is every request's effective auth (auth.go).
 	auth *auth.Plan
+	// savedEmpty are the variables saved with an empty value: credentials
+	// made of them are empty until the caller gives them (auth.go).
+	savedEmpty map[string]bool
 	// pos is the item being built, for diagnostics raised deep inside.
 	pos model.Pos
 	// docs holds the doc comment made from each description (names.go).
@@ -98,7 +101,14 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		cycleWarned: map[string]bool{},
 		cycleUsed:   map[string]bool{},
 	}
-	b.withheld, b.secrets = auth.FindSecrets(col, b.variables(opts.Environment), opts.KeepSecrets, func(pos model.Pos, msg string) {
+	vars := b.variables(opts.Environment)
+	b.savedEmpty = map[string]bool{}
+	for _, v := range vars {
+		if !v.Disabled && v.Value == "" {
+			b.savedEmpty[v.Key] = true
+		}
+	}
+	b.withheld, b.secrets = auth.FindSecrets(col, vars, opts.KeepSecrets, func(pos model.Pos, msg string) {
 		b.diag(pos, model.Warning, auth.CodeSecretWithheld, msg)
 	})
 	pkgName := opts.Package

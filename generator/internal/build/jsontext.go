@@ -10,8 +10,9 @@ import (
 // ("count": {{limit}}) with the variable's saved value when that is itself
 // a JSON value, else with null, so that the body parses and can be typed.
 // Placeholders inside strings are left alone. lookup returns a variable's
-// saved value.
-func fillBarePlaceholders(raw string, lookup func(string) (string, bool)) string {
+// saved value. keepUnsaved leaves a variable with no saved value as its
+// reference instead of null.
+func fillBarePlaceholders(raw string, lookup func(string) (string, bool), keepUnsaved bool) string {
 	var b strings.Builder
 	inString, escaped := false, false
 	for i := 0; i < len(raw); i++ {
@@ -34,6 +35,8 @@ func fillBarePlaceholders(raw string, lookup func(string) (string, bool)) string
 				value := "null"
 				if v, ok := lookup(key); ok && ordjson.Valid(v) {
 					value = v
+				} else if !ok && keepUnsaved {
+					value = raw[i : i+2+end+2]
 				}
 				b.WriteString(value)
 				i += 2 + end + 1

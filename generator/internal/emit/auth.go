@@ -30,9 +30,9 @@ func authFile(api *model.API) *jen.File {
 			case model.AuthBasic:
 				g.Id("basic").Op("*").Index(jen.Lit(2)).String().Comment("username, password")
 			case model.AuthBearer:
-				g.Id("bearer").String()
+				g.Id("bearer").Op("*").String()
 			case model.AuthAPIKey:
-				g.Id("apiKey").String()
+				g.Id("apiKey").Op("*").String()
 			case model.AuthOAuth2:
 				g.Id("oauth2").Func().Params(jen.Qual("context", "Context")).Params(jen.String(), jen.Error())
 			case model.AuthDigest:
@@ -101,10 +101,10 @@ func authOption(f *jen.File, o *model.AuthOption) {
 		assign = set("basic").Add(pair(2, "username", "password"))
 	case model.AuthBearer:
 		strs("token")
-		assign = set("bearer").Id("token")
+		assign = set("bearer").Op("&").Id("token")
 	case model.AuthAPIKey:
 		strs("key")
-		assign = set("apiKey").Id("key")
+		assign = set("apiKey").Op("&").Id("key")
 	case model.AuthOAuth2:
 		switch o.Kind {
 		case model.OptionTokenSource:
@@ -157,7 +157,7 @@ func authValue(a *model.Auth) jen.Code {
 		value jen.Code
 		set   bool
 	}
-	values := func(typ string, fs ...field) jen.Code {
+	valuesOf := func(typ string, fs ...field) jen.Code {
 		d := jen.Dict{}
 		for _, f := range fs {
 			if f.set {
@@ -166,23 +166,33 @@ func authValue(a *model.Auth) jen.Code {
 		}
 		return jen.Id(typ).Values(d)
 	}
+	// around: textAround{{"Api-Token ", ""}}
+	var arounds []jen.Code
+	for _, t := range a.Around {
+		arounds = append(arounds, jen.Values(jen.Lit(t.Before), jen.Lit(t.After)))
+	}
+	around := field{"around", jen.Id("textAround").Values(arounds...), len(arounds) > 0}
+	values := func(typ string, fs ...field) jen.Code {
+		return valuesOf(typ, append(fs, around)...)
+	}
 	tmpl := func(name string, t model.Template) field { return field{name, templateExpr(t), t.String() != ""} }
 	flag := func(name string, v bool) field { return field{name, jen.Lit(v), v} }
 	text := func(name, v string) field { return field{name, jen.Lit(v), v != ""} }
+	emptyDefault := flag("emptyDefault", a.EmptyDefault)
 	switch a.Scheme {
 	case model.AuthBasic:
-		return jen.Id("basicAuth").Values()
+		return values("basicAuth", emptyDefault)
 	case model.AuthBearer:
-		return jen.Id("bearerAuth").Values()
+		return values("bearerAuth", emptyDefault)
 	case model.AuthAPIKey:
-		return values("apiKeyAuth", tmpl("name", a.Name), flag("inQuery", a.InQuery))
+		return values("apiKeyAuth", tmpl("name", a.Name), flag("inQuery", a.InQuery), emptyDefault)
 	case model.AuthOAuth2:
-		token := values("oauth2Auth", tmpl("prefix", a.Prefix), flag("inQuery", a.InQuery))
+		token := values("oauth2Auth", tmpl("prefix", a.Prefix), flag("inQuery", a.InQuery), emptyDefault)
 		if g := a.Grant; g != nil {
 			// oauth2FlowAuth{oauth2Auth: oauth2Auth{...}, grant: oauth2Grant{grantType: "client_credentials", tokenURL: ...}}
 			return jen.Id("oauth2FlowAuth").Values(jen.Dict{
 				jen.Id("oauth2Auth"): token,
-				jen.Id("grant"): values("oauth2Grant", text("grantType", g.Type), tmpl("tokenURL", g.TokenURL),
+				jen.Id("grant"): valuesOf("oauth2Grant", text("grantType", g.Type), tmpl("tokenURL", g.TokenURL),
 					tmpl("scope", g.Scope), tmpl("audience", g.Audience), tmpl("resource", g.Resource),
 					flag("clientInBody", g.ClientInBody), field{"params", grantParams(g.Params), len(g.Params) > 0}),
 			})
@@ -204,14 +214,8 @@ func authValue(a *model.Auth) jen.Code {
 		for _, h := range a.HeadersToSign {
 			hs = append(hs, jen.Lit(h))
 		}
-		d := jen.Dict{jen.Id("maxBody"): jen.Lit(a.MaxBody)}
-		if len(hs) > 0 {
-			d[jen.Id("headers")] = jen.Index().String().Values(hs...)
-		}
-		if a.BaseURL.String() != "" {
-			d[jen.Id("baseURL")] = templateExpr(a.BaseURL)
-		}
-		return jen.Id("edgeGridAuth").Values(d)
+		return values("edgeGridAuth", field{"maxBody", jen.Lit(a.MaxBody), true},
+			field{"headers", jen.Index().String().Values(hs...), len(hs) > 0}, tmpl("baseURL", a.BaseURL))
 	}
 	return jen.Nil()
 }

@@ -146,8 +146,13 @@ func conformanceInput(g *jen.Group, op *model.Operation) {
 		return
 	}
 	example := jen.Lit(b.Example)
-	if b.ExampleFixture != "" {
+	switch {
+	case b.ExampleFixture != "":
 		example = jen.Id("readFixture").Call(jen.Id("t"), jen.Lit(b.ExampleFixture))
+	case b.ExampleUnsaved != "":
+		// Bare variables with no saved value take the value newman is
+		// given, as a caller sets those fields.
+		example = jen.Lit(b.ExampleUnsaved)
 	}
 	example = jen.Id("resolve").Call(example)
 	if b.Kind == model.BodyText {

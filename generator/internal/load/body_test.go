@@ -113,7 +113,8 @@ func TestParsePositions(t *testing.T) {
 func TestParseWarnings(t *testing.T) {
 	in := `{"info": {"schema": "https://example.com/v9/collection.json"},
 "variable": [{"value": "orphan"}],
-"item": [{"name": "Nothing"}, {"name": "Both", "request": "http://x", "item": []}]}`
+"item": [{"name": "Nothing"}, {"name": "Both", "request": "http://x", "item": []},
+ {"name": "Seg", "request": {"url": {"host": ["x"], "path": ["pets", {"type": "string", "value": "petId"}]}}}]}`
 	c, ds := mustParse(t, in)
 	var codes []string
 	for _, d := range ds {
@@ -122,10 +123,10 @@ func TestParseWarnings(t *testing.T) {
 		}
 		codes = append(codes, d.Code)
 	}
-	want := []string{codeUnknownSchema, codeVariableNoKey, codeEmptyItem, codeFolderWithRequest}
+	want := []string{codeUnknownSchema, codeVariableNoKey, codeEmptyItem, codeFolderWithRequest, codeObjectSegment}
 	if !slices.Equal(codes, want) {
 		t.Errorf("codes %q, want %q\n%v", codes, want, ds)
 	}
-	eq(t, "items", len(c.Items), 1)
+	eq(t, "items", len(c.Items), 2)
 	eq(t, "both is a folder", c.Items[0].IsFolder, true)
 }

@@ -40,6 +40,7 @@ const (
 	codeVariableNoKey     = "variable-without-key"
 	codeUnknownSchema     = "unknown-schema"
 	codeFolderWithRequest = "folder-with-request"
+	codeObjectSegment     = "object-path-segment"
 )
 
 // reporter collects diagnostics for one input file and turns byte offsets

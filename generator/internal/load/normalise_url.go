@@ -140,7 +140,7 @@ func (z *normaliser) segments(n *ordjson.Value, path []string, sep byte, what st
 		out := make([]string, 0, len(n.Elems))
 		for _, e := range n.Elems {
 			if e.Kind == ordjson.Object {
-				out = append(out, ordjson.Text(e.Get("value")))
+				out = append(out, z.objectSegment(e, path, sep))
 				continue
 			}
 			out = append(out, z.scalar(e, path, codeInvalidURL, "a segment of "+what))
@@ -149,6 +149,28 @@ func (z *normaliser) segments(n *ordjson.Value, path []string, sep byte, what st
 	}
 	z.errorf(n, path, codeInvalidURL, "%s is %s, expected a list or a string", what, n.Kind.Article())
 	return nil
+}
+
+// objectSegmentText is what Postman's runtime sends for a path segment
+// saved as an object: postman-collection's Url joins the path list with
+// "/" as JavaScript strings, and an object stringifies to this (measured
+// with newman: /pets/[object%20Object]).
+const objectSegmentText = "[object Object]"
+
+// objectSegment reads a url.path or url.host entry saved as an object
+// {type, value}, which the v2.0 schema allows. Postman sends a path
+// segment as objectSegmentText, not its value, and the client must send
+// what Postman sends; the warning says how to get the value sent instead.
+// Host objects keep their value: the host is the base URL, which the
+// caller sets anyway, and "[object Object]" is no host at all.
+func (z *normaliser) objectSegment(e *ordjson.Value, path []string, sep byte) string {
+	value := ordjson.Text(e.Get("value"))
+	if sep != '/' {
+		return value
+	}
+	z.warnf(e, path, codeObjectSegment, "url.path has the segment %q as an object {type, value}: Postman sends it as %q, and so does the client; save it as the string %q to send its value",
+		value, objectSegmentText, value)
+	return objectSegmentText
 }
 
 // query normalises url.query entries to {key, value, description,

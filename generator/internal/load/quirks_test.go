@@ -76,8 +76,14 @@ func TestParseQuirks(t *testing.T) {
 			func(t *testing.T, c *Collection) {
 				u := firstRequest(t, c).URL
 				eq(t, "host", strings.Join(u.Host, "|"), "api|example|com")
-				eq(t, "path", strings.Join(u.Path, "|"), "v1|users|:id")
-				eq(t, "raw", u.Raw, "https://api.example.com/v1/users/:id")
+				// Postman's runtime stringifies an object segment (newman
+				// sends /[object%20Object]/users/[object%20Object]).
+				eq(t, "path", strings.Join(u.Path, "|"), "[object Object]|users|[object Object]")
+				eq(t, "raw", u.Raw, "https://api.example.com/[object Object]/users/[object Object]")
+			}},
+		{"url.host objects keep their value", wrap(`{"url": {"host": [{"value": "api"}, "example", "com"], "path": ["a"]}}`),
+			func(t *testing.T, c *Collection) {
+				eq(t, "host", strings.Join(firstRequest(t, c).URL.Host, "|"), "api|example|com")
 			}},
 		{"url.protocol with colon", wrap(`{"url": {"protocol": "https:", "host": ["x"], "path": ["a"]}}`), func(t *testing.T, c *Collection) {
 			u := firstRequest(t, c).URL

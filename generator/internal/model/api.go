@@ -314,6 +314,12 @@ type Body struct {
 	// ExampleFixture is the file under the package's testdata/ that holds
 	// Example when it is too long for a literal; empty otherwise.
 	ExampleFixture string
+	// ExampleUnsaved is Example with each bare {{variable}} that has no
+	// saved value left as the reference ("id": {{id}}), where Example has
+	// null: the conformance fixtures resolve it with the value newman is
+	// given, as a caller sets the field. Empty when no such variable, or
+	// when the saved JSON needed rewriting (comments, trailing commas).
+	ExampleUnsaved string
 	// Form holds the fields of a BodyURLEncoded or BodyMultipart body.
 	Form *Form
 	// Query is the GraphQL document of a BodyGraphQL body, and QueryConst

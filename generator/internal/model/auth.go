@@ -94,6 +94,24 @@ type Auth struct {
 	// BaseURL is EdgeGrid's baseURL parameter: when set, its host is
 	// signed in place of the request's, as Postman's runtime does.
 	BaseURL Template
+
+	// Around is the text the collection writes around each credential, in
+	// the order of the option's arguments; empty when every credential is
+	// the whole of its parameter. The caller gives the credential; the
+	// text is sent with it, as Postman sends it.
+	Around []TextAround
+	// EmptyDefault is set when the collection saves every credential
+	// empty (an empty parameter, or one whose variable is saved ""):
+	// without the option the client sends the empty credentials, as
+	// Postman does, instead of no auth. Only the token schemes (basic,
+	// bearer, API key, OAuth 2) set it.
+	EmptyDefault bool
+}
+
+// TextAround is the literal text before and after a credential's one
+// variable ("Api-Token {{DT_TOKEN}}": Before "Api-Token ").
+type TextAround struct {
+	Before, After string
 }
 
 // AuthSet is what the client needs for the schemes its requests use: a

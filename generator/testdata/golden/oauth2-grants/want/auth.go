@@ -33,7 +33,9 @@ type authConfig struct {
 // The access tokens saved in the collection are never used: they are often real
 // secrets, and generated source is committed.
 //
-// When the option is not given, those requests are sent without this auth.
+// When the option is not given, those requests are sent without this auth, except
+// where the collection saves the credentials empty: they are then sent empty, as
+// Postman sends them (each method's documentation says so).
 func WithOAuth2Token(token string) Option {
 	return func(c *config) {
 		c.auth.oauth2 = func(context.Context) (string, error) {
@@ -53,7 +55,9 @@ func WithOAuth2Token(token string) Option {
 // The access tokens saved in the collection are never used: they are often real
 // secrets, and generated source is committed.
 //
-// When the option is not given, those requests are sent without this auth.
+// When the option is not given, those requests are sent without this auth, except
+// where the collection saves the credentials empty: they are then sent empty, as
+// Postman sends them (each method's documentation says so).
 func WithOAuth2TokenSource(source func(context.Context) (string, error)) Option {
 	return func(c *config) {
 		c.auth.oauth2 = source

@@ -21,7 +21,8 @@ var _ ClientAPI = (*Client)(nil)
 // Response.Body, to decode with Response.Decode.
 //
 // It sends an OAuth 2 token after the prefix "Token" (WithOAuth2Token or
-// WithOAuth2TokenSource), set on the request.
+// WithOAuth2TokenSource), set on the request. The collection saves the credentials
+// empty; until the option gives them, they are sent empty, as Postman sends them.
 //
 //	POST {{baseUrl}}/admin/rotate-keys
 func (c *Client) RotateKeys(ctx context.Context, opts ...Option) (*Response, error) {
@@ -36,7 +37,10 @@ func (c *Client) RotateKeys(ctx context.Context, opts ...Option) (*Response, err
 		method: "POST",
 		url:    cfg.baseURL + "/admin/rotate-keys",
 	}
-	r.auth = oauth2Auth{prefix: "Token"}
+	r.auth = oauth2Auth{
+		emptyDefault: true,
+		prefix:       "Token",
+	}
 	return c.send(ctx, cfg, r, nil, nil)
 }
 

@@ -26,7 +26,9 @@ type ReportsService struct {
 // It sends an OAuth 2 token as the access_token query parameter, which the client
 // can get itself with the password grant from "{{authServer}}/oauth/token"
 // (WithOAuth2Token or WithOAuth2TokenSource or WithOAuth2ClientCredentials or
-// WithOAuth2Password or WithOAuth2TokenURL), set on the folder "Reports".
+// WithOAuth2Password or WithOAuth2TokenURL), set on the folder "Reports". The
+// collection saves the credentials empty; until the option gives them, they are
+// sent empty, as Postman sends them.
 //
 //	GET {{baseUrl}}/reports/monthly
 func (s *ReportsService) MonthlyReport(ctx context.Context, opts ...Option) (*Response, error) {
@@ -48,8 +50,9 @@ func (s *ReportsService) MonthlyReport(ctx context.Context, opts ...Option) (*Re
 			tokenURL:     cfg.authServer + "/oauth/token",
 		},
 		oauth2Auth: oauth2Auth{
-			inQuery: true,
-			prefix:  "Bearer",
+			emptyDefault: true,
+			inQuery:      true,
+			prefix:       "Bearer",
 		},
 	}
 	return s.client.send(ctx, cfg, r, nil, nil)

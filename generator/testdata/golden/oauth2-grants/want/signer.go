@@ -15,6 +15,20 @@ func (c *config) authNow() time.Time {
 	return time.Now()
 }
 
+// textAround is the text a collection writes around each credential's
+// variable ("Api-Token {{DT_TOKEN}}"), indexed like the arguments of the
+// scheme's option. Postman sends the text with the value; the option
+// takes only the value.
+type textAround [][2]string
+
+// wrap returns the i-th credential as Postman sends it.
+func (t textAround) wrap(i int, v string) string {
+	if i < len(t) {
+		return t[i][0] + v + t[i][1]
+	}
+	return v
+}
+
 // addQueryParam appends key=value to req's raw query, encoding both in
 // full: credentials are never pre-encoded, and signatures cover the bytes
 // as sent.

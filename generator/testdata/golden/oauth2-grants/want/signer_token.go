@@ -12,8 +12,10 @@ import (
 // oauth2Auth sends the token WithOAuth2Token or WithOAuth2TokenSource
 // gives, after the collection's header prefix or as access_token in the query.
 type oauth2Auth struct {
-	prefix  string
-	inQuery bool
+	prefix       string
+	inQuery      bool
+	around       textAround
+	emptyDefault bool // see basicAuth
 }
 
 // sign adds the signature to req; without credentials it leaves req as it is,
@@ -22,17 +24,21 @@ func (a oauth2Auth) sign(cfg *config, req *http.Request, body []byte) error {
 	return a.send(req, cfg.auth.oauth2)
 }
 
-// send adds the token that source returns to req; a nil source or an empty
-// token leaves req as it is.
+// send adds the token that source returns to req, inside the text the
+// collection writes around it. A nil source leaves req as it is, unless
+// the collection saves the token empty: Postman then sends it empty.
 func (a oauth2Auth) send(req *http.Request, source func(context.Context) (string, error)) error {
-	if source == nil {
+	var token string
+	switch {
+	case source != nil:
+		var err error
+		if token, err = source(req.Context()); err != nil {
+			return fmt.Errorf("getting the OAuth 2 token: %w", err)
+		}
+	case !a.emptyDefault:
 		return nil
 	}
-	token, err := source(req.Context())
-	if err != nil {
-		return fmt.Errorf("getting the OAuth 2 token: %w", err)
-	}
-	switch {
+	switch token = a.around.wrap(0, token); {
 	case token == "":
 	case a.inQuery:
 		addQueryParam(req, "access_token", token)

@@ -36,7 +36,8 @@ type ListItemsParams struct {
 // It sends an OAuth 2 token after the prefix "Bearer", which the client can get
 // itself with the client credentials grant from "{{authServer}}/oauth/token"
 // (WithOAuth2Token or WithOAuth2TokenSource or WithOAuth2ClientCredentials or
-// WithOAuth2TokenURL), set on the collection.
+// WithOAuth2TokenURL), set on the collection. The collection saves the credentials
+// empty; until the option gives them, they are sent empty, as Postman sends them.
 //
 //	GET {{baseUrl}}/items?limit=20
 func (s *StockService) ListItems(ctx context.Context, params *ListItemsParams, opts ...Option) (*ListItemsResponse, *Response, error) {
@@ -63,7 +64,10 @@ func (s *StockService) ListItems(ctx context.Context, params *ListItemsParams, o
 			scope:     "stock:read stock:write",
 			tokenURL:  cfg.authServer + "/oauth/token",
 		},
-		oauth2Auth: oauth2Auth{prefix: "Bearer"},
+		oauth2Auth: oauth2Auth{
+			emptyDefault: true,
+			prefix:       "Bearer",
+		},
 	}
 	var out ListItemsResponse
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
@@ -81,7 +85,8 @@ func (s *StockService) ListItems(ctx context.Context, params *ListItemsParams, o
 // It sends an OAuth 2 token after the prefix "Bearer", which the client can get
 // itself with the client credentials grant from "{{authServer}}/oauth/token"
 // (WithOAuth2Token or WithOAuth2TokenSource or WithOAuth2ClientCredentials or
-// WithOAuth2TokenURL), set on the collection.
+// WithOAuth2TokenURL), set on the collection. The collection saves the credentials
+// empty; until the option gives them, they are sent empty, as Postman sends them.
 //
 //	GET {{baseUrl}}/items/:sku
 func (s *StockService) GetItem(ctx context.Context, sku string, opts ...Option) (*Response, error) {
@@ -104,7 +109,10 @@ func (s *StockService) GetItem(ctx context.Context, sku string, opts ...Option) 
 			scope:     "stock:read stock:write",
 			tokenURL:  cfg.authServer + "/oauth/token",
 		},
-		oauth2Auth: oauth2Auth{prefix: "Bearer"},
+		oauth2Auth: oauth2Auth{
+			emptyDefault: true,
+			prefix:       "Bearer",
+		},
 	}
 	return s.client.send(ctx, cfg, r, nil, nil)
 }
