@@ -192,7 +192,7 @@ func readFixture(t *testing.T, name string) string {
 // per part (--- "name" filename="f" content-type="t") followed by its
 // content, so that it compares with the expected parts whatever the random
 // boundary.
-func multipartText(t *testing.T, rec *recorded) {
+func multipartText(t *testing.T, rec *recorded, _ string) {
 	t.Helper()
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
