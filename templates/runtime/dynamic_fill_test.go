@@ -97,16 +97,16 @@ func TestDynamicForms(t *testing.T) {
 // string has the text around its references as saved and a value of the
 // reference's form, and left as sent anywhere else.
 func TestDynamicJSON(t *testing.T) {
-	want := `{"id":"{{$guid}}","ext":"EXT-{{$timestamp}}","n":12345678901234567,"list":["{{$randomInt}}"],"fixed":"{{$guid}}x"}`
+	want := `{"id":"{{$guid}}","ip":"{{$randomIPV6}}","ext":"EXT-{{$timestamp}}","n":12345678901234567,"list":["{{$randomInt}}"],"fixed":"{{$guid}}x"}`
 	cases := []struct {
 		name, sent string
 		same       bool
 	}{
-		{"filled", `{"id":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11","ext":"EXT-1700000000","n":12345678901234567,"list":["7"],"fixed":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11x"}`, true},
+		{"filled", `{"id":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11","ip":"7f58:3051:b656:3200:2897:158c:c2d6:cc59","ext":"EXT-1700000000","n":12345678901234567,"list":["7"],"fixed":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11x"}`, true},
 		{"not filled", want, true},
-		{"wrong form", `{"id":"nope","ext":"EXT-1700000000","n":12345678901234567,"list":["7"],"fixed":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11x"}`, false},
-		{"literal text changed", `{"id":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11","ext":"EXT1700000000","n":12345678901234567,"list":["7"],"fixed":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11x"}`, false},
-		{"int out of range", `{"id":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11","ext":"EXT-1700000000","n":12345678901234567,"list":["1001"],"fixed":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11x"}`, false},
+		{"wrong form", `{"id":"nope","ip":"7f58:3051:b656:3200:2897:158c:c2d6:cc59","ext":"EXT-1700000000","n":12345678901234567,"list":["7"],"fixed":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11x"}`, false},
+		{"literal text changed", `{"id":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11","ip":"7f58:3051:b656:3200:2897:158c:c2d6:cc59","ext":"EXT1700000000","n":12345678901234567,"list":["7"],"fixed":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11x"}`, false},
+		{"int out of range", `{"id":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11","ip":"7f58:3051:b656:3200:2897:158c:c2d6:cc59","ext":"EXT-1700000000","n":12345678901234567,"list":["1001"],"fixed":"0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11x"}`, false},
 	}
 	for _, tc := range cases {
 		rec := &recorded{body: []byte(tc.sent), header: http.Header{}}
@@ -126,5 +126,27 @@ func TestDynamicJSON(t *testing.T) {
 	dynamicText(t, rec, "id {{$guid}} at {{$timestamp}}")
 	if string(rec.body) != "id 0b7e2a7c at 1700000000" {
 		t.Errorf("dynamicText put back a body of the wrong form: %q", rec.body)
+	}
+}
+
+// TestPathMatches: a wanted {{$dynamic}} matches one segment's worth of
+// text, and nothing else is loosened.
+func TestPathMatches(t *testing.T) {
+	for _, tc := range []struct {
+		got, want string
+		ok        bool
+	}{
+		{"/a/b", "/a/b", true},
+		{"/a/b", "/a/c", false},
+		{"/sessions/s-0b7e2a7c", "/sessions/s-{{$dynamic}}", true},
+		{"/sessions/s-", "/sessions/s-{{$dynamic}}", false},
+		{"/sessions/s-a/b", "/sessions/s-{{$dynamic}}", false},
+		{"/x/1/y/2", "/x/{{$dynamic}}/y/{{$dynamic}}", true},
+		{"/x/1/z/2", "/x/{{$dynamic}}/y/{{$dynamic}}", false},
+		{"/a.b", "/a{{$dynamic}}", true},
+	} {
+		if got := pathMatches(tc.got, tc.want); got != tc.ok {
+			t.Errorf("pathMatches(%q, %q) = %v, want %v", tc.got, tc.want, got, tc.ok)
+		}
 	}
 }

@@ -49,7 +49,7 @@ var dynamicForms = map[string]string{
 }
 
 // dynamicRef is a {{$name}} reference in a saved body.
-var dynamicRef = regexp.MustCompile(`\{\{\$([A-Za-z]+)\}\}`)
+var dynamicRef = regexp.MustCompile(`\{\{\$([A-Za-z0-9]+)\}\}`)
 
 // dynamicPattern is the regular expression that text saved with {{$name}}
 // references matches once the client filled them: the text around them as

@@ -144,9 +144,15 @@ func testRow(pkg string, op *model.Operation, tc *model.TestCase) jen.Dict {
 	if tc.WantBodyJSON {
 		d[jen.Id("wantBodyJSON")] = jen.True()
 	}
-	if op.Body != nil && op.Body.Kind == model.BodyMultipart {
+	switch {
+	case op.Body != nil && op.Body.Kind == model.BodyMultipart:
 		// A random boundary: the recorded body is compared part by part.
 		d[jen.Id("normaliseBody")] = jen.Id("multipartText")
+	case op.Body != nil && len(op.Body.Dynamics) > 0 && tc.WantBodyJSON:
+		// Values made afresh on every call are compared by their form.
+		d[jen.Id("normaliseBody")] = jen.Id("dynamicJSON")
+	case op.Body != nil && len(op.Body.Dynamics) > 0:
+		d[jen.Id("normaliseBody")] = jen.Id("dynamicText")
 	}
 	assertionValues(d, tc)
 	return d

@@ -310,6 +310,11 @@ type Body struct {
 	QueryConst string
 	// QueryDoc is the doc comment of QueryConst.
 	QueryDoc string
+	// Dynamics are the dynamic variables ({{$timestamp}}) that the saved
+	// text, JSON or GraphQL body spells, as PartDynamic parts, each once in
+	// order of first use: the method fills these names afresh in the body
+	// it encodes on every call, as Postman does.
+	Dynamics []Part
 }
 
 // Form is the typed struct of a urlencoded or form-data body: one field per
