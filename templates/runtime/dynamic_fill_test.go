@@ -57,7 +57,7 @@ func dynamicFuncs() map[string]func() string {
 	return map[string]func() string{
 		"guid": dynamicGuid, "randomUUID": dynamicRandomUUID, "timestamp": dynamicTimestamp,
 		"isoTimestamp": dynamicIsoTimestamp, "randomInt": dynamicRandomInt, "randomBoolean": dynamicRandomBoolean,
-		"randomAlphaNumeric": dynamicRandomAlphaNumeric, "randomHexadecimal": dynamicRandomHexadecimal,
+		"randomAlphaNumeric": dynamicRandomAlphaNumeric,
 		"randomColor": dynamicRandomColor, "randomHexColor": dynamicRandomHexColor, "randomIP": dynamicRandomIP,
 		"randomIPV6": dynamicRandomIPV6, "randomMACAddress": dynamicRandomMACAddress, "randomPassword": dynamicRandomPassword,
 		"randomFirstName": dynamicRandomFirstName, "randomLastName": dynamicRandomLastName, "randomFullName": dynamicRandomFullName,

@@ -19,7 +19,6 @@ var dynamicForms = map[string]string{
 	"randomInt":          `(?:\d{1,3}|1000)`,
 	"randomBoolean":      `(?:true|false)`,
 	"randomAlphaNumeric": `[a-z0-9]`,
-	"randomHexadecimal":  `[0-9a-f]`,
 	"randomColor":        `[a-z]+`,
 	"randomHexColor":     `#[0-9a-f]{6}`,
 	"randomIP":           `\d{1,3}(?:\.\d{1,3}){3}`,

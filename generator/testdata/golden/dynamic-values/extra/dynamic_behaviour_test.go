@@ -24,7 +24,7 @@ import (
 // savedNames are Postman's dynamic variables that pmgen produces, in the
 // order the collection's "values" object spells them.
 var savedNames = []string{"guid", "randomUUID", "timestamp", "isoTimestamp",
-	"randomInt", "randomBoolean", "randomAlphaNumeric", "randomHexadecimal",
+	"randomInt", "randomBoolean", "randomAlphaNumeric",
 	"randomColor", "randomHexColor", "randomIP", "randomIPV6", "randomMACAddress",
 	"randomPassword", "randomFirstName", "randomLastName", "randomFullName",
 	"randomUserName", "randomEmail", "randomExampleEmail", "randomWord", "randomLoremWord",

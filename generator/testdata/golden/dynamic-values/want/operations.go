@@ -40,17 +40,16 @@ type CreateOrderParams struct {
 //
 // The collection's saved body uses {{$timestamp}}, {{$randomUUID}},
 // {{$randomInt}}, {{$guid}}, {{$isoTimestamp}}, {{$randomBoolean}},
-// {{$randomAlphaNumeric}}, {{$randomHexadecimal}}, {{$randomColor}},
-// {{$randomHexColor}}, {{$randomIP}}, {{$randomIPV6}}, {{$randomMACAddress}},
-// {{$randomPassword}}, {{$randomFirstName}}, {{$randomLastName}},
-// {{$randomFullName}}, {{$randomUserName}}, {{$randomEmail}},
-// {{$randomExampleEmail}}, {{$randomWord}}, {{$randomLoremWord}},
-// {{$randomCountryCode}}, {{$randomCurrencyCode}}, {{$randomLatitude}},
-// {{$randomLongitude}}, {{$randomPrice}}, {{$randomSemver}}, {{$randomProtocol}},
-// {{$randomDomainName}}, {{$randomUrl}}, {{$randomFileName}}, {{$randomMimeType}},
-// {{$randomLocale}}: as Postman does, every such reference in the body the method
-// sends (including text the caller sets) is replaced by a fresh value on each
-// call.
+// {{$randomAlphaNumeric}}, {{$randomColor}}, {{$randomHexColor}}, {{$randomIP}},
+// {{$randomIPV6}}, {{$randomMACAddress}}, {{$randomPassword}},
+// {{$randomFirstName}}, {{$randomLastName}}, {{$randomFullName}},
+// {{$randomUserName}}, {{$randomEmail}}, {{$randomExampleEmail}}, {{$randomWord}},
+// {{$randomLoremWord}}, {{$randomCountryCode}}, {{$randomCurrencyCode}},
+// {{$randomLatitude}}, {{$randomLongitude}}, {{$randomPrice}}, {{$randomSemver}},
+// {{$randomProtocol}}, {{$randomDomainName}}, {{$randomUrl}}, {{$randomFileName}},
+// {{$randomMimeType}}, {{$randomLocale}}: as Postman does, every such reference in
+// the body the method sends (including text the caller sets) is replaced by a
+// fresh value on each call.
 //
 //	POST {{baseUrl}}/orders?sent_at={{$timestamp}}
 func (c *Client) CreateOrder(ctx context.Context, params *CreateOrderParams, body *CreateOrderRequest, opts ...Option) (*CreateOrderResponse, *Response, error) {
@@ -91,7 +90,6 @@ func (c *Client) CreateOrder(ctx context.Context, params *CreateOrderParams, bod
 			"randomFirstName":    dynamicRandomFirstName,
 			"randomFullName":     dynamicRandomFullName,
 			"randomHexColor":     dynamicRandomHexColor,
-			"randomHexadecimal":  dynamicRandomHexadecimal,
 			"randomIP":           dynamicRandomIP,
 			"randomIPV6":         dynamicRandomIPV6,
 			"randomInt":          dynamicRandomInt,

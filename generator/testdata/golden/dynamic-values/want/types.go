@@ -21,7 +21,6 @@ type CreateOrderRequestValues struct {
 	RandomInt          string `json:"randomInt"`
 	RandomBoolean      string `json:"randomBoolean"`
 	RandomAlphaNumeric string `json:"randomAlphaNumeric"`
-	RandomHexadecimal  string `json:"randomHexadecimal"`
 	RandomColor        string `json:"randomColor"`
 	RandomHexColor     string `json:"randomHexColor"`
 	RandomIP           string `json:"randomIP"`
@@ -74,4 +73,5 @@ type TagItemResponseData struct {
 // UnknownDynamicRequest is inferred from the saved examples of UnknownDynamic.
 type UnknownDynamicRequest struct {
 	City string `json:"city"`
+	Hex  string `json:"hex"`
 }
