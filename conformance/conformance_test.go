@@ -180,7 +180,7 @@ func check(r *run, newman, bin string) error {
 			}
 			o.diffs = []difference{{"request", "", "pmgen sent nothing: " + reason}}
 		default:
-			o.diffs = compareRequests(a, b)
+			o.diffs = compareRequests(a, b, it.saved)
 		}
 	}
 	return nil
