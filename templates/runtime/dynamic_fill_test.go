@@ -58,7 +58,7 @@ func dynamicFuncs() map[string]func() string {
 		"guid": dynamicGuid, "randomUUID": dynamicRandomUUID, "timestamp": dynamicTimestamp,
 		"isoTimestamp": dynamicIsoTimestamp, "randomInt": dynamicRandomInt, "randomBoolean": dynamicRandomBoolean,
 		"randomAlphaNumeric": dynamicRandomAlphaNumeric,
-		"randomColor": dynamicRandomColor, "randomHexColor": dynamicRandomHexColor, "randomIP": dynamicRandomIP,
+		"randomColor":        dynamicRandomColor, "randomHexColor": dynamicRandomHexColor, "randomIP": dynamicRandomIP,
 		"randomIPV6": dynamicRandomIPV6, "randomMACAddress": dynamicRandomMACAddress, "randomPassword": dynamicRandomPassword,
 		"randomFirstName": dynamicRandomFirstName, "randomLastName": dynamicRandomLastName, "randomFullName": dynamicRandomFullName,
 		"randomUserName": dynamicRandomUserName, "randomEmail": dynamicRandomEmail, "randomExampleEmail": dynamicRandomExampleEmail,
@@ -147,6 +147,27 @@ func TestPathMatches(t *testing.T) {
 	} {
 		if got := pathMatches(tc.got, tc.want); got != tc.ok {
 			t.Errorf("pathMatches(%q, %q) = %v, want %v", tc.got, tc.want, got, tc.ok)
+		}
+	}
+}
+
+// TestDynamicForm: urlencoded pairs are put back as wanted only where the
+// decoded value matches the wanted value's pattern under the same key.
+func TestDynamicForm(t *testing.T) {
+	want := "id=%7B%7B%24guid%7D%7D&who=%7B%7B%24randomFullName%7D%7D&a=1"
+	for _, tc := range []struct {
+		sent string
+		same bool
+	}{
+		{"id=0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11&who=Ada%20Lovelace&a=1", true},
+		{"id=nope&who=Ada%20Lovelace&a=1", false},
+		{"id=0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11&who=Ada%20Lovelace&a=2", false},
+		{"ix=0b7e2a7c-4a0d-4c4e-9a53-1f0c6a7d2e11&who=Ada%20Lovelace&a=1", false},
+	} {
+		rec := &recorded{body: []byte(tc.sent)}
+		dynamicForm(t, rec, want)
+		if same := string(rec.body) == want; same != tc.same {
+			t.Errorf("dynamicForm(%s) left %s; equal to the want: %v, want %v", tc.sent, rec.body, same, tc.same)
 		}
 	}
 }

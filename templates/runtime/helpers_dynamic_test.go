@@ -3,6 +3,7 @@ package pmruntime
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -131,4 +132,39 @@ func dynamicText(t *testing.T, rec *recorded, want string) {
 	if re, ok := dynamicPattern(want); ok && re.Match(rec.body) {
 		rec.body = []byte(want)
 	}
+}
+
+// dynamicForm is the normaliseBody of a urlencoded body whose fields
+// default to dynamic variables: a recorded pair whose decoded value
+// matches the wanted value's pattern is put back as wanted.
+func dynamicForm(t *testing.T, rec *recorded, want string) {
+	t.Helper()
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	got, wanted := strings.Split(string(rec.body), "&"), strings.Split(want, "&")
+	if len(got) != len(wanted) {
+		return
+	}
+	for i := range got {
+		gk, gv, _ := strings.Cut(got[i], "=")
+		wk, wv, _ := strings.Cut(wanted[i], "=")
+		gv, errG := url.QueryUnescape(gv)
+		wv, errW := url.QueryUnescape(wv)
+		if gk != wk || errG != nil || errW != nil {
+			continue
+		}
+		if re, ok := dynamicPattern(wv); ok && re.MatchString(gv) {
+			got[i] = wanted[i]
+		}
+	}
+	rec.body = []byte(strings.Join(got, "&"))
+}
+
+// multipartDynamic is the normaliseBody of a multipart body whose fields
+// default to dynamic variables: its parts as multipartText writes them,
+// put back as wanted when they match the wanted text's pattern.
+func multipartDynamic(t *testing.T, rec *recorded, want string) {
+	t.Helper()
+	multipartText(t, rec, want)
+	dynamicText(t, rec, want)
 }

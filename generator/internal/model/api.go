@@ -399,6 +399,10 @@ type TestCase struct {
 	WantBody     string
 	// WantBodyJSON says whether WantBody is compared as JSON.
 	WantBodyJSON bool
+	// WantBodyDynamic says whether WantBody spells dynamic variables
+	// ({{$guid}}) whose values are made afresh on every call: the test
+	// compares what was sent there by form.
+	WantBodyDynamic bool
 	// Assertions are the translated pm.test checks that hold on this row's
 	// example, in script order.
 	Assertions []Assertion

@@ -275,3 +275,56 @@ func TestDynamicElsewhereFreshPerCall(t *testing.T) {
 		}
 	}
 }
+
+// TestDynamicFormFieldsFreshPerCall: form fields left to their defaults
+// send a fresh value of their form on every call, urlencoded and
+// multipart alike.
+func TestDynamicFormFieldsFreshPerCall(t *testing.T) {
+	srv, got := capture(t)
+	c := newTestClient(t, srv.URL)
+	ctx := context.Background()
+	for range 2 {
+		if _, err := c.SubmitForm(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.UploadForm(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reqs := got()
+	if len(reqs) != 4 {
+		t.Fatalf("%d requests, want 4", len(reqs))
+	}
+	var nonces [2][]string
+	for i, r := range reqs {
+		where := "request " + strconv.Itoa(i+1)
+		req, _ := http.NewRequest("POST", "/", strings.NewReader(string(r.body)))
+		req.Header = r.header
+		if i%2 == 0 {
+			if err := req.ParseForm(); err != nil {
+				t.Fatalf("%s: %v", where, err)
+			}
+			checkValue(t, where+" nonce", "randomUUID", req.PostForm.Get("nonce"))
+			checkValue(t, where+" who", "randomFullName", req.PostForm.Get("who"))
+			if req.PostForm.Get("kind") != "plain" {
+				t.Errorf("%s: kind = %q", where, req.PostForm.Get("kind"))
+			}
+			nonces[0] = append(nonces[0], req.PostForm.Get("nonce"))
+			continue
+		}
+		if err := req.ParseMultipartForm(1 << 20); err != nil {
+			t.Fatalf("%s: %v", where, err)
+		}
+		nonce, ok := strings.CutPrefix(req.FormValue("nonce"), "n-")
+		if !ok {
+			t.Errorf("%s: nonce = %q lost its prefix", where, req.FormValue("nonce"))
+		}
+		checkValue(t, where+" nonce", "guid", nonce)
+		nonces[1] = append(nonces[1], nonce)
+	}
+	for i, n := range nonces {
+		if len(n) == 2 && n[0] == n[1] {
+			t.Errorf("form %d sent the same nonce twice: %q", i+1, n[0])
+		}
+	}
+}

@@ -4,7 +4,8 @@
 // from the API's Postman collection.
 //
 // Postman's dynamic variables in every place a request can hold them: a JSON
-// body's strings, a text body, GraphQL variables, a header, a query and a path.
+// body's strings, a text body, GraphQL variables, form fields, a header, a query
+// and a path.
 //
 // # Usage
 //

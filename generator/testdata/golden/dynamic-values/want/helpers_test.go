@@ -8,8 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -158,6 +161,41 @@ func dynamicText(t *testing.T, rec *recorded, want string) {
 	if re, ok := dynamicPattern(want); ok && re.Match(rec.body) {
 		rec.body = []byte(want)
 	}
+}
+
+// dynamicForm is the normaliseBody of a urlencoded body whose fields
+// default to dynamic variables: a recorded pair whose decoded value
+// matches the wanted value's pattern is put back as wanted.
+func dynamicForm(t *testing.T, rec *recorded, want string) {
+	t.Helper()
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	got, wanted := strings.Split(string(rec.body), "&"), strings.Split(want, "&")
+	if len(got) != len(wanted) {
+		return
+	}
+	for i := range got {
+		gk, gv, _ := strings.Cut(got[i], "=")
+		wk, wv, _ := strings.Cut(wanted[i], "=")
+		gv, errG := url.QueryUnescape(gv)
+		wv, errW := url.QueryUnescape(wv)
+		if gk != wk || errG != nil || errW != nil {
+			continue
+		}
+		if re, ok := dynamicPattern(wv); ok && re.MatchString(gv) {
+			got[i] = wanted[i]
+		}
+	}
+	rec.body = []byte(strings.Join(got, "&"))
+}
+
+// multipartDynamic is the normaliseBody of a multipart body whose fields
+// default to dynamic variables: its parts as multipartText writes them,
+// put back as wanted when they match the wanted text's pattern.
+func multipartDynamic(t *testing.T, rec *recorded, want string) {
+	t.Helper()
+	multipartText(t, rec, want)
+	dynamicText(t, rec, want)
 }
 
 // example is a saved example of a request: the response the replay server
@@ -452,4 +490,49 @@ func readFixture(t *testing.T, name string) string {
 		t.Fatalf("%v", err)
 	}
 	return string(data)
+}
+
+// multipartText replaces a recorded multipart/form-data body with one line
+// per part (--- "name" filename="f" content-type="t") followed by its
+// content, so that it compares with the expected parts whatever the random
+// boundary.
+func multipartText(t *testing.T, rec *recorded, _ string) {
+	t.Helper()
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	// No parts, no body: checkRequest then compares it with an empty want.
+	if len(rec.body) == 0 {
+		return
+	}
+	mediaType, params, err := mime.ParseMediaType(rec.header.Get("Content-Type"))
+	if err != nil || mediaType != "multipart/form-data" {
+		t.Errorf("Content-Type = %q, want multipart/form-data", rec.header.Get("Content-Type"))
+		return
+	}
+	var b strings.Builder
+	r := multipart.NewReader(bytes.NewReader(rec.body), params["boundary"])
+	for {
+		p, err := r.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Errorf("reading the multipart body: %v", err)
+			return
+		}
+		content, err := io.ReadAll(p)
+		if err != nil {
+			t.Errorf("reading part %q: %v", p.FormName(), err)
+			return
+		}
+		fmt.Fprintf(&b, "--- %q", p.FormName())
+		if name := p.FileName(); name != "" {
+			fmt.Fprintf(&b, " filename=%q", name)
+		}
+		if ct := p.Header.Get("Content-Type"); ct != "" {
+			fmt.Fprintf(&b, " content-type=%q", ct)
+		}
+		fmt.Fprintf(&b, "\n%s\n", content)
+	}
+	rec.body = []byte(b.String())
 }

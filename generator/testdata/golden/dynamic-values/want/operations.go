@@ -20,6 +20,10 @@ type ClientAPI interface {
 	TagItem(ctx context.Context, body *TagItemVariables, opts ...Option) (*TagItemResponse, *Response, error)
 	// OpenSession sends the request "Open session".
 	OpenSession(ctx context.Context, opts ...Option) (*Response, error)
+	// SubmitForm sends the request "Submit form".
+	SubmitForm(ctx context.Context, body *SubmitFormForm, opts ...Option) (*Response, error)
+	// UploadForm sends the request "Upload form".
+	UploadForm(ctx context.Context, body *UploadFormForm, opts ...Option) (*Response, error)
 	// UnknownDynamic sends the request "Unknown dynamic".
 	UnknownDynamic(ctx context.Context, body *UnknownDynamicRequest, opts ...Option) (*Response, error)
 }
@@ -204,6 +208,95 @@ func (c *Client) OpenSession(ctx context.Context, opts ...Option) (*Response, er
 	r := &request{
 		method: "PUT",
 		url:    cfg.baseURL + "/sessions/s-" + escapePath(dynamicRandomUUID()),
+	}
+	return c.send(ctx, cfg, r, nil, nil)
+}
+
+// SubmitFormForm is the body of SubmitForm, sent as application/x-www-form-urlencoded.
+// A field left empty sends the value saved in the collection; a field
+// that is disabled in the collection is sent only when set.
+type SubmitFormForm struct {
+	// Nonce is the form field "nonce"; default {{$randomUUID}}.
+	Nonce string
+	// Who is the form field "who"; default {{$randomFullName}}.
+	Who string
+	// Kind is the form field "kind"; default "plain".
+	Kind string
+}
+
+// pairs lists the fields in the collection's order, with the saved values
+// in place of empty fields.
+func (f *SubmitFormForm) pairs(cfg config) [][2]string {
+	var out [][2]string
+	out = append(out, [2]string{"nonce", cmp.Or(f.Nonce, dynamicRandomUUID())})
+	out = append(out, [2]string{"who", cmp.Or(f.Who, dynamicRandomFullName())})
+	out = append(out, [2]string{"kind", cmp.Or(f.Kind, "plain")})
+	return out
+}
+
+// SubmitForm sends the request "Submit form".
+//
+//	POST {{baseUrl}}/forms
+func (c *Client) SubmitForm(ctx context.Context, body *SubmitFormForm, opts ...Option) (*Response, error) {
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOrigin("SubmitForm", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, err
+	}
+	r := &request{
+		method: "POST",
+		url:    cfg.baseURL + "/forms",
+	}
+	if body == nil {
+		body = new(SubmitFormForm)
+	}
+	r.body = encodeForm(body.pairs(cfg))
+	r.contentType = "application/x-www-form-urlencoded"
+	return c.send(ctx, cfg, r, nil, nil)
+}
+
+// UploadFormForm is the body of UploadForm, sent as multipart/form-data.
+// A field left empty sends the value saved in the collection; a field
+// that is disabled in the collection is sent only when set.
+type UploadFormForm struct {
+	// Nonce is the form field "nonce"; default n-{{$guid}}.
+	Nonce string
+	// Kind is the form field "kind"; default "plain".
+	Kind string
+}
+
+// parts lists the fields in the collection's order, with the saved values
+// in place of empty fields.
+func (f *UploadFormForm) parts(cfg config) []formPart {
+	var out []formPart
+	out = append(out, formPart{name: "nonce", value: cmp.Or(f.Nonce, "n-"+dynamicGuid())})
+	out = append(out, formPart{name: "kind", value: cmp.Or(f.Kind, "plain")})
+	return out
+}
+
+// UploadForm sends the request "Upload form".
+//
+//	POST {{baseUrl}}/uploads
+func (c *Client) UploadForm(ctx context.Context, body *UploadFormForm, opts ...Option) (*Response, error) {
+	cfg, err := c.cfg.with(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOrigin("UploadForm", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+		return nil, err
+	}
+	r := &request{
+		method: "POST",
+		url:    cfg.baseURL + "/uploads",
+	}
+	if body == nil {
+		body = new(UploadFormForm)
+	}
+	r.body, r.contentType, err = encodeMultipart(body.parts(cfg))
+	if err != nil {
+		return nil, fmt.Errorf("UploadForm: encoding request body: %w", err)
 	}
 	return c.send(ctx, cfg, r, nil, nil)
 }

@@ -90,3 +90,38 @@ func TestOpenSession(t *testing.T) {
 		return nil, resp, err
 	})
 }
+
+// TestSubmitForm replays the saved examples of SubmitForm and checks what
+// the client sent and decoded.
+func TestSubmitForm(t *testing.T) {
+	runExamples(t, []example{{
+		name:          "Accepted",
+		normaliseBody: dynamicForm,
+		status:        202,
+		wantBody:      "nonce=%7B%7B%24randomUUID%7D%7D&who=%7B%7B%24randomFullName%7D%7D&kind=plain",
+		wantHeader:    [][2]string{{"Content-Type", "application/x-www-form-urlencoded"}},
+		wantMethod:    "POST",
+		wantPath:      "/forms",
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		input := &SubmitFormForm{Kind: "plain"}
+		resp, err := c.SubmitForm(context.Background(), input)
+		return nil, resp, err
+	})
+}
+
+// TestUploadForm replays the saved examples of UploadForm and checks what
+// the client sent and decoded.
+func TestUploadForm(t *testing.T) {
+	runExamples(t, []example{{
+		name:          "Accepted",
+		normaliseBody: multipartDynamic,
+		status:        202,
+		wantBody:      "--- \"nonce\"\nn-{{$guid}}\n--- \"kind\"\nplain\n",
+		wantMethod:    "POST",
+		wantPath:      "/uploads",
+	}}, func(t *testing.T, c *Client) (any, *Response, error) {
+		input := &UploadFormForm{Kind: "plain"}
+		resp, err := c.UploadForm(context.Background(), input)
+		return nil, resp, err
+	})
+}
