@@ -228,3 +228,16 @@ func TestCompareDynamicBodies(t *testing.T) {
 		t.Error("a name neither side defines makes the request dynamic")
 	}
 }
+
+// TestSavedPathWithoutRaw: a URL object saved without raw gives its path
+// from its parts, objects ({"value": ...}) included.
+func TestSavedPathWithoutRaw(t *testing.T) {
+	s := savedOf(map[string]any{"url": map[string]any{"host": []any{"{{baseUrl}}"},
+		"path": []any{"orders", map[string]any{"type": "segment", "value": "o-{{$randomInt}}"}}}}, nil)
+	if s == nil || !s.samePath("/v1/orders/o-5", "/v1/orders/o-77") {
+		t.Errorf("fresh ints in a path part do not match: %+v", s)
+	}
+	if s.samePath("/v1/orders/o-5", "/v1/orders/x-77") {
+		t.Error("a path part that lost its literal prefix matches")
+	}
+}

@@ -44,6 +44,17 @@ func savedOf(req map[string]any, vars map[string]string) *saved {
 		raw = u
 	case map[string]any:
 		raw = str(u["raw"])
+		if raw == "" {
+			// A URL object saved without raw: its path parts are the path.
+			var parts []string
+			for _, p := range list(u["path"]) {
+				if m, ok := p.(map[string]any); ok {
+					p = m["value"]
+				}
+				parts = append(parts, str(p))
+			}
+			raw = "/" + strings.Join(parts, "/")
+		}
 		if q, ok := u["query"].([]any); ok {
 			raw, _, _ = strings.Cut(raw, "?")
 			for _, e := range q {
