@@ -60,6 +60,7 @@ func TestConformance(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("newman installed in %s", time.Since(start).Round(time.Millisecond))
+	checkDynamicForms(t, newman)
 
 	// One module holds every generated package with its driver, so that
 	// one go command compiles them all in parallel.

@@ -1,9 +1,13 @@
 package conformance
 
 import (
+	"fmt"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -143,4 +147,38 @@ func sameDynamic(saved, x, y string) bool {
 // knows.
 func hasDynamic(text string) bool {
 	return patternOf(text) != nil
+}
+
+// newmanDynamicNames lists the dynamic variables the installed newman
+// defines (postman-collection's table), without "$".
+func newmanDynamicNames(newman string) (map[string]bool, error) {
+	// newman is node_modules/.bin/newman: resolve from node_modules' parent.
+	root := filepath.Dir(filepath.Dir(filepath.Dir(newman)))
+	script := `const p = require.resolve('postman-collection/lib/superstring/dynamic-variables', {paths: [process.argv[1]]});
+console.log(Object.keys(require(p)).join('\n'));`
+	out, err := exec.Command("node", "-e", script, root).Output()
+	if err != nil {
+		return nil, fmt.Errorf("listing newman's dynamic variables: %v", err)
+	}
+	names := map[string]bool{}
+	for _, line := range strings.Fields(string(out)) {
+		names[strings.TrimPrefix(line, "$")] = true
+	}
+	return names, nil
+}
+
+// checkDynamicForms fails on a form for a name newman does not define:
+// both sides must produce every name the harness compares by form, or
+// the comparison would accept a value newman never sends.
+func checkDynamicForms(t *testing.T, newman string) {
+	t.Helper()
+	names, err := newmanDynamicNames(newman)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range dynamicForms {
+		if !names[name] {
+			t.Errorf("the harness compares {{$%s}} by form, but newman does not define it", name)
+		}
+	}
 }

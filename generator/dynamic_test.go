@@ -1,8 +1,13 @@
 package generator
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -30,5 +35,34 @@ func TestDynamicCaseCoversEveryVariable(t *testing.T) {
 		if !strings.Contains(string(extra), `"`+name+`"`) {
 			t.Errorf("the hand-written test does not list %s", name)
 		}
+	}
+}
+
+// TestDynamicVariablesAreNewmans: the dynamic variables pmgen produces are
+// exactly those the conformance harness compares by form, which it checks
+// newman defines (conformance/dynamic_test.go, checkDynamicForms): a name
+// Postman does not define must be sent as written, as newman sends it.
+func TestDynamicVariablesAreNewmans(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filepath.Join("..", "conformance", "dynamic_test.go"), nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var forms []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		vs, ok := n.(*ast.ValueSpec)
+		if !ok || len(vs.Names) != 1 || vs.Names[0].Name != "dynamicForms" || len(vs.Values) != 1 {
+			return true
+		}
+		for _, e := range vs.Values[0].(*ast.CompositeLit).Elts {
+			key, _ := strconv.Unquote(e.(*ast.KeyValueExpr).Key.(*ast.BasicLit).Value)
+			forms = append(forms, key)
+		}
+		return false
+	})
+	want := slices.Sorted(slices.Values(model.DynamicVariables()))
+	slices.Sort(forms)
+	if !slices.Equal(forms, want) {
+		t.Errorf("the harness compares %q by form; pmgen produces %q", forms, want)
 	}
 }
