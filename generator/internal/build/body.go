@@ -74,6 +74,7 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 // saved comments, trailing commas or bare {{var}} values.
 func (b *builder) jsonBody(it *load.Item, op *model.Operation, raw string, declared bool) *model.Body {
 	text := fillBarePlaceholders(raw, b.variableValue)
+	b.warnBareDynamics(raw, text)
 	v, extended, err := b.json.Parse(text)
 	if err != nil {
 		if declared {

@@ -57,3 +57,21 @@ func dynamicsNote(body *model.Body) string {
 		": as Postman does, every such reference in the body the method sends" +
 		" (including text the caller sets) is replaced by a fresh value on each call.")
 }
+
+// warnBareDynamics warns of dynamic variables standing where a JSON value
+// belongs ("amount": {{$randomInt}}): Postman sends a fresh value there,
+// but the field is typed from the null that filled comes with, and the
+// method sends what the caller sets. filled is raw with bare references
+// replaced, so a reference it holds fewer times than raw was bare.
+func (b *builder) warnBareDynamics(raw, filled string) {
+	seen := map[string]bool{}
+	for _, m := range dynamicRef.FindAllStringSubmatch(raw, -1) {
+		ref, name := m[0], m[1]
+		if seen[name] || !model.KnownDynamic(name) || strings.Count(filled, ref) == strings.Count(raw, ref) {
+			continue
+		}
+		seen[name] = true
+		b.diag(b.pos, model.Warning, "dynamic-bare-json",
+			ref+" stands as a bare JSON value in the body: Postman sends a fresh value there, the method sends the field the caller sets (null when unset)")
+	}
+}

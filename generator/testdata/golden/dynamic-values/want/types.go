@@ -2,6 +2,8 @@
 
 package dynamicvalues
 
+import "encoding/json"
+
 // CreateOrderRequest is inferred from the saved examples of CreateOrder.
 type CreateOrderRequest struct {
 	ExternalID     string                   `json:"external_id"`
@@ -72,6 +74,7 @@ type TagItemResponseData struct {
 
 // UnknownDynamicRequest is inferred from the saved examples of UnknownDynamic.
 type UnknownDynamicRequest struct {
-	City string `json:"city"`
-	Hex  string `json:"hex"`
+	City  string          `json:"city"`
+	Hex   string          `json:"hex"`
+	Count json.RawMessage `json:"count"`
 }
