@@ -30,6 +30,9 @@ type item struct {
 	// scripted names the pre-request script that changes the request, when
 	// one does; such an item is script-dependent.
 	scripted string
+	// saved is how the request spells its dynamic values; nil when it
+	// spells none.
+	saved *saved
 }
 
 // collection is a collection read for the harness: its items, its
@@ -175,7 +178,7 @@ func (c *collection) walk(items []any, parent []string, auth any, scripts script
 		if own, ok := req["auth"].(map[string]any); ok && str(own["type"]) != "inherit" {
 			a = own
 		}
-		it := &item{index: len(c.items), path: path}
+		it := &item{index: len(c.items), path: path, saved: savedOf(req, c.vars)}
 		if am, ok := a.(map[string]any); ok && str(am["type"]) != "noauth" && str(am["type"]) != "" {
 			it.auth = am
 		}

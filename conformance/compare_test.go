@@ -29,20 +29,22 @@ var newmanOwn = map[string]bool{
 }
 
 // compareRequests lists how what pmgen sent (b) differs from what newman
-// sent (a).
-func compareRequests(a, b *request) []difference {
+// sent (a). Where s, the request as the collection saved it, spells a
+// value with a dynamic variable, the two values are compared by form
+// (dynamic_test.go); s is nil when it spells none.
+func compareRequests(a, b *request, s *saved) []difference {
 	var out []difference
 	add := func(field, x, y string) { out = append(out, difference{field, x, y}) }
 	if a.method != b.method {
 		add("method", a.method, b.method)
 	}
-	if normPath(a.path) != normPath(b.path) {
+	if normPath(a.path) != normPath(b.path) && (s == nil || !s.samePath(a.path, b.path)) {
 		add("path", a.path, b.path)
 	}
-	if !reflect.DeepEqual(queryPairs(a.rawQuery), queryPairs(b.rawQuery)) {
+	if qa, qb := queryPairs(a.rawQuery), queryPairs(b.rawQuery); !reflect.DeepEqual(qa, qb) && (s == nil || !samePairs(s.query, qa, qb)) {
 		add("query", a.rawQuery, b.rawQuery)
 	}
-	bodyDiff := compareBodies(a.header.Get("Content-Type"), a.body, b.header.Get("Content-Type"), b.body)
+	bodyDiff := compareBodies(a.header.Get("Content-Type"), a.body, b.header.Get("Content-Type"), b.body, s)
 	ha, hb := lowerHeader(a.header), lowerHeader(b.header)
 	for _, name := range headerNames(a.header, b.header) {
 		lname := strings.ToLower(name)
@@ -72,6 +74,9 @@ func compareRequests(a, b *request) []difference {
 			// Newman signs AWS requests with its own clock, which cannot be
 			// fixed; the date is checked to be there, not to be equal.
 			ok = x != "" && y != ""
+		}
+		if !ok && s != nil && inA && inB {
+			ok = sameValue(s.header[lname], x, y)
 		}
 		if !ok {
 			add("header "+name, x, y)
@@ -216,8 +221,9 @@ func authParams2(s string) map[string]string {
 
 // compareBodies returns "" when the bodies mean the same, else a short
 // reason. JSON is compared as values, form bodies by pairs, multipart
-// bodies part by part, anything else byte for byte.
-func compareBodies(ctA string, a []byte, ctB string, b []byte) string {
+// bodies part by part, anything else byte for byte; values s spells with
+// dynamic variables by form.
+func compareBodies(ctA string, a []byte, ctB string, b []byte, s *saved) string {
 	if bytes.Equal(a, b) {
 		return ""
 	}
@@ -225,7 +231,7 @@ func compareBodies(ctA string, a []byte, ctB string, b []byte) string {
 	if json.Unmarshal(a, &va) == nil && json.Unmarshal(b, &vb) == nil {
 		// JSON whatever the Content-Type says (collections send JSON as
 		// text/plain or even as a form type).
-		if reflect.DeepEqual(va, vb) {
+		if reflect.DeepEqual(va, vb) || (s != nil && s.json != nil && sameJSON(s.json, va, vb)) {
 			return ""
 		}
 		return "JSON values differ"
@@ -238,15 +244,18 @@ func compareBodies(ctA string, a []byte, ctB string, b []byte) string {
 	case strings.HasPrefix(mt, "multipart/"):
 		pa, errA := multipartParts(ctA, a)
 		pb, errB := multipartParts(ctB, b)
-		if errA == nil && errB == nil && reflect.DeepEqual(pa, pb) {
+		if errA == nil && errB == nil && (reflect.DeepEqual(pa, pb) || (s != nil && sameParts(s.form, pa, pb))) {
 			return ""
 		}
 		return "multipart parts differ"
 	case mt == "application/x-www-form-urlencoded":
-		if reflect.DeepEqual(queryPairs(string(a)), queryPairs(string(b))) {
+		if pa, pb := queryPairs(string(a)), queryPairs(string(b)); reflect.DeepEqual(pa, pb) || (s != nil && samePairs(s.form, pa, pb)) {
 			return ""
 		}
 		return "form pairs differ"
+	}
+	if s != nil && sameDynamic(s.text, string(a), string(b)) {
+		return ""
 	}
 	return "bytes differ"
 }

@@ -62,6 +62,7 @@ func TestConformance(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("newman installed in %s", time.Since(start).Round(time.Millisecond))
+	checkDynamicForms(t, newman)
 
 	// One module holds every generated package with its driver, so that
 	// one go command compiles them all in parallel.
@@ -187,7 +188,7 @@ func check(r *run, newman, bin string) error {
 			}
 			o.diffs = []difference{{"request", "", "pmgen sent nothing: " + reason}}
 		default:
-			o.diffs = compareRequests(a, b)
+			o.diffs = compareRequests(a, b, it.saved)
 		}
 	}
 	return nil

@@ -5,7 +5,11 @@
 // For each collection of a folder, the test runs newman against a loopback
 // recording server, calls every generated method with the inputs the
 // collection saved against the same server, and compares the two request
-// logs item by item: method, path, query, headers, body and auth. It ends
+// logs item by item: method, path, query, headers, body and auth. Where
+// the collection spells a value with a dynamic variable ({{$guid}},
+// "EXT-{{$timestamp}}"), each side draws its own, so the two match when
+// both are the saved text with a value of the variable's form in place of
+// the reference (dynamic_test.go); everything else is compared exactly. It ends
 // with the line
 //
 //	conformance: N/M requests match (K script-dependent excluded)

@@ -89,12 +89,6 @@ func dynamicRandomHexColor() string {
 	return fmt.Sprintf("#%02x%02x%02x", rand.IntN(256), rand.IntN(256), rand.IntN(256))
 }
 
-// dynamicRandomHexadecimal produces {{$randomHexadecimal}} afresh for each call, as Postman does.
-func dynamicRandomHexadecimal() string {
-	choices := []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"}
-	return choices[rand.IntN(len(choices))]
-}
-
 // dynamicRandomIP produces {{$randomIP}} afresh for each call, as Postman does.
 func dynamicRandomIP() string {
 	return fmt.Sprintf("%d.%d.%d.%d", rand.IntN(256), rand.IntN(256), rand.IntN(256), rand.IntN(256))

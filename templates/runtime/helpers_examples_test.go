@@ -24,9 +24,10 @@ type example struct {
 	wantBody     string
 	wantBodyJSON bool
 	// normaliseBody, when set, rewrites the recorded request's body before
-	// it is compared: multipartText for a multipart body, whose boundary
-	// is random.
-	normaliseBody func(t *testing.T, rec *recorded)
+	// it is compared with wantBody: multipartText for a multipart body,
+	// whose boundary is random; dynamicJSON or dynamicText for a body whose
+	// {{$name}} references are filled afresh on every call.
+	normaliseBody func(t *testing.T, rec *recorded, want string)
 	// pmTests, when set, checks the collection's translated pm.test blocks
 	// against the status, headers and body the client returned.
 	pmTests func(t *testing.T, status int, header http.Header, body []byte)
@@ -57,7 +58,7 @@ func runExamples(t *testing.T, examples []example, call func(t *testing.T, c *Cl
 			srv, rec := replay(t, tt.status, tt.header, body)
 			got, resp, err := call(t, newTestClient(t, srv.URL))
 			if tt.normaliseBody != nil {
-				tt.normaliseBody(t, rec)
+				tt.normaliseBody(t, rec, tt.wantBody)
 			}
 			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
 			if tt.status >= 200 && tt.status <= 299 {

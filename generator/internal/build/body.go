@@ -40,6 +40,7 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 			}
 			op.Body = &model.Body{Kind: model.BodyText, ContentType: textContentType(lang), Example: raw}
 		}
+		op.Body.Dynamics = b.bodyDynamics(op.Body.Example)
 	case "urlencoded":
 		b.checkFormBraces(it.Pos, body.URLEncoded)
 		op.Body = b.formBody(op, body.URLEncoded, false)
@@ -50,6 +51,9 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 		op.Body = binaryBody(body)
 	case "graphql":
 		op.Body = b.graphqlBody(it, op, body)
+		if op.Body != nil {
+			op.Body.Dynamics = b.bodyDynamics(op.Body.Query, op.Body.Example)
+		}
 	case "":
 		return
 	default:
@@ -70,6 +74,7 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 // saved comments, trailing commas or bare {{var}} values.
 func (b *builder) jsonBody(it *load.Item, op *model.Operation, raw string, declared bool) *model.Body {
 	text := fillBarePlaceholders(raw, b.variableValue, false)
+	b.warnBareDynamics(raw, text)
 	v, extended, err := b.json.Parse(text)
 	if err != nil {
 		if declared {

@@ -58,6 +58,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		fmt.Sprintf("%s sends the request %q.", op.Method, it.Name),
 		op.Summary,
 		bodyNote(it, op),
+		dynamicsNote(op.Body),
 		resultNote(op),
 		auth.Doc(op, b.api.Auth),
 		scriptDoc,

@@ -49,7 +49,7 @@ func requestBody(g *jen.Group, op *model.Operation) {
 	}
 	switch b.Kind {
 	case model.BodyText:
-		g.Id("r").Dot("body").Op("=").Index().Byte().Parens(jen.Id("body"))
+		g.Id("r").Dot("body").Op("=").Add(filled(b, jen.Index().Byte().Parens(jen.Id("body"))))
 	case model.BodyURLEncoded:
 		// if body == nil { body = new(XForm) }; r.body = encodeForm(body.pairs(cfg))
 		g.If(jen.Id("body").Op("==").Nil()).Block(jen.Id("body").Op("=").New(jen.Id(b.Form.TypeName)))
@@ -81,12 +81,12 @@ func requestBody(g *jen.Group, op *model.Operation) {
 		}
 		g.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("graphQLRequest").Values(fields...))
 		g.Add(fail("encoding request body"))
-		g.Id("r").Dot("body").Op("=").Id("data")
+		g.Id("r").Dot("body").Op("=").Add(filled(b, jen.Id("data")))
 	default:
 		marshal := []jen.Code{
 			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("body")),
 			fail("encoding request body"),
-			jen.Id("r").Dot("body").Op("=").Id("data"),
+			jen.Id("r").Dot("body").Op("=").Add(filled(b, jen.Id("data"))),
 		}
 		if !b.Type.Nilable() {
 			g.Add(jen.Block(marshal...))
@@ -103,6 +103,21 @@ func requestBody(g *jen.Group, op *model.Operation) {
 	if b.ContentType != "" {
 		g.Id("r").Dot("contentType").Op("=").Lit(b.ContentType)
 	}
+}
+
+// filled is the encoded body data with the dynamic variables the saved
+// body spells made afresh, when it spells any:
+//
+//	fillDynamics(data, map[string]func() string{"timestamp": dynamicTimestamp})
+func filled(b *model.Body, data jen.Code) jen.Code {
+	if len(b.Dynamics) == 0 {
+		return data
+	}
+	vars := jen.Dict{}
+	for _, p := range b.Dynamics {
+		vars[jen.Lit(p.Dynamic)] = jen.Id(p.Func)
+	}
+	return jen.Id("fillDynamics").Call(data, jen.Map(jen.String()).Func().Params().String().Values(vars))
 }
 
 // requestInput declares the body the test sends: the collection's saved

@@ -147,9 +147,22 @@ func testRow(pkg string, op *model.Operation, tc *model.TestCase) jen.Dict {
 	if tc.WantBodyJSON {
 		d[jen.Id("wantBodyJSON")] = jen.True()
 	}
-	if op.Body != nil && op.Body.Kind == model.BodyMultipart {
-		// A random boundary: the recorded body is compared part by part.
+	// A multipart body has a random boundary: the recorded body is
+	// compared part by part. Values made afresh on every call are compared
+	// by their form.
+	switch {
+	case op.Body == nil:
+	case op.Body.Kind == model.BodyMultipart && tc.WantBodyDynamic:
+		d[jen.Id("normaliseBody")] = jen.Id("multipartDynamic")
+	case op.Body.Kind == model.BodyMultipart:
 		d[jen.Id("normaliseBody")] = jen.Id("multipartText")
+	case !tc.WantBodyDynamic:
+	case op.Body.Kind == model.BodyURLEncoded:
+		d[jen.Id("normaliseBody")] = jen.Id("dynamicForm")
+	case tc.WantBodyJSON:
+		d[jen.Id("normaliseBody")] = jen.Id("dynamicJSON")
+	default:
+		d[jen.Id("normaliseBody")] = jen.Id("dynamicText")
 	}
 	assertionValues(d, tc)
 	return d

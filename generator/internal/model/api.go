@@ -331,6 +331,11 @@ type Body struct {
 	NullVariables bool
 	// QueryDoc is the doc comment of QueryConst.
 	QueryDoc string
+	// Dynamics are the dynamic variables ({{$timestamp}}) that the saved
+	// text, JSON or GraphQL body spells, as PartDynamic parts, each once in
+	// order of first use: the method fills these names afresh in the body
+	// it encodes on every call, as Postman does.
+	Dynamics []Part
 }
 
 // Form is the typed struct of a urlencoded or form-data body: one field per
@@ -415,6 +420,10 @@ type TestCase struct {
 	WantBody     string
 	// WantBodyJSON says whether WantBody is compared as JSON.
 	WantBodyJSON bool
+	// WantBodyDynamic says whether WantBody spells dynamic variables
+	// ({{$guid}}) whose values are made afresh on every call: the test
+	// compares what was sent there by form.
+	WantBodyDynamic bool
 	// Assertions are the translated pm.test checks that hold on this row's
 	// example, in script order.
 	Assertions []Assertion

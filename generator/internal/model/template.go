@@ -79,11 +79,13 @@ func (t Template) Literal() string {
 // DynamicVariables are the names (without "$") of Postman's dynamic
 // variables that generated clients produce at call time: the ones with a
 // meaning a Go client can honour with the standard library. Others are sent
-// as written, with a warning.
+// as written, with a warning. The list is checked against the names
+// postman-collection defines (newman's own): {{$randomHexadecimal}}, for
+// one, is not among them, so Postman sends it as written.
 func DynamicVariables() []string {
 	return []string{
 		"guid", "randomUUID", "timestamp", "isoTimestamp",
-		"randomInt", "randomBoolean", "randomAlphaNumeric", "randomHexadecimal",
+		"randomInt", "randomBoolean", "randomAlphaNumeric",
 		"randomColor", "randomHexColor", "randomIP", "randomIPV6", "randomMACAddress",
 		"randomPassword", "randomFirstName", "randomLastName", "randomFullName",
 		"randomUserName", "randomEmail", "randomExampleEmail", "randomWord", "randomLoremWord",

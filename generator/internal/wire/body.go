@@ -15,8 +15,10 @@ func wantBody(tc *model.TestCase, body *model.Body) {
 	switch body.Kind {
 	case model.BodyURLEncoded:
 		tc.WantBody = wantForm(body.Form)
+		tc.WantBodyDynamic = formDynamic(body.Form)
 	case model.BodyMultipart:
 		tc.WantBody = wantParts(body.Form)
+		tc.WantBodyDynamic = formDynamic(body.Form)
 	case model.BodyGraphQL:
 		tc.WantBody = wantGraphQL(body)
 		tc.WantBodyJSON = true
@@ -24,9 +26,27 @@ func wantBody(tc *model.TestCase, body *model.Body) {
 		tc.WantBody = body.Example
 		tc.WantBodyJSON = body.Kind == model.BodyJSON
 	}
+	if len(body.Dynamics) > 0 {
+		tc.WantBodyDynamic = true
+	}
 	if body.ContentType != "" && !hasHeader(tc.WantHeaders, "Content-Type") {
 		tc.WantHeaders = append(tc.WantHeaders, model.KeyValue{Key: "Content-Type", Value: body.ContentType})
 	}
+}
+
+// formDynamic reports whether the test leaves a form field to a default
+// that holds a dynamic variable.
+func formDynamic(form *model.Form) bool {
+	for _, f := range form.Fields {
+		if f.TestValues == nil && f.Enabled && !f.File {
+			for _, t := range f.Defaults {
+				if HasDynamic(t) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // formValues are the values a field sends in the generated test.
@@ -37,9 +57,11 @@ func formValues(f *model.FormField) []string {
 	case !f.Enabled || f.File:
 		return nil
 	}
+	// A dynamic value is written as the collection spells it ({{$guid}}):
+	// the test compares what was sent with it by form.
 	out := make([]string, len(f.Defaults))
 	for i, t := range f.Defaults {
-		out[i] = Render(t)
+		out[i] = TestText(t)
 	}
 	return out
 }

@@ -34,16 +34,15 @@ func HasDynamic(t model.Template) bool {
 }
 
 // FormTestValues is what the generated test sets a text field to: the
-// saved literals, or nothing when they refer to client settings (so that
-// the test sees the defaults applied). Dynamic values are set to their
-// text, because the value sent would otherwise be unpredictable.
+// saved literals, or nothing when they refer to client settings or
+// dynamic variables, so that the test sees the defaults applied (dynamic
+// values are then compared by their form).
 func FormTestValues(defaults []model.Template) []string {
-	literal, dynamic := true, false
+	literal := true
 	for _, t := range defaults {
 		literal = literal && t.IsLiteral()
-		dynamic = dynamic || HasDynamic(t)
 	}
-	if len(defaults) == 0 || (!literal && !dynamic) {
+	if len(defaults) == 0 || !literal {
 		return nil
 	}
 	out := make([]string, len(defaults))

@@ -40,17 +40,23 @@ func hexByte(c byte) string {
 	return string([]byte{digits[c>>4], digits[c&15]})
 }
 
-// Path is the path a request goes out with, given the test values.
+// Path is the path a request goes out with, given the test values. A
+// value made afresh on every call is DynamicMarker: percentEncode works
+// byte by byte, so encoding the pieces around it one by one gives what
+// encoding the whole would.
 func Path(t model.Template) string {
 	var s strings.Builder
 	for _, p := range t {
-		if p.Kind == model.PartPathArg {
+		switch p.Kind {
+		case model.PartPathArg:
 			s.WriteString(url.PathEscape(p.Arg.TestValue))
-			continue
+		case model.PartDynamic:
+			s.WriteString(model.DynamicMarker)
+		default:
+			s.WriteString(percentEncode(Render(model.Template{p}), pathEscapes))
 		}
-		s.WriteString(Render(model.Template{p}))
 	}
-	path := percentEncode(s.String(), pathEscapes)
+	path := s.String()
 	if !strings.HasPrefix(path, "/") {
 		// An empty path goes out as "/", as in every HTTP client.
 		path = "/" + path

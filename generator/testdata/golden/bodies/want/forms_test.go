@@ -12,20 +12,20 @@ import (
 // the client sent and decoded.
 func TestFormsCreateCharge(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\"id\": \"ch_1\", \"amount\": 2000, \"paid\": true}",
-		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
-		name:       "Created",
-		status:     200,
-		wantBody:   "amount=2000&currency=eur&description=Tea%20%26%20cake%20%3D%202%2B2%20%C2%BD&tag=first&tag=second&idempotency=%7B%7B%24guid%7D%7D",
-		wantHeader: [][2]string{{"Content-Type", "application/x-www-form-urlencoded"}},
-		wantMethod: "POST",
-		wantPath:   "/v1/charges",
+		body:          "{\"id\": \"ch_1\", \"amount\": 2000, \"paid\": true}",
+		bodyJSON:      true,
+		header:        [][2]string{{"Content-Type", "application/json"}},
+		name:          "Created",
+		normaliseBody: dynamicForm,
+		status:        200,
+		wantBody:      "amount=2000&currency=eur&description=Tea%20%26%20cake%20%3D%202%2B2%20%C2%BD&tag=first&tag=second&idempotency=%7B%7B%24guid%7D%7D",
+		wantHeader:    [][2]string{{"Content-Type", "application/x-www-form-urlencoded"}},
+		wantMethod:    "POST",
+		wantPath:      "/v1/charges",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
 		input := &CreateChargeForm{
 			Amount:      "2000",
 			Description: "Tea & cake = 2+2 ½",
-			Idempotency: "{{$guid}}",
 			Tag:         []string{"first", "second"},
 		}
 		return c.Forms.CreateCharge(context.Background(), input)

@@ -12,9 +12,11 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +38,94 @@ func newTestClient(t *testing.T, baseURL string) *Client {
 	return c
 }
 
+// dynamicForms are the forms of the values the dynamic functions
+// (dynamic.go) make, by Postman name: a test compares a dynamic value by
+// its form, because it is new on every call.
+var dynamicForms = map[string]string{
+	"guid":               `[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}`,
+	"randomUUID":         `[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}`,
+	"timestamp":          `[0-9]{10}`,
+	"isoTimestamp":       `\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z`,
+	"randomInt":          `(?:\d{1,3}|1000)`,
+	"randomBoolean":      `(?:true|false)`,
+	"randomAlphaNumeric": `[a-z0-9]`,
+	"randomColor":        `[a-z]+`,
+	"randomHexColor":     `#[0-9a-f]{6}`,
+	"randomIP":           `\d{1,3}(?:\.\d{1,3}){3}`,
+	"randomIPV6":         `[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){7}`,
+	"randomMACAddress":   `[0-9a-f]{2}(?::[0-9a-f]{2}){5}`,
+	"randomPassword":     `[a-zA-Z0-9]{15}`,
+	"randomFirstName":    `[A-Z][a-z]+`,
+	"randomLastName":     `[A-Z][a-z]+`,
+	"randomFullName":     `[A-Z][a-z]+ [A-Z][a-z]+`,
+	"randomUserName":     `[A-Z][a-z]+\.[A-Z][a-z]+`,
+	"randomEmail":        `[a-z]+\.[a-z]+@example\.com`,
+	"randomExampleEmail": `[a-z]+\.[a-z]+@example\.org`,
+	"randomWord":         `[a-z]+`,
+	"randomLoremWord":    `[a-z]+`,
+	"randomCountryCode":  `[A-Z]{2}`,
+	"randomCurrencyCode": `[A-Z]{3}`,
+	"randomLatitude":     `-?\d{1,2}\.\d{6}`,
+	"randomLongitude":    `-?\d{1,3}\.\d{6}`,
+	"randomPrice":        `\d{1,4}\.\d{2}`,
+	"randomSemver":       `\d\.\d\.\d`,
+	"randomProtocol":     `https?`,
+	"randomDomainName":   `[a-z]+\.example\.com`,
+	"randomUrl":          `https://[a-z]+\.example\.com`,
+	"randomFileName":     `[a-z]+\.txt`,
+	"randomMimeType":     `[a-z]+/[a-z]+`,
+	"randomLocale":       `[a-z]{2}`,
+}
+
+// dynamicRef is a {{$name}} reference in a saved body.
+var dynamicRef = regexp.MustCompile(`\{\{\$([A-Za-z0-9]+)\}\}`)
+
+// dynamicPattern is the regular expression that text saved with {{$name}}
+// references matches once the client filled them: the text around them as
+// written, each reference a value of its form. ok is false when the text
+// holds no reference the forms know.
+func dynamicPattern(saved string) (re *regexp.Regexp, ok bool) {
+	var b strings.Builder
+	b.WriteString("^")
+	last := 0
+	for _, m := range dynamicRef.FindAllStringSubmatchIndex(saved, -1) {
+		form, known := dynamicForms[saved[m[2]:m[3]]]
+		if !known {
+			continue
+		}
+		b.WriteString(regexp.QuoteMeta(saved[last:m[0]]) + "(?:" + form + ")")
+		last, ok = m[1], true
+	}
+	b.WriteString(regexp.QuoteMeta(saved[last:]) + "$")
+	return regexp.MustCompile(b.String()), ok
+}
+
+// dynamicForm is the normaliseBody of a urlencoded body whose fields
+// default to dynamic variables: a recorded pair whose decoded value
+// matches the wanted value's pattern is put back as wanted.
+func dynamicForm(t *testing.T, rec *recorded, want string) {
+	t.Helper()
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	got, wanted := strings.Split(string(rec.body), "&"), strings.Split(want, "&")
+	if len(got) != len(wanted) {
+		return
+	}
+	for i := range got {
+		gk, gv, _ := strings.Cut(got[i], "=")
+		wk, wv, _ := strings.Cut(wanted[i], "=")
+		gv, errG := url.QueryUnescape(gv)
+		wv, errW := url.QueryUnescape(wv)
+		if gk != wk || errG != nil || errW != nil {
+			continue
+		}
+		if re, ok := dynamicPattern(wv); ok && re.MatchString(gv) {
+			got[i] = wanted[i]
+		}
+	}
+	rec.body = []byte(strings.Join(got, "&"))
+}
+
 // example is a saved example of a request: the response the replay server
 // answers with, and what the client must have sent to get it.
 type example struct {
@@ -53,9 +143,10 @@ type example struct {
 	wantBody     string
 	wantBodyJSON bool
 	// normaliseBody, when set, rewrites the recorded request's body before
-	// it is compared: multipartText for a multipart body, whose boundary
-	// is random.
-	normaliseBody func(t *testing.T, rec *recorded)
+	// it is compared with wantBody: multipartText for a multipart body,
+	// whose boundary is random; dynamicJSON or dynamicText for a body whose
+	// {{$name}} references are filled afresh on every call.
+	normaliseBody func(t *testing.T, rec *recorded, want string)
 	// pmTests, when set, checks the collection's translated pm.test blocks
 	// against the status, headers and body the client returned.
 	pmTests func(t *testing.T, status int, header http.Header, body []byte)
@@ -78,7 +169,7 @@ func runExamples(t *testing.T, examples []example, call func(t *testing.T, c *Cl
 			srv, rec := replay(t, tt.status, tt.header, body)
 			got, resp, err := call(t, newTestClient(t, srv.URL))
 			if tt.normaliseBody != nil {
-				tt.normaliseBody(t, rec)
+				tt.normaliseBody(t, rec, tt.wantBody)
 			}
 			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
 			if tt.status >= 200 && tt.status <= 299 {
@@ -186,7 +277,7 @@ func checkRequest(t *testing.T, rec *recorded, method, path, query string, heade
 	if rec.method != method {
 		t.Errorf("method = %q, want %q", rec.method, method)
 	}
-	if rec.path != path {
+	if !pathMatches(rec.path, path) {
 		t.Errorf("path = %q, want %q", rec.path, path)
 	}
 	if !queryMatches(rec.rawQuery, query) {
@@ -215,6 +306,20 @@ func requestPath(uri string) string {
 	}
 	path, _, _ := strings.Cut(uri, "?")
 	return path
+}
+
+// pathMatches compares paths byte for byte, except that a wanted
+// {{$dynamic}} is made afresh on every call: it matches any non-empty text
+// inside one path segment.
+func pathMatches(got, want string) bool {
+	pieces := strings.Split(want, "{{$dynamic}}")
+	if len(pieces) == 1 {
+		return got == want
+	}
+	for i, p := range pieces {
+		pieces[i] = regexp.QuoteMeta(p)
+	}
+	return regexp.MustCompile("^" + strings.Join(pieces, "[^/]+") + "$").MatchString(got)
 }
 
 // queryMatches compares raw query strings entry by entry, in order. A
@@ -319,7 +424,7 @@ func readFixture(t *testing.T, name string) string {
 // per part (--- "name" filename="f" content-type="t") followed by its
 // content, so that it compares with the expected parts whatever the random
 // boundary.
-func multipartText(t *testing.T, rec *recorded) {
+func multipartText(t *testing.T, rec *recorded, _ string) {
 	t.Helper()
 	rec.mu.Lock()
 	defer rec.mu.Unlock()

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,9 +52,10 @@ type example struct {
 	wantBody     string
 	wantBodyJSON bool
 	// normaliseBody, when set, rewrites the recorded request's body before
-	// it is compared: multipartText for a multipart body, whose boundary
-	// is random.
-	normaliseBody func(t *testing.T, rec *recorded)
+	// it is compared with wantBody: multipartText for a multipart body,
+	// whose boundary is random; dynamicJSON or dynamicText for a body whose
+	// {{$name}} references are filled afresh on every call.
+	normaliseBody func(t *testing.T, rec *recorded, want string)
 	// pmTests, when set, checks the collection's translated pm.test blocks
 	// against the status, headers and body the client returned.
 	pmTests func(t *testing.T, status int, header http.Header, body []byte)
@@ -76,7 +78,7 @@ func runExamples(t *testing.T, examples []example, call func(t *testing.T, c *Cl
 			srv, rec := replay(t, tt.status, tt.header, body)
 			got, resp, err := call(t, newTestClient(t, srv.URL))
 			if tt.normaliseBody != nil {
-				tt.normaliseBody(t, rec)
+				tt.normaliseBody(t, rec, tt.wantBody)
 			}
 			checkRequest(t, rec, tt.wantMethod, tt.wantPath, tt.wantQuery, tt.wantHeader, tt.wantBody, tt.wantBodyJSON)
 			if tt.status >= 200 && tt.status <= 299 {
@@ -184,7 +186,7 @@ func checkRequest(t *testing.T, rec *recorded, method, path, query string, heade
 	if rec.method != method {
 		t.Errorf("method = %q, want %q", rec.method, method)
 	}
-	if rec.path != path {
+	if !pathMatches(rec.path, path) {
 		t.Errorf("path = %q, want %q", rec.path, path)
 	}
 	if !queryMatches(rec.rawQuery, query) {
@@ -213,6 +215,20 @@ func requestPath(uri string) string {
 	}
 	path, _, _ := strings.Cut(uri, "?")
 	return path
+}
+
+// pathMatches compares paths byte for byte, except that a wanted
+// {{$dynamic}} is made afresh on every call: it matches any non-empty text
+// inside one path segment.
+func pathMatches(got, want string) bool {
+	pieces := strings.Split(want, "{{$dynamic}}")
+	if len(pieces) == 1 {
+		return got == want
+	}
+	for i, p := range pieces {
+		pieces[i] = regexp.QuoteMeta(p)
+	}
+	return regexp.MustCompile("^" + strings.Join(pieces, "[^/]+") + "$").MatchString(got)
 }
 
 // queryMatches compares raw query strings entry by entry, in order. A
