@@ -36,7 +36,7 @@ func TestGeneratedCodeCompilesAndPasses(t *testing.T) {
 	for dir, files := range pkgs {
 		t.Run(dir, func(t *testing.T) { checkStdlibOnly(t, files) })
 	}
-	checkModule(t, "example.com/generated", pkgs)
+	checkModule(t, "example.com/generated", pkgs, true)
 }
 
 // extraTests are hand-written test files matching pattern in dir, to run
@@ -73,8 +73,9 @@ func packageDir(name string) string {
 // the package with its tests), then one go vet and one go test over all of
 // them, so that the go command compiles the packages in parallel. It
 // reports failures on t and returns, for each package that failed, the
-// step it failed at.
-func checkModule(t *testing.T, module string, pkgs map[string][]output.File) map[string]string {
+// step it failed at. With lint, the module is also checked with
+// staticcheck when CI asks for it (staticcheckModule).
+func checkModule(t *testing.T, module string, pkgs map[string][]output.File, lint bool) map[string]string {
 	t.Helper()
 	mod := t.TempDir()
 	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module "+module+"\n\ngo 1.26\n"), 0o644); err != nil {
@@ -114,6 +115,13 @@ func checkModule(t *testing.T, module string, pkgs map[string][]output.File) map
 			}
 		}
 		t.Errorf("go %s failed in %s:\n%s", strings.Join(step, " "), strings.Join(bad, ", "), out)
+	}
+	if lint {
+		for _, dir := range staticcheckModule(t, mod) {
+			if _, ok := failed[dir]; !ok {
+				failed[dir] = "staticcheck"
+			}
+		}
 	}
 	return failed
 }

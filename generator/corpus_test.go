@@ -111,7 +111,7 @@ func TestCorpus(t *testing.T) {
 		byPkg[pkg] = row
 		row.result = "ok"
 	}
-	for pkg, step := range checkModule(t, "example.com/corpus", pkgs) {
+	for pkg, step := range checkModule(t, "example.com/corpus", pkgs, true) {
 		if row := byPkg[pkg]; row != nil && row.result == "ok" {
 			row.result = "FAIL: go " + step
 		}

@@ -67,5 +67,5 @@ func TestLargeServicesSplitAcrossFiles(t *testing.T) {
 			t.Errorf("no %s beside %s", test, path)
 		}
 	}
-	checkModule(t, "example.com/parts", map[string][]output.File{"parts": files})
+	checkModule(t, "example.com/parts", map[string][]output.File{"parts": files}, false)
 }

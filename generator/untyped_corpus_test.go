@@ -31,5 +31,5 @@ func TestStripeUntypedBodies(t *testing.T) {
 	}
 	checkModule(t, "example.com/untyped", map[string][]output.File{
 		"stripeapi": withFiles(r.files, extra...),
-	})
+	}, false)
 }

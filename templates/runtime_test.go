@@ -73,7 +73,7 @@ func TestRuntimeKeepsWhatIsReached(t *testing.T) {
 		}
 	}
 	for _, unwanted := range []string{"basicAuth", "digestAuth", "awsV4Auth", "hmacSum", "addQueryParam",
-		"request.addHeader", "request.addQueryParam", "walkPages", "dynamicGuid", "encodeMultipart", "File", "setHeader"} {
+		"request.addHeader", "request.addQueryParam", "walkPages", "dynamicGUID", "encodeMultipart", "File", "setHeader"} {
 		if slices.Contains(names, unwanted) {
 			t.Errorf("a plain package has %s, which nothing it declares uses", unwanted)
 		}
@@ -175,7 +175,7 @@ func TestRuntimeOutputIsFormatted(t *testing.T) {
 func TestRuntimeNames(t *testing.T) {
 	names := RuntimeNames()
 	for _, want := range []string{"Client", "config", "packageName", "userAgent", "request", "APIError",
-		"WithRetry", "digestAuth", "dynamicGuid", "runExamples", "checkAssertions", "File"} {
+		"WithRetry", "digestAuth", "dynamicGUID", "runExamples", "checkAssertions", "File"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("RuntimeNames lacks %s", want)
 		}

@@ -9,8 +9,8 @@ import (
 	"time"
 )
 
-// dynamicGuid produces {{$guid}} afresh for each call, as Postman does.
-func dynamicGuid() string {
+// dynamicGUID produces {{$guid}} afresh for each call, as Postman does.
+func dynamicGUID() string {
 	var b [16]byte
 	// crypto/rand.Read never fails on the platforms Go supports.
 	crand.Read(b[:])
@@ -181,8 +181,8 @@ func dynamicRandomUUID() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }
 
-// dynamicRandomUrl produces {{$randomUrl}} afresh for each call, as Postman does.
-func dynamicRandomUrl() string {
+// dynamicRandomURL produces {{$randomUrl}} afresh for each call, as Postman does.
+func dynamicRandomURL() string {
 	return "https://" + dynamicRandomDomainName()
 }
 

@@ -55,7 +55,7 @@ func TestFillDynamicsKeepsJSON(t *testing.T) {
 // dynamicFuncs are the runtime's dynamic functions by Postman name.
 func dynamicFuncs() map[string]func() string {
 	return map[string]func() string{
-		"guid": dynamicGuid, "randomUUID": dynamicRandomUUID, "timestamp": dynamicTimestamp,
+		"guid": dynamicGUID, "randomUUID": dynamicRandomUUID, "timestamp": dynamicTimestamp,
 		"isoTimestamp": dynamicIsoTimestamp, "randomInt": dynamicRandomInt, "randomBoolean": dynamicRandomBoolean,
 		"randomAlphaNumeric": dynamicRandomAlphaNumeric,
 		"randomColor":        dynamicRandomColor, "randomHexColor": dynamicRandomHexColor, "randomIP": dynamicRandomIP,
@@ -65,7 +65,7 @@ func dynamicFuncs() map[string]func() string {
 		"randomWord": dynamicRandomWord, "randomLoremWord": dynamicRandomLoremWord, "randomCountryCode": dynamicRandomCountryCode,
 		"randomCurrencyCode": dynamicRandomCurrencyCode, "randomLatitude": dynamicRandomLatitude, "randomLongitude": dynamicRandomLongitude,
 		"randomPrice": dynamicRandomPrice, "randomSemver": dynamicRandomSemver, "randomProtocol": dynamicRandomProtocol,
-		"randomDomainName": dynamicRandomDomainName, "randomUrl": dynamicRandomUrl, "randomFileName": dynamicRandomFileName,
+		"randomDomainName": dynamicRandomDomainName, "randomUrl": dynamicRandomURL, "randomFileName": dynamicRandomFileName,
 		"randomMimeType": dynamicRandomMimeType, "randomLocale": dynamicRandomLocale,
 	}
 }

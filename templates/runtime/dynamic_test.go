@@ -13,7 +13,7 @@ func TestDynamicValues(t *testing.T) {
 		f    func() string
 		re   string
 	}{
-		{"guid", dynamicGuid, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`},
+		{"guid", dynamicGUID, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`},
 		{"randomUUID", dynamicRandomUUID, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`},
 		{"timestamp", dynamicTimestamp, `^[0-9]{10}$`},
 		{"isoTimestamp", dynamicIsoTimestamp, `^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$`},
@@ -33,7 +33,7 @@ func TestDynamicValues(t *testing.T) {
 			}
 		}
 	}
-	if dynamicGuid() == dynamicGuid() {
+	if dynamicGUID() == dynamicGUID() {
 		t.Error("{{$guid}} repeated itself")
 	}
 }

@@ -104,7 +104,17 @@ func (b *builder) nestedName(inner string) (string, bool) {
 }
 
 // dynamicFunc names the runtime function (templates/runtime/dynamic.go)
-// that produces the dynamic variable name: dynamicGuid for "guid".
+// that produces the dynamic variable name: dynamicTimestamp for
+// "timestamp". Postman's names keep their case after the first letter,
+// except where Go spells an initialism in capitals (dynamicGUID for
+// "guid"), so that the generated package passes staticcheck's naming
+// check (ST1003).
 func dynamicFunc(name string) string {
+	switch name {
+	case "guid":
+		return "dynamicGUID"
+	case "randomUrl":
+		return "dynamicRandomURL"
+	}
 	return "dynamic" + strings.ToUpper(name[:1]) + name[1:]
 }

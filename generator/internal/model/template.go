@@ -29,7 +29,7 @@ type Part struct {
 	Arg     *Param   // PartPathArg
 	Dynamic string   // PartDynamic: the Postman name without "$", e.g. "guid"
 	// Func is, for PartDynamic, the runtime function that produces the
-	// value at call time ("dynamicGuid").
+	// value at call time ("dynamicGUID").
 	Func string
 }
 

@@ -11,7 +11,7 @@ import (
 // default is wanted as the collection spells it, marking the body
 // dynamic; a literal field is set by the test and marks nothing.
 func TestDynamicWants(t *testing.T) {
-	dyn := model.Part{Kind: model.PartDynamic, Dynamic: "guid", Func: "dynamicGuid"}
+	dyn := model.Part{Kind: model.PartDynamic, Dynamic: "guid", Func: "dynamicGUID"}
 	lit := func(s string) model.Part { return model.Part{Kind: model.PartLiteral, Text: s} }
 	if got, want := Path(model.Template{lit("/a b/s-"), dyn, lit("/x")}), "/a%20b/s-{{$dynamic}}/x"; got != want {
 		t.Errorf("Path = %q, want %q", got, want)

@@ -67,7 +67,7 @@ func (f *CreateChargeForm) pairs(cfg config) [][2]string {
 	for _, v := range f.Expand {
 		out = append(out, [2]string{"expand[]", v})
 	}
-	out = append(out, [2]string{"idempotency", cmp.Or(f.Idempotency, dynamicGuid())})
+	out = append(out, [2]string{"idempotency", cmp.Or(f.Idempotency, dynamicGUID())})
 	return out
 }
 

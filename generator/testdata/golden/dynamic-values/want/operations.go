@@ -72,7 +72,7 @@ func (c *Client) CreateOrder(ctx context.Context, params *CreateOrderParams, bod
 		url:    cfg.baseURL + "/orders",
 	}
 	r.addQueryParam("sent_at", params.SentAt, dynamicTimestamp())
-	r.addHeader("Idempotency-Key", cmp.Or(params.IdempotencyKey, dynamicGuid()))
+	r.addHeader("Idempotency-Key", cmp.Or(params.IdempotencyKey, dynamicGUID()))
 	r.addHeader("Content-Type", "application/json")
 	if body != nil {
 		data, err := json.Marshal(body)
@@ -80,7 +80,7 @@ func (c *Client) CreateOrder(ctx context.Context, params *CreateOrderParams, bod
 			return nil, nil, fmt.Errorf("CreateOrder: encoding request body: %w", err)
 		}
 		r.body = fillDynamics(data, map[string]func() string{
-			"guid":               dynamicGuid,
+			"guid":               dynamicGUID,
 			"isoTimestamp":       dynamicIsoTimestamp,
 			"randomAlphaNumeric": dynamicRandomAlphaNumeric,
 			"randomBoolean":      dynamicRandomBoolean,
@@ -109,7 +109,7 @@ func (c *Client) CreateOrder(ctx context.Context, params *CreateOrderParams, bod
 			"randomProtocol":     dynamicRandomProtocol,
 			"randomSemver":       dynamicRandomSemver,
 			"randomUUID":         dynamicRandomUUID,
-			"randomUrl":          dynamicRandomUrl,
+			"randomUrl":          dynamicRandomURL,
 			"randomUserName":     dynamicRandomUserName,
 			"randomWord":         dynamicRandomWord,
 			"timestamp":          dynamicTimestamp,
@@ -181,7 +181,7 @@ func (c *Client) TagItem(ctx context.Context, body *TagItemVariables, opts ...Op
 		return nil, nil, fmt.Errorf("TagItem: encoding request body: %w", err)
 	}
 	r.body = fillDynamics(data, map[string]func() string{
-		"guid":               dynamicGuid,
+		"guid":               dynamicGUID,
 		"randomAlphaNumeric": dynamicRandomAlphaNumeric,
 		"timestamp":          dynamicTimestamp,
 	})
@@ -271,7 +271,7 @@ type UploadFormForm struct {
 // in place of empty fields.
 func (f *UploadFormForm) parts(cfg config) []formPart {
 	var out []formPart
-	out = append(out, formPart{name: "nonce", value: cmp.Or(f.Nonce, "n-"+dynamicGuid())})
+	out = append(out, formPart{name: "nonce", value: cmp.Or(f.Nonce, "n-"+dynamicGUID())})
 	out = append(out, formPart{name: "kind", value: cmp.Or(f.Kind, "plain")})
 	return out
 }

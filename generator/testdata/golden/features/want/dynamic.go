@@ -7,8 +7,8 @@ import (
 	"fmt"
 )
 
-// dynamicGuid produces {{$guid}} afresh for each call, as Postman does.
-func dynamicGuid() string {
+// dynamicGUID produces {{$guid}} afresh for each call, as Postman does.
+func dynamicGUID() string {
 	var b [16]byte
 	// crypto/rand.Read never fails on the platforms Go supports.
 	crand.Read(b[:])

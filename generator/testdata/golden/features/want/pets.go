@@ -218,6 +218,6 @@ func (s *PetsAdminService) GetPet(ctx context.Context, id string, params *GetPet
 		method: "GET",
 		url:    cfg.baseURL + "/admin/pets/" + url.PathEscape(id),
 	}
-	r.addQueryParam("trace", params.Trace, dynamicGuid())
+	r.addQueryParam("trace", params.Trace, dynamicGUID())
 	return s.client.send(ctx, cfg, r, nil, nil)
 }

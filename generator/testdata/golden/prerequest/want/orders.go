@@ -57,7 +57,7 @@ func (s *OrdersService) ListOrders(ctx context.Context, params *ListOrdersParams
 	}
 	r.addQueryParam("since", params.Since, cfg.since)
 	r.addHeader("X-Tenant", cmp.Or(params.XTenant, cfg.tenant+"-orders"))
-	r.addHeader("X-Request-Id", cmp.Or(params.XRequestID, dynamicGuid()))
+	r.addHeader("X-Request-Id", cmp.Or(params.XRequestID, dynamicGUID()))
 	r.addHeader("X-Api-Key", cmp.Or(params.XAPIKey, cfg.apiKey))
 	r.addHeader("X-Client", cmp.Or(params.XClient, "scripts/1.0"))
 	r.dropEmptyHeaders()

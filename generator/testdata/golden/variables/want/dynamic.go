@@ -10,8 +10,8 @@ import (
 	"strings"
 )
 
-// dynamicGuid produces {{$guid}} afresh for each call, as Postman does.
-func dynamicGuid() string {
+// dynamicGUID produces {{$guid}} afresh for each call, as Postman does.
+func dynamicGUID() string {
 	var b [16]byte
 	// crypto/rand.Read never fails on the platforms Go supports.
 	crand.Read(b[:])
@@ -74,8 +74,8 @@ func dynamicRandomPassword() string {
 	return string(b)
 }
 
-// dynamicRandomUrl produces {{$randomUrl}} afresh for each call, as Postman does.
-func dynamicRandomUrl() string {
+// dynamicRandomURL produces {{$randomUrl}} afresh for each call, as Postman does.
+func dynamicRandomURL() string {
 	return "https://" + dynamicRandomDomainName()
 }
 

@@ -85,9 +85,9 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Optio
 	r.addQueryParam("sort", params.Sort, dynamicRandomInt())
 	r.addQueryParam("expr", params.Expr, "a<b")
 	r.addQueryParam("limit", params.Limit, cfg.limit)
-	r.addHeader("X-Request-Id", cmp.Or(params.XRequestID, dynamicGuid()))
+	r.addHeader("X-Request-Id", cmp.Or(params.XRequestID, dynamicGUID()))
 	r.addHeader("X-Zone", cmp.Or(params.XZone, cmp.Or(cfg.zone, cfg.region+"-1a")))
-	r.addHeader("X-Contact", cmp.Or(params.XContact, dynamicRandomEmail()+" via "+dynamicRandomIPV6()+" "+dynamicRandomPassword()+" "+dynamicRandomFullName()+" "+dynamicRandomUrl()+" "+dynamicRandomLatitude()))
+	r.addHeader("X-Contact", cmp.Or(params.XContact, dynamicRandomEmail()+" via "+dynamicRandomIPV6()+" "+dynamicRandomPassword()+" "+dynamicRandomFullName()+" "+dynamicRandomURL()+" "+dynamicRandomLatitude()))
 	r.addHeader("X-Typo", cmp.Or(params.XTypo, "{{$randomBogus}}"))
 	var out SearchResponse
 	resp, err := c.send(ctx, cfg, r, &out, nil)
