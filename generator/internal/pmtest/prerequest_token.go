@@ -336,7 +336,7 @@ func tokenCallback(fn []jsToken, locals map[string]string) (variable, scope stri
 		}
 		stmts = splitStatements(body)
 	}
-	token := map[string]bool{} // locals holding the token
+	token := map[string]bool{}  // locals holding the token
 	parsed := map[string]bool{} // locals holding res.json()
 	isToken := func(e []jsToken) bool {
 		return len(e) == 1 && token[e[0].text] ||
