@@ -240,7 +240,7 @@ func ownAuthTest(cond []jsToken) (string, bool) {
 }
 
 // unsetTest reads a condition that holds while one variable is empty:
-// `typeof v === 'undefined' || v === ” || v === null || !v`, any of
+// `typeof v === 'undefined' || v === "" || v === null || !v`, any of
 // them, on one variable read (env.name, pm.environment.get("name")).
 func unsetTest(cond []jsToken, locals map[string]string) (string, bool) {
 	var name string
