@@ -36,7 +36,11 @@ type Options struct {
 
 // builder carries the state of one build. It lives for one call of Build.
 type builder struct {
-	col   *load.Collection
+	col *load.Collection
+	// origAuthType maps the OAuth 2 blocks that stand for bearer tokens a
+	// pre-request script fetches to the type they replace
+	// (withFetchedTokens).
+	origAuthType map[*load.Auth]string
 	api   *model.API
 	diags model.Diagnostics
 	infer *infer.Inferrer
@@ -84,7 +88,9 @@ type builder struct {
 // Build makes the API model of col. It returns nil with the diagnostics
 // when there are errors; warnings come back with a usable model.
 func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
+	col, origType := withFetchedTokens(col, opts.Environment)
 	b := &builder{
+		origAuthType: origType,
 		docs:     map[string]string{},
 		col:      col,
 		infer:    infer.New(),

@@ -84,6 +84,11 @@ func ParsePreRequest(src string) PreRequest {
 			Would:  would(toks),
 		}
 	}
+	for i := range r.out.Branches {
+		if r.out.Branches[i].Unread != "" {
+			r.out.Branches[i].Would = would(toks)
+		}
+	}
 	return r.out
 }
 

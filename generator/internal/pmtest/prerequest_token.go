@@ -35,8 +35,9 @@ type AuthBranch struct {
 	Type  string
 	Edits []Edit
 	// Unread and Kind name the first statement of the body not
-	// understood; empty when the body is translated.
-	Unread, Kind string
+	// understood; empty when the body is translated. Would is then what
+	// the script does, as PreRequest.Would says it.
+	Unread, Kind, Would string
 }
 
 // sendRequest reads pm.sendRequest(request, callback) when it is a token

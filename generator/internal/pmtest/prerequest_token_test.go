@@ -73,7 +73,8 @@ func TestParsePreRequestTokenFetch(t *testing.T) {
 	if f != want {
 		t.Errorf("fetch\n got %+v\nwant %+v", f, want)
 	}
-	wantBr := []AuthBranch{{Type: "oauth1", Unread: "const sdk = require('postman-collection')", Kind: "declaration"}}
+	wantBr := []AuthBranch{{Type: "oauth1", Unread: "const sdk = require('postman-collection')", Kind: "declaration",
+		Would: "send a request of its own (pm.sendRequest), load a library, edit the request and set {{api_token}}"}}
 	if !reflect.DeepEqual(got.Branches, wantBr) {
 		t.Errorf("branches\n got %+v\nwant %+v", got.Branches, wantBr)
 	}
