@@ -41,9 +41,9 @@ type builder struct {
 	// pre-request script fetches to the type they replace
 	// (withFetchedTokens).
 	origAuthType map[*load.Auth]string
-	api   *model.API
-	diags model.Diagnostics
-	infer *infer.Inferrer
+	api          *model.API
+	diags        model.Diagnostics
+	infer        *infer.Inferrer
 	// json reads saved bodies (lenient: comments and trailing commas), one
 	// after another with the same working memory.
 	json ordjson.Reader
@@ -91,18 +91,18 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	col, origType := withFetchedTokens(col, opts.Environment)
 	b := &builder{
 		origAuthType: origType,
-		docs:     map[string]string{},
-		col:      col,
-		infer:    infer.New(),
-		json:     ordjson.Reader{Options: ordjson.Options{Lenient: true}},
-		pkg:      naming.NewScope(runtimeNames()...),
-		settings: map[string]*model.Setting{},
-		fields:   naming.NewScope(runtimeFields()...),
-		options:  naming.NewScope(runtimeOptions()...),
-		files:    naming.NewScope(reservedFiles()...),
-		tests:    naming.NewScope(),
-		dynamics: map[string]bool{},
-		keep:     opts.KeepSecrets,
+		docs:         map[string]string{},
+		col:          col,
+		infer:        infer.New(),
+		json:         ordjson.Reader{Options: ordjson.Options{Lenient: true}},
+		pkg:          naming.NewScope(runtimeNames()...),
+		settings:     map[string]*model.Setting{},
+		fields:       naming.NewScope(runtimeFields()...),
+		options:      naming.NewScope(runtimeOptions()...),
+		files:        naming.NewScope(reservedFiles()...),
+		tests:        naming.NewScope(),
+		dynamics:     map[string]bool{},
+		keep:         opts.KeepSecrets,
 
 		cycleWarned: map[string]bool{},
 		cycleUsed:   map[string]bool{},
