@@ -22,6 +22,10 @@ type preReader struct {
 	// unread is the first statement not understood, the innermost one
 	// when it sits inside a function or an if.
 	unread []jsToken
+	// conditional is set while a statement refused because it edits
+	// under a guard is unwound: the guard is named, not the edit, which
+	// is understood on its own.
+	conditional bool
 }
 
 // fetchGuard is a condition a token fetch may run under: one that the
@@ -43,13 +47,19 @@ func newPreReader(src string, locals map[string]string, funcs map[string][]jsTok
 func (r *preReader) statements(toks []jsToken) bool {
 	for _, stmt := range splitStatements(toks) {
 		if !r.statement(stmt) {
-			if r.unread == nil {
-				r.unread = stmt
-			}
+			r.refuse(stmt)
 			return false
 		}
 	}
 	return true
+}
+
+// refuse records stmt as the statement not understood, unless an inner
+// one is already, or a guard inside it is yet to be named.
+func (r *preReader) refuse(stmt []jsToken) {
+	if r.unread == nil && !r.conditional {
+		r.unread = stmt
+	}
 }
 
 func (r *preReader) statement(stmt []jsToken) bool {
@@ -70,8 +80,12 @@ func (r *preReader) statement(stmt []jsToken) bool {
 		return true
 	}
 	edits, ok := preStatement(stmt, r.locals)
-	if !ok || len(edits) > 0 && len(r.guards) > 0 {
+	if !ok {
+		return false
+	}
+	if len(edits) > 0 && len(r.guards) > 0 {
 		// An edit under a condition is not followed.
+		r.conditional = true
 		return false
 	}
 	for i := range edits {
@@ -94,15 +108,19 @@ func (r *preReader) call(name string) bool {
 		delete(r.active, name)
 		r.guards = r.guards[:n]
 	}()
+	var guard []jsToken
 	for _, stmt := range splitStatements(r.funcs[name]) {
 		if vars, ok := requiresGuard(stmt, r.locals); ok {
 			r.guards = append(r.guards, fetchGuard{requires: vars})
+			guard = stmt
 			continue
 		}
 		if !r.statement(stmt) {
-			if r.unread == nil {
-				r.unread = stmt
+			if r.conditional && guard != nil {
+				r.conditional = false
+				r.unread = guard
 			}
+			r.refuse(stmt)
 			return false
 		}
 	}
@@ -190,7 +208,12 @@ func (r *preReader) ifStatement(stmt []jsToken) bool {
 	n := len(r.guards)
 	r.guards = append(r.guards, fetchGuard{unset: v})
 	defer func() { r.guards = r.guards[:n] }()
-	return r.statements(then)
+	if !r.statements(then) {
+		// An edit under this condition: the if is what is not followed.
+		r.conditional = false
+		return false
+	}
+	return true
 }
 
 // authBranch reads the body of an if on the request's own auth type on

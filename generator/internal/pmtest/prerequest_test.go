@@ -98,6 +98,7 @@ func TestParsePreRequestPrefixes(t *testing.T) {
 		`pm.request.headers.each(h => { if (pm.variables.replaceIn(h.value) === '') pm.request.removeHeader(h.key) })`,
 		"const key = 'K', value = (new Date()).toISOString()\npm.request.upsertHeader({key, value, disabled: false})",
 		`postman.setEnvironmentVariable('a', 1); pm.globals.unset("b"); console.log("c")`,
+		tokenScript,
 	} {
 		for i := 0; i <= len(src); i++ {
 			p := ParsePreRequest(src[:i])

@@ -136,7 +136,8 @@ func TestParsePreRequestTokenFetchRefused(t *testing.T) {
 		{"token kept elsewhere", "pm.environment.set('api_token', access_token);", "pm.environment.set('api_token', access_token); pm.environment.set('other', access_token);", "pm.sendRequest({"},
 		{"guard on another variable", "vars.api_token === null", "vars.other === null", "if (typeof vars.api_token"},
 		{"guard on other credentials", "['client_key', 'client_secret']", "['client_key', 'region']", "pm.sendRequest({"},
-		{"an edit under the guard", "        fetchToken();\n", "        fetchToken();\n        pm.environment.set('x', 'y');\n", "pm.environment.set('x', 'y')"},
+		{"an edit under the guard", "        fetchToken();\n", "        fetchToken();\n        pm.environment.set('x', 'y');\n", "if (typeof vars.api_token"},
+		{"an edit after the credentials' guard", "    if (typeof vars.api_token === 'undefined'", "    pm.environment.set('x', 'y');\n    if (typeof vars.api_token === 'undefined'", "for (const key of"},
 		{"an else", "        fetchToken();\n    }", "        fetchToken();\n    } else { console.log('kept') }", "if (typeof vars.api_token"},
 		{"called twice", "prepare();\n", "prepare();\nfetchToken();\n", "pm.sendRequest({"},
 	} {
