@@ -36,14 +36,10 @@ type Options struct {
 
 // builder carries the state of one build. It lives for one call of Build.
 type builder struct {
-	col *load.Collection
-	// origAuthType maps the OAuth 2 blocks that stand for bearer tokens a
-	// pre-request script fetches to the type they replace
-	// (withFetchedTokens).
-	origAuthType map[*load.Auth]string
-	api          *model.API
-	diags        model.Diagnostics
-	infer        *infer.Inferrer
+	col   *load.Collection
+	api   *model.API
+	diags model.Diagnostics
+	infer *infer.Inferrer
 	// json reads saved bodies (lenient: comments and trailing commas), one
 	// after another with the same working memory.
 	json ordjson.Reader
@@ -90,23 +86,23 @@ type builder struct {
 func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	col, origType := withFetchedTokens(col, opts.Environment)
 	b := &builder{
-		origAuthType: origType,
-		docs:         map[string]string{},
-		col:          col,
-		infer:        infer.New(),
-		json:         ordjson.Reader{Options: ordjson.Options{Lenient: true}},
-		pkg:          naming.NewScope(runtimeNames()...),
-		settings:     map[string]*model.Setting{},
-		fields:       naming.NewScope(runtimeFields()...),
-		options:      naming.NewScope(runtimeOptions()...),
-		files:        naming.NewScope(reservedFiles()...),
-		tests:        naming.NewScope(),
-		dynamics:     map[string]bool{},
-		keep:         opts.KeepSecrets,
+		docs:     map[string]string{},
+		col:      col,
+		infer:    infer.New(),
+		json:     ordjson.Reader{Options: ordjson.Options{Lenient: true}},
+		pkg:      naming.NewScope(runtimeNames()...),
+		settings: map[string]*model.Setting{},
+		fields:   naming.NewScope(runtimeFields()...),
+		options:  naming.NewScope(runtimeOptions()...),
+		files:    naming.NewScope(reservedFiles()...),
+		tests:    naming.NewScope(),
+		dynamics: map[string]bool{},
+		keep:     opts.KeepSecrets,
 
 		cycleWarned: map[string]bool{},
 		cycleUsed:   map[string]bool{},
 	}
+	b.pre.origAuthType = origType
 	vars := b.variables(opts.Environment)
 	b.savedEmpty = map[string]bool{}
 	for _, v := range vars {

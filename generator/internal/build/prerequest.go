@@ -29,6 +29,9 @@ type preState struct {
 	// cycles.
 	vars      map[string]string
 	resolving map[string]bool
+	// origAuthType maps the OAuth 2 blocks that stand for bearer tokens a
+	// script fetches to the type they replace (withFetchedTokens).
+	origAuthType map[*load.Auth]string
 }
 
 // ownedScript is the pre-request script of the collection or a folder,
@@ -78,7 +81,7 @@ func (b *builder) enterScripts(owner string, pos model.Pos, events []load.Event,
 	if strings.TrimSpace(src) == "" {
 		return
 	}
-	s := scriptFor(pmtest.ParsePreRequest(src), ownAuthTypes(items, b.origAuthType, map[string]bool{}))
+	s := scriptFor(pmtest.ParsePreRequest(src), ownAuthTypes(items, b.pre.origAuthType, map[string]bool{}))
 	b.pre.scopes = append(b.pre.scopes, ownedScript{owner, s})
 	if !s.Translated() {
 		b.warnScript(pos, owner, s)
@@ -115,7 +118,7 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 	b.pre.vars = nil
 	scripts := b.pre.scopes
 	if src := preRequestSource(it.Events); strings.TrimSpace(src) != "" {
-		s := scriptFor(pmtest.ParsePreRequest(src), ownAuthTypes([]*load.Item{it}, b.origAuthType, map[string]bool{}))
+		s := scriptFor(pmtest.ParsePreRequest(src), ownAuthTypes([]*load.Item{it}, b.pre.origAuthType, map[string]bool{}))
 		if !s.Translated() {
 			b.warnScript(it.Pos, "the request", s)
 		}
@@ -139,7 +142,7 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 		// A part for the request's own auth type runs where the script
 		// reaches it; pmgen applies its edits after the others'.
 		for _, br := range sc.script.Branches {
-			if br.Type == ownAuthType(it, b.origAuthType) {
+			if br.Type == ownAuthType(it, b.pre.origAuthType) {
 				edits = append(edits[:len(edits):len(edits)], br.Edits...)
 			}
 		}
