@@ -55,6 +55,9 @@ type collection struct {
 	// already run, which newman keeps for the rest of the run: the
 	// variable → whose script set it.
 	carried map[string]carriedSet
+	// grant is the client's credentials when a kept script fetches an
+	// OAuth 2 token (grant_test.go).
+	grant *grantCredentials
 }
 
 // readCollection parses a collection file as newman would (a BOM and the
@@ -115,6 +118,7 @@ func readCollection(data []byte, un untranslated) (*collection, error) {
 	c.walk(list(root["item"]), nil, root["auth"], scripts, sets)
 	stripEvents(root)
 	c.kept.restore()
+	c.giveGrant()
 	return c, nil
 }
 
@@ -344,6 +348,7 @@ func localSrc(src any, files map[string]string) any {
 // recorder at port.
 func (c *collection) newmanJSON(port int) ([]byte, error) {
 	fixAuthClocks(c.root)
+	pointTokenFetches(c.root, fmt.Sprintf("http://127.0.0.1:%d%s", port, tokenPath))
 	// The collection's own script, when newman runs it, comes first, as
 	// it would before the folders' and the request's.
 	c.root["event"] = append(list(c.root["event"]), map[string]any{

@@ -149,6 +149,7 @@ func check(r *run, newman, bin string) error {
 	}
 	r.newman = time.Since(start)
 	newmanLog := rec.take()
+	newmanTokens := rec.takeTokens()
 	start = time.Now()
 	driverErrs, driverOut, err := runDriver(bin, r.pkgDir, dir, makePlan(col, rec), rec)
 	if err != nil {
@@ -156,6 +157,9 @@ func check(r *run, newman, bin string) error {
 	}
 	r.driver = time.Since(start)
 	pmgenLog := rec.take()
+	if err := sameTokenFetch(col, newmanTokens, rec.takeTokens()); err != nil {
+		return err
+	}
 	if len(rec.escaped) > 0 {
 		return fmt.Errorf("refused: requests would have left 127.0.0.1: %s", strings.Join(rec.escaped, "; "))
 	}

@@ -38,6 +38,13 @@
 // sides over the saved ones, as a user's environment would, so that a case
 // can be checked with its credentials both empty and given.
 //
+// Pre-request scripts that pmgen translates are run by newman as
+// written. One that fetches an OAuth 2 token with pm.sendRequest has its
+// token URL pointed at the recorder's token endpoint; the client is given
+// that endpoint and the same client credentials (test values when the
+// collection saves them empty), and both sides must have fetched the
+// token with the same Authorization (grant_test.go).
+//
 // The table of differences abridges long values; with
 // PMGEN_CONFORMANCE_DIFFS=FILE each difference is also written to FILE in
 // full, to diagnose a mismatch.

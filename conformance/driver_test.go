@@ -53,6 +53,9 @@ type plan struct {
 	Recorder string            `json:"recorder"`
 	Vars     map[string]string `json:"vars"`
 	Items    []planItem        `json:"items"`
+	// Grant, when a translated script fetches an OAuth 2 token, is the
+	// client ID and secret and the token URL the client is given.
+	Grant []string `json:"grant,omitempty"`
 }
 
 // driverResult is what the driver reports of one call.
@@ -65,6 +68,9 @@ type driverResult struct {
 // collection's variables as newman resolves them.
 func makePlan(col *collection, rec *recorder) *plan {
 	p := &plan{Recorder: rec.url(), Vars: col.vars}
+	if g := col.grant; g != nil {
+		p.Grant = []string{col.vars[g.id], col.vars[g.secret], rec.url() + tokenPath}
+	}
 	for _, it := range col.items {
 		pi := planItem{Index: it.index, Path: it.path}
 		if it.auth != nil {
@@ -146,6 +152,7 @@ func writeDriver(pkgDir string) error {
 		AuthField string
 		HasNow    bool
 		HasNonce  bool
+		HasGrant  bool
 		Options   []string
 		Now       int64
 		Nonce     string
@@ -156,6 +163,8 @@ func writeDriver(pkgDir string) error {
 		d.HasNow = regexp.MustCompile(`(?m)^\s+now\s+func\(\) time\.Time`).MatchString(code)
 		d.HasNonce = regexp.MustCompile(`(?m)^\s+nonce\s+func\(\) string`).MatchString(code)
 	}
+	d.HasGrant = regexp.MustCompile(`(?m)^func WithOAuth2ClientCredentials\(`).MatchString(code) &&
+		regexp.MustCompile(`(?m)^func WithOAuth2TokenURL\(`).MatchString(code)
 	kinds := make([]string, 0, len(authOptions))
 	for k := range authOptions {
 		kinds = append(kinds, k)
@@ -206,6 +215,7 @@ func TestPmgenConformanceDriver(t *testing.T) {
 	var plan struct {
 		Recorder string
 		Vars     map[string]string
+		Grant    []string
 		Items    []struct {
 			Index int
 			Path  []string
@@ -237,6 +247,11 @@ func TestPmgenConformanceDriver(t *testing.T) {
 			}
 		}
 	}
+[[- if .HasGrant]]
+	if len(plan.Grant) == 3 {
+		opts = append(opts, WithOAuth2ClientCredentials(plan.Grant[0], plan.Grant[1]), WithOAuth2TokenURL(plan.Grant[2]))
+	}
+[[- end]]
 	c, err := New(opts...)
 	if err != nil {
 		t.Fatal(err)

@@ -33,6 +33,8 @@ type recorder struct {
 	log     []*request
 	item    int
 	escaped []string
+	// tokens are the token requests served (grant_test.go).
+	tokens []string
 }
 
 // seqHeader carries the sequence number of a recorded request back to
@@ -67,6 +69,10 @@ func (r *recorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		r.escaped = append(r.escaped, req.Method+" "+req.RequestURI)
 		r.mu.Unlock()
 		http.Error(w, "pmgen conformance: refused, the request would leave 127.0.0.1", http.StatusForbidden)
+		return
+	}
+	if req.URL.Path == tokenPath {
+		r.serveToken(w, req)
 		return
 	}
 	if req.URL.Path == "/__pmgen/item" {

@@ -79,12 +79,14 @@ func TestCorpusScriptWarnings(t *testing.T) {
 		}
 		total += n
 		switch name {
-		case "contentstack__graphql-api", "stripe__stripe-api", "gopc__collection-v2.1.0", "transformer__nested-entities-v2.1.0":
-			// Header edits, variable reads and console.log: translated.
+		case "contentstack__graphql-api", "stripe__stripe-api", "gopc__collection-v2.1.0", "transformer__nested-entities-v2.1.0", "p2o__twitter-api-v2":
+			// Header edits, variable reads and console.log: translated;
+			// Twitter's fetches a client credentials token, and its OAuth 1
+			// part runs for no request (none sets its own auth).
 			if n != 0 {
 				t.Errorf("%s: %d script-not-translated warnings, want none", name, n)
 			}
-		case "p2o__twitter-api-v2", "docusign__click-api":
+		case "docusign__click-api":
 			if n == 0 {
 				t.Errorf("%s: its token scripts are not translated, but nothing says so", name)
 			}

@@ -84,6 +84,7 @@ type builder struct {
 // Build makes the API model of col. It returns nil with the diagnostics
 // when there are errors; warnings come back with a usable model.
 func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
+	col, origType := withFetchedTokens(col, opts.Environment)
 	b := &builder{
 		docs:     map[string]string{},
 		col:      col,
@@ -101,6 +102,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		cycleWarned: map[string]bool{},
 		cycleUsed:   map[string]bool{},
 	}
+	b.pre.origAuthType = origType
 	vars := b.variables(opts.Environment)
 	b.savedEmpty = map[string]bool{}
 	for _, v := range vars {

@@ -29,6 +29,9 @@ type preState struct {
 	// cycles.
 	vars      map[string]string
 	resolving map[string]bool
+	// origAuthType maps the OAuth 2 blocks that stand for bearer tokens a
+	// script fetches to the type they replace (withFetchedTokens).
+	origAuthType map[*load.Auth]string
 }
 
 // ownedScript is the pre-request script of the collection or a folder,
@@ -52,7 +55,7 @@ func (b *builder) initPreRequest(env []load.Variable) {
 			b.pre.colKeys[v.Key] = true
 		}
 	}
-	b.enterScripts("the collection", model.Pos{File: b.col.File}, b.col.Events)
+	b.enterScripts("the collection", model.Pos{File: b.col.File}, b.col.Events, b.col.Items)
 }
 
 // enterFolder reads a folder's pre-request script for the requests inside
@@ -62,7 +65,7 @@ func (b *builder) enterFolder(folder *load.Item) func() {
 		return func() {}
 	}
 	n := len(b.pre.scopes)
-	b.enterScripts("the folder "+curlyQuote(folder.Name), folder.Pos, folder.Events)
+	b.enterScripts("the folder "+curlyQuote(folder.Name), folder.Pos, folder.Events, folder.Items)
 	return func() { b.pre.scopes = b.pre.scopes[:n] }
 }
 
@@ -70,14 +73,15 @@ func (b *builder) enterFolder(folder *load.Item) func() {
 // script statement (full of straight quotes) does not need escaped in.
 func curlyQuote(s string) string { return "\u201c" + s + "\u201d" }
 
-// enterScripts reads the pre-request script of one owner and warns, once
-// for all the requests in its scope, when it is not translated.
-func (b *builder) enterScripts(owner string, pos model.Pos, events []load.Event) {
+// enterScripts reads the pre-request script of one owner, whose scope
+// is items, and warns, once for all the requests in its scope, when it is
+// not translated.
+func (b *builder) enterScripts(owner string, pos model.Pos, events []load.Event, items []*load.Item) {
 	src := preRequestSource(events)
 	if strings.TrimSpace(src) == "" {
 		return
 	}
-	s := pmtest.ParsePreRequest(src)
+	s := scriptFor(pmtest.ParsePreRequest(src), ownAuthTypes(items, b.pre.origAuthType, map[string]bool{}))
 	b.pre.scopes = append(b.pre.scopes, ownedScript{owner, s})
 	if !s.Translated() {
 		b.warnScript(pos, owner, s)
@@ -114,7 +118,7 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 	b.pre.vars = nil
 	scripts := b.pre.scopes
 	if src := preRequestSource(it.Events); strings.TrimSpace(src) != "" {
-		s := pmtest.ParsePreRequest(src)
+		s := scriptFor(pmtest.ParsePreRequest(src), ownAuthTypes([]*load.Item{it}, b.pre.origAuthType, map[string]bool{}))
 		if !s.Translated() {
 			b.warnScript(it.Pos, "the request", s)
 		}
@@ -134,7 +138,15 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 			untranslated = append(untranslated, "the pre-request script of "+sc.owner+" would "+sc.script.Would)
 			continue
 		}
-		for _, e := range sc.script.Edits {
+		edits := sc.script.Edits
+		// A part for the request's own auth type runs where the script
+		// reaches it; pmgen applies its edits after the others'.
+		for _, br := range sc.script.Branches {
+			if br.Type == ownAuthType(it, b.pre.origAuthType) {
+				edits = append(edits[:len(edits):len(edits)], br.Edits...)
+			}
+		}
+		for _, e := range edits {
 			switch e.Kind {
 			case pmtest.AddHeader:
 				req.Header = append(req.Header, load.Pair{Key: e.Key, Value: e.Value})

@@ -19,6 +19,11 @@ type PreRequest struct {
 	// Would says what an untranslated script does, as a verb phrase:
 	// "send a request of its own (pm.sendRequest) and set {{token}}".
 	Would string
+	// Fetch is the OAuth 2 token the script fetches, when it fetches one.
+	Fetch *TokenFetch
+	// Branches are the parts of the script that run only for requests
+	// whose own auth block is of a given type, in script order.
+	Branches []AuthBranch
 }
 
 // Translated reports whether every statement of the script is understood.
@@ -68,29 +73,23 @@ type Edit struct {
 // ParsePreRequest reads a pre-request script.
 func ParsePreRequest(src string) PreRequest {
 	toks, lexed := lexJS(src)
-	var out PreRequest
-	locals := map[string]string{}
-	for _, stmt := range splitStatements(toks) {
-		edits, ok := preStatement(stmt, locals)
-		if !ok {
-			out.Edits = nil
-			out.Unread = statementText(src, stmt)
-			out.Kind = statementKind(stmt)
-			out.Would = would(toks)
-			return out
-		}
-		for i := range edits {
-			edits[i].Source = statementText(src, stmt)
-		}
-		out.Edits = append(out.Edits, edits...)
+	r := newPreReader(src, map[string]string{}, map[string][]jsToken{}, map[string]bool{})
+	if !r.statements(toks) {
+		return PreRequest{Unread: statementText(src, r.unread), Kind: statementKind(r.unread), Would: would(toks)}
 	}
 	if !lexed {
-		out.Edits = nil
-		out.Unread = "the script could not be read to its end (an unclosed string, comment or regular expression)"
-		out.Kind = "unreadable"
-		out.Would = would(toks)
+		return PreRequest{
+			Unread: "the script could not be read to its end (an unclosed string, comment or regular expression)",
+			Kind:   "unreadable",
+			Would:  would(toks),
+		}
 	}
-	return out
+	for i := range r.out.Branches {
+		if r.out.Branches[i].Unread != "" {
+			r.out.Branches[i].Would = would(toks)
+		}
+	}
+	return r.out
 }
 
 // preStatement translates one statement, recording declarations in

@@ -58,7 +58,7 @@ func TestParsePreRequestRefused(t *testing.T) {
 		name, src, unread, kind, would string
 	}{
 		{"send request", "const env = pm.environment.toObject({});\npm.sendRequest({url: 'x'}, (e, r) => pm.environment.set('bearer_token', r.json().t));",
-			"const env = pm.environment.toObject({})", "declaration", "send a request of its own (pm.sendRequest) and set {{bearer_token}}"},
+			"pm.sendRequest({url: 'x'}, (e, r) => pm.environment.set('bearer_token', r.jso...", "pm.sendRequest()", "send a request of its own (pm.sendRequest) and set {{bearer_token}}"},
 		{"condition", "pm.environment.set('a', 'b')\nif (x) { pm.environment.set('c', 'd') }",
 			"if (x) { pm.environment.set('c', 'd') }", "if", "set {{a}}, {{c}}"},
 		{"computed name", `pm.variables.set(name, "x")`, `pm.variables.set(name, "x")`, "pm.variables.set()", "run code pmgen does not translate"},
@@ -98,6 +98,7 @@ func TestParsePreRequestPrefixes(t *testing.T) {
 		`pm.request.headers.each(h => { if (pm.variables.replaceIn(h.value) === '') pm.request.removeHeader(h.key) })`,
 		"const key = 'K', value = (new Date()).toISOString()\npm.request.upsertHeader({key, value, disabled: false})",
 		`postman.setEnvironmentVariable('a', 1); pm.globals.unset("b"); console.log("c")`,
+		tokenScript,
 	} {
 		for i := 0; i <= len(src); i++ {
 			p := ParsePreRequest(src[:i])

@@ -50,6 +50,22 @@ func stringValue(toks []jsToken, locals map[string]string) (string, bool) {
 		}
 		return "", false
 	}
+	if len(toks) >= 3 && toks[0].kind == tokIdent {
+		// A read of an object of variables (pm.environment.toObject()).
+		if _, obj := locals[toks[0].text+"."]; obj {
+			switch {
+			case len(toks) == 3 && toks[1].text == "." && toks[2].kind == tokIdent:
+				return "{{" + toks[2].text + "}}", true
+			case toks[1].text == "[" && closing(toks, 1) == len(toks)-1:
+				name, ok := stringValue(toks[2:len(toks)-1], locals)
+				if !ok || name == "" || strings.ContainsAny(name, "{}") {
+					return "", false
+				}
+				return "{{" + name + "}}", true
+			}
+			return "", false
+		}
+	}
 	for _, get := range [][]string{
 		{"pm", "variables", "get"}, {"pm", "environment", "get"},
 		{"pm", "collectionVariables", "get"}, {"pm", "globals", "get"},
