@@ -16,8 +16,11 @@ import (
 // sent, the method, or an HMAC of other parts.
 type scriptPart struct {
 	from scriptSource
-	text string      // scriptText
-	hmac *scriptHMAC // scriptSignature
+	text string // scriptText
+	// added is, for scriptQuery, how many of the script's query
+	// parameters the query read has: those the script added before it.
+	added int
+	hmac  *scriptHMAC // scriptSignature
 }
 
 // scriptSource says where a scriptPart's text comes from.
@@ -71,19 +74,16 @@ func (c *config) scriptTime() time.Time {
 
 // runScript computes the outputs of the request's pre-request script
 // once the request is otherwise complete, so that a signature covers the
-// query as it is encoded and the body as it is sent, and adds them. One
-// time serves every output, as the script reads the clock once. Auth is
-// applied later, as Postman applies it after the script.
+// query as it is encoded and the body as it is sent, and adds them in the
+// script's order: a query read after the script added a parameter has
+// it. One time serves every output, as the script reads the clock once.
+// Auth is applied later, as Postman applies it after the script.
 func (r *request) runScript(now time.Time, outputs []scriptOutput) {
-	target := encodeQuery(r.url, r.query, r.verbatim)
-	_, query, _ := strings.Cut(target, "?")
-	values := make([]string, len(outputs))
-	for i, o := range outputs {
-		values[i] = r.scriptValue(now, query, o.value)
-	}
-	for i, o := range outputs {
+	base := len(r.query)
+	for _, o := range outputs {
+		v := r.scriptValue(now, base, o.value)
 		if o.query {
-			r.addQuery(o.key, values[i])
+			r.addQuery(o.key, v)
 			continue
 		}
 		kept := r.header[:0]
@@ -93,12 +93,13 @@ func (r *request) runScript(now time.Time, outputs []scriptOutput) {
 			}
 		}
 		r.header = kept
-		r.addHeader(o.key, values[i])
+		r.addHeader(o.key, v)
 	}
 }
 
 // scriptValue joins parts into the text the script computes.
-func (r *request) scriptValue(now time.Time, query string, parts []scriptPart) string {
+// base is how many query entries the request had before the script's.
+func (r *request) scriptValue(now time.Time, base int, parts []scriptPart) string {
 	var b strings.Builder
 	for _, p := range parts {
 		switch p.from {
@@ -109,6 +110,7 @@ func (r *request) scriptValue(now time.Time, query string, parts []scriptPart) s
 		case scriptSeconds:
 			b.WriteString(strconv.FormatInt(now.Unix(), 10))
 		case scriptQuery:
+			_, query, _ := strings.Cut(encodeQuery("", r.query[:base+p.added], r.verbatim), "?")
 			b.WriteString(query)
 		case scriptBody:
 			b.Write(r.body)
@@ -116,7 +118,7 @@ func (r *request) scriptValue(now time.Time, query string, parts []scriptPart) s
 			b.WriteString(r.method)
 		case scriptSignature:
 			m := hmac.New(p.hmac.hash, []byte(p.hmac.key))
-			m.Write([]byte(r.scriptValue(now, query, p.hmac.message)))
+			m.Write([]byte(r.scriptValue(now, base, p.hmac.message)))
 			sum := m.Sum(nil)
 			if p.hmac.base64 {
 				b.WriteString(base64.StdEncoding.EncodeToString(sum))

@@ -26,7 +26,7 @@ func TestScriptHMACVectors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := &request{method: "GET", url: "https://x"}
-			got := r.scriptValue(time.Time{}, "", []scriptPart{{from: scriptSignature, hmac: &scriptHMAC{
+			got := r.scriptValue(time.Time{}, 0, []scriptPart{{from: scriptSignature, hmac: &scriptHMAC{
 				hash: tc.hash, key: "Jefe", base64: tc.base64,
 				message: []scriptPart{{text: "what do ya "}, {text: "want for nothing?"}},
 			}}})
@@ -54,9 +54,11 @@ func TestRunScript(t *testing.T) {
 		{key: "X-Signature", value: sig},
 		{query: true, key: "signature", value: sig},
 		{query: true, key: "ts", value: []scriptPart{{from: scriptSeconds}}},
+		// The query as it stands after the script's first two additions.
+		{key: "X-Query", value: []scriptPart{{from: scriptQuery, added: 2}}},
 	})
 	const want = "60c24e0b3c94ac1a6951795b027038eb1965a1d795934692107e200f9c829f8b"
-	wantHeader := [][2]string{{"X-Keep", "1"}, {"X-Timestamp", "1700000000123"}, {"X-Signature", want}}
+	wantHeader := [][2]string{{"X-Keep", "1"}, {"X-Timestamp", "1700000000123"}, {"X-Signature", want}, {"X-Query", "a=1&b=x%20y&signature=" + want + "&ts=1700000000"}}
 	if !reflect.DeepEqual(r.header, wantHeader) {
 		t.Errorf("headers %q, want %q", r.header, wantHeader)
 	}
