@@ -146,9 +146,12 @@ func writeDriver(pkgDir string) error {
 		AuthField string
 		HasNow    bool
 		HasNonce  bool
-		Options   []string
-		Now       int64
-		Nonce     string
+		// HasScriptNow: the config has the clock of pre-request scripts'
+		// values, which the harness fixes in newman too (fixedClock).
+		HasScriptNow bool
+		Options      []string
+		Now          int64
+		Nonce        string
 	}{Package: pkg[1], Now: fixedUnix, Nonce: fixedNonce}
 	if m := regexp.MustCompile(`(?m)^\s+(\w+)\s+authConfig\b`).FindStringSubmatch(code); m != nil {
 		d.AuthField = m[1]
@@ -156,6 +159,7 @@ func writeDriver(pkgDir string) error {
 		d.HasNow = regexp.MustCompile(`(?m)^\s+now\s+func\(\) time\.Time`).MatchString(code)
 		d.HasNonce = regexp.MustCompile(`(?m)^\s+nonce\s+func\(\) string`).MatchString(code)
 	}
+	d.HasScriptNow = regexp.MustCompile(`(?m)^\s+scriptNow\s+func\(\) time\.Time`).MatchString(code)
 	kinds := make([]string, 0, len(authOptions))
 	for k := range authOptions {
 		kinds = append(kinds, k)
@@ -193,7 +197,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
-[[- if .HasNow]]
+[[- if or .HasNow .HasScriptNow]]
 	"time"
 [[- end]]
 )
@@ -225,6 +229,11 @@ func TestPmgenConformanceDriver(t *testing.T) {
 [[- if .HasNonce]]
 		c.[[.AuthField]].nonce = func() string { return [[printf "%q" .Nonce]] }
 [[- end]]
+	}))
+[[- end]]
+[[- if .HasScriptNow]]
+	opts = append(opts, Option(func(c *config) {
+		c.scriptNow = func() time.Time { return time.UnixMilli([[.Now]]*1000 + 123) }
 	}))
 [[- end]]
 	for _, s := range conformanceSettings() {
