@@ -65,6 +65,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		dynamicsNote(op.Body),
 		resultNote(op),
 		auth.Doc(op, b.api.Auth),
+		scriptOutputsNote(op.Script),
 		scriptDoc,
 	)
 	if endsInList(op.Doc) {

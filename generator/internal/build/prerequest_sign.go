@@ -238,3 +238,51 @@ func (b *builder) warnComputedElsewhere(key string) {
 	b.diag(b.pos, model.Warning, codeScriptNotTranslated,
 		"a pre-request script sets {{"+key+"}} to a value it computes as the request is sent (a time or a signature), which the client computes only for header values and the query parameters the script adds; where the request uses it elsewhere (its URL, saved query or body) the setting "+b.setting(key).Option+" is sent")
 }
+
+// scriptOutputsNote is the sentence of a method's doc that names what its
+// pre-request scripts compute as it is sent: "Its pre-request script
+// computes, per call, the header X-Sign (HMAC-SHA256, hex) and the query
+// parameter timestamp (the time in milliseconds)."
+func scriptOutputsNote(outs []model.ScriptOutput) string {
+	if len(outs) == 0 {
+		return ""
+	}
+	var items []string
+	for _, o := range outs {
+		where := "the header " + o.Key
+		if o.Query {
+			where = "the query parameter " + o.Key
+		}
+		if what := describeParts(o.Value); what != "" {
+			where += " (" + what + ")"
+		}
+		items = append(items, where)
+	}
+	list := items[0]
+	if n := len(items); n > 1 {
+		list = strings.Join(items[:n-1], ", ") + " and " + items[n-1]
+	}
+	return fillLines("As the collection's pre-request scripts do, the call computes "+list+
+		" when it is sent, over the query and body it sends.", 76)
+}
+
+// describeParts names what a computed value is made of: its HMACs, or
+// else the time.
+func describeParts(parts []model.ScriptPart) string {
+	var out []string
+	for _, p := range parts {
+		switch p.Source {
+		case model.ScriptSignature:
+			enc := "hex"
+			if p.HMAC.Base64 {
+				enc = "base64"
+			}
+			out = append(out, "HMAC-"+strings.ToUpper(p.HMAC.Hash)+" under "+p.HMAC.Key.String()+", "+enc)
+		case model.ScriptMillis:
+			out = append(out, "the time in milliseconds")
+		case model.ScriptSeconds:
+			out = append(out, "the time in seconds")
+		}
+	}
+	return strings.Join(out, "; ")
+}

@@ -41,6 +41,11 @@ type CreatePositionParams struct {
 // Bybit-style: time, key, window and the body as sent, HMAC-SHA512 in base64, in
 // headers that name the script's variables.
 //
+// As the collection's pre-request scripts do, the call computes the header
+// X-BAPI-TIMESTAMP (the time in milliseconds) and the header X-BAPI-SIGN
+// (HMAC-SHA512 under {{apiSecret}}, base64) when it is sent, over the query
+// and body it sends.
+//
 //	POST {{baseUrl}}/v5/position/create
 func (c *Client) CreatePosition(ctx context.Context, params *CreatePositionParams, body string, opts ...Option) (*CreatePositionResponse, *Response, error) {
 	cfg, err := c.cfg.with(opts)
@@ -97,6 +102,10 @@ type AccountParams struct {
 //
 // Seconds, the method and the saved query (with a variable Postman leaves
 // unresolved) under HMAC-SHA1, into a header.
+//
+// As the collection's pre-request scripts do, the call computes the header
+// X-Time (the time in seconds) and the header X-Signature (HMAC-SHA1 under
+// {{signingSeed}}, hex) when it is sent, over the query and body it sends.
 //
 //	GET {{baseUrl}}/account?window={{recvWindow}}
 func (c *Client) Account(ctx context.Context, params *AccountParams, opts ...Option) (*AccountResponse, *Response, error) {

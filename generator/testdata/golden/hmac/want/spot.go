@@ -41,6 +41,11 @@ type NewOrderParams struct {
 
 // NewOrder sends the request "New order".
 //
+// As the collection's pre-request scripts do, the call computes the query
+// parameter timestamp (the time in milliseconds) and the query parameter
+// signature (HMAC-SHA256 under {{apiSecret}}, hex) when it is sent, over the
+// query and body it sends.
+//
 //	POST {{baseUrl}}/api/v3/order?symbol=BTCUSDT&side=BUY&quantity=0.01
 func (s *SpotService) NewOrder(ctx context.Context, params *NewOrderParams, opts ...Option) (*NewOrderResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
