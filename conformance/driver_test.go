@@ -153,9 +153,12 @@ func writeDriver(pkgDir string) error {
 		HasNow    bool
 		HasNonce  bool
 		HasGrant  bool
-		Options   []string
-		Now       int64
-		Nonce     string
+		// HasScriptNow: the config has the clock of pre-request scripts'
+		// values, which the harness fixes in newman too (fixedClock).
+		HasScriptNow bool
+		Options      []string
+		Now          int64
+		Nonce        string
 	}{Package: pkg[1], Now: fixedUnix, Nonce: fixedNonce}
 	if m := regexp.MustCompile(`(?m)^\s+(\w+)\s+authConfig\b`).FindStringSubmatch(code); m != nil {
 		d.AuthField = m[1]
@@ -165,6 +168,7 @@ func writeDriver(pkgDir string) error {
 	}
 	d.HasGrant = regexp.MustCompile(`(?m)^func WithOAuth2ClientCredentials\(`).MatchString(code) &&
 		regexp.MustCompile(`(?m)^func WithOAuth2TokenURL\(`).MatchString(code)
+	d.HasScriptNow = regexp.MustCompile(`(?m)^\s+scriptNow\s+func\(\) time\.Time`).MatchString(code)
 	kinds := make([]string, 0, len(authOptions))
 	for k := range authOptions {
 		kinds = append(kinds, k)
@@ -202,7 +206,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
-[[- if .HasNow]]
+[[- if or .HasNow .HasScriptNow]]
 	"time"
 [[- end]]
 )
@@ -235,6 +239,11 @@ func TestPmgenConformanceDriver(t *testing.T) {
 [[- if .HasNonce]]
 		c.[[.AuthField]].nonce = func() string { return [[printf "%q" .Nonce]] }
 [[- end]]
+	}))
+[[- end]]
+[[- if .HasScriptNow]]
+	opts = append(opts, Option(func(c *config) {
+		c.scriptNow = func() time.Time { return time.UnixMilli([[.Now]]*1000 + 123) }
 	}))
 [[- end]]
 	for _, s := range conformanceSettings() {

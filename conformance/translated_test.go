@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -71,7 +72,7 @@ func (k *keptScripts) keep(u untranslated, path []string, node map[string]any) b
 	var evs []any
 	for _, e := range list(node["event"]) {
 		if ev, _ := e.(map[string]any); str(ev["listen"]) == "prerequest" {
-			evs = append(evs, e)
+			evs = append(evs, withFixedClock(ev))
 		}
 	}
 	if len(evs) > 0 {
@@ -208,4 +209,55 @@ func originSet(req map[string]any, sets []scopedKey) string {
 		}
 	}
 	return ""
+}
+
+// fixedClock is the script the harness puts before a translated
+// pre-request script that reads the clock (Date.now(), getTime()), so
+// that newman computes its timestamps and signatures at fixedUnix (and
+// 123 ms), the time the driver gives the client's scriptNow hook: the
+// two then sign the same message and their signatures compare exactly.
+// Date with arguments, and Date's other functions, are untouched.
+var fixedClock = "Date = class extends Date { constructor(...a) { if (a.length) { super(...a) } else { super(" + fixedMillis + ") } } static now() { return " + fixedMillis + " } };"
+
+// fixedMillis is the scripts' fixed time in Unix milliseconds, as
+// JavaScript spells it.
+var fixedMillis = strconv.FormatInt(fixedUnix*1000+123, 10)
+
+// clockRead is how a script reads the time as a number.
+var clockRead = regexp.MustCompile(`Date\s*\.\s*now\b|\.\s*getTime\b|\.\s*valueOf\b`)
+
+// withFixedClock returns a pre-request event whose script reads the clock
+// with fixedClock before it; any other event as it is. A script that also
+// spells an ISO time keeps the real clock: {{$isoTimestamp}}, which that
+// translates to, is compared as a time near now.
+func withFixedClock(ev map[string]any) any {
+	sc, _ := ev["script"].(map[string]any)
+	var lines []string
+	switch x := sc["exec"].(type) {
+	case string:
+		lines = []string{x}
+	case []any:
+		for _, l := range x {
+			lines = append(lines, str(l))
+		}
+	}
+	src := strings.Join(lines, "\n")
+	if !clockRead.MatchString(src) || strings.Contains(src, "toISOString") {
+		return ev
+	}
+	exec := []any{fixedClock}
+	for _, l := range lines {
+		exec = append(exec, l)
+	}
+	script := map[string]any{}
+	for k, v := range sc {
+		script[k] = v
+	}
+	script["exec"] = exec
+	out := map[string]any{}
+	for k, v := range ev {
+		out[k] = v
+	}
+	out["script"] = script
+	return out
 }

@@ -58,3 +58,29 @@ func TestCarriedVariables(t *testing.T) {
 		t.Errorf("the first request's script was not kept: %v", evs)
 	}
 }
+
+// TestWithFixedClock: a script that reads the clock as a number runs
+// after fixedClock; one that spells an ISO time, or reads no clock, is
+// left as it is.
+func TestWithFixedClock(t *testing.T) {
+	ev := func(lines ...any) map[string]any {
+		return map[string]any{"listen": "prerequest", "script": map[string]any{"type": "text/javascript", "exec": lines}}
+	}
+	exec := func(e any) []any { return e.(map[string]any)["script"].(map[string]any)["exec"].([]any) }
+	signed := ev("const ts = Date.now();", "pm.request.headers.add({key: 'X-T', value: String(ts)})")
+	got := exec(withFixedClock(signed))
+	if len(got) != 3 || got[0] != fixedClock || got[1] != "const ts = Date.now();" {
+		t.Errorf("clock-reading script: %q", got)
+	}
+	if len(exec(signed)) != 2 {
+		t.Error("the collection's own event was changed")
+	}
+	for _, e := range []map[string]any{ev("pm.variables.set('d', new Date().toISOString()); const n = Date.now()"), ev("pm.request.headers.add('A: b')")} {
+		if got := exec(withFixedClock(e)); len(got) != 1 {
+			t.Errorf("script changed: %q", got)
+		}
+	}
+	if !strings.Contains(fixedClock, "1700000000123") {
+		t.Errorf("fixedClock %q is not at fixedUnix and 123 ms", fixedClock)
+	}
+}

@@ -45,6 +45,9 @@ type config struct {
 	baseURL string
 	// pageURL replaces a call's URL and query with the next page's link; set by page iterators only.
 	pageURL string
+	// scriptNow is the clock of the values pre-request scripts compute
+	// (Date.now()); a hook for tests, nil uses the real one.
+	scriptNow func() time.Time
 }
 
 // authConfig holds the credentials of every scheme; a generated package's

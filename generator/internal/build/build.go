@@ -125,6 +125,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		Markdown:  strings.TrimSpace(b.withheld.Redact(col.Description)),
 	}
 	b.planAuth()
+	b.pre.hmacKeys = hmacKeyVars(col)
 	b.buildSettings(opts.Environment)
 	b.initPreRequest(opts.Environment)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")

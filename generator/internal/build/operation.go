@@ -19,8 +19,8 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	// The auth plan knows the item as loaded; the rest reads it as the
 	// pre-request scripts leave it.
 	loaded := it
-	it, scriptDoc, dropEmpty := b.preRequest(it)
-	defer func() { b.pre.vars = nil }()
+	it, scriptDoc, dropEmpty, script := b.preRequest(it)
+	defer func() { b.pre.vars, b.pre.computed = nil, nil }()
 	req := it.Request
 	op := &model.Operation{
 		Name:       it.Name,
@@ -32,6 +32,10 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		// Postman sends the saved query as written under disableUrlEncoding.
 		VerbatimQuery:    it.DisableURLEncoding,
 		DropEmptyHeaders: dropEmpty,
+		Script:           script,
+	}
+	if len(script) > 0 {
+		b.api.ScriptClock = true
 	}
 	if op.HTTPMethod == "" {
 		op.HTTPMethod = "GET"
@@ -61,6 +65,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		dynamicsNote(op.Body),
 		resultNote(op),
 		auth.Doc(op, b.api.Auth),
+		scriptOutputsNote(op.Script),
 		scriptDoc,
 	)
 	if endsInList(op.Doc) {

@@ -32,6 +32,13 @@ type preState struct {
 	// origAuthType maps the OAuth 2 blocks that stand for bearer tokens a
 	// script fetches to the type they replace (withFetchedTokens).
 	origAuthType map[*load.Auth]string
+	// computed are the variables the request's scripts set to values
+	// computed as it is sent (a timestamp, a signature); warned marks
+	// those already warned about where they cannot go.
+	computed map[string]computedVar
+	warned   map[string]bool
+	// hmacKeys are the variables any script takes an HMAC key from.
+	hmacKeys map[string]bool
 }
 
 // ownedScript is the pre-request script of the collection or a folder,
@@ -89,9 +96,13 @@ func (b *builder) enterScripts(owner string, pos model.Pos, events []load.Event,
 }
 
 func (b *builder) warnScript(pos model.Pos, owner string, s pmtest.PreRequest) {
+	reason := ""
+	if s.Reason != "" {
+		reason = " (" + s.Reason + ")"
+	}
 	b.diag(pos, model.Warning, codeScriptNotTranslated,
 		"the pre-request script of "+owner+" is not translated: pmgen does not understand "+
-			curlyQuote(s.Unread)+"; the client does not "+s.Would)
+			curlyQuote(s.Unread)+reason+"; the client does not "+s.Would)
 }
 
 // preRequestSource joins the enabled pre-request scripts of events.
@@ -114,8 +125,8 @@ func preRequestSource(events []load.Event) string {
 // returns the item the rest of the build reads: its headers edited, and
 // the variables the scripts set recorded for template. doc is the
 // sentence the method's doc gets about scripts not translated.
-func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmpty bool) {
-	b.pre.vars = nil
+func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmpty bool, script []model.ScriptOutput) {
+	b.pre.vars, b.pre.computed, b.pre.warned = nil, nil, nil
 	scripts := b.pre.scopes
 	if src := preRequestSource(it.Events); strings.TrimSpace(src) != "" {
 		s := scriptFor(pmtest.ParsePreRequest(src), ownAuthTypes([]*load.Item{it}, b.pre.origAuthType, map[string]bool{}))
@@ -125,7 +136,7 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 		scripts = append(scripts[:len(scripts):len(scripts)], ownedScript{"the request", s})
 	}
 	if len(scripts) == 0 {
-		return it, "", false
+		return it, "", false, nil
 	}
 	cp := *it
 	req := *it.Request
@@ -133,6 +144,9 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 	cp.Request = &req
 	sets := map[string]map[string]*pmtest.Edit{}
 	var untranslated []string
+	var outs []scriptOut
+	queryAdds := 0
+	offsets := map[*pmtest.Edit]int{}
 	for _, sc := range scripts {
 		if !sc.script.Translated() {
 			untranslated = append(untranslated, "the pre-request script of "+sc.owner+" would "+sc.script.Would)
@@ -146,7 +160,33 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 				edits = append(edits[:len(edits):len(edits)], br.Edits...)
 			}
 		}
+		offset := queryAdds
 		for _, e := range edits {
+			switch {
+			case e.Kind == pmtest.AddQueryParam:
+				parts := e.Computed
+				if parts == nil {
+					parts = []pmtest.Part{{Text: e.Value}}
+				}
+				outs = append(outs, scriptOut{query: true, key: e.Key, parts: parts, offset: offset})
+				queryAdds++
+				continue
+			case e.Computed != nil && (e.Kind == pmtest.AddHeader || e.Kind == pmtest.UpsertHeader):
+				// Sent in place of any header of the name, as upsert does.
+				for i := headerIndex(req.Header, e.Key); i >= 0; i = headerIndex(req.Header, e.Key) {
+					req.Header = append(req.Header[:i], req.Header[i+1:]...)
+				}
+				outs = append(outs, scriptOut{key: e.Key, parts: e.Computed, offset: offset})
+				continue
+			case e.Kind == pmtest.RemoveHeader:
+				kept := outs[:0]
+				for _, o := range outs {
+					if o.query || !strings.EqualFold(o.key, e.Key) {
+						kept = append(kept, o)
+					}
+				}
+				outs = kept
+			}
 			switch e.Kind {
 			case pmtest.AddHeader:
 				req.Header = append(req.Header, load.Pair{Key: e.Key, Value: e.Value})
@@ -177,6 +217,7 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 					sets[e.Key] = map[string]*pmtest.Edit{}
 				}
 				sets[e.Key][e.Scope] = &e
+				offsets[&e] = offset
 			case pmtest.UnsetVariable:
 				if sets[e.Key] != nil {
 					delete(sets[e.Key], e.Scope)
@@ -184,7 +225,24 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 			}
 		}
 	}
-	b.pre.vars = b.effectiveSets(sets)
+	b.pre.vars = map[string]string{}
+	for key, e := range b.effectiveSets(sets) {
+		if e.Computed == nil {
+			b.pre.vars[key] = e.Value
+			continue
+		}
+		if b.pre.computed == nil {
+			b.pre.computed = map[string]computedVar{}
+		}
+		b.pre.computed[key] = computedVar{e.Computed, offsets[e]}
+	}
+	req.Header, outs = computedHeaders(req.Header, b.pre.computed, outs)
+	if len(outs) > 0 {
+		var ok bool
+		if script, ok = b.scriptOutputs(&cp, outs); !ok {
+			untranslated = append(untranslated, "a pre-request script would sign the raw body, which the request does not have")
+		}
+	}
 	for _, key := range sortedKeys(b.pre.vars) {
 		if s := b.settings[key]; s != nil && s.URL {
 			// The origin is decided per setting, not per request: the
@@ -198,14 +256,14 @@ func (b *builder) preRequest(it *load.Item) (out *load.Item, doc string, dropEmp
 	if len(untranslated) > 0 {
 		doc = fillLines("Not done by this method: "+strings.Join(untranslated, "; ")+".", 76)
 	}
-	return &cp, doc, dropEmpty
+	return &cp, doc, dropEmpty, script
 }
 
 // effectiveSets picks, for each variable the scripts set, the value the
 // request sees: the highest scope's, unless the environment file or the
 // collection defines the variable in a scope above the script's.
-func (b *builder) effectiveSets(sets map[string]map[string]*pmtest.Edit) map[string]string {
-	out := map[string]string{}
+func (b *builder) effectiveSets(sets map[string]map[string]*pmtest.Edit) map[string]*pmtest.Edit {
+	out := map[string]*pmtest.Edit{}
 	for key, scopes := range sets {
 		for _, sc := range []string{pmtest.ScopeLocal, pmtest.ScopeEnvironment, pmtest.ScopeCollection, pmtest.ScopeGlobal} {
 			v := scopes[sc]
@@ -216,7 +274,7 @@ func (b *builder) effectiveSets(sets map[string]map[string]*pmtest.Edit) map[str
 				sc == pmtest.ScopeGlobal && (b.pre.envKeys[key] || b.pre.colKeys[key]) {
 				break
 			}
-			out[key] = v.Value
+			out[key] = v
 			break
 		}
 	}
@@ -267,6 +325,10 @@ func headerIndex(hs []load.Pair, key string) int {
 // already being resolved: Postman leaves a cycle unresolved, and the
 // setting stands).
 func (b *builder) scriptVariable(key string) (model.Template, bool) {
+	if _, ok := b.pre.computed[key]; ok {
+		b.warnComputedElsewhere(key)
+		return nil, false
+	}
 	v, ok := b.pre.vars[key]
 	if !ok || b.pre.resolving[key] {
 		return nil, false

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,9 @@ func (b *builder) buildSettings(env []load.Variable) {
 		s := b.setting(v.Key)
 		s.Doc = b.markdown(v.Description)
 		why := b.secrets.SecretReason(v)
+		if why == "" && b.pre.hmacKeys[v.Key] && !slices.Contains(b.keep, v.Key) {
+			why = "a pre-request script signs requests with it (an HMAC key)"
+		}
 		s.Secret = why != ""
 		if s.Secret && strings.TrimSpace(v.Value) != "" {
 			b.warnSecretSetting(v, why)

@@ -51,6 +51,13 @@ func clientFile(api *model.API) *jen.File {
 			g.Id(s.Field).String()
 		}
 		pageConfigFields(g, api)
+		if api.ScriptClock {
+			// scriptNow func() time.Time
+			g.Line()
+			g.Comment("scriptNow is the clock of the values pre-request scripts compute")
+			g.Comment("(Date.now()); a hook for tests, nil uses the real one.")
+			g.Id("scriptNow").Func().Params().Qual("time", "Time")
+		}
 	})
 
 	// func WithRealm(realm string) Option { return func(c *config) { c.realm = realm } }

@@ -135,6 +135,7 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 			g.Id("r").Dot("auth").Op("=").Add(authValue(op.Auth))
 		}
 		pageURLOverride(g, op)
+		scriptOutputs(g, op)
 		// Without typed error bodies send gets nil rather than a function
 		// that always says so.
 		errValue := jen.Nil()

@@ -43,6 +43,15 @@ func testHelpersFile(api *model.API) *jen.File {
 			}
 		})
 		g.If(jen.Err().Op("!=").Nil()).Block(fatalf("New: %v", jen.Err()))
+		if api.ScriptClock {
+			// The clock of the scripts' values is fixed, so that a test expects
+			// the exact signature:
+			//
+			//	c.cfg.scriptNow = func() time.Time { return time.UnixMilli(1700000000123) }
+			g.Id("c").Dot("cfg").Dot("scriptNow").Op("=").Func().Params().Qual("time", "Time").Block(
+				jen.Return(jen.Qual("time", "UnixMilli").Call(jen.Lit(model.ScriptTestMillis))),
+			)
+		}
 		g.Return(jen.Id("c"))
 	})
 

@@ -35,6 +35,9 @@ type API struct {
 	// Auth is what the client needs for the auth schemes its requests use;
 	// nil when no request authenticates.
 	Auth *AuthSet
+	// ScriptClock is set when an operation has Script outputs: the
+	// config gets the scriptNow hook for their clock.
+	ScriptClock bool
 	// FileType is the name of the generated type of form-data file fields
 	// ("File"); empty when no request has one.
 	FileType string
@@ -209,6 +212,10 @@ type Operation struct {
 	// headers whose value, once resolved, is empty: the call drops them
 	// before sending.
 	DropEmptyHeaders bool
+	// Script are the values its pre-request scripts compute from the clock
+	// and the request as sent (timestamps, HMAC signatures), in script
+	// order: the call computes and adds them last, before auth.
+	Script []ScriptOutput
 }
 
 // Header is a request header whose name and value are templates.

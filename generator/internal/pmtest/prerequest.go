@@ -24,6 +24,9 @@ type PreRequest struct {
 	// Branches are the parts of the script that run only for requests
 	// whose own auth block is of a given type, in script order.
 	Branches []AuthBranch
+	// Reason says, when pmgen knows, why Unread is not translated: "its
+	// HMAC's key is written in the script".
+	Reason string
 }
 
 // Translated reports whether every statement of the script is understood.
@@ -47,6 +50,8 @@ const (
 	SetVariable
 	// UnsetVariable removes the variable Key from Scope.
 	UnsetVariable
+	// AddQueryParam appends the query parameter Key=Value.
+	AddQueryParam
 )
 
 // Variable scopes, from the highest precedence down.
@@ -66,6 +71,10 @@ type Edit struct {
 	Value    string
 	Scope    string
 	Resolved bool
+	// Computed, when set, is the value in place of Value: one the script
+	// computes from the clock or the request as it is sent (a timestamp,
+	// an HMAC signature), as parts.
+	Computed []Part
 	// Source is the statement as written, one line, shortened.
 	Source string
 }
@@ -73,9 +82,10 @@ type Edit struct {
 // ParsePreRequest reads a pre-request script.
 func ParsePreRequest(src string) PreRequest {
 	toks, lexed := lexJS(src)
-	r := newPreReader(src, map[string]string{}, map[string][]jsToken{}, map[string]bool{})
+	env := &scriptEnv{locals: map[string]string{}, computed: map[string]jsValue{}}
+	r := newPreReader(src, env, map[string][]jsToken{}, map[string]bool{})
 	if !r.statements(toks) {
-		return PreRequest{Unread: statementText(src, r.unread), Kind: statementKind(r.unread), Would: would(toks)}
+		return PreRequest{Unread: statementText(src, r.unread), Kind: statementKind(r.unread), Would: would(toks), Reason: env.reason}
 	}
 	if !lexed {
 		return PreRequest{
@@ -94,20 +104,24 @@ func ParsePreRequest(src string) PreRequest {
 
 // preStatement translates one statement, recording declarations in
 // locals. ok is false when it is not understood.
-func preStatement(stmt []jsToken, locals map[string]string) ([]Edit, bool) {
+func preStatement(stmt []jsToken, env *scriptEnv) ([]Edit, bool) {
 	if isDeclaration(stmt) {
-		return nil, declareLocals(stmt, locals)
+		return nil, declareLocals(stmt, env)
 	}
 	if matchText(stmt, "console", ".") && len(stmt) > 3 && stmt[3].text == "(" && closing(stmt, 3) == len(stmt)-1 {
 		// Logging changes nothing that is sent; its arguments are read
 		// only as far as to know they call nothing.
 		return nil, !callsAnything(stmt[4 : len(stmt)-1])
 	}
-	if e, ok := headerEdit(stmt, locals); ok {
+	if e, ok := headerEdit(stmt, env); ok {
 		return []Edit{e}, true
 	}
-	if e, ok := variableEdit(stmt, locals); ok {
+	if e, ok := variableEdit(stmt, env); ok {
 		return []Edit{e}, true
+	}
+	if es, ok := queryAdd(stmt, env); ok {
+		env.addedQuery += len(es)
+		return es, true
 	}
 	if e, ok := emptyHeaderRemoval(stmt); ok {
 		return []Edit{e}, true
@@ -115,17 +129,29 @@ func preStatement(stmt []jsToken, locals map[string]string) ([]Edit, bool) {
 	return nil, false
 }
 
-// declareLocals reads const a = "x", b = pm.variables.get("y").
-func declareLocals(stmt []jsToken, locals map[string]string) bool {
+// declareLocals reads const a = "x", b = pm.variables.get("y"), and
+// values computed from the clock and the request (ts = Date.now()).
+func declareLocals(stmt []jsToken, env *scriptEnv) bool {
 	for _, d := range splitArgs(stmt[1:]) {
 		if len(d) < 3 || d[0].kind != tokIdent || d[1].text != "=" || d[1].kind != tokPunct {
 			return false
 		}
-		v, ok := stringValue(d[2:], locals)
+		name := d[0].text
+		delete(env.locals, name)
+		delete(env.computed, name)
+		if v, ok := stringValue(d[2:], env.locals); ok && !(len(d) == 3 && d[2].kind == tokNumber) {
+			env.locals[name] = v
+			continue
+		}
+		v, ok := env.value(d[2:])
 		if !ok {
 			return false
 		}
-		locals[d[0].text] = v
+		if s, isPlain := plain(v.parts); isPlain && v.kind != jsWords {
+			env.locals[name] = s
+			continue
+		}
+		env.computed[name] = v
 	}
 	return true
 }

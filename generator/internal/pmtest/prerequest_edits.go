@@ -4,7 +4,8 @@ import "strings"
 
 // headerEdit reads pm.request.headers.add/upsert/remove(...) and
 // pm.request.addHeader/upsertHeader/removeHeader(...).
-func headerEdit(stmt []jsToken, locals map[string]string) (Edit, bool) {
+func headerEdit(stmt []jsToken, env *scriptEnv) (Edit, bool) {
+	locals := env.locals
 	for _, c := range []struct {
 		path []string
 		kind EditKind
@@ -24,21 +25,31 @@ func headerEdit(stmt []jsToken, locals map[string]string) (Edit, bool) {
 			name, ok := stringValue(args[0], locals)
 			return Edit{Kind: RemoveHeader, Key: name}, ok && name != ""
 		}
-		key, value, ok := headerArg(args[0], locals)
-		return Edit{Kind: c.kind, Key: key, Value: value}, ok
+		key, value, ok := headerArg(args[0], env)
+		return withValue(Edit{Kind: c.kind, Key: key}, value), ok
 	}
 	return Edit{}, false
 }
 
+// withValue gives e the value v: as template text, or computed.
+func withValue(e Edit, v jsValue) Edit {
+	if s, ok := plain(v.parts); ok && v.kind != jsWords {
+		e.Value = s
+	} else {
+		e.Computed = v.text()
+	}
+	return e
+}
+
 // headerArg reads {key: K, value: V} or "Key: value".
-func headerArg(arg []jsToken, locals map[string]string) (key, value string, ok bool) {
+func headerArg(arg []jsToken, env *scriptEnv) (key string, value jsValue, ok bool) {
 	if len(arg) == 1 && arg[0].kind == tokString {
 		k, v, found := strings.Cut(arg[0].value, ":")
 		k = strings.TrimSpace(k)
-		return k, strings.TrimSpace(v), found && k != ""
+		return k, jsValue{parts: []Part{{Text: strings.TrimSpace(v)}}}, found && k != ""
 	}
 	if len(arg) < 2 || arg[0].text != "{" || closing(arg, 0) != len(arg)-1 {
-		return "", "", false
+		return "", jsValue{}, false
 	}
 	var haveKey bool
 	for _, m := range splitArgs(arg[1 : len(arg)-1]) {
@@ -49,46 +60,52 @@ func headerArg(arg []jsToken, locals map[string]string) (key, value string, ok b
 		if m[0].kind == tokString {
 			name = m[0].value
 		} else if m[0].kind != tokIdent {
-			return "", "", false
+			return "", jsValue{}, false
 		}
-		var v string
+		var v jsValue
 		switch {
 		case len(m) == 1:
 			// {key, value}: shorthand for a local.
-			v, ok = locals[name]
+			v, ok = env.value(m)
 		case m[1].text == ":":
 			if name == "disabled" {
 				// A disabled header is not sent: only an explicit false
 				// leaves the edit meaning what it says.
 				ok = len(m) == 3 && m[2].text == "false"
 				if !ok {
-					return "", "", false
+					return "", jsValue{}, false
 				}
 				continue
 			}
-			v, ok = stringValue(m[2:], locals)
+			v, ok = env.value(m[2:])
 		default:
 			ok = false
 		}
 		if !ok {
-			return "", "", false
+			return "", jsValue{}, false
 		}
 		switch name {
 		case "key":
-			key, haveKey = v, true
+			// A name is text the script writes, not a computed value.
+			s, isPlain := plain(v.parts)
+			if !isPlain || v.kind == jsWords {
+				return "", jsValue{}, false
+			}
+			key, haveKey = s, true
 		case "value":
 			value = v
 		case "type", "description":
 			// Neither changes what is sent.
 		default:
-			return "", "", false
+			return "", jsValue{}, false
 		}
 	}
 	return key, value, haveKey && key != ""
 }
 
 // variableEdit reads the ways scripts set and unset variables.
-func variableEdit(stmt []jsToken, locals map[string]string) (Edit, bool) {
+func variableEdit(stmt []jsToken, env *scriptEnv) (Edit, bool) {
+	locals := env.locals
 	scopes := []struct{ word, scope string }{
 		{"variables", ScopeLocal}, {"environment", ScopeEnvironment},
 		{"collectionVariables", ScopeCollection}, {"globals", ScopeGlobal},
@@ -127,9 +144,11 @@ func variableEdit(stmt []jsToken, locals map[string]string) (Edit, bool) {
 		}
 		e := Edit{Kind: c.kind, Key: key, Scope: c.scope}
 		if c.kind == SetVariable {
-			if e.Value, ok = stringValue(args[1], locals); !ok {
+			v, ok := env.value(args[1])
+			if !ok {
 				return Edit{}, false
 			}
+			e = withValue(e, v)
 		}
 		return e, true
 	}
@@ -251,4 +270,79 @@ func removesParam(stmt []jsToken, param string) bool {
 		return len(a) == 1 && a[0].text == param || len(a) == 3 && matchText(a, param, ".", "key")
 	}
 	return false
+}
+
+// queryAdd reads pm.request.url.addQueryParams(...) (also on
+// pm.request) of "key=" + value, {key, value} or a list of them, and
+// pm.request.url.query.add({key, value}).
+func queryAdd(stmt []jsToken, env *scriptEnv) ([]Edit, bool) {
+	var args [][]jsToken
+	var list bool
+	for _, c := range []struct {
+		path []string
+		list bool
+	}{
+		{[]string{"pm", "request", "url", "addQueryParams"}, true},
+		{[]string{"pm", "request", "addQueryParams"}, true},
+		{[]string{"pm", "request", "url", "query", "add"}, false},
+	} {
+		if a, ok := callOf(stmt, c.path...); ok {
+			args, list = a, c.list
+			break
+		}
+	}
+	if len(args) != 1 {
+		return nil, false
+	}
+	arg := args[0]
+	if list && len(arg) > 1 && arg[0].text == "[" && closing(arg, 0) == len(arg)-1 {
+		var out []Edit
+		for _, item := range splitArgs(arg[1 : len(arg)-1]) {
+			if len(item) == 0 {
+				continue // a trailing comma
+			}
+			e, ok := queryParamArg(item, env, false)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, e)
+		}
+		return out, len(out) > 0
+	}
+	e, ok := queryParamArg(arg, env, list)
+	if !ok {
+		return nil, false
+	}
+	return []Edit{e}, true
+}
+
+// queryParamArg reads {key: K, value: V}, or, when text is allowed,
+// "key=" + value.
+func queryParamArg(arg []jsToken, env *scriptEnv, text bool) (Edit, bool) {
+	if len(arg) > 1 && arg[0].text == "{" {
+		key, value, ok := headerArg(arg, env)
+		return withValue(Edit{Kind: AddQueryParam, Key: key}, value), ok
+	}
+	if !text {
+		return Edit{}, false
+	}
+	v, ok := env.value(arg)
+	if !ok || v.kind == jsWords || len(v.parts) == 0 || v.parts[0].Source != SourceText {
+		return Edit{}, false
+	}
+	key, first, found := strings.Cut(v.parts[0].Text, "=")
+	if !found || key == "" {
+		return Edit{}, false
+	}
+	rest := append([]Part{{Text: first}}, v.parts[1:]...)
+	for _, p := range rest {
+		if p.Source == SourceText && strings.Contains(p.Text, "&") || strings.Contains(key, "&") {
+			env.refuse("it adds several query parameters in one string")
+			return Edit{}, false
+		}
+	}
+	if first == "" {
+		rest = rest[1:]
+	}
+	return withValue(Edit{Kind: AddQueryParam, Key: key}, jsValue{parts: rest}), true
 }

@@ -1,5 +1,7 @@
 package pmtest
 
+import "maps"
+
 // preReader reads a pre-request script statement by statement. Besides
 // the edits preStatement reads, it follows as much control flow as a
 // script that fetches an OAuth 2 token needs: functions without
@@ -9,9 +11,10 @@ package pmtest
 // build decides per request.
 type preReader struct {
 	src string
-	// locals are the script's string constants; an object of variables
-	// (pm.environment.toObject()) is recorded under its name and a dot.
-	locals map[string]string
+	// env holds the script's constants and computed values; an object
+	// of variables (pm.environment.toObject()) is recorded in its locals
+	// under its name and a dot.
+	env *scriptEnv
 	// funcs are the bodies of the functions declared so far; active
 	// those being run, against recursion.
 	funcs  map[string][]jsToken
@@ -39,8 +42,8 @@ type fetchGuard struct {
 	requires []string
 }
 
-func newPreReader(src string, locals map[string]string, funcs map[string][]jsToken, active map[string]bool) *preReader {
-	return &preReader{src: src, locals: locals, funcs: funcs, active: active}
+func newPreReader(src string, env *scriptEnv, funcs map[string][]jsToken, active map[string]bool) *preReader {
+	return &preReader{src: src, env: env, funcs: funcs, active: active}
 }
 
 // statements reads toks; false when a statement is not understood.
@@ -63,6 +66,7 @@ func (r *preReader) refuse(stmt []jsToken) {
 }
 
 func (r *preReader) statement(stmt []jsToken) bool {
+	r.env.reason = ""
 	if name, body, ok := functionDecl(stmt); ok {
 		r.funcs[name] = body
 		return true
@@ -79,7 +83,7 @@ func (r *preReader) statement(stmt []jsToken) bool {
 	if r.declareObject(stmt) {
 		return true
 	}
-	edits, ok := preStatement(stmt, r.locals)
+	edits, ok := preStatement(stmt, r.env)
 	if !ok {
 		return false
 	}
@@ -110,7 +114,7 @@ func (r *preReader) call(name string) bool {
 	}()
 	var guard []jsToken
 	for _, stmt := range splitStatements(r.funcs[name]) {
-		if vars, ok := requiresGuard(stmt, r.locals); ok {
+		if vars, ok := requiresGuard(stmt, r.env.locals); ok {
 			r.guards = append(r.guards, fetchGuard{requires: vars})
 			guard = stmt
 			continue
@@ -169,7 +173,7 @@ func (r *preReader) declareObject(stmt []jsToken) bool {
 		if len(args) == 1 && !booleanOptions(args[0]) {
 			return false
 		}
-		r.locals[stmt[1].text+"."] = scope
+		r.env.locals[stmt[1].text+"."] = scope
 		return true
 	}
 	return false
@@ -201,7 +205,7 @@ func (r *preReader) ifStatement(stmt []jsToken) bool {
 	if typ, ok := ownAuthTest(cond); ok {
 		return r.authBranch(typ, then)
 	}
-	v, ok := unsetTest(cond, r.locals)
+	v, ok := unsetTest(cond, r.env.locals)
 	if !ok {
 		return false
 	}
@@ -223,11 +227,8 @@ func (r *preReader) authBranch(typ string, then []jsToken) bool {
 	if len(r.guards) > 0 {
 		return false
 	}
-	locals := make(map[string]string, len(r.locals))
-	for k, v := range r.locals {
-		locals[k] = v
-	}
-	sub := newPreReader(r.src, locals, r.funcs, r.active)
+	env := &scriptEnv{locals: maps.Clone(r.env.locals), computed: maps.Clone(r.env.computed), addedQuery: r.env.addedQuery}
+	sub := newPreReader(r.src, env, r.funcs, r.active)
 	br := AuthBranch{Type: typ}
 	switch {
 	case !sub.statements(then):

@@ -62,7 +62,7 @@ func TestParsePreRequestRefused(t *testing.T) {
 		{"condition", "pm.environment.set('a', 'b')\nif (x) { pm.environment.set('c', 'd') }",
 			"if (x) { pm.environment.set('c', 'd') }", "if", "set {{a}}, {{c}}"},
 		{"computed name", `pm.variables.set(name, "x")`, `pm.variables.set(name, "x")`, "pm.variables.set()", "run code pmgen does not translate"},
-		{"number joined", `pm.variables.set("n", "a" + 1)`, `pm.variables.set("n", "a" + 1)`, "pm.variables.set()", "set {{n}}"},
+		{"numbers added", `pm.variables.set("n", 1 + 2 + "a")`, `pm.variables.set("n", 1 + 2 + "a")`, "pm.variables.set()", "set {{n}}"},
 		{"console with a call", `console.log(pm.environment.set("a", "b"))`, `console.log(pm.environment.set("a", "b"))`, "console.log()", "set {{a}}"},
 		{"unknown date", `postman.setEnvironmentVariable('NextWeek',(new Date().addDays(7)).toISOString());`,
 			`postman.setEnvironmentVariable('NextWeek',(new Date().addDays(7)).toISOString())`, "postman.setEnvironmentVariable()", "set {{NextWeek}}"},
@@ -99,6 +99,11 @@ func TestParsePreRequestPrefixes(t *testing.T) {
 		"const key = 'K', value = (new Date()).toISOString()\npm.request.upsertHeader({key, value, disabled: false})",
 		`postman.setEnvironmentVariable('a', 1); pm.globals.unset("b"); console.log("c")`,
 		tokenScript,
+		"const ts = Math.floor(Date.now() / 1000).toString()\npm.request.url.addQueryParams(\"ts=\" + ts)\n" +
+			"const sig = CryptoJS.HmacSHA256(pm.request.url.getQueryString(), pm.environment.get('k')).toString(CryptoJS.enc.Hex)\n" +
+			"pm.request.url.addQueryParams([{key: 'signature', value: sig}])",
+		"const p = `${new Date().getTime()}${pm.request.method}${pm.variables.replaceIn(pm.request.body.raw)}`\n" +
+			"pm.request.headers.upsert({key: 'X-Sign', value: CryptoJS.enc.Base64.stringify(CryptoJS.HmacSHA512(p, pm.variables.get('k')))})",
 	} {
 		for i := 0; i <= len(src); i++ {
 			p := ParsePreRequest(src[:i])

@@ -47,11 +47,11 @@ func (r *preReader) sendRequest(stmt []jsToken) bool {
 	if !ok || len(args) != 2 || r.out.Fetch != nil {
 		return false
 	}
-	f, ok := tokenRequest(args[0], r.locals)
+	f, ok := tokenRequest(args[0], r.env.locals)
 	if !ok {
 		return false
 	}
-	if f.Variable, f.VarScope, ok = tokenCallback(args[1], r.locals); !ok {
+	if f.Variable, f.VarScope, ok = tokenCallback(args[1], r.env.locals); !ok {
 		return false
 	}
 	for _, g := range r.guards {

@@ -31,5 +31,8 @@ func Request(op *model.Operation) *model.TestCase {
 	if op.Body != nil {
 		wantBody(tc, op.Body)
 	}
+	if len(op.Script) > 0 {
+		scriptOutputs(op, tc)
+	}
 	return tc
 }
