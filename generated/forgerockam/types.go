@@ -2,6 +2,8 @@
 
 package forgerockam
 
+import "time"
+
 // AuthenticateResponse is inferred from the saved examples of Sessions.Authenticate.
 type AuthenticateResponse struct {
 	TokenID    string `json:"tokenId"`
@@ -42,9 +44,9 @@ type GetSessionInfoResponse struct {
 	Username                 string                           `json:"username"`
 	UniversalID              string                           `json:"universalId"`
 	Realm                    string                           `json:"realm"`
-	LatestAccessTime         string                           `json:"latestAccessTime"`
-	MaxIdleExpirationTime    string                           `json:"maxIdleExpirationTime"`
-	MaxSessionExpirationTime string                           `json:"maxSessionExpirationTime"`
+	LatestAccessTime         time.Time                        `json:"latestAccessTime"`
+	MaxIdleExpirationTime    time.Time                        `json:"maxIdleExpirationTime"`
+	MaxSessionExpirationTime time.Time                        `json:"maxSessionExpirationTime"`
 	Properties               GetSessionInfoResponseProperties `json:"properties"`
 }
 

@@ -135,9 +135,13 @@ func lookupJSON(body []byte, path []string) (any, bool) {
 }
 
 // sameJSON compares decoded JSON values deeply, numbers by value (1 and 1.0
-// are equal, as in JavaScript) and members holding null as absent.
+// are equal, as in JavaScript), timestamps by value (a time.Time field
+// re-encodes "…00.000Z" as "…00Z") and members holding null as absent.
 func sameJSON(a, b any) bool {
 	switch x := a.(type) {
+	case string:
+		y, ok := b.(string)
+		return ok && timestampKey(x) == timestampKey(y)
 	case json.Number:
 		y, ok := b.(json.Number)
 		if !ok {

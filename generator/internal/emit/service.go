@@ -279,6 +279,9 @@ func zeroValue(t *model.TypeRef) jen.Code {
 		return jen.Lit("")
 	case t.Kind == model.KindBool:
 		return jen.False()
+	case t.Kind == model.KindTime:
+		// time.Time{}
+		return goType(t).Values()
 	}
 	return jen.Lit(0)
 }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/ordjson"
@@ -46,6 +48,15 @@ func acceptsAt(ref *model.TypeRef, v Value, path string, depth int) error {
 	case model.KindBool:
 		if _, ok := v.(bool); !ok {
 			return fmt.Errorf("%s: %T is not a bool", path, v)
+		}
+	case model.KindTime:
+		str, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("%s: %T is not a string", path, v)
+		}
+		var tm time.Time
+		if err := json.Unmarshal([]byte(strconv.Quote(str)), &tm); err != nil {
+			return fmt.Errorf("%s: %q is not a time.Time: %v", path, str, err)
 		}
 	case model.KindInt:
 		n, ok := v.(json.Number)
@@ -142,6 +153,7 @@ func zeroText(s string) bool {
 // a field is a pointer where the model's Field.Pointer says so:
 //
 //   - KindAny and KindRaw are json.RawMessage;
+//   - KindTime is time.Time;
 //   - scalars and structs are pointers when Nullable or Optional;
 //   - slices and maps are never pointers (nil carries null);
 //   - omitempty only on Optional pointer and json.RawMessage fields, never
@@ -166,6 +178,8 @@ func (g *goTypes) of(ref *model.TypeRef, optional bool) reflect.Type {
 		t = reflect.TypeFor[float64]()
 	case model.KindBool:
 		t = reflect.TypeFor[bool]()
+	case model.KindTime:
+		t = reflect.TypeFor[time.Time]()
 	case model.KindSlice:
 		return reflect.SliceOf(g.of(ref.Elem, false))
 	case model.KindMap:
@@ -276,8 +290,11 @@ func jsonEqual(a, b Value, depth int) bool {
 	switch a := a.(type) {
 	case nil:
 		return b == nil
-	case bool, string:
+	case bool:
 		return a == b
+	case string:
+		bs, ok := b.(string)
+		return ok && (a == bs || sameTimestamp(a, bs))
 	case json.Number:
 		bn, ok := b.(json.Number)
 		return ok && ratEqual(string(a), string(bn))
@@ -300,6 +317,35 @@ func jsonEqual(a, b Value, depth int) bool {
 		return objectCovers(a, bo, depth) && objectCovers(bo, a, depth)
 	}
 	return false
+}
+
+// timestampText matches an RFC 3339 timestamp in its parts: the date and
+// time to the second, the fraction, the offset.
+var timestampText = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$`)
+
+// sameTimestamp reports whether a and b spell one RFC 3339 timestamp in
+// the two ways time.Time may rewrite it: trailing zeros of the fraction
+// dropped, a zero offset written Z. Independent of the rule in
+// timestamp.go, and exact: a fraction cut short is not the same.
+func sameTimestamp(a, b string) bool {
+	canon := func(s string) (string, bool) {
+		m := timestampText.FindStringSubmatch(s)
+		if m == nil {
+			return "", false
+		}
+		frac := strings.TrimRight(m[2], "0")
+		if frac == "." {
+			frac = ""
+		}
+		zone := m[3]
+		if zone == "+00:00" || zone == "-00:00" {
+			zone = "Z"
+		}
+		return m[1] + frac + zone, true
+	}
+	ca, ok1 := canon(a)
+	cb, ok2 := canon(b)
+	return ok1 && ok2 && ca == cb
 }
 
 // objectCovers: every non-null member of a is in b with an equal value.

@@ -15,14 +15,19 @@
 //
 // The guiding rule is the round trip that the generated tests perform:
 // decoding an example into the inferred type and encoding it again must give
-// the same JSON (null and a missing key counting as the same). Every choice
-// below that looks conservative (json.RawMessage for numbers that float64
-// cannot carry, maps for keys that a struct tag cannot spell) follows from it.
+// the same JSON (null and a missing key counting as the same, and RFC 3339
+// timestamps as the same when they name the same instant at the same
+// offset: time.Time writes ".000Z" back as "Z"). Every choice below that
+// looks conservative (json.RawMessage for numbers that float64 cannot
+// carry, maps for keys that a struct tag cannot spell, string for
+// timestamps that time.Time would rewrite as another value) follows from it.
 // The round trip holds (the tests prove it with types built by reflection)
 // when the Go types follow these rules:
 //
 //   - KindAny and KindRaw are json.RawMessage;
-//   - scalars and structs are pointers when Nullable or Optional;
+//   - KindTime is time.Time;
+//   - scalars (time.Time among them) and structs are pointers when
+//     Nullable or Optional;
 //   - slices and maps are never pointers (nil carries null), and get no
 //     omitempty, which would drop a present [] or {};
 //   - the JSON key "-" is spelled `json:"-,"`.

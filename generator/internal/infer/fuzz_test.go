@@ -24,6 +24,8 @@ var fuzzSeeds = []string{
 	`[[[[[[[[1]]]]]]]]`,
 	`{"x":{"y":1},"z":{"y":2}}`,
 	`{"a":1,"A":"x","-":true}`,
+	`{"at":"2021-01-01T00:00:00.000Z","tz":["2021-01-01T00:00:00+05:30",null],"d":"2021-01-01"}`,
+	`{"at":"2021-01-01T00:00:00","tz":["2021-01-01T00:00:00.1234567891Z"],"d":""}`,
 }
 
 // FuzzInfer: Infer never panics on what Parse accepts, and the inferred

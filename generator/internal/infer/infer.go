@@ -56,6 +56,12 @@ const (
 // (KindMap of KindAny: map[string]json.RawMessage writes back "{}"
 // exactly). Values nested deeper than 64 arrays and objects give KindRaw.
 //
+// Strings: a place whose strings are all RFC 3339 timestamps that
+// time.Time decodes and encodes again (see timestamp.go) gives KindTime;
+// one other string there, an empty one included, gives KindString. A
+// timestamp beside a number, bool, array or object is KindRaw as any
+// other string would be, and null makes KindTime Nullable.
+//
 // Numbers: whole numbers that fit int64 give KindInt. A fraction or an
 // exponent ("1.0", "1e3") or a whole number beyond int64 gives KindFloat,
 // provided that every number at that place survives float64, that is,
@@ -96,8 +102,10 @@ func (in *Inferrer) typeOf(n *node) *model.TypeRef {
 		ref.Kind = model.KindAny
 	case n.kinds&seenOther != 0 || bits.OnesCount8(uint8(n.kinds)) > 1:
 		ref.Kind = model.KindRaw
-	case n.kinds == seenString:
+	case n.kinds == seenString && n.notTime:
 		ref.Kind = model.KindString
+	case n.kinds == seenString:
+		ref.Kind = model.KindTime
 	case n.kinds == seenBool:
 		ref.Kind = model.KindBool
 	case n.kinds == seenNumber:
@@ -173,7 +181,7 @@ func (in *Inferrer) objectType(n *node, ref *model.TypeRef) {
 // null. Slices and maps carry absence as nil.
 func pointerable(t *model.TypeRef) bool {
 	switch t.Kind {
-	case model.KindString, model.KindInt, model.KindFloat, model.KindBool, model.KindStruct:
+	case model.KindString, model.KindInt, model.KindFloat, model.KindBool, model.KindTime, model.KindStruct:
 		return !t.Nullable
 	}
 	return false

@@ -51,6 +51,23 @@ func TestInferShapes(t *testing.T) {
 		{"zero with huge exponent", []string{`0e99999999999`}, "float64"},
 		{"short float", []string{`0.1`, `2.5e-3`, `1E+2`}, "float64"},
 
+		// timestamps (timestamp_test.go has the rule's cases)
+		{"timestamp", []string{`"2021-01-01T00:00:00Z"`}, "time"},
+		{"timestamp with millis and offset", []string{`"2021-01-01T00:00:00.000Z"`, `"2021-06-30T23:59:59.5+05:30"`}, "time"},
+		{"timestamp and other string", []string{`"2021-01-01T00:00:00Z"`, `"soon"`}, "string"},
+		{"other string then timestamp", []string{`"soon"`, `"2021-01-01T00:00:00Z"`}, "string"},
+		{"timestamp and empty string", []string{`"2021-01-01T00:00:00Z"`, `""`}, "string"},
+		{"timestamp and zoneless one", []string{`"2021-01-01T00:00:00Z"`, `"2021-01-01T00:00:00"`}, "string"},
+		{"timestamp and date", []string{`"2021-01-01T00:00:00Z"`, `"2021-01-01"`}, "string"},
+		{"timestamp and null", []string{`{"at":"2021-01-01T00:00:00Z"}`, `{"at":null}`}, "struct{at *time}"},
+		{"optional timestamp", []string{`{"at":"2021-01-01T00:00:00Z","id":1}`, `{"id":2}`}, "struct{at time,opt; id int64}"},
+		{"timestamp vs number", []string{`{"at":"2021-01-01T00:00:00Z"}`, `{"at":1609459200}`}, "struct{at raw}"},
+		{"timestamps in an array", []string{`["2021-01-01T00:00:00Z","2021-01-02T00:00:00.25-07:00"]`}, "[]time"},
+		{"array with a non-timestamp", []string{`["2021-01-01T00:00:00Z","tomorrow"]`}, "[]string"},
+		{"timestamp map values", []string{`{"1":"2021-01-01T00:00:00Z","2":"2021-01-02T00:00:00Z"}`}, "map[string]time"},
+		{"map values mixed", []string{`{"1":"2021-01-01T00:00:00Z","2":"x"}`}, "map[string]string"},
+		{"nested across samples", []string{`{"u":{"seen":"2021-01-01T00:00:00Z"}}`, `{"u":{"seen":"2021-13-01T00:00:00Z"}}`}, "struct{u struct{seen string}}"},
+
 		// objects
 		{"object", []string{`{"id":1,"name":"x"}`}, "struct{id int64; name string}"},
 		{"optional", []string{`{"a":1,"b":2}`, `{"a":3}`}, "struct{a int64; b int64,opt}"},

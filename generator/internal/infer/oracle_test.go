@@ -12,6 +12,7 @@ func TestOracles(t *testing.T) {
 	str := &model.TypeRef{Kind: model.KindString}
 	i64 := &model.TypeRef{Kind: model.KindInt}
 	f64 := &model.TypeRef{Kind: model.KindFloat}
+	tm := &model.TypeRef{Kind: model.KindTime}
 	st := func(optional bool, fields ...*model.Field) *model.TypeRef {
 		for _, f := range fields {
 			f.Optional = optional
@@ -28,6 +29,9 @@ func TestOracles(t *testing.T) {
 		{"float for an inexact number", f64, `12345678901234567890`},
 		{"string for a number", str, `1`},
 		{"null in a non-nullable", str, `null`},
+		{"time for a date", tm, `"2021-01-01"`},
+		{"time for a number", tm, `1609459200`},
+		{"null in a non-nullable time", tm, `null`},
 		{"unknown key", st(false, &model.Field{JSONName: "a", Type: i64}), `{"a":1,"b":2}`},
 		{"missing required key", st(false, &model.Field{JSONName: "a", Type: i64}), `{}`},
 		{"slice for an object", &model.TypeRef{Kind: model.KindSlice, Elem: i64}, `{}`},
@@ -51,6 +55,9 @@ func TestOracles(t *testing.T) {
 		{"float64 rounds", f64, `12345678901234567890`},
 		{"key ignored by struct", st(false, &model.Field{JSONName: "a", Type: i64}), `{"a":1,"b":2}`},
 		{"wrong kind", i64, `"x"`},
+		{"time.Time cuts a tenth fraction digit", tm, `"2021-01-01T00:00:00.1234567891Z"`},
+		{"time.Time rewrites a one-digit hour", tm, `"2021-01-01T1:00:00Z"`},
+		{"time.Time reads +01:60 as +02:00", tm, `"2021-01-01T00:00:00+01:60"`},
 	}
 	for _, tc := range lossy {
 		t.Run(tc.name, func(t *testing.T) {

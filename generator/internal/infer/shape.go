@@ -35,6 +35,9 @@ type node struct {
 	null  bool
 	kinds seen
 	num   numClass // the union of the classes of every number seen
+	// notTime is set once a string that is not a timestamp is seen: the
+	// strings of a node where it stays unset are all timestamps.
+	notTime bool
 	// elem merges every element of every array; nil until one is seen.
 	elem *node
 	// objects counts the objects merged here; a field seen in fewer of
@@ -127,6 +130,7 @@ func (m *merger) add(n *node, v *ordjson.Value, depth int) {
 		n.kinds |= seenBool
 	case ordjson.String:
 		n.kinds |= seenString
+		n.notTime = n.notTime || !isTimestamp(v.Text)
 	case ordjson.Number:
 		m.addNumber(n, v.Text)
 	case ordjson.Array:
@@ -217,6 +221,7 @@ func dedupe(obj []ordjson.Member) []ordjson.Member {
 func (m *merger) mergeNode(dst, src *node) {
 	dst.null = dst.null || src.null
 	dst.kinds |= src.kinds
+	dst.notTime = dst.notTime || src.notTime
 	dst.num.float = dst.num.float || src.num.float
 	dst.num.big = dst.num.big || src.num.big
 	dst.num.inexact = dst.num.inexact || src.num.inexact

@@ -14,7 +14,7 @@ import (
 // Grammar (a prefix code, so no two different structs share a key):
 //
 //	struct := { len ":" name ("o"|"r") type }
-//	type   := ["?"] ("a"|"s"|"i"|"f"|"b"|"r" | "[" type | "m" type | "#" id ";")
+//	type   := ["?"] ("a"|"s"|"i"|"f"|"b"|"t"|"r" | "[" type | "m" type | "#" id ";")
 //
 // with "o"/"r" optional/required, "?" nullable, "[" a slice, "m" a map.
 
@@ -49,6 +49,8 @@ func (in *Inferrer) appendTypeKey(b []byte, ref *model.TypeRef) []byte {
 			return append(b, 'f')
 		case model.KindBool:
 			return append(b, 'b')
+		case model.KindTime:
+			return append(b, 't')
 		case model.KindRaw:
 			return append(b, 'r')
 		case model.KindSlice:

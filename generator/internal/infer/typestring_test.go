@@ -44,6 +44,8 @@ func writeType(b *strings.Builder, r *model.TypeRef, depth int) {
 		b.WriteString("float64")
 	case model.KindBool:
 		b.WriteString("bool")
+	case model.KindTime:
+		b.WriteString("time")
 	case model.KindRaw:
 		b.WriteString("raw")
 	case model.KindSlice:

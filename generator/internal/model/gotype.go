@@ -32,6 +32,9 @@ func (g GoType) ptr() GoType {
 // rawMessage holds JSON whose shape the examples do not settle.
 var rawMessage = GoType{Path: "encoding/json", Name: "RawMessage"}
 
+// timeTime holds an RFC 3339 timestamp.
+var timeTime = GoType{Path: "time", Name: "Time"}
+
 // OwnName names a struct type as the package that declares it does.
 func OwnName(t *Type) string { return t.Name }
 
@@ -53,6 +56,8 @@ func (t *TypeRef) GoType(named func(*Type) string) GoType {
 		g.Name = "float64"
 	case KindBool:
 		g.Name = "bool"
+	case KindTime:
+		g = timeTime
 	case KindSlice:
 		g = t.Elem.GoType(named)
 		g.Prefix = "[]" + g.Prefix

@@ -18,6 +18,10 @@ func TestGoType(t *testing.T) {
 		{"map of raw", (&TypeRef{Kind: KindMap, Elem: &TypeRef{Kind: KindRaw}}).GoType(OwnName), "map[string]json.RawMessage"},
 		{"pointer field", (&Field{Type: str, Optional: true, Pointer: true}).GoType(OwnName), "*string"},
 		{"optional slice field", (&Field{Type: &TypeRef{Kind: KindSlice, Elem: str}, Optional: true}).GoType(OwnName), "[]string"},
+		{"time", (&TypeRef{Kind: KindTime}).GoType(OwnName), "time.Time"},
+		{"nullable time", (&TypeRef{Kind: KindTime, Nullable: true}).GoType(OwnName), "*time.Time"},
+		{"optional time field", (&Field{Type: &TypeRef{Kind: KindTime}, Optional: true, Pointer: true}).GoType(OwnName), "*time.Time"},
+		{"slice of times", (&TypeRef{Kind: KindSlice, Elem: &TypeRef{Kind: KindTime}}).GoType(OwnName), "[]time.Time"},
 		{"repeated file", (&FormField{File: true, Repeated: true}).GoType("File"), "[]*File"},
 		{"repeated param", (&Param{Repeated: true}).GoType(), "[]string"},
 	}
@@ -34,6 +38,12 @@ func TestGoType(t *testing.T) {
 	}
 	if g, _ := (&Body{Kind: BodyBinary}).ArgGoType(OwnName); g.Path != "io" || g.String() != "io.Reader" {
 		t.Errorf("binary body = %+v", g)
+	}
+	if g := (&TypeRef{Kind: KindTime}).GoType(OwnName); g.Path != "time" {
+		t.Errorf("time.Time imports %q, want time", g.Path)
+	}
+	if (&TypeRef{Kind: KindTime}).Nilable() {
+		t.Errorf("a time.Time is not nilable")
 	}
 	if (&Field{Type: &TypeRef{Kind: KindInt, Nullable: true}}).IsPointer() != true {
 		t.Errorf("a nullable int field is a pointer")

@@ -23,6 +23,10 @@ const (
 	KindMap
 	// KindStruct is a reference to the named struct Named.
 	KindStruct
+	// KindTime is time.Time: every example held an RFC 3339 timestamp
+	// that time.Time decodes and encodes again as the same instant and
+	// offset (infer's timestamp rule).
+	KindTime
 )
 
 // TypeRef is a Go type expression.
