@@ -257,8 +257,9 @@ func queryMatches(got, want string) bool {
 }
 
 // checkJSON compares two JSON texts as values. A key holding null counts
-// as absent, because optional fields are omitted when they are unset, and
-// numbers compare by value.
+// as absent, because optional fields are omitted when they are unset;
+// numbers compare by value, and so do RFC 3339 timestamps, which a
+// time.Time field writes in its own spelling (see timestampKey).
 func checkJSON(t *testing.T, what string, got []byte, want string) {
 	t.Helper()
 	g, err := decodeJSON(got)
@@ -299,10 +300,13 @@ func decodeJSON(data []byte) (any, error) {
 	return normalise(v), nil
 }
 
-// normalise drops null members and writes every number the way a float64
-// prints, so that 0.0 in an example equals the 0 a float64 field encodes.
+// normalise drops null members, writes every number the way a float64
+// prints, so that 0.0 in an example equals the 0 a float64 field encodes,
+// and every timestamp the way a time.Time field encodes it.
 func normalise(v any) any {
 	switch x := v.(type) {
+	case string:
+		return timestampKey(x)
 	case json.Number:
 		if f, err := x.Float64(); err == nil {
 			return strconv.FormatFloat(f, 'g', -1, 64)
@@ -321,6 +325,32 @@ func normalise(v any) any {
 		}
 	}
 	return v
+}
+
+// timestampParts splits an RFC 3339 timestamp: up to the seconds, the
+// fraction without its trailing zeros, the offset.
+var timestampParts = regexp.MustCompile(`^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d*?)0*)?(Z|[+-]\d\d:\d\d)$`)
+
+// timestampKey spells an RFC 3339 timestamp as time.Time's MarshalJSON
+// does: the fraction without trailing zeros, a zero offset as Z. Two
+// spellings of one instant at one offset get one key; any other string is
+// its own key.
+func timestampKey(s string) string {
+	if len(s) < len("2006-01-02T15:04:05Z") || s[10] != 'T' {
+		return s
+	}
+	m := timestampParts.FindStringSubmatch(s)
+	if m == nil {
+		return s
+	}
+	key := m[1]
+	if m[2] != "" {
+		key += "." + m[2]
+	}
+	if m[3] == "+00:00" || m[3] == "-00:00" {
+		return key + "Z"
+	}
+	return key + m[3]
 }
 
 // readFixture reads a saved body that is too long for a literal.
