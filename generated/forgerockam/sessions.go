@@ -223,7 +223,7 @@ func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateS
 	errValue := func(status int) any {
 		switch status {
 		case 401:
-			return new(ValidateSessionUnauthorizedError)
+			return new(UnauthorizedDetailError)
 		}
 		return nil
 	}
@@ -378,7 +378,7 @@ func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *Refre
 	errValue := func(status int) any {
 		switch status {
 		case 401:
-			return new(RefreshUsersSessionUnauthorizedError)
+			return new(UnauthorizedDetailError)
 		}
 		return nil
 	}
@@ -440,7 +440,7 @@ func (s *SessionsService) LogOut(ctx context.Context, params *LogOutParams, opts
 	errValue := func(status int) any {
 		switch status {
 		case 401:
-			return new(ValidateSessionUnauthorizedError)
+			return new(UnauthorizedDetailError)
 		}
 		return nil
 	}

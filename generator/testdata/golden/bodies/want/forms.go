@@ -191,7 +191,7 @@ func (s *FormsService) UploadDocument(ctx context.Context, body *UploadDocumentF
 	errValue := func(status int) any {
 		switch status {
 		case 413:
-			return new(UploadDocumentRequestEntityTooLargeError)
+			return new(RequestEntityTooLargeError)
 		}
 		return nil
 	}

@@ -104,7 +104,7 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 	errValue := func(status int) any {
 		switch status {
 		case 404:
-			return new(NotFoundError)
+			return new(ClientError)
 		}
 		return nil
 	}
@@ -145,7 +145,7 @@ func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opt
 	errValue := func(status int) any {
 		switch status {
 		case 400:
-			return new(NotFoundError)
+			return new(ClientError)
 		}
 		return nil
 	}

@@ -43,7 +43,7 @@ func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Optio
 	errValue := func(status int) any {
 		switch status {
 		case 404:
-			return new(NotFoundError)
+			return new(ClientError)
 		}
 		return nil
 	}
@@ -84,7 +84,7 @@ func (s *WidgetsService) CreateWidget(ctx context.Context, body *CreateWidgetReq
 	errValue := func(status int) any {
 		switch status {
 		case 400:
-			return new(NotFoundError)
+			return new(ClientError)
 		}
 		return nil
 	}
