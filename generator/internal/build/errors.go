@@ -87,9 +87,12 @@ func errorFallback(statuses []int) string {
 // group. The group's smallest body (fewest fields; the first seen among
 // equals) is <Base>Error. Each other one, in the same order, adds the name
 // of its first field, in its own order, that the smallest lacks or types
-// differently, skipping fields that an earlier body of the group already
-// took: <Base><Field>Error ("UnauthorizedDetailError"). A body with no
-// such field left takes <Base>Error too, and the package scope numbers it.
+// differently: <Base><Field>Error ("UnauthorizedDetailError"). Where both
+// hold an object under that name, the first field that differs inside
+// names it instead (distinction). When an earlier body of the group took
+// that name, the field is compared with that body the same way, then the
+// next field is tried. A body with no such field left takes
+// <Base>Error too, and the package scope numbers it.
 func errorNames(types []*model.Type, statuses map[*model.Type][]int) map[*model.Type]string {
 	groups := map[string][]*model.Type{}
 	var bases []string
@@ -111,22 +114,63 @@ func errorNames(types []*model.Type, statuses map[*model.Type][]int) map[*model.
 		}
 		smallest := group[0]
 		names[smallest] = name()
-		taken := map[string]bool{names[smallest]: true}
+		owner := map[string]*model.Type{names[smallest]: smallest}
 		for _, t := range group[1:] {
 			names[t] = name()
+		fields:
 			for _, f := range t.Fields {
 				if sameField(smallest, f) {
 					continue
 				}
-				if n := name(naming.Words(f.JSONName)...); !taken[n] {
-					names[t] = n
-					taken[n] = true
-					break
+				// A name taken by an earlier body: look for what differs
+				// from that one, under the same field.
+				for against, seen := smallest, 0; seen < len(group); seen++ {
+					n := name(naming.Words(distinction(against, f, 0))...)
+					prev, taken := owner[n]
+					if !taken {
+						names[t], owner[n] = n, t
+						break fields
+					}
+					if prev == against || sameField(prev, f) {
+						break
+					}
+					against = prev
 				}
 			}
 		}
 	}
 	return names
+}
+
+// distinction is the JSON name that sets field f apart from t: f's own,
+// unless t has a field of that name holding a struct (or a list or map
+// of structs) as f does, and the two structs differ in a field below;
+// then that field's, found the same way, so that two bodies that differ
+// inside {"error": {...}} are told apart by what differs there
+// ("BadRequestDetailsError"), not by "error".
+func distinction(t *model.Type, f *model.Field, depth int) string {
+	var g *model.Field
+	for _, c := range t.Fields {
+		if c.JSONName == f.JSONName {
+			g = c
+		}
+	}
+	if g == nil || depth >= 8 {
+		return f.JSONName
+	}
+	a, b := g.Type, f.Type
+	for a != nil && b != nil && a.Kind == b.Kind && (a.Kind == model.KindSlice || a.Kind == model.KindMap) {
+		a, b = a.Elem, b.Elem
+	}
+	if a == nil || b == nil || a.Named == nil || b.Named == nil || a.Named == b.Named {
+		return f.JSONName
+	}
+	for _, h := range b.Named.Fields {
+		if !sameField(a.Named, h) {
+			return distinction(a.Named, h, depth+1)
+		}
+	}
+	return f.JSONName
 }
 
 // sameField reports whether t has a field equal to f: same JSON name,

@@ -94,13 +94,23 @@ func TestErrorBodyNames(t *testing.T) {
 			map[string]string{"AOp 404": "Error", "AOp 500": "Error"},
 		},
 		{
-			"no field left to tell shapes apart: numbered",
+			"shapes that differ inside an object are told apart by what differs there",
 			[][]*load.Response{
 				{resp(403, `{"errors":[{"a":1}]}`)},
 				{resp(403, `{"errors":[{"b":1}]}`)},
-				{resp(403, `{"errors":[{"c":1}]}`)},
+				{resp(403, `{"error":{"name":"n","details":{"c":1}}}`)},
+				{resp(403, `{"error":{"name":"n","details":{"d":1}}}`)},
 			},
-			map[string]string{"AOp 403": "ForbiddenError", "BOp 403": "ForbiddenErrorsError", "COp 403": "ForbiddenError2"},
+			map[string]string{"AOp 403": "ForbiddenError", "BOp 403": "ForbiddenBError", "COp 403": "ForbiddenErrorError", "DOp 403": "ForbiddenDError"},
+		},
+		{
+			"no field left to tell shapes apart: numbered",
+			[][]*load.Response{
+				{resp(403, `{"errors":[{"a":1}]}`)},
+				{resp(403, `{"errors":[{"a":"x"}]}`)},
+				{resp(403, `{"errors":[{"a":true}]}`)},
+			},
+			map[string]string{"AOp 403": "ForbiddenError", "BOp 403": "ForbiddenAError", "COp 403": "ForbiddenError2"},
 		},
 	}
 	for _, tc := range tests {
