@@ -89,6 +89,8 @@ func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts
 // GetPet sends the request "Get pet".
 //
 //	GET {{baseUrl}}/{{tenant}}/pets/:petId
+//
+// A 404 response returns an [*APIError] that unwraps to [*ClientError].
 func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) (*GetPetResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -119,6 +121,8 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 // CreatePet sends the request "Create pet".
 //
 //	POST {{baseUrl}}/{{tenant}}/pets
+//
+// A 400 response returns an [*APIError] that unwraps to [*ClientError].
 func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opts ...Option) (*CreatePetResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

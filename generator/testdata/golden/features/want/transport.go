@@ -46,7 +46,7 @@ func (r *Response) Decode(v any) error {
 // For a status the collection saves examples of, the body is also decoded
 // into its own type, which implements error; APIError unwraps to it, so
 // errors.As reaches the typed body directly, with a pointer to the type
-// that the method's error statuses are decoded into.
+// that the method's documentation names for that status.
 type APIError struct {
 	// Method and URL identify the request that failed.
 	Method     string
@@ -61,7 +61,8 @@ type APIError struct {
 	// holds only its start.
 	Truncated bool
 	// Value is Body decoded into the type inferred from the collection's
-	// examples of this status for the request, as a pointer to it; nil
+	// examples of this status for the request, as a pointer to it (the
+	// method's documentation names the types); nil
 	// when the status has no example or the body did not decode. Unwrap
 	// returns it when it is an error, as every typed object body is.
 	Value any
