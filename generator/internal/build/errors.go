@@ -108,6 +108,11 @@ func errorNames(types []*model.Type, statuses map[*model.Type][]int) map[*model.
 		group := slices.Clone(groups[base])
 		slices.SortStableFunc(group, func(a, b *model.Type) int { return len(a.Fields) - len(b.Fields) })
 		baseWords := naming.Words(base)
+		// 500's text ends in the word already: InternalServerError, and
+		// InternalServerTraceError for a body set apart by "trace".
+		if n := len(baseWords); n > 0 && strings.EqualFold(baseWords[n-1], "Error") {
+			baseWords = baseWords[:n-1]
+		}
 		name := func(extra ...string) string {
 			words := append(slices.Clone(baseWords), extra...)
 			return naming.Exported(strings.Join(append(words, "Error"), " "), "Error")

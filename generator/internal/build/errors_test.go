@@ -89,6 +89,14 @@ func TestErrorBodyNames(t *testing.T) {
 			map[string]string{"AOp 400": "ClientError", "AOp 404": "ClientError", "BOp 500": "ServerError", "BOp 503": "ServerError"},
 		},
 		{
+			"a status text that ends in Error says it once",
+			[][]*load.Response{
+				{resp(500, `{"message":"m"}`)},
+				{resp(500, `{"message":"m","trace":"t"}`)},
+			},
+			map[string]string{"AOp 500": "InternalServerError", "BOp 500": "InternalServerTraceError"},
+		},
+		{
 			"statuses of several classes",
 			[][]*load.Response{{resp(404, `{"error":"x"}`), resp(500, `{"error":"y"}`)}},
 			map[string]string{"AOp 404": "Error", "AOp 500": "Error"},
