@@ -135,9 +135,9 @@ func TestSeedUnauthorized(t *testing.T) {
 	if string(apiErr.Body) != body {
 		t.Errorf("Body = %s, want the raw body", apiErr.Body)
 	}
-	typed, ok := apiErr.Value.(*forgerockam.RefreshUsersSessionUnauthorizedError)
+	typed, ok := apiErr.Value.(*forgerockam.UnauthorizedDetailError)
 	if !ok {
-		t.Fatalf("Value is %T, want *RefreshUsersSessionUnauthorizedError", apiErr.Value)
+		t.Fatalf("Value is %T, want *UnauthorizedDetailError", apiErr.Value)
 	}
 	if typed.Code != 93541721 || typed.Reason != "sint Excepteur" {
 		t.Errorf("typed body = %+v", typed)

@@ -91,6 +91,8 @@ type AuthenticateParams struct {
 //
 // Its test script sets variables from the response: read them with
 // [ReadAuthenticateVariables].
+//
+// A 401 response returns an [*APIError] that unwraps to [*UnauthorizedError].
 func (s *SessionsService) Authenticate(ctx context.Context, params *AuthenticateParams, opts ...Option) (*AuthenticateResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -198,6 +200,8 @@ type ValidateSessionParams struct {
 // not only the status code.
 //
 //	POST {{amUrl}}/json{{realm}}/sessions?_action=validate
+//
+// A 401 response returns an [*APIError] that unwraps to [*UnauthorizedDetailError].
 func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateSessionParams, opts ...Option) (*ValidateSessionResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -223,7 +227,7 @@ func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateS
 	errValue := func(status int) any {
 		switch status {
 		case 401:
-			return new(ValidateSessionUnauthorizedError)
+			return new(UnauthorizedDetailError)
 		}
 		return nil
 	}
@@ -274,6 +278,8 @@ type GetSessionInfoParams struct {
 // does.
 //
 //	POST {{amUrl}}/json{{realm}}/sessions?_action=getSessionInfo
+//
+// A 401 response returns an [*APIError] that unwraps to [*UnauthorizedError].
 func (s *SessionsService) GetSessionInfo(ctx context.Context, params *GetSessionInfoParams, body *GetSessionInfoRequest, opts ...Option) (*GetSessionInfoResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -352,6 +358,8 @@ type RefreshUsersSessionParams struct {
 // which defaults to 60 seconds.
 //
 //	POST {{amUrl}}/json{{realm}}/sessions?_prettyPrint=true&_action=refresh
+//
+// A 401 response returns an [*APIError] that unwraps to [*UnauthorizedDetailError].
 func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *RefreshUsersSessionParams, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -378,7 +386,7 @@ func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *Refre
 	errValue := func(status int) any {
 		switch status {
 		case 401:
-			return new(RefreshUsersSessionUnauthorizedError)
+			return new(UnauthorizedDetailError)
 		}
 		return nil
 	}
@@ -415,6 +423,8 @@ type LogOutParams struct {
 // that need a session return 401.
 //
 //	POST {{amUrl}}/json{{realm}}/sessions?_action=logout
+//
+// A 401 response returns an [*APIError] that unwraps to [*UnauthorizedDetailError].
 func (s *SessionsService) LogOut(ctx context.Context, params *LogOutParams, opts ...Option) (*LogOutResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -440,7 +450,7 @@ func (s *SessionsService) LogOut(ctx context.Context, params *LogOutParams, opts
 	errValue := func(status int) any {
 		switch status {
 		case 401:
-			return new(ValidateSessionUnauthorizedError)
+			return new(UnauthorizedDetailError)
 		}
 		return nil
 	}

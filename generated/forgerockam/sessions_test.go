@@ -97,7 +97,7 @@ func TestSessionsValidateSession(t *testing.T) {
 	}, {
 		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\",\n  \"detail\": \"No session token was found in the request.\"\n}",
 		bodyJSON:  true,
-		errorType: "*forgerockam.ValidateSessionUnauthorizedError",
+		errorType: "*forgerockam.UnauthorizedDetailError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Missing session header",
 		pmTests: pmTestChecks(nil, []skippedTest{
@@ -180,7 +180,7 @@ func TestSessionsRefreshUsersSession(t *testing.T) {
 	}, {
 		body:      "{\n \"code\": 93541721,\n \"message\": \"minim\",\n \"reason\": \"sint Excepteur\",\n \"detail\": \"veniam id qui\"\n}",
 		bodyJSON:  true,
-		errorType: "*forgerockam.RefreshUsersSessionUnauthorizedError",
+		errorType: "*forgerockam.UnauthorizedDetailError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "It happens when when the SSO header is missing in the request or user token is not valid.",
 		pmTests: pmTestChecks(nil, []skippedTest{
@@ -219,7 +219,7 @@ func TestSessionsLogOut(t *testing.T) {
 	}, {
 		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\",\n  \"detail\": \"The session token is invalid or has expired.\"\n}",
 		bodyJSON:  true,
-		errorType: "*forgerockam.ValidateSessionUnauthorizedError",
+		errorType: "*forgerockam.UnauthorizedDetailError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Session already invalid",
 		pmTests: pmTestChecks(nil, []skippedTest{

@@ -11,11 +11,22 @@ type AuthenticateResponse struct {
 	Realm      string `json:"realm"`
 }
 
-// UnauthorizedError is inferred from the saved examples of Sessions.Authenticate and Sessions.GetSessionInfo, which share it.
+// UnauthorizedError is the body of a 401 response to Sessions.Authenticate and Sessions.GetSessionInfo, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
 type UnauthorizedError struct {
 	Code    int64  `json:"code"`
 	Reason  string `json:"reason"`
 	Message string `json:"message"`
+}
+
+// Error returns the first of Message and Reason that is set, otherwise "401 Unauthorized".
+func (e *UnauthorizedError) Error() string {
+	if e.Message != "" {
+		return e.Message
+	}
+	if e.Reason != "" {
+		return e.Reason
+	}
+	return "401 Unauthorized"
 }
 
 // ValidateSessionResponse is inferred from the saved examples of Sessions.ValidateSession.
@@ -26,12 +37,26 @@ type ValidateSessionResponse struct {
 	Realm      *string `json:"realm,omitzero"`
 }
 
-// ValidateSessionUnauthorizedError is inferred from the saved examples of Sessions.LogOut and Sessions.ValidateSession, which share it.
-type ValidateSessionUnauthorizedError struct {
+// UnauthorizedDetailError is the body of a 401 response to Sessions.LogOut, Sessions.RefreshUsersSession and Sessions.ValidateSession, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+type UnauthorizedDetailError struct {
 	Code    int64  `json:"code"`
 	Reason  string `json:"reason"`
 	Message string `json:"message"`
 	Detail  string `json:"detail"`
+}
+
+// Error returns the first of Message, Detail and Reason that is set, otherwise "401 Unauthorized".
+func (e *UnauthorizedDetailError) Error() string {
+	if e.Message != "" {
+		return e.Message
+	}
+	if e.Detail != "" {
+		return e.Detail
+	}
+	if e.Reason != "" {
+		return e.Reason
+	}
+	return "401 Unauthorized"
 }
 
 // GetSessionInfoRequest is inferred from the saved examples of Sessions.GetSessionInfo.
@@ -53,14 +78,6 @@ type GetSessionInfoResponse struct {
 // GetSessionInfoResponseProperties is inferred from the collection's saved examples.
 type GetSessionInfoResponseProperties struct {
 	AmCtxID string `json:"AMCtxId"`
-}
-
-// RefreshUsersSessionUnauthorizedError is inferred from the saved examples of Sessions.RefreshUsersSession.
-type RefreshUsersSessionUnauthorizedError struct {
-	Code    int64  `json:"code"`
-	Message string `json:"message"`
-	Reason  string `json:"reason"`
-	Detail  string `json:"detail"`
 }
 
 // LogOutResponse is inferred from the saved examples of Sessions.LogOut.

@@ -46,6 +46,14 @@ type unauthorized struct {
 	Message string `json:"message"`
 }
 
+// Error words the body, as a generated error body's Error does.
+func (e *unauthorized) Error() string {
+	if e.Message != "" {
+		return e.Message
+	}
+	return "401 Unauthorized"
+}
+
 // post assembles a POST to path with the collection's headers.
 func post(cfg config, path, action, version string) *request {
 	r := &request{method: "POST", url: cfg.baseURL + "/json" + escapePath("/alpha") + path}

@@ -174,3 +174,49 @@ func reset(t *testing.T, w http.ResponseWriter) {
 	}
 	conn.Close()
 }
+
+// TestAPIErrorUnwrapsToTypedBody: errors.As reaches the typed body of an
+// error status through the *APIError, and the *APIError itself still
+// gives the status and the raw body.
+func TestAPIErrorUnwrapsToTypedBody(t *testing.T) {
+	const body = `{"code":401,"message":"Access Denied"}`
+	rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { reply(w, http.StatusUnauthorized, body) })
+	_, err := rg.client().refresh(context.Background())
+	var typed *unauthorized
+	if !errors.As(err, &typed) {
+		t.Fatalf("errors.As(%v, *unauthorized) = false", err)
+	}
+	if typed.Code != 401 || typed.Error() != "Access Denied" {
+		t.Errorf("typed body = %+v, Error() = %q", typed, typed.Error())
+	}
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusUnauthorized || string(apiErr.Body) != body {
+		t.Fatalf("errors.As(*APIError) = %+v", apiErr)
+	}
+	if apiErr.Unwrap() != error(typed) {
+		t.Errorf("Unwrap = %v, want the typed body", apiErr.Unwrap())
+	}
+}
+
+// TestAPIErrorUnwrapsToNothing: a status without a typed body, or a body
+// that did not decode, unwraps to nil.
+func TestAPIErrorUnwrapsToNothing(t *testing.T) {
+	for _, tc := range []struct {
+		status int
+		body   string
+	}{{http.StatusInternalServerError, `{"code":500}`}, {http.StatusUnauthorized, `not json`}} {
+		rg := newRig(t, func(n int, w http.ResponseWriter, r *http.Request) { reply(w, tc.status, tc.body) })
+		_, err := rg.client(WithRetry(RetryPolicy{MaxAttempts: 1})).refresh(context.Background())
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) {
+			t.Fatalf("%d %s: err = %v, want *APIError", tc.status, tc.body, err)
+		}
+		if u := apiErr.Unwrap(); u != nil {
+			t.Errorf("%d %s: Unwrap = %v, want nil", tc.status, tc.body, u)
+		}
+		var typed *unauthorized
+		if errors.As(err, &typed) {
+			t.Errorf("%d %s: errors.As found a typed body %+v", tc.status, tc.body, typed)
+		}
+	}
+}

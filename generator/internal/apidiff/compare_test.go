@@ -328,6 +328,34 @@ func TestCompare(t *testing.T) {
 		},
 		bump: BumpMajor,
 	}, {
+		// Error bodies are named for status and shape: a smaller 404 body
+		// added elsewhere takes the plain name, and the one that had it is
+		// renamed for its distinguishing field.
+		name: "error body renamed by a smaller sibling",
+		old: collection(folder("Users", "folder-users",
+			getUser(example(404, `{"message": "no such user", "path": "/users/1"}`)),
+			deleteUser())),
+		new: collection(folder("Users", "folder-users",
+			getUser(example(404, `{"message": "no such user", "path": "/users/1"}`)),
+			request("Delete user", "item-delete", "DELETE", "/users/:id", example(404, `{"message": "no such user"}`)))),
+		want: []want{
+			{Renamed, "type", "NotFoundError", "now NotFoundPathError", true},
+			{Added, "type", "NotFoundError", "new type", false},
+		},
+		bump: BumpMajor,
+	}, {
+		// The same fields in another order are the same error body: the
+		// second method's 401 shares the first's type, nothing is renamed.
+		name: "error body shared in another field order",
+		old: collection(folder("Users", "folder-users",
+			getUser(example(401, `{"code": 1, "message": "m"}`)),
+			deleteUser())),
+		new: collection(folder("Users", "folder-users",
+			getUser(example(401, `{"code": 1, "message": "m"}`)),
+			request("Delete user", "item-delete", "DELETE", "/users/:id", example(401, `{"message": "m", "code": 1}`)))),
+		want: nil,
+		bump: BumpNone,
+	}, {
 		name: "folder removed",
 		new:  collection(folder("Users", "folder-users", getUser(), deleteUser())),
 		want: []want{

@@ -69,6 +69,35 @@ func operation(op *model.Operation) {
 	if b := op.Body; b != nil {
 		body(op, b)
 	}
+	op.Doc = paragraphs(op.Doc, errorBodies(op))
+}
+
+// errorBodies names, for each typed error body of op, the statuses whose
+// *APIError unwraps to it: "A 401 response returns an [*APIError] that
+// unwraps to [*UnauthorizedError]."
+func errorBodies(op *model.Operation) string {
+	var types []*model.Type
+	statuses := map[*model.Type][]string{}
+	for _, r := range op.Responses {
+		if r.Success || r.Type == nil || r.Type.Kind != model.KindStruct || r.Type.Named == nil || r.Type.Named.Error == nil {
+			continue
+		}
+		t := r.Type.Named
+		if statuses[t] == nil {
+			types = append(types, t)
+		}
+		statuses[t] = append(statuses[t], fmt.Sprint(r.Status))
+	}
+	var lines []string
+	for _, t := range types {
+		codes := statuses[t]
+		which := codes[0]
+		if len(codes) > 1 {
+			which = strings.Join(codes[:len(codes)-1], ", ") + " or " + codes[len(codes)-1]
+		}
+		lines = append(lines, fmt.Sprintf("A %s response returns an [*APIError] that unwraps to [*%s].", which, t.Name))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // body writes the docs of a form struct and its fields, or of a GraphQL

@@ -11,14 +11,36 @@ import (
 
 // nameTypes names the inferred types once inference is over, because only
 // then is it known which types several operations share. A type of one
-// operation is named after it ("LogOutUnauthorizedError"); a shared one
-// drops the operation from its name ("UnauthorizedError") where that still
-// says something, so that no operation returns a type named after another.
+// operation is named after it ("LogOutResponse"); a shared one drops the
+// operation from its name where that still says something, so that no
+// operation returns a type named after another. Error bodies are named
+// for their status and shape (errorNames).
 func (b *builder) nameTypes() {
 	users := typeUsers(b.api.Root, map[*model.Type][]string{})
-	for _, t := range b.infer.Types() {
-		hint := t.Hint
+	types := b.infer.Types()
+	statuses := errorStatuses(b.api.Root, map[*model.Type][]int{})
+	var errs []*model.Type
+	for _, t := range types {
+		if statuses[t] != nil {
+			errs = append(errs, t)
+		}
+	}
+	errNames := errorNames(errs, statuses)
+	rehomed := map[*model.Type]bool{}
+	for _, t := range types {
 		ops := users[t]
+		if want, ok := errNames[t]; ok {
+			t.Name = b.pkg.Unique(want)
+			errorFieldNames(t)
+			rehomeNested(t, rehomed)
+			t.Error = errorMessage(t, statuses[t])
+			if t.Doc == "" {
+				t.Doc = errorDoc(t.Name, statuses[t], ops)
+			}
+			b.api.Types = append(b.api.Types, t)
+			continue
+		}
+		hint := t.Hint
 		if len(ops) > 1 && len(hint) > 2 {
 			if neutral := naming.Exported(strings.Join(hint[1:], " "), ""); neutral != "" && !b.pkg.Taken(neutral) {
 				hint = hint[1:]
@@ -33,6 +55,10 @@ func (b *builder) nameTypes() {
 			t.Doc = typeDoc(t.Name, ops)
 		}
 		b.api.Types = append(b.api.Types, t)
+	}
+	// The Error methods' docs name fields of nested types, named above.
+	for _, t := range errs {
+		t.Error.Doc = errorMethodDoc(t.Error)
 	}
 }
 

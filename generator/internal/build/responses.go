@@ -127,7 +127,7 @@ func (b *builder) buildResponses(it *load.Item, op *model.Operation) []example {
 			}
 			if allJSON && len(samples) > 0 {
 				hint := append([]string{op.Method}, naming.Words(statusText(s))...)
-				r.Type = b.infer.Infer(append(hint, "Error"), samples...)
+				r.Type = b.infer.InferError(append(hint, "Error"), samples...)
 			}
 		}
 		op.Responses = append(op.Responses, r)

@@ -27,8 +27,47 @@ func typesFile(api *model.API) *jen.File {
 				g.Id(fld.Name).Add(typeCode(fld.GoType(model.OwnName))).Tag(map[string]string{"json": tag})
 			}
 		})
+		if t.Error != nil {
+			errorMethod(f, t)
+		}
 	}
 	return f
+}
+
+// errorMethod emits the Error method of an error body:
+//
+//	func (e *UnauthorizedError) Error() string {
+//		if e.Message != "" { return e.Message }
+//		if e.Info != nil && e.Info.Detail != nil && *e.Info.Detail != "" { return *e.Info.Detail }
+//		return "401 Unauthorized"
+//	}
+func errorMethod(f *jen.File, t *model.Type) {
+	f.Add(comment(t.Error.Doc))
+	f.Func().Params(jen.Id("e").Op("*").Id(t.Name)).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
+		for _, path := range t.Error.Sources {
+			var cond *jen.Statement
+			and := func(c *jen.Statement) {
+				if cond == nil {
+					cond = c
+					return
+				}
+				cond = cond.Op("&&").Add(c)
+			}
+			value := jen.Id("e")
+			for i, fld := range path {
+				value = value.Clone().Dot(fld.Name)
+				if fld.IsPointer() {
+					and(value.Clone().Op("!=").Nil())
+					if i == len(path)-1 {
+						value = jen.Op("*").Add(value)
+					}
+				}
+			}
+			and(value.Clone().Op("!=").Lit(""))
+			g.If(cond).Block(jen.Return(value))
+		}
+		g.Return(jen.Lit(t.Error.Fallback))
+	})
 }
 
 // typeCode builds the code of a type the model spells: []*Item,

@@ -3,6 +3,7 @@ package infer
 import (
 	"math/bits"
 	"slices"
+	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/ordjson"
@@ -14,6 +15,9 @@ type Inferrer struct {
 	merger
 	// interned maps a struct's canonical key (see structkey.go) to its type.
 	interned map[string]*model.Type
+	// errors maps the canonical key of an error body's fields, in name
+	// order, to its type: error bodies are shared among themselves only.
+	errors map[string]*model.Type
 	// ids numbers the interned types; keys refer to nested structs by id.
 	ids map[*model.Type]int
 	// types is the listing order of Types; listed marks its members.
@@ -29,6 +33,7 @@ type Inferrer struct {
 func New() *Inferrer {
 	return &Inferrer{
 		interned: map[string]*model.Type{},
+		errors:   map[string]*model.Type{},
 		ids:      map[*model.Type]int{},
 		listed:   map[*model.Type]bool{},
 	}
@@ -83,6 +88,33 @@ func (in *Inferrer) Infer(hint []string, samples ...*ordjson.Value) *model.TypeR
 	}
 	in.path = append(in.path[:0], hint...)
 	ref := in.typeOf(root)
+	in.list(ref)
+	return ref
+}
+
+// InferError is Infer for the bodies of an error status. A top-level
+// struct is shared with the earlier error bodies that have the same fields
+// in any order (same JSON names, types and flags), keeping the first one's
+// order, and with nothing else: an error body becomes a type of its own
+// that implements error, which a result or a nested struct of the same
+// shape must not. Its nested types are shared as Infer shares them. A body
+// that is not an object with named fields is typed as Infer types it.
+func (in *Inferrer) InferError(hint []string, samples ...*ordjson.Value) *model.TypeRef {
+	if len(samples) == 0 {
+		return nil
+	}
+	root := in.newNode()
+	for _, s := range samples {
+		in.add(root, s, 0)
+	}
+	in.path = append(in.path[:0], hint...)
+	var ref *model.TypeRef
+	if root.kinds == seenObject && len(root.fields) > 0 && !keysAreData(root.fields) {
+		ref = &model.TypeRef{Kind: model.KindStruct, Nullable: root.null}
+		ref.Named = in.internError(in.structFields(root))
+	} else {
+		ref = in.typeOf(root)
+	}
 	in.list(ref)
 	return ref
 }
@@ -161,6 +193,12 @@ func (in *Inferrer) objectType(n *node, ref *model.TypeRef) {
 		ref.Elem = in.typeAt(values, valueWord)
 		return
 	}
+	ref.Kind = model.KindStruct
+	ref.Named = in.intern(in.structFields(n))
+}
+
+// structFields types the fields of the objects of n, in first-seen order.
+func (in *Inferrer) structFields(n *node) []*model.Field {
 	fields := make([]*model.Field, len(n.fields))
 	for i, f := range n.fields {
 		t := in.typeAt(f.node, f.key)
@@ -172,8 +210,7 @@ func (in *Inferrer) objectType(n *node, ref *model.TypeRef) {
 			Pointer:  optional && pointerable(t),
 		}
 	}
-	ref.Kind = model.KindStruct
-	ref.Named = in.intern(fields)
+	return fields
 }
 
 // pointerable reports whether an optional field of type t is declared as a
@@ -195,6 +232,21 @@ func (in *Inferrer) intern(fields []*model.Field) *model.Type {
 	}
 	t := &model.Type{Hint: slices.Clone(in.path), Fields: fields}
 	in.interned[string(in.keyBuf)] = t
+	in.ids[t] = len(in.ids)
+	return t
+}
+
+// internError returns the error body with these fields in any order,
+// made now or earlier.
+func (in *Inferrer) internError(fields []*model.Field) *model.Type {
+	byName := slices.Clone(fields)
+	slices.SortStableFunc(byName, func(a, b *model.Field) int { return strings.Compare(a.JSONName, b.JSONName) })
+	in.keyBuf = in.appendStructKey(in.keyBuf[:0], byName)
+	if t, ok := in.errors[string(in.keyBuf)]; ok {
+		return t
+	}
+	t := &model.Type{Hint: slices.Clone(in.path), Fields: fields}
+	in.errors[string(in.keyBuf)] = t
 	in.ids[t] = len(in.ids)
 	return t
 }

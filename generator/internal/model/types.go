@@ -50,6 +50,21 @@ type Type struct {
 	// Doc is the Go doc comment text, without comment markers.
 	Doc    string
 	Fields []*Field
+	// Error is set when the type is the body of an error status: it then
+	// implements error, with the message Error says.
+	Error *ErrorMessage
+}
+
+// ErrorMessage is how an error body's Error method words itself.
+type ErrorMessage struct {
+	// Sources are the string fields that may hold the message, best first,
+	// each a path of fields from the type down: a field of a nested struct
+	// follows the struct's field. The first that is set is the message.
+	Sources [][]*Field
+	// Fallback is the message when none is set.
+	Fallback string
+	// Doc is the method's doc comment text.
+	Doc string
 }
 
 // Field is a member of a struct type.

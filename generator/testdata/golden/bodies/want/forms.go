@@ -169,6 +169,8 @@ func (f *UploadDocumentForm) parts(cfg config) []formPart {
 // UploadDocument sends the request "Upload document".
 //
 //	POST {{baseUrl}}/v1/files
+//
+// A 413 response returns an [*APIError] that unwraps to [*RequestEntityTooLargeError].
 func (s *FormsService) UploadDocument(ctx context.Context, body *UploadDocumentForm, opts ...Option) (*UploadDocumentResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -191,7 +193,7 @@ func (s *FormsService) UploadDocument(ctx context.Context, body *UploadDocumentF
 	errValue := func(status int) any {
 		switch status {
 		case 413:
-			return new(UploadDocumentRequestEntityTooLargeError)
+			return new(RequestEntityTooLargeError)
 		}
 		return nil
 	}

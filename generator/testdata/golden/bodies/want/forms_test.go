@@ -62,7 +62,7 @@ func TestFormsUploadDocument(t *testing.T) {
 	}, {
 		body:          "{\"error\": \"file too large\"}",
 		bodyJSON:      true,
-		errorType:     "*bodymodes.UploadDocumentRequestEntityTooLargeError",
+		errorType:     "*bodymodes.RequestEntityTooLargeError",
 		header:        [][2]string{{"Content-Type", "application/json"}},
 		name:          "Too large",
 		normaliseBody: multipartText,

@@ -15,9 +15,17 @@ type UploadDocumentResponse struct {
 	Size int64  `json:"size"`
 }
 
-// UploadDocumentRequestEntityTooLargeError is inferred from the saved examples of Forms.UploadDocument.
-type UploadDocumentRequestEntityTooLargeError struct {
-	Error string `json:"error"`
+// RequestEntityTooLargeError is the body of a 413 response to Forms.UploadDocument, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+type RequestEntityTooLargeError struct {
+	ErrorText string `json:"error"`
+}
+
+// Error returns ErrorText when it is set, otherwise "413 Request Entity Too Large".
+func (e *RequestEntityTooLargeError) Error() string {
+	if e.ErrorText != "" {
+		return e.ErrorText
+	}
+	return "413 Request Entity Too Large"
 }
 
 // GetHeroVariables is inferred from the saved examples of GraphQL.GetHero.

@@ -89,6 +89,8 @@ func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts
 // GetPet sends the request "Get pet".
 //
 //	GET {{baseUrl}}/{{tenant}}/pets/:petId
+//
+// A 404 response returns an [*APIError] that unwraps to [*ClientError].
 func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) (*GetPetResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -104,7 +106,7 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 	errValue := func(status int) any {
 		switch status {
 		case 404:
-			return new(NotFoundError)
+			return new(ClientError)
 		}
 		return nil
 	}
@@ -119,6 +121,8 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 // CreatePet sends the request "Create pet".
 //
 //	POST {{baseUrl}}/{{tenant}}/pets
+//
+// A 400 response returns an [*APIError] that unwraps to [*ClientError].
 func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opts ...Option) (*CreatePetResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -145,7 +149,7 @@ func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opt
 	errValue := func(status int) any {
 		switch status {
 		case 400:
-			return new(NotFoundError)
+			return new(ClientError)
 		}
 		return nil
 	}

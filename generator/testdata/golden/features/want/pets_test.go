@@ -56,7 +56,7 @@ func TestPetsGetPet(t *testing.T) {
 	}, {
 		body:       "{\"error\": {\"code\": 404, \"message\": \"no such pet\"}}",
 		bodyJSON:   true,
-		errorType:  "*petstore.NotFoundError",
+		errorType:  "*petstore.ClientError",
 		header:     [][2]string{{"Content-Type", "application/json"}},
 		name:       "Not found",
 		status:     404,
@@ -84,7 +84,7 @@ func TestPetsCreatePet(t *testing.T) {
 	}, {
 		body:         "{\"error\": {\"code\": 400, \"message\": \"name is required\"}}",
 		bodyJSON:     true,
-		errorType:    "*petstore.NotFoundError",
+		errorType:    "*petstore.ClientError",
 		header:       [][2]string{{"Content-Type", "application/json"}},
 		name:         "Invalid",
 		status:       400,

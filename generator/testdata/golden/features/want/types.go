@@ -27,13 +27,21 @@ type GetPetResponse struct {
 	Tags   []string                  `json:"tags"`
 }
 
-// NotFoundError is inferred from the saved examples of Pets.CreatePet and Pets.GetPet, which share it.
-type NotFoundError struct {
-	Error GetPetNotFoundErrorError `json:"error"`
+// ClientError is the body of 400 and 404 responses to Pets.CreatePet and Pets.GetPet, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+type ClientError struct {
+	ErrorInfo ClientErrorInfo `json:"error"`
 }
 
-// GetPetNotFoundErrorError is inferred from the collection's saved examples.
-type GetPetNotFoundErrorError struct {
+// Error returns ErrorInfo.Message when it is set, otherwise "client error".
+func (e *ClientError) Error() string {
+	if e.ErrorInfo.Message != "" {
+		return e.ErrorInfo.Message
+	}
+	return "client error"
+}
+
+// ClientErrorInfo is inferred from the collection's saved examples.
+type ClientErrorInfo struct {
 	Code    int64  `json:"code"`
 	Message string `json:"message"`
 }

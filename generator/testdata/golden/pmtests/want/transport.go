@@ -40,7 +40,13 @@ func (r *Response) Decode(v any) error {
 }
 
 // APIError is returned for a response whose status is not 2xx. Use
-// errors.As to reach it. It keeps at most 1 MiB of the body (see Body).
+// errors.As to reach it, for the status, the headers and the raw body. It
+// keeps at most 1 MiB of the body (see Body).
+//
+// For a status the collection saves examples of, the body is also decoded
+// into its own type, which implements error; APIError unwraps to it, so
+// errors.As reaches the typed body directly, with a pointer to the type
+// that the method's documentation names for that status.
 type APIError struct {
 	// Method and URL identify the request that failed.
 	Method     string
@@ -56,9 +62,19 @@ type APIError struct {
 	Truncated bool
 	// Value is Body decoded into the type inferred from the collection's
 	// examples of this status for the request, as a pointer to it (the
-	// method's documentation names the types); nil when the status has no
-	// example or the body did not decode.
+	// method's documentation names the types); nil
+	// when the status has no example or the body did not decode. Unwrap
+	// returns it when it is an error, as every typed object body is.
 	Value any
+}
+
+// Unwrap returns the typed body when it implements error, so that
+// errors.As reaches it through the *APIError; nil otherwise.
+func (e *APIError) Unwrap() error {
+	if err, ok := e.Value.(error); ok {
+		return err
+	}
+	return nil
 }
 
 // maxErrorBody caps how much of a non-2xx response body APIError keeps.

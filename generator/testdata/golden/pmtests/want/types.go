@@ -16,9 +16,17 @@ type GetWidgetResponseDimensions struct {
 	Height float64 `json:"height"`
 }
 
-// NotFoundError is inferred from the saved examples of Widgets.CreateWidget and Widgets.GetWidget, which share it.
-type NotFoundError struct {
-	Error string `json:"error"`
+// ClientError is the body of 400 and 404 responses to Widgets.CreateWidget and Widgets.GetWidget, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+type ClientError struct {
+	ErrorText string `json:"error"`
+}
+
+// Error returns ErrorText when it is set, otherwise "client error".
+func (e *ClientError) Error() string {
+	if e.ErrorText != "" {
+		return e.ErrorText
+	}
+	return "client error"
 }
 
 // CreateWidgetRequest is inferred from the saved examples of Widgets.CreateWidget.

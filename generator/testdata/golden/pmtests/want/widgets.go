@@ -28,6 +28,8 @@ type WidgetsService struct {
 // GetWidget sends the request "Get widget".
 //
 //	GET {{baseUrl}}/widgets/:id
+//
+// A 404 response returns an [*APIError] that unwraps to [*ClientError].
 func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Option) (*GetWidgetResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -43,7 +45,7 @@ func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Optio
 	errValue := func(status int) any {
 		switch status {
 		case 404:
-			return new(NotFoundError)
+			return new(ClientError)
 		}
 		return nil
 	}
@@ -58,6 +60,8 @@ func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Optio
 // CreateWidget sends the request "Create widget".
 //
 //	POST {{baseUrl}}/widgets
+//
+// A 400 response returns an [*APIError] that unwraps to [*ClientError].
 func (s *WidgetsService) CreateWidget(ctx context.Context, body *CreateWidgetRequest, opts ...Option) (*CreateWidgetResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -84,7 +88,7 @@ func (s *WidgetsService) CreateWidget(ctx context.Context, body *CreateWidgetReq
 	errValue := func(status int) any {
 		switch status {
 		case 400:
-			return new(NotFoundError)
+			return new(ClientError)
 		}
 		return nil
 	}

@@ -45,7 +45,7 @@ pm.test.skip("Flaky check", function () {
 	}, {
 		body:      "{\n  \"error\": \"not found\"\n}",
 		bodyJSON:  true,
-		errorType: "*pmtests.NotFoundError",
+		errorType: "*pmtests.ClientError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Not found",
 		pmTests: pmTestChecks([]assertion{
@@ -119,7 +119,7 @@ pm.test('Is a client error', () => { pm.response.to.be.clientError; })`},
 	}, {
 		body:      "{\n  \"error\": \"name is required\"\n}",
 		bodyJSON:  true,
-		errorType: "*pmtests.NotFoundError",
+		errorType: "*pmtests.ClientError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Missing name",
 		pmTests: pmTestChecks([]assertion{

@@ -26,6 +26,8 @@ var _ ClientAPI = (*Client)(nil)
 // CreateEvent sends the request "Create event".
 //
 //	POST {{baseUrl}}/events
+//
+// A 400 response returns an [*APIError] that unwraps to [*BadRequestError].
 func (c *Client) CreateEvent(ctx context.Context, body *CreateEventRequest, opts ...Option) (*CreateEventResponse, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -52,7 +54,7 @@ func (c *Client) CreateEvent(ctx context.Context, body *CreateEventRequest, opts
 	errValue := func(status int) any {
 		switch status {
 		case 400:
-			return new(CreateEventBadRequestError)
+			return new(BadRequestError)
 		}
 		return nil
 	}

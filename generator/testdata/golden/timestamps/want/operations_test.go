@@ -28,7 +28,7 @@ func TestCreateEvent(t *testing.T) {
 	}, {
 		body:      "{\n  \"error\": \"endsAt is before startsAt\",\n  \"timestamp\": \"2024-04-30T08:15:00.000-00:00\"\n}",
 		bodyJSON:  true,
-		errorType: "*timestamps.CreateEventBadRequestError",
+		errorType: "*timestamps.BadRequestError",
 		header:    [][2]string{{"Content-Type", "application/json"}},
 		name:      "Invalid dates",
 		pmTests: pmTestChecks(nil, []skippedTest{

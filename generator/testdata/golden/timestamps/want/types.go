@@ -26,10 +26,18 @@ type CreateEventResponse struct {
 	CancelledAt json.RawMessage `json:"cancelledAt"`
 }
 
-// CreateEventBadRequestError is inferred from the saved examples of CreateEvent.
-type CreateEventBadRequestError struct {
-	Error     string    `json:"error"`
+// BadRequestError is the body of a 400 response to CreateEvent, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+type BadRequestError struct {
+	ErrorText string    `json:"error"`
 	Timestamp time.Time `json:"timestamp"`
+}
+
+// Error returns ErrorText when it is set, otherwise "400 Bad Request".
+func (e *BadRequestError) Error() string {
+	if e.ErrorText != "" {
+		return e.ErrorText
+	}
+	return "400 Bad Request"
 }
 
 // GetEventResponse is inferred from the saved examples of GetEvent.
