@@ -330,6 +330,10 @@ func TestSelectors(t *testing.T) {
 			req("A", "POST", "{{u}}/s", q("_action", "a")),
 			req("B", "POST", "{{u}}/s"),
 		}, [][]string{nil, nil}},
+		{"not names", []*load.Item{
+			req("A", "GET", "{{u}}/get", q("q", "a b"), q("url", "https://x/?q={a}"), q("Accept", "application/json")),
+			req("B", "GET", "{{u}}/get", q("q", "%F0%9F"), q("url", "https://x/?q=b"), q("Accept", "application/vnd.x-v1.1+json")),
+		}, [][]string{{"Accept"}, {"Accept"}}},
 		{"variable or data", []*load.Item{
 			req("A", "GET", "{{u}}/items/:id", q("view", "{{view}}"), q("page", "1")),
 			req("B", "GET", "{{u}}/items/:key", q("view", "full"), q("page", "2")),
@@ -363,7 +367,7 @@ func TestQueryKinds(t *testing.T) {
 		return i
 	}
 	kinds := queryKinds([]*load.Item{
-		it(q("page", "0"), q("limit", "25"), q("pretty", "true"), q("zip", "007"), q("ref", "1"), q("mixed", "1"), q("off", "-3")),
+		it(q("page", "0"), q("limit", "25"), q("pretty", "true"), q("zip", "007"), q("ref", "1"), q("mixed", "1"), q("off", "-3"), q("templateId", "1"), q("X-API-KEY", "12345")),
 		it(q("page", "2"), q("ref", "{{ref}}"), q("mixed", "true"), load.Pair{Key: "limit", Disabled: true}, load.Pair{Key: "empty"}, q("plus", "+1")),
 		{IsFolder: true, Items: []*load.Item{it(q("pretty", "false"), q("twice", "1"), q("twice", "2"))}},
 	})

@@ -163,7 +163,11 @@ func fixEntry(p *model.Param, sel map[selectorKey]string) {
 // an int field could not send back as saved), bool when every one is
 // "true" or "false", string otherwise. A key with a {{variable}}, an
 // empty or null value anywhere, or saved twice in one request, stays a
-// string. Disabled entries saved empty say nothing and are not counted.
+// string, and so do identifiers and credentials, whose digits are an
+// accident of the example: a key whose name, in lower case without
+// punctuation, ends in "id", "ids", "key", "token", "secret" or
+// "password" ("templateId", "X-API-KEY"). Disabled entries saved empty
+// say nothing and are not counted.
 func queryKinds(items []*load.Item) map[string]model.ParamKind {
 	kinds := map[string]model.ParamKind{}
 	seen := map[string]bool{}
@@ -201,10 +205,30 @@ func queryKinds(items []*load.Item) map[string]model.ParamKind {
 		}
 	}
 	walk(items)
-	for k := range str {
-		delete(kinds, k)
+	for k := range kinds {
+		if str[k] || identifierKey(k) {
+			delete(kinds, k)
+		}
 	}
 	return kinds
+}
+
+// identifierKey reports whether a query key names an identifier or a
+// credential (see queryKinds).
+func identifierKey(key string) bool {
+	var b strings.Builder
+	for _, r := range strings.ToLower(key) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	k := b.String()
+	for _, end := range []string{"id", "ids", "key", "token", "secret", "password"} {
+		if strings.HasSuffix(k, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // valueKind is the type one saved query value fits exactly.

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/load"
@@ -28,9 +27,13 @@ type selectorKey struct {
 //     {{variable}}, not null, not empty), and no two requests save the
 //     same value: the value alone tells each request from the others
 //     ("_action=validate", "_action=refresh", "_action=logout").
-//   - Values that are numbers or booleans are data, not the name of an
-//     operation: two requests saved for page=1 and page=2 are the same
-//     operation called twice, so such a key is no selector.
+//   - Every value must read as the name of an action or a media type: an
+//     ASCII letter followed by letters, digits and "_-.:/+=;," (validate,
+//     getSessionInfo, application/vnd.api.v2+json). Numbers and booleans
+//     (page=1, page=2), and text with spaces, quotes, braces, percent
+//     escapes or non-ASCII letters, are data: two requests saved with
+//     such values are the same operation called twice with other
+//     arguments, so the key stays a field.
 //
 // The result is keyed by the request item as loaded.
 func findSelectors(items []*load.Item) map[*load.Item]map[selectorKey]string {
@@ -77,7 +80,7 @@ func findSelectors(items []*load.Item) map[*load.Item]map[selectorKey]string {
 			ok := true
 			for _, m := range per {
 				v, in := m[k]
-				if !in || seen[v] || dataValue(v) {
+				if !in || seen[v] || !nameValue(v) {
 					ok = false
 					break
 				}
@@ -126,13 +129,23 @@ func literalEntries(req *load.Request) map[selectorKey]string {
 	return vals
 }
 
-// dataValue reports whether a saved value is a number or a boolean.
-func dataValue(v string) bool {
-	if v == "true" || v == "false" {
-		return true
+// nameValue reports whether a saved value reads as the name of an action
+// or a media type rather than as data (see findSelectors).
+func nameValue(v string) bool {
+	if v == "" || v == "true" || v == "false" {
+		return false
 	}
-	_, err := strconv.ParseFloat(v, 64)
-	return err == nil
+	for i, c := range v {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case i == 0:
+			return false
+		case c >= '0' && c <= '9', strings.ContainsRune("_-.:/+=;,", c):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // normalURL is a request's host and path with the segments that hold
