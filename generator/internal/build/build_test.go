@@ -376,3 +376,14 @@ func TestQueryKinds(t *testing.T) {
 		t.Errorf("queryKinds = %v, want %v", kinds, want)
 	}
 }
+
+// TestParamsListsGiveWay: a parameter named omit keeps the field Omit,
+// and the list takes the next free name.
+func TestParamsListsGiveWay(t *testing.T) {
+	it := request("Get", "GET", "{{u}}/s?omit=a")
+	it.Request.URL.Query = []load.Pair{{Key: "omit", Value: "a"}}
+	ps := mustBuild(t, &load.Collection{File: "c.json", Items: []*load.Item{it}}).Root.Ops[0].Params
+	if ps.Fields[0].Name != "Omit" || ps.Omit == "Omit" || ps.ForceSend != "ForceSend" {
+		t.Errorf("field %s, lists %s and %s; want the field Omit and other names for the lists", ps.Fields[0].Name, ps.Omit, ps.ForceSend)
+	}
+}
