@@ -3,10 +3,10 @@
 package forgerockam
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 )
 
 // SessionsAPI is the requests of the folder "Sessions", as the methods of *SessionsService.
@@ -38,8 +38,17 @@ type SessionsService struct {
 }
 
 // AuthenticateParams holds the query and header parameters of Authenticate.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// AuthenticateParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
+//
+// Not fields:
+//
+//   - the header "X-OpenAM-Username" is {{username}}, set with WithUsername.
+//   - the header "X-OpenAM-Password" is {{password}}, set with WithPassword.
 type AuthenticateParams struct {
 	// AuthIndexType is the query parameter "authIndexType", sent only when set (disabled in the collection).
 	//
@@ -54,16 +63,13 @@ type AuthenticateParams struct {
 	//
 	// (Required) Version 2.0 of the authenticate resource, protocol 1.0.
 	AcceptAPIVersion string
-	// XOpenAmUsername is the header "X-OpenAM-Username"; by default {{username}}.
-	//
-	// (Required) The user's login name. Zero page login: AM reads the credentials from
-	// these headers instead of returning callbacks. Non-ASCII names must be encoded as
-	// described in RFC 2047.
-	XOpenAmUsername string
-	// XOpenAmPassword is the header "X-OpenAM-Password"; by default {{password}}.
-	//
-	// (Required) The user's password.
-	XOpenAmPassword string
+	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // Authenticate sends the request "Step 1: Authenticate".
@@ -108,15 +114,11 @@ func (s *SessionsService) Authenticate(ctx context.Context, params *Authenticate
 		method: "POST",
 		url:    cfg.baseURL + "/json" + escapePath(cfg.realm) + "/authenticate",
 	}
-	if params.AuthIndexType != "" {
-		r.addQueryParam("authIndexType", params.AuthIndexType, "")
-	}
-	if params.AuthIndexValue != "" {
-		r.addQueryParam("authIndexValue", params.AuthIndexValue, "")
-	}
-	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=2.0, protocol=1.0"))
-	r.addHeader("X-OpenAM-Username", cmp.Or(params.XOpenAmUsername, cfg.username))
-	r.addHeader("X-OpenAM-Password", cmp.Or(params.XOpenAmPassword, cfg.password))
+	r.queryParam("authIndexType", params.AuthIndexType, paramUse("AuthIndexType", params.AuthIndexType != "", params.ForceSend, params.Omit))
+	r.queryParam("authIndexValue", params.AuthIndexValue, paramUse("AuthIndexValue", params.AuthIndexValue != "", params.ForceSend, params.Omit))
+	r.headerParam("Accept-API-Version", params.AcceptAPIVersion, paramUse("AcceptAPIVersion", params.AcceptAPIVersion != "", params.ForceSend, params.Omit), "resource=2.0, protocol=1.0")
+	r.addHeader("X-OpenAM-Username", cfg.username)
+	r.addHeader("X-OpenAM-Password", cfg.password)
 	r.addHeader("Content-Type", "application/json")
 	errValue := func(status int) any {
 		switch status {
@@ -170,23 +172,34 @@ func (v AuthenticateVariables) Options() []Option {
 }
 
 // ValidateSessionParams holds the query and header parameters of ValidateSession.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ValidateSessionParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
+//
+// Not fields:
+//
+//   - the query parameter "_action" is always "validate": it selects this request among those sent to the same URL.
 type ValidateSessionParams struct {
 	// Fields is the query parameter "_fields", sent only when set (disabled in the collection).
 	//
 	// Optional parameter containing a comma separated list of field references
 	// specifying which fields of the targeted JSON resource should be returned.
 	Fields string
-	// Action is the query parameter "_action"; default "validate".
-	//
-	// (Required) validate checks whether the session token is still valid.
-	Action string
 	// AcceptAPIVersion is the header "Accept-API-Version"; default "resource=2.1".
 	//
 	// (Required) The version of the AM REST resource and protocol the client was
 	// written against. AM rejects a request whose resource version it cannot serve.
 	AcceptAPIVersion string
+	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ValidateSession sends the request "Step 2: Validate Session".
@@ -217,11 +230,9 @@ func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateS
 		method: "POST",
 		url:    cfg.baseURL + "/json" + escapePath(cfg.realm) + "/sessions",
 	}
-	if params.Fields != "" {
-		r.addQueryParam("_fields", params.Fields, "")
-	}
-	r.addQueryParam("_action", params.Action, "validate")
-	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=2.1"))
+	r.queryParam("_fields", params.Fields, paramUse("Fields", params.Fields != "", params.ForceSend, params.Omit))
+	r.addQuery("_action", "validate")
+	r.headerParam("Accept-API-Version", params.AcceptAPIVersion, paramUse("AcceptAPIVersion", params.AcceptAPIVersion != "", params.ForceSend, params.Omit), "resource=2.1")
 	r.addHeader(cfg.cookieName, cfg.demoSSOToken)
 	r.addHeader("Content-Type", "application/json")
 	errValue := func(status int) any {
@@ -240,23 +251,34 @@ func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateS
 }
 
 // GetSessionInfoParams holds the query and header parameters of GetSessionInfo.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// GetSessionInfoParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
+//
+// Not fields:
+//
+//   - the query parameter "_action" is always "getSessionInfo": it selects this request among those sent to the same URL.
 type GetSessionInfoParams struct {
 	// Fields is the query parameter "_fields", sent only when set (disabled in the collection).
 	//
 	// Optional parameter containing a comma separated list of field references
 	// specifying which fields of the targeted JSON resource should be returned.
 	Fields string
-	// Action is the query parameter "_action"; default "getSessionInfo".
-	//
-	// (Required) getSessionInfo returns details of the session named by tokenId.
-	Action string
 	// AcceptAPIVersion is the header "Accept-API-Version"; default "resource=4.0".
 	//
 	// (Required) The version of the AM REST resource and protocol the client was
 	// written against. AM rejects a request whose resource version it cannot serve.
 	AcceptAPIVersion string
+	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // GetSessionInfo sends the request "Step 3: Get Session Info".
@@ -295,11 +317,9 @@ func (s *SessionsService) GetSessionInfo(ctx context.Context, params *GetSession
 		method: "POST",
 		url:    cfg.baseURL + "/json" + escapePath(cfg.realm) + "/sessions",
 	}
-	if params.Fields != "" {
-		r.addQueryParam("_fields", params.Fields, "")
-	}
-	r.addQueryParam("_action", params.Action, "getSessionInfo")
-	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=4.0"))
+	r.queryParam("_fields", params.Fields, paramUse("Fields", params.Fields != "", params.ForceSend, params.Omit))
+	r.addQuery("_action", "getSessionInfo")
+	r.headerParam("Accept-API-Version", params.AcceptAPIVersion, paramUse("AcceptAPIVersion", params.AcceptAPIVersion != "", params.ForceSend, params.Omit), "resource=4.0")
 	r.addHeader("Content-Type", "application/json")
 	r.addHeader(cfg.cookieName, cfg.demoSSOToken)
 	if body != nil {
@@ -328,25 +348,38 @@ func (s *SessionsService) GetSessionInfo(ctx context.Context, params *GetSession
 }
 
 // RefreshUsersSessionParams holds the query and header parameters of RefreshUsersSession.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// RefreshUsersSessionParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
+//
+// Not fields:
+//
+//   - the query parameter "_action" is always "refresh": it selects this request among those sent to the same URL.
 type RefreshUsersSessionParams struct {
 	// Fields is the query parameter "_fields", sent only when set (disabled in the collection).
 	//
 	// Optional parameter containing a comma separated list of field references
 	// specifying which fields of the targeted JSON resource should be returned.
 	Fields string
-	// PrettyPrint is the query parameter "_prettyPrint"; default "true".
+	// PrettyPrint is the query parameter "_prettyPrint"; default true.
 	//
 	// Optional parameter requesting that the returned JSON resource content should be
 	// formatted to be more human readable.
-	PrettyPrint string
-	// Action is the query parameter "_action"; default "refresh".
-	Action string
+	PrettyPrint bool
 	// AcceptAPIVersion is the header "Accept-API-Version"; default "resource=4.0".
 	//
 	// (Required)
 	AcceptAPIVersion string
+	// Omit names fields (by Go name, such as "PrettyPrint") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // RefreshUsersSession sends the request "Step 6: Refresh Users' Session".
@@ -375,12 +408,10 @@ func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *Refre
 		method: "POST",
 		url:    cfg.baseURL + "/json" + escapePath(cfg.realm) + "/sessions",
 	}
-	if params.Fields != "" {
-		r.addQueryParam("_fields", params.Fields, "")
-	}
-	r.addQueryParam("_prettyPrint", params.PrettyPrint, "true")
-	r.addQueryParam("_action", params.Action, "refresh")
-	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=4.0"))
+	r.queryParam("_fields", params.Fields, paramUse("Fields", params.Fields != "", params.ForceSend, params.Omit))
+	r.queryParam("_prettyPrint", strconv.FormatBool(params.PrettyPrint), paramUse("PrettyPrint", params.PrettyPrint, params.ForceSend, params.Omit), "true")
+	r.addQuery("_action", "refresh")
+	r.headerParam("Accept-API-Version", params.AcceptAPIVersion, paramUse("AcceptAPIVersion", params.AcceptAPIVersion != "", params.ForceSend, params.Omit), "resource=4.0")
 	r.addHeader("Content-Type", "application/json")
 	r.addHeader(cfg.cookieName, cfg.demoSSOToken)
 	errValue := func(status int) any {
@@ -394,23 +425,34 @@ func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *Refre
 }
 
 // LogOutParams holds the query and header parameters of LogOut.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// LogOutParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
+//
+// Not fields:
+//
+//   - the query parameter "_action" is always "logout": it selects this request among those sent to the same URL.
 type LogOutParams struct {
 	// Fields is the query parameter "_fields", sent only when set (disabled in the collection).
 	//
 	// Optional parameter containing a comma separated list of field references
 	// specifying which fields of the targeted JSON resource should be returned.
 	Fields string
-	// Action is the query parameter "_action"; default "logout".
-	//
-	// (Required) logout ends the session whose token is in the session header.
-	Action string
 	// AcceptAPIVersion is the header "Accept-API-Version"; default "resource=3.1, protocol=1.0".
 	//
 	// (Required) The version of the AM REST resource and protocol the client was
 	// written against. AM rejects a request whose resource version it cannot serve.
 	AcceptAPIVersion string
+	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // LogOut sends the request "Step 7: Log Out".
@@ -440,11 +482,9 @@ func (s *SessionsService) LogOut(ctx context.Context, params *LogOutParams, opts
 		method: "POST",
 		url:    cfg.baseURL + "/json" + escapePath(cfg.realm) + "/sessions",
 	}
-	if params.Fields != "" {
-		r.addQueryParam("_fields", params.Fields, "")
-	}
-	r.addQueryParam("_action", params.Action, "logout")
-	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=3.1, protocol=1.0"))
+	r.queryParam("_fields", params.Fields, paramUse("Fields", params.Fields != "", params.ForceSend, params.Omit))
+	r.addQuery("_action", "logout")
+	r.headerParam("Accept-API-Version", params.AcceptAPIVersion, paramUse("AcceptAPIVersion", params.AcceptAPIVersion != "", params.ForceSend, params.Omit), "resource=3.1, protocol=1.0")
 	r.addHeader("Content-Type", "application/json")
 	r.addHeader(cfg.cookieName, cfg.demoSSOToken)
 	errValue := func(status int) any {

@@ -57,7 +57,7 @@ func (e *unauthorized) Error() string {
 // post assembles a POST to path with the collection's headers.
 func post(cfg config, path, action, version string) *request {
 	r := &request{method: "POST", url: cfg.baseURL + "/json" + escapePath("/alpha") + path}
-	r.addQueryParam("_action", "", action)
+	r.addQuery("_action", action)
 	r.addHeader("Accept-API-Version", version)
 	r.addHeader("Content-Type", "application/json")
 	// A session header, spelled as the collection spells it.

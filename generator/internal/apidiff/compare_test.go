@@ -105,6 +105,11 @@ func deleteUser() obj { return request("Delete user", "item-delete", "DELETE", "
 
 func listOrders() obj { return request("List orders", "item-orders", "GET", "/orders") }
 
+// ordersView is "List orders" with the query parameter view.
+func ordersView(view string, opts ...reqOpt) obj {
+	return request("List orders", "item-orders", "GET", "/orders", append([]reqOpt{query("view", view, false)}, opts...)...)
+}
+
 // base is the collection every case edits.
 func base() []byte {
 	return collection(
@@ -273,7 +278,12 @@ func TestCompare(t *testing.T) {
 			request("Search groups", "", "GET", "/search", query("type", "group", false)))),
 		new: collection(folder("Search", "",
 			request("Search groups", "", "GET", "/search", query("type", "group", false)))),
-		want: []want{{Removed, "method", "c.Search.SearchUsers", `"Search users"`, true}},
+		want: []want{
+			{Removed, "method", "c.Search.SearchUsers", `"Search users"`, true},
+			// type told the two apart, so it was sent as a constant; alone,
+			// the request has nothing to be told from, and type is a field.
+			{Added, "parameter", "c.Search.SearchGroups", `gains a *SearchGroupsParams argument (query parameter "type")`, true},
+		},
 		bump: BumpMajor,
 	}, {
 		name: "request body added",
@@ -313,8 +323,8 @@ func TestCompare(t *testing.T) {
 			}))),
 		new: collection(folder("Users", "folder-users", request("Get user", "item-get", "GET", "/users/:id"))),
 		want: []want{
+			// X-Region was exactly {{region}}: set with WithRegion, no field.
 			{Removed, "option", "WithRegion", "the setting for {{region}} is gone", true},
-			{Removed, "parameter", "c.Users.GetUser", "the *GetUserParams argument is gone", true},
 		},
 		bump: BumpMajor,
 	}, {
@@ -361,6 +371,83 @@ func TestCompare(t *testing.T) {
 		want: []want{
 			{Removed, "service", "c.Orders", `the folder "Orders" is gone`, true},
 			{Removed, "method", "c.Orders.ListOrders", "is gone", true},
+		},
+		bump: BumpMajor,
+	}, {
+		// A second request to GET /orders that differs in view alone makes
+		// view a protocol selector: no longer a field of the first.
+		name: "query parameter becomes a selector",
+		old: collection(
+			folder("Users", "folder-users", getUser(), deleteUser()),
+			folder("Orders", "folder-orders", ordersView("summary")),
+		),
+		new: collection(
+			folder("Users", "folder-users", getUser(), deleteUser()),
+			folder("Orders", "folder-orders", ordersView("summary"), request("Orders in full", "item-full", "GET", "/orders", query("view", "full", false))),
+		),
+		want: []want{
+			{Added, "method", "c.Orders.OrdersInFull", "new request", false},
+			// The struct is left without fields, so the argument goes.
+			{Removed, "parameter", "c.Orders.ListOrders", "the *ListOrdersParams argument is gone", true},
+		},
+		bump: BumpMajor,
+	}, {
+		name: "selector field removed, others kept",
+		old: collection(
+			folder("Users", "folder-users", getUser(), deleteUser()),
+			folder("Orders", "folder-orders", ordersView("summary", query("limit", "x", true))),
+		),
+		new: collection(
+			folder("Users", "folder-users", getUser(), deleteUser()),
+			folder("Orders", "folder-orders", ordersView("summary", query("limit", "x", true)), request("Orders in full", "item-full", "GET", "/orders", query("view", "full", false))),
+		),
+		want: []want{
+			{Added, "method", "c.Orders.OrdersInFull", "new request", false},
+			{Removed, "parameter", "ListOrdersParams.View", `the query parameter "view" is now part of the method, always sent as "summary"`, true},
+		},
+		bump: BumpMajor,
+	}, {
+		name: "selector value changed",
+		old: collection(
+			folder("Users", "folder-users", getUser(), deleteUser()),
+			folder("Orders", "folder-orders", ordersView("summary"), request("Orders in full", "item-full", "GET", "/orders", query("view", "full", false))),
+		),
+		new: collection(
+			folder("Users", "folder-users", getUser(), deleteUser()),
+			folder("Orders", "folder-orders", ordersView("brief"), request("Orders in full", "item-full", "GET", "/orders", query("view", "full", false))),
+		),
+		want: []want{
+			{Changed, "parameter", "c.Orders.ListOrders", `the query parameter "view" is now always sent as "brief" (was "summary")`, true},
+		},
+		bump: BumpMajor,
+	}, {
+		name: "query parameter bound to a setting",
+		new: collection(
+			folder("Users", "folder-users", getUser(query("region", "{{region}}", false)), deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		old: collection(
+			folder("Users", "folder-users", getUser(query("region", "eu", false)), deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{
+			{Removed, "parameter", "GetUserParams.Region", `the query parameter "region" is now {{region}}, set with WithRegion`, true},
+			{Added, "option", "WithRegion", "", false},
+		},
+		bump: BumpMajor,
+	}, {
+		name: "query parameter retyped from string to int",
+		old: collection(
+			folder("Users", "folder-users", getUser(query("limit", "ten", false)), deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		new: collection(
+			folder("Users", "folder-users", getUser(query("limit", "10", false)), deleteUser()),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{
+			{Changed, "parameter", "GetUserParams.Limit", "type int (was string)", true},
+			{Changed, "parameter", "GetUserParams.Limit", `default "10" (was "ten")`, false},
 		},
 		bump: BumpMajor,
 	}}

@@ -125,6 +125,7 @@ func (d *differ) pathArgs(name string, old, new []*model.Param) {
 
 // params compares the *<Op>Params struct field by field.
 func (d *differ) params(name string, o, n *model.Operation) {
+	d.fixedEntries(name, o, n)
 	switch {
 	case o.Params == nil && n.Params == nil:
 		return
@@ -146,11 +147,18 @@ func (d *differ) params(name string, o, n *model.Operation) {
 		np, ok := newFields[op.Name]
 		field := typ + "." + op.Name
 		if !ok {
-			d.add(Removed, "parameter", field, true, "the %s %q is gone", where(op), op.Key)
+			switch fx := fixedEntry(n, op); {
+			case fx != nil && fx.Fixed == model.FixedSelector:
+				d.add(Removed, "parameter", field, true, "the %s %q is now part of the method, always sent as %q: it selects the request among those sent to the same URL", where(op), op.Key, defaults(fx))
+			case fx != nil:
+				d.add(Removed, "parameter", field, true, "the %s %q is now %s, set with %s", where(op), op.Key, defaults(fx), fx.Default[0].Setting.Option)
+			default:
+				d.add(Removed, "parameter", field, true, "the %s %q is gone", where(op), op.Key)
+			}
 			continue
 		}
-		if op.Repeated != np.Repeated {
-			d.add(Changed, "parameter", field, true, "type %s (was %s)", paramType(np), paramType(op))
+		if ot, nt := op.GoType().String(), np.GoType().String(); ot != nt {
+			d.add(Changed, "parameter", field, true, "type %s (was %s)", nt, ot)
 		}
 		if op.Key != np.Key || op.In != np.In {
 			d.add(Changed, "parameter", field, false, "now the %s %q (was the %s %q)", where(np), np.Key, where(op), op.Key)
@@ -187,11 +195,30 @@ func where(p *model.Param) string {
 	return "query parameter"
 }
 
-func paramType(p *model.Param) string {
-	if p.Repeated {
-		return "[]string"
+// fixedEntry is the entry of op that sends the key of the old field p
+// and is no field (a protocol selector, or a setting's value); nil when
+// there is none.
+func fixedEntry(op *model.Operation, p *model.Param) *model.Param {
+	for _, e := range op.Entries {
+		if e.Fixed != model.NotFixed && e.In == p.In && e.Key == p.Key {
+			return e
+		}
 	}
-	return "string"
+	return nil
+}
+
+// fixedEntries compares the entries that are part of the method in both
+// versions: a selector that now sends another value makes existing calls
+// ask for another action, which breaks them without a compile error.
+func (d *differ) fixedEntries(name string, o, n *model.Operation) {
+	for _, oe := range o.Entries {
+		if oe.Fixed == model.NotFixed {
+			continue
+		}
+		if ne := fixedEntry(n, oe); ne != nil && defaults(ne) != defaults(oe) {
+			d.add(Changed, "parameter", name, true, "the %s %q is now always sent as %q (was %q)", where(ne), ne.Key, defaults(ne), defaults(oe))
+		}
+	}
 }
 
 func defaults(p *model.Param) string {

@@ -59,9 +59,12 @@ func operation(op *model.Operation) {
 		pg.AllLine = fmt.Sprintf("%s walks the items of every page of %s.", pg.AllMethod, op.Method)
 	}
 	if ps := op.Params; ps != nil {
-		ps.Doc = fmt.Sprintf("%s holds the query and header parameters of %s.\n"+
-			"A field left empty sends the value saved in the collection; a parameter\n"+
-			"that is disabled in the collection is sent only when its field is set.", ps.TypeName, op.Method)
+		ps.Doc = paramsDoc(op, ps)
+		ps.OmitDoc = fmt.Sprintf("%s names fields (by Go name, such as %q) whose parameter is not sent at\n"+
+			"all, not even the value saved in the collection.", ps.Omit, sentField(ps).Name)
+		ps.ForceSendDoc = fmt.Sprintf("%s names fields (by Go name) that are sent even when they hold the zero\n"+
+			"value (\"\", 0, false or an empty list), instead of the value saved in the\n"+
+			"collection. %s wins over it.", ps.ForceSend, ps.Omit)
 		for _, p := range ps.Fields {
 			p.Doc = paramDoc(p)
 		}

@@ -27,12 +27,59 @@ func paramDoc(p *model.Param) string {
 		b.WriteString(", sent as a bare key when unset, as the collection saves it.")
 	case len(p.Default) == 0:
 		b.WriteString(", sent empty when unset.")
+	case p.Default.IsLiteral() && p.Kind != model.ParamString:
+		fmt.Fprintf(&b, "; default %s.", p.Default.Literal())
 	case p.Default.IsLiteral():
 		fmt.Fprintf(&b, "; default %q.", p.Default.Literal())
 	default:
 		fmt.Fprintf(&b, "; by default %s.", p.Default.String())
 	}
 	return paragraphs(b.String(), p.Doc)
+}
+
+// paramsDoc is the doc comment of a Params type: what a zero field sends,
+// how to send a zero value or nothing, and which of the request's
+// parameters are no fields.
+func paramsDoc(op *model.Operation, ps *model.ParamsStruct) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s holds the query and header parameters of %s.\n"+
+		"A field left at its zero value sends the value saved in the collection,\n"+
+		"and a parameter that the collection disables is sent only when its field\n"+
+		"is set: nil, or an empty\n"+
+		"%s, sends the request as saved.\n"+
+		"To send a zero value (\"\", 0, false) instead, name the field in %s;\n"+
+		"to leave a parameter out, name it in %s.", ps.TypeName, op.Method, ps.TypeName, ps.ForceSend, ps.Omit)
+	var fixed []string
+	for _, p := range op.Entries {
+		where := "query parameter"
+		if p.In == model.InHeader {
+			where = "header"
+		}
+		switch p.Fixed {
+		case model.FixedSelector:
+			fixed = append(fixed, fmt.Sprintf("the %s %q is always %q: it selects this request among those sent to the same URL", where, p.Key, p.Default.Literal()))
+		case model.FixedSetting:
+			fixed = append(fixed, fmt.Sprintf("the %s %q is %s, set with %s", where, p.Key, p.Default.String(), p.Default[0].Setting.Option))
+		}
+	}
+	if len(fixed) > 0 {
+		b.WriteString("\n\nNot fields:\n")
+		for _, f := range fixed {
+			b.WriteString("\n  - " + f + ".")
+		}
+	}
+	return b.String()
+}
+
+// sentField is the first field that is sent by default, for an example of
+// Omit; the first field when none is.
+func sentField(ps *model.ParamsStruct) *model.Param {
+	for _, p := range ps.Fields {
+		if p.Enabled {
+			return p
+		}
+	}
+	return ps.Fields[0]
 }
 
 // formFieldDoc says what a field sends and when.

@@ -79,6 +79,11 @@ type builder struct {
 	varsOps []varsOp
 	// pre is the state of pre-request scripts (prerequest.go).
 	pre preState
+	// selectors are the protocol selectors of each request item, as
+	// loaded (selectors.go).
+	selectors map[*load.Item]map[selectorKey]string
+	// queryKinds is the Go type of each query key's fields (params.go).
+	queryKinds map[string]model.ParamKind
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
@@ -128,6 +133,8 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.pre.hmacKeys = hmacKeyVars(col)
 	b.buildSettings(opts.Environment)
 	b.initPreRequest(opts.Environment)
+	b.selectors = findSelectors(col.Items)
+	b.queryKinds = queryKinds(col.Items)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
 	b.pickGrantTestOp()
 	b.warnUnusedCycles()

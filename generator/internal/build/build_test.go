@@ -2,6 +2,8 @@ package build
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -110,7 +112,6 @@ func TestParams(t *testing.T) {
 	want := []param{
 		{"Fields", "_fields", model.InQuery, false, ""},
 		{"PrettyPrint", "_prettyPrint", model.InQuery, true, "true"},
-		{"Action", "_action", model.InQuery, true, "{{action}}"},
 		{"AcceptAPIVersion", "Accept-API-Version", model.InHeader, true, "resource=4.0"},
 		{"XOff", "X-Off", model.InHeader, false, ""},
 	}
@@ -119,6 +120,13 @@ func TestParams(t *testing.T) {
 	}
 	if op.Params.TypeName != "RefreshParams" {
 		t.Errorf("params type = %s", op.Params.TypeName)
+	}
+	// _action is exactly {{action}}: WithAction sets it, and no field.
+	if a := op.Entries[2]; a.Key != "_action" || a.Fixed != model.FixedSetting {
+		t.Errorf("entry %s is fixed %v, want _action fixed by its setting", a.Key, a.Fixed)
+	}
+	if k := op.Params.Fields[1].Kind; k != model.ParamBool {
+		t.Errorf("_prettyPrint saved true has kind %v, want bool", k)
 	}
 	var fixed []string
 	for _, h := range op.FixedHeaders {
@@ -285,5 +293,97 @@ func TestNestedVariableName(t *testing.T) {
 	}
 	if s := fmt.Sprint(diags); !strings.Contains(s, "[nested-variable]") {
 		t.Errorf("diagnostics = %s, want a nested-variable warning", s)
+	}
+}
+
+// TestSelectors: a key that tells apart every request sharing a method
+// and URL is sent as a constant; a key alone in its group, shared by two
+// requests, saved as a variable or as data is a field.
+func TestSelectors(t *testing.T) {
+	req := func(name, method, raw string, query ...load.Pair) *load.Item {
+		it := request(name, method, raw)
+		it.Request.URL.Query = query
+		return it
+	}
+	q := func(k, v string) load.Pair { return load.Pair{Key: k, Value: v} }
+	tests := []struct {
+		name  string
+		items []*load.Item
+		// want is, per request, the keys that are no fields.
+		want [][]string
+	}{
+		{"actions", []*load.Item{
+			req("Validate", "POST", "{{u}}/json{{realm}}/sessions?_action=validate", q("_action", "validate"), q("_prettyPrint", "true")),
+			req("Logout", "POST", "{{u}}/json{{realm}}/sessions?_action=logout", q("_action", "logout"), q("_prettyPrint", "true")),
+			req("Other realm", "POST", "{{u}}/json{{realm2}}/sessions?_action=refresh", q("_action", "refresh")),
+		}, [][]string{{"_action"}, {"_action"}, {"_action"}}},
+		{"a request alone", []*load.Item{
+			req("Refresh", "POST", "{{u}}/sessions?_action=refresh", q("_action", "refresh")),
+			req("Refresh with GET", "GET", "{{u}}/sessions?_action=refresh", q("_action", "logout")),
+		}, [][]string{nil, nil}},
+		{"same value twice", []*load.Item{
+			req("A", "POST", "{{u}}/s", q("_action", "a")),
+			req("B", "POST", "{{u}}/s", q("_action", "a")),
+			req("C", "POST", "{{u}}/s", q("_action", "c")),
+		}, [][]string{nil, nil, nil}},
+		{"missing from one", []*load.Item{
+			req("A", "POST", "{{u}}/s", q("_action", "a")),
+			req("B", "POST", "{{u}}/s"),
+		}, [][]string{nil, nil}},
+		{"not names", []*load.Item{
+			req("A", "GET", "{{u}}/get", q("q", "a b"), q("url", "https://x/?q={a}"), q("Accept", "application/json")),
+			req("B", "GET", "{{u}}/get", q("q", "%F0%9F"), q("url", "https://x/?q=b"), q("Accept", "application/vnd.x-v1.1+json")),
+		}, [][]string{{"Accept"}, {"Accept"}}},
+		{"variable or data", []*load.Item{
+			req("A", "GET", "{{u}}/items/:id", q("view", "{{view}}"), q("page", "1")),
+			req("B", "GET", "{{u}}/items/:key", q("view", "full"), q("page", "2")),
+		}, [][]string{{"view"}, nil}}, // A's view is exactly {{view}}: set with WithView
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api := mustBuild(t, &load.Collection{File: "c.json", Items: tt.items})
+			for i, op := range api.Root.Ops {
+				var got []string
+				for _, p := range op.Entries {
+					if p.Fixed != model.NotFixed {
+						got = append(got, p.Key)
+					}
+				}
+				if !slices.Equal(got, tt.want[i]) {
+					t.Errorf("%s: fixed %v, want %v", op.Name, got, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestQueryKinds: a key is an int or a bool only when every value the
+// collection saves for it is one, written as Go writes it.
+func TestQueryKinds(t *testing.T) {
+	q := func(k, v string) load.Pair { return load.Pair{Key: k, Value: v} }
+	it := func(qs ...load.Pair) *load.Item {
+		i := request("r", "GET", "{{u}}/x")
+		i.Request.URL.Query = qs
+		return i
+	}
+	kinds := queryKinds([]*load.Item{
+		it(q("page", "0"), q("limit", "25"), q("pretty", "true"), q("zip", "007"), q("ref", "1"), q("mixed", "1"), q("off", "-3"), q("templateId", "1"), q("X-API-KEY", "12345")),
+		it(q("page", "2"), q("ref", "{{ref}}"), q("mixed", "true"), load.Pair{Key: "limit", Disabled: true}, load.Pair{Key: "empty"}, q("plus", "+1")),
+		{IsFolder: true, Items: []*load.Item{it(q("pretty", "false"), q("twice", "1"), q("twice", "2"))}},
+	})
+	want := map[string]model.ParamKind{"page": model.ParamInt, "limit": model.ParamInt, "pretty": model.ParamBool, "off": model.ParamInt}
+	if !maps.Equal(kinds, want) {
+		t.Errorf("queryKinds = %v, want %v", kinds, want)
+	}
+}
+
+// TestParamsListsGiveWay: a parameter named omit keeps the field Omit,
+// and the list takes the next free name.
+func TestParamsListsGiveWay(t *testing.T) {
+	it := request("Get", "GET", "{{u}}/s?omit=a")
+	it.Request.URL.Query = []load.Pair{{Key: "omit", Value: "a"}}
+	ps := mustBuild(t, &load.Collection{File: "c.json", Items: []*load.Item{it}}).Root.Ops[0].Params
+	if ps.Fields[0].Name != "Omit" || ps.Omit == "Omit" || ps.ForceSend != "ForceSend" {
+		t.Errorf("field %s, lists %s and %s; want the field Omit and other names for the lists", ps.Fields[0].Name, ps.Omit, ps.ForceSend)
 	}
 }

@@ -45,13 +45,14 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	op.TestName = b.tests.Unique("Test" + strings.Join(chain, "") + op.Method)
 
 	b.buildURL(it, op)
-	b.buildParams(it, op)
+	b.buildParams(it, op, b.selectors[loaded])
 	b.buildAuth(loaded, op)
 	b.buildBody(it, op)
 	examples := b.buildResponses(it, op)
 	b.buildTests(it, op, examples)
 	b.parseResponseVars(it, op)
 	pagination.Plan(op, linkHeader(examples))
+	b.typeParams(op)
 
 	desc := it.Description
 	if desc == "" {

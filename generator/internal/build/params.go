@@ -12,8 +12,10 @@ import (
 
 // buildParams makes the *<Op>Params struct from the query parameters and
 // headers. Headers whose name is a template, and Content-Type (which
-// belongs to the body), are sent as they are rather than being fields.
-func (b *builder) buildParams(it *load.Item, op *model.Operation) {
+// belongs to the body), are sent as they are rather than being fields;
+// so are the protocol selectors sel (selectors.go) and the entries whose
+// value is exactly one client setting (fixEntry).
+func (b *builder) buildParams(it *load.Item, op *model.Operation, sel map[selectorKey]string) {
 	fields := naming.NewScope()
 	var ps []*model.Param
 	add := func(kv load.Pair, in model.ParamIn) *model.Param {
@@ -105,12 +107,13 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 		}
 	}
 	for _, p := range ps {
+		fixEntry(p, sel)
 		p.Send = wire.Send(p)
 	}
 	op.Entries = ps
 	var fieldParams []*model.Param
 	for _, p := range ps {
-		if !p.Verbatim {
+		if !p.Verbatim && p.Fixed == model.NotFixed {
 			fieldParams = append(fieldParams, p)
 		}
 	}
@@ -121,5 +124,141 @@ func (b *builder) buildParams(it *load.Item, op *model.Operation) {
 	if b.pkg.Taken(name) {
 		name = strings.Join(op.Chain, "") + name
 	}
-	op.Params = &model.ParamsStruct{TypeName: b.pkg.Unique(name), Fields: fieldParams}
+	// The two lists come after the parameters' fields, whose names
+	// they give way to.
+	op.Params = &model.ParamsStruct{TypeName: b.pkg.Unique(name), Fields: fieldParams,
+		Omit: fields.Unique("Omit"), ForceSend: fields.Unique("ForceSend")}
+}
+
+// fixEntry decides whether an entry is part of the operation rather
+// than a Params field:
+//
+//   - a protocol selector (sel, selectors.go) whose value is still the one
+//     the request saves (a pre-request script may have changed it);
+//   - an enabled entry whose value is exactly one client setting
+//     ("{{username}}"), which its option (WithUsername) already sets, for
+//     the client or for one call: a field beside it would be a second way
+//     to set one value. A value with more around the variable
+//     ("Bearer {{token}}") or of several variables stays a field.
+func fixEntry(p *model.Param, sel map[selectorKey]string) {
+	if p.Verbatim || !p.Enabled || p.Repeated || p.NoValue {
+		return
+	}
+	k := selectorKey{key: p.Key}
+	if p.In == model.InHeader {
+		k = selectorKey{header: true, key: strings.ToLower(p.Key)}
+	}
+	if v, ok := sel[k]; ok && p.Default.IsLiteral() && p.Default.Literal() == v {
+		p.Fixed = model.FixedSelector
+		return
+	}
+	if len(p.Default) == 1 && p.Default[0].Kind == model.PartSetting && p.Default[0].Setting.Option != "" {
+		p.Fixed = model.FixedSetting
+	}
+}
+
+// queryKinds decides the Go type of the query parameters' fields, by key,
+// over the whole collection: int when every value saved for the key is
+// an integer as Go writes it ("0", "25", "-1": not "007" or "+1", which
+// an int field could not send back as saved), bool when every one is
+// "true" or "false", string otherwise. A key with a {{variable}}, an
+// empty or null value anywhere, or saved twice in one request, stays a
+// string, and so do identifiers and credentials, whose digits are an
+// accident of the example: a key whose name, in lower case without
+// punctuation, ends in "id", "ids", "key", "token", "secret" or
+// "password" ("templateId", "X-API-KEY"). Disabled entries saved empty
+// say nothing and are not counted.
+func queryKinds(items []*load.Item) map[string]model.ParamKind {
+	kinds := map[string]model.ParamKind{}
+	seen := map[string]bool{}
+	str := map[string]bool{}
+	var walk func([]*load.Item)
+	walk = func(items []*load.Item) {
+		for _, it := range items {
+			if it.IsFolder {
+				walk(it.Items)
+				continue
+			}
+			if it.Request == nil {
+				continue
+			}
+			count := map[string]int{}
+			for _, q := range it.Request.URL.Query {
+				count[q.Key]++
+				if count[q.Key] > 1 {
+					str[q.Key] = true
+				}
+				if q.Disabled && q.Value == "" && !q.Null {
+					continue
+				}
+				kind := valueKind(q)
+				switch {
+				case kind == model.ParamString:
+					str[q.Key] = true
+				case !seen[q.Key]:
+					kinds[q.Key] = kind
+				case kinds[q.Key] != kind:
+					str[q.Key] = true
+				}
+				seen[q.Key] = true
+			}
+		}
+	}
+	walk(items)
+	for k := range kinds {
+		if str[k] || identifierKey(k) {
+			delete(kinds, k)
+		}
+	}
+	return kinds
+}
+
+// identifierKey reports whether a query key names an identifier or a
+// credential (see queryKinds).
+func identifierKey(key string) bool {
+	var b strings.Builder
+	for _, r := range strings.ToLower(key) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	k := b.String()
+	for _, end := range []string{"id", "ids", "key", "token", "secret", "password"} {
+		if strings.HasSuffix(k, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueKind is the type one saved query value fits exactly.
+func valueKind(q load.Pair) model.ParamKind {
+	if q.Null {
+		return model.ParamString
+	}
+	if q.Value == "true" || q.Value == "false" {
+		return model.ParamBool
+	}
+	if n, err := strconv.Atoi(q.Value); err == nil && strconv.Itoa(n) == q.Value {
+		return model.ParamInt
+	}
+	return model.ParamString
+}
+
+// typeParams gives the query fields of op their Go type (queryKinds),
+// except the field the page iterators set, which carries the next
+// page's cursor or number as text.
+func (b *builder) typeParams(op *model.Operation) {
+	if op.Params == nil {
+		return
+	}
+	for _, p := range op.Params.Fields {
+		if p.In != model.InQuery || p.Repeated || p.NoValue {
+			continue
+		}
+		if op.Pages != nil && op.Pages.Param == p {
+			continue
+		}
+		p.Kind = b.queryKinds[p.Key]
+	}
 }

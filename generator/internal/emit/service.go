@@ -119,7 +119,7 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 		}
 		g.Id("r").Op(":=").Op("&").Id("request").Values(fields)
 		for _, p := range op.Entries {
-			addParam(g, p)
+			addParam(g, op, p)
 		}
 		for _, h := range op.FixedHeaders {
 			g.Id("r").Dot("addHeader").Call(templateExpr(h.Name), templateExpr(h.Value))
@@ -209,47 +209,47 @@ func results(op *model.Operation) []jen.Code {
 
 // addParam spells how build decided an entry is sent:
 //
-//	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))
-//	if params.Debug != "" { r.addQueryParam("debug", params.Debug, "") } else { r.addQueryKey("debug") }
-//	for _, v := range params.Tag { r.addHeader("Tag", v) }
-func addParam(g *jen.Group, p *model.Param) {
-	field := jen.Id("params").Dot(p.Name)
-	call := sendCall(p, p.Send)
-	if p.Send.Guard == model.SendEach {
-		g.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(field)).Block(call)
-		return
+//	r.queryParam("_prettyPrint", params.PrettyPrint, paramUse("PrettyPrint", params.PrettyPrint != "", params.ForceSend, params.Omit), "true")
+//	r.queryParam("page", strconv.Itoa(params.Page), paramUse("Page", params.Page != 0, params.ForceSend, params.Omit), "1")
+//	r.addQuery("_action", "refresh")
+func addParam(g *jen.Group, op *model.Operation, p *model.Param) {
+	args := make([]jen.Code, len(p.Send.Args))
+	for i, a := range p.Send.Args {
+		args[i] = sendArg(op, p, a)
 	}
-	if p.Send.Guard == model.SendIfSet {
-		stmt := g.If(field.Op("!=").Lit("")).Block(call)
-		if p.Send.Else != nil {
-			stmt.Else().Block(sendCall(p, *p.Send.Else))
-		}
-		return
-	}
-	g.Add(call)
-}
-
-// sendCall is one call of a request helper: r.addQueryParam("q", params.Q, "saved").
-func sendCall(p *model.Param, s model.Send) *jen.Statement {
-	args := make([]jen.Code, len(s.Args))
-	for i, a := range s.Args {
-		args[i] = sendArg(p, a)
-	}
-	return jen.Id("r").Dot(s.Helper).Call(args...)
+	g.Id("r").Dot(p.Send.Helper).Call(args...)
 }
 
 // sendArg spells one argument of a request helper's call.
-func sendArg(p *model.Param, a model.SendArg) jen.Code {
-	field := jen.Id("params").Dot(p.Name)
+func sendArg(op *model.Operation, p *model.Param, a model.SendArg) jen.Code {
+	field := func() *jen.Statement { return jen.Id("params").Dot(p.Name) }
 	switch a.Kind {
 	case model.ArgTemplate:
 		return templateExpr(a.Template)
 	case model.ArgField:
-		return field
-	case model.ArgValue:
-		return jen.Id("v")
-	case model.ArgFieldOr:
-		return jen.Qual("cmp", "Or").Call(field, templateExpr(a.Template))
+		switch {
+		case p.Repeated:
+			return field()
+		case p.Kind == model.ParamInt:
+			return jen.Qual("strconv", "Itoa").Call(field())
+		case p.Kind == model.ParamBool:
+			return jen.Qual("strconv", "FormatBool").Call(field())
+		}
+		return field()
+	case model.ArgUse:
+		var set jen.Code
+		switch {
+		case p.Repeated:
+			set = jen.Len(field()).Op(">").Lit(0)
+		case p.Kind == model.ParamInt:
+			set = field().Op("!=").Lit(0)
+		case p.Kind == model.ParamBool:
+			set = field()
+		default:
+			set = field().Op("!=").Lit("")
+		}
+		return jen.Id("paramUse").Call(jen.Lit(p.Name), set,
+			jen.Id("params").Dot(op.Params.ForceSend), jen.Id("params").Dot(op.Params.Omit))
 	}
 	return jen.Lit(a.Text)
 }
@@ -315,5 +315,9 @@ func paramsStruct(f *jen.File, op *model.Operation) {
 			g.Add(comment(p.Doc))
 			g.Id(p.Name).Add(typeCode(p.GoType()))
 		}
+		g.Add(comment(op.Params.OmitDoc))
+		g.Id(op.Params.Omit).Index().String()
+		g.Add(comment(op.Params.ForceSendDoc))
+		g.Id(op.Params.ForceSend).Index().String()
 	})
 }

@@ -270,6 +270,13 @@ type Param struct {
 	TestValue string
 	// Send is how the method sends a query or header entry.
 	Send Send
+	// Fixed marks a query or header entry that is part of the operation
+	// rather than a field of its Params: it is sent as Default on every
+	// call. FixedBy says why.
+	Fixed FixedBy
+	// Kind is the Go type of the field: a string unless every value the
+	// collection saves for the key is an integer or a boolean.
+	Kind ParamKind
 	// SavedValue is what Postman puts in the path for a path argument: the
 	// saved value with its {{variables}} unresolved, or ":key" when the
 	// collection defines none or saves it empty. The conformance fixtures
@@ -277,10 +284,44 @@ type Param struct {
 	SavedValue string
 }
 
+// FixedBy says why an entry is no Params field.
+type FixedBy int
+
+const (
+	// NotFixed is a Params field.
+	NotFixed FixedBy = iota
+	// FixedSelector is a protocol selector: its literal value tells apart
+	// the requests that share the operation's method and URL
+	// ("_action=refresh"), so it names the operation itself.
+	FixedSelector
+	// FixedSetting is a value that is exactly one client setting
+	// ("{{username}}"): its option (WithUsername) sets it, for the client
+	// or for one call.
+	FixedSetting
+)
+
+// ParamKind is the Go type of a parameter's field.
+type ParamKind int
+
+const (
+	// ParamString is a string field.
+	ParamString ParamKind = iota
+	// ParamInt is an int field, sent in decimal.
+	ParamInt
+	// ParamBool is a bool field, sent as "true" or "false".
+	ParamBool
+)
+
 // ParamsStruct is the *<Op>Params type.
 type ParamsStruct struct {
 	TypeName string
 	Fields   []*Param
+	// Omit and ForceSend are the names of its two []string fields that
+	// say, by Go field name, which parameters are not sent at all and
+	// which are sent even when their field holds the zero value.
+	Omit, ForceSend string
+	// OmitDoc and ForceSendDoc are their doc comments.
+	OmitDoc, ForceSendDoc string
 	// Doc is the type's doc comment.
 	Doc string
 }

@@ -153,11 +153,16 @@ func (b *Body) ArgGoType(named func(*Type) string) (g GoType, ok bool) {
 	return b.Type.GoType(named), true
 }
 
-// GoType is the type of a parameter's field: string, or []string for a
-// repeated key.
+// GoType is the type of a parameter's field: string, int or bool (Kind),
+// or []string for a repeated key.
 func (p *Param) GoType() GoType {
-	if p.Repeated {
+	switch {
+	case p.Repeated:
 		return GoType{Prefix: "[]", Name: "string"}
+	case p.Kind == ParamInt:
+		return GoType{Name: "int"}
+	case p.Kind == ParamBool:
+		return GoType{Name: "bool"}
 	}
 	return GoType{Name: "string"}
 }

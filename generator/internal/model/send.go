@@ -2,28 +2,12 @@ package model
 
 // Send is how a method sends one query or header entry: a call of the
 // request's runtime helper Helper ("addQuery", "addHeader", "addQueryKey",
-// "addQueryList", "addQueryParam") with Args, made as Guard says. Build
+// "queryParam", "queryFlag", "queryList", "headerParam") with Args. Build
 // decides it from the parameter; emit spells it.
 type Send struct {
 	Helper string
 	Args   []SendArg
-	Guard  SendGuard
-	// Else is sent instead when Guard is SendIfSet and the field is empty.
-	Else *Send
 }
-
-// SendGuard says when the call is made.
-type SendGuard int
-
-const (
-	// SendAlways makes the call once.
-	SendAlways SendGuard = iota
-	// SendEach makes it once per value of the parameter's []string field;
-	// ArgValue is the value.
-	SendEach
-	// SendIfSet makes it only when the parameter's field is not empty.
-	SendIfSet
-)
 
 // SendArgKind is what one argument of the call is.
 type SendArgKind int
@@ -33,12 +17,12 @@ const (
 	ArgText SendArgKind = iota
 	// ArgTemplate is Template, resolved at call time.
 	ArgTemplate
-	// ArgField is the parameter's field (params.Name).
+	// ArgField is the parameter's field (params.Name) as the text sent:
+	// an int or bool field is formatted, a []string field passed as is.
 	ArgField
-	// ArgValue is the value of the loop that SendEach makes.
-	ArgValue
-	// ArgFieldOr is the field, or Template when the field is empty.
-	ArgFieldOr
+	// ArgUse is how the caller gave the field: set, named in the
+	// struct's ForceSend or Omit list, or left to the saved value.
+	ArgUse
 )
 
 // SendArg is one argument of a Send.

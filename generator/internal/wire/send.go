@@ -4,53 +4,47 @@ import "github.com/pmgen/pmgen/generator/internal/model"
 
 // Send decides how a method sends a query or header entry:
 //
-//	r.addQuery("_prettyPrint", cmp.Or(params.PrettyPrint, "true"))  // enabled: default when empty
-//	if params.Debug != "" { r.addQueryParam("debug", params.Debug, "") }  // disabled: only when set
-//	r.addQueryList("tag", params.Tag, "a", "b")  // repeated
+//	r.queryParam("_prettyPrint", params.PrettyPrint, use, "true")  // a field, and its saved value
+//	r.queryParam("debug", params.Debug, use)                         // disabled: no saved value
+//	r.queryFlag("debug", params.Debug, use)                          // saved null: a bare key
+//	r.queryList("tag", params.Tag, use, "a", "b")                    // repeated
+//	r.headerParam("X-Trace", params.XTrace, use, "on")
+//	r.addQuery("_action", "refresh")                                 // fixed: no field
 //
-// Caller values are escaped fully, saved ones as Postman does: that is
-// why a query entry goes through addQueryParam with its default apart.
+// where use is paramUse("PrettyPrint", params.PrettyPrint != "",
+// params.ForceSend, params.Omit). Caller values are escaped fully, saved
+// ones as Postman does: that is why the saved values go apart.
 func Send(p *model.Param) model.Send {
-	add := "addQuery"
-	if p.In == model.InHeader {
-		add = "addHeader"
-	}
 	key := model.SendArg{Kind: model.ArgText, Text: p.Key}
-	field := model.SendArg{Kind: model.ArgField}
-	empty := model.SendArg{Kind: model.ArgText}
 	tmpl := func(t model.Template) model.SendArg { return model.SendArg{Kind: model.ArgTemplate, Template: t} }
 	call := func(helper string, args ...model.SendArg) model.Send { return model.Send{Helper: helper, Args: args} }
-	ifSet := func(s model.Send) model.Send { s.Guard = model.SendIfSet; return s }
 	switch {
 	case p.Verbatim && p.NoValue:
 		return call("addQueryKey", tmpl(p.KeyTemplate))
 	case p.Verbatim:
 		return call("addQuery", tmpl(p.KeyTemplate), tmpl(p.Default))
-	case p.Repeated && p.In == model.InQuery:
-		args := []model.SendArg{key, field}
-		if p.Enabled {
-			for _, d := range p.Defaults {
-				args = append(args, tmpl(d))
-			}
-		}
-		return call("addQueryList", args...)
-	case p.Repeated:
-		s := call(add, key, model.SendArg{Kind: model.ArgValue})
-		s.Guard = model.SendEach
-		return s
-	case !p.Enabled && p.In == model.InQuery:
-		return ifSet(call("addQueryParam", key, field, empty))
-	case !p.Enabled:
-		return ifSet(call(add, key, field))
-	case p.NoValue:
-		s := ifSet(call("addQueryParam", key, field, empty))
-		bare := call("addQueryKey", key)
-		s.Else = &bare
-		return s
-	case p.In == model.InQuery:
-		return call("addQueryParam", key, field, tmpl(p.Default))
-	case len(p.Default) > 0:
-		return call(add, key, model.SendArg{Kind: model.ArgFieldOr, Template: p.Default})
+	case p.Fixed != model.NotFixed && p.In == model.InQuery:
+		return call("addQuery", key, tmpl(p.Default))
+	case p.Fixed != model.NotFixed:
+		return call("addHeader", key, tmpl(p.Default))
 	}
-	return call(add, key, field)
+	args := []model.SendArg{key, {Kind: model.ArgField}, {Kind: model.ArgUse}}
+	if p.Enabled && !p.NoValue {
+		defaults := p.Defaults
+		if !p.Repeated {
+			defaults = []model.Template{p.Default}
+		}
+		for _, d := range defaults {
+			args = append(args, tmpl(d))
+		}
+	}
+	switch {
+	case p.In == model.InHeader:
+		return call("headerParam", args...)
+	case p.Repeated:
+		return call("queryList", args...)
+	case p.NoValue && p.Enabled:
+		return call("queryFlag", args...)
+	}
+	return call("queryParam", args...)
 }

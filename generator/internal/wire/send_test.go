@@ -7,30 +7,38 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
-// TestSend covers each way an entry is sent, by the helper called, when,
-// and the kinds of its arguments.
+// TestSend covers each way an entry is sent, by the helper called and the
+// kinds of its arguments: a field passes its value, how it was given, and
+// the saved values to send when it was not.
 func TestSend(t *testing.T) {
 	lit := model.Template{{Kind: model.PartLiteral, Text: "x"}}
 	q, h := model.InQuery, model.InHeader
+	field := []model.SendArgKind{model.ArgText, model.ArgField, model.ArgUse}
+	saved := func(n int) []model.SendArgKind {
+		out := slices.Clone(field)
+		for range n {
+			out = append(out, model.ArgTemplate)
+		}
+		return out
+	}
 	tests := []struct {
-		name  string
-		p     model.Param
-		want  string
-		guard model.SendGuard
-		args  []model.SendArgKind
-		bare  bool // a bare key is sent when the field is empty
+		name string
+		p    model.Param
+		want string
+		args []model.SendArgKind
 	}{
-		{"verbatim bare", model.Param{In: q, Verbatim: true, NoValue: true}, "addQueryKey", model.SendAlways, []model.SendArgKind{model.ArgTemplate}, false},
-		{"verbatim", model.Param{In: q, Verbatim: true, Default: lit}, "addQuery", model.SendAlways, []model.SendArgKind{model.ArgTemplate, model.ArgTemplate}, false},
-		{"repeated query", model.Param{In: q, Repeated: true, Enabled: true, Defaults: []model.Template{lit, lit}}, "addQueryList", model.SendAlways,
-			[]model.SendArgKind{model.ArgText, model.ArgField, model.ArgTemplate, model.ArgTemplate}, false},
-		{"repeated header", model.Param{In: h, Repeated: true}, "addHeader", model.SendEach, []model.SendArgKind{model.ArgText, model.ArgValue}, false},
-		{"disabled query", model.Param{In: q}, "addQueryParam", model.SendIfSet, []model.SendArgKind{model.ArgText, model.ArgField, model.ArgText}, false},
-		{"disabled header", model.Param{In: h}, "addHeader", model.SendIfSet, []model.SendArgKind{model.ArgText, model.ArgField}, false},
-		{"null query", model.Param{In: q, Enabled: true, NoValue: true}, "addQueryParam", model.SendIfSet, []model.SendArgKind{model.ArgText, model.ArgField, model.ArgText}, true},
-		{"query", model.Param{In: q, Enabled: true, Default: lit}, "addQueryParam", model.SendAlways, []model.SendArgKind{model.ArgText, model.ArgField, model.ArgTemplate}, false},
-		{"header with default", model.Param{In: h, Enabled: true, Default: lit}, "addHeader", model.SendAlways, []model.SendArgKind{model.ArgText, model.ArgFieldOr}, false},
-		{"header", model.Param{In: h, Enabled: true}, "addHeader", model.SendAlways, []model.SendArgKind{model.ArgText, model.ArgField}, false},
+		{"verbatim bare", model.Param{In: q, Verbatim: true, NoValue: true}, "addQueryKey", []model.SendArgKind{model.ArgTemplate}},
+		{"verbatim", model.Param{In: q, Verbatim: true, Default: lit}, "addQuery", []model.SendArgKind{model.ArgTemplate, model.ArgTemplate}},
+		{"selector query", model.Param{In: q, Enabled: true, Fixed: model.FixedSelector, Default: lit}, "addQuery", []model.SendArgKind{model.ArgText, model.ArgTemplate}},
+		{"setting header", model.Param{In: h, Enabled: true, Fixed: model.FixedSetting, Default: lit}, "addHeader", []model.SendArgKind{model.ArgText, model.ArgTemplate}},
+		{"repeated query", model.Param{In: q, Repeated: true, Enabled: true, Defaults: []model.Template{lit, lit}}, "queryList", saved(2)},
+		{"repeated disabled", model.Param{In: q, Repeated: true}, "queryList", saved(0)},
+		{"disabled query", model.Param{In: q}, "queryParam", saved(0)},
+		{"disabled header", model.Param{In: h}, "headerParam", saved(0)},
+		{"null query", model.Param{In: q, Enabled: true, NoValue: true}, "queryFlag", saved(0)},
+		{"query", model.Param{In: q, Enabled: true, Default: lit}, "queryParam", saved(1)},
+		{"header with default", model.Param{In: h, Enabled: true, Default: lit}, "headerParam", saved(1)},
+		{"header saved empty", model.Param{In: h, Enabled: true}, "headerParam", saved(1)},
 	}
 	for _, tt := range tests {
 		s := Send(&tt.p)
@@ -38,8 +46,8 @@ func TestSend(t *testing.T) {
 		for _, a := range s.Args {
 			kinds = append(kinds, a.Kind)
 		}
-		if s.Helper != tt.want || s.Guard != tt.guard || !slices.Equal(kinds, tt.args) || (s.Else != nil) != tt.bare {
-			t.Errorf("%s: Send = %s %v %v else %v; want %s %v %v else %v", tt.name, s.Helper, s.Guard, kinds, s.Else != nil, tt.want, tt.guard, tt.args, tt.bare)
+		if s.Helper != tt.want || !slices.Equal(kinds, tt.args) {
+			t.Errorf("%s: Send = %s %v; want %s %v", tt.name, s.Helper, kinds, tt.want, tt.args)
 		}
 	}
 }

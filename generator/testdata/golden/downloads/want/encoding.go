@@ -4,6 +4,7 @@ package downloads
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -14,6 +15,47 @@ import (
 type queryPair struct {
 	key, value   string
 	bare, strict bool
+}
+
+// fieldUse is how the caller gave one field of a Params struct.
+type fieldUse uint8
+
+const (
+	// useSaved: the field holds its zero value and is named in neither
+	// list, so the collection's saved value is sent (nothing for a
+	// parameter the collection disables).
+	useSaved fieldUse = iota
+	// useValue: the field is set, or named in ForceSend: its value is
+	// sent, even when it is "", 0 or false.
+	useValue
+	// useOmit: the field is named in Omit: the parameter is not sent.
+	useOmit
+)
+
+// paramUse says how to send the Params field name: set reports whether it
+// holds a value other than its zero value; force and omit are the struct's
+// ForceSend and Omit lists. Omit wins over both.
+func paramUse(name string, set bool, force, omit []string) fieldUse {
+	switch {
+	case slices.Contains(omit, name):
+		return useOmit
+	case set || slices.Contains(force, name):
+		return useValue
+	}
+	return useSaved
+}
+
+// headerParam adds a header parameter as use says: the caller's value, or
+// the saved one (none for a header the collection disables), or nothing.
+func (r *request) headerParam(key, value string, use fieldUse, saved ...string) {
+	switch use {
+	case useValue:
+		r.addHeader(key, value)
+	case useSaved:
+		for _, v := range saved {
+			r.addHeader(key, v)
+		}
+	}
 }
 
 // encodeQuery returns base with the entries appended in order; url.Values

@@ -3,7 +3,6 @@
 package downloads
 
 import (
-	"cmp"
 	"context"
 	"io"
 	"net/url"
@@ -23,11 +22,22 @@ type ClientAPI interface {
 var _ ClientAPI = (*Client)(nil)
 
 // ExportReportParams holds the query and header parameters of ExportReport.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ExportReportParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type ExportReportParams struct {
 	// Accept is the header "Accept"; default "application/pdf".
 	Accept string
+	// Omit names fields (by Go name, such as "Accept") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ExportReport sends the request "Export report".
@@ -52,7 +62,7 @@ func (c *Client) ExportReport(ctx context.Context, id string, params *ExportRepo
 		stream: true,
 		url:    cfg.baseURL + "/reports/" + url.PathEscape(id) + "/export",
 	}
-	r.addHeader("Accept", cmp.Or(params.Accept, "application/pdf"))
+	r.headerParam("Accept", params.Accept, paramUse("Accept", params.Accept != "", params.ForceSend, params.Omit), "application/pdf")
 	var out io.ReadCloser
 	resp, err := c.send(ctx, cfg, r, &out, nil)
 	return out, resp, err
@@ -83,11 +93,22 @@ func (c *Client) DownloadInvoice(ctx context.Context, id string, opts ...Option)
 }
 
 // GetBalanceParams holds the query and header parameters of GetBalance.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// GetBalanceParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type GetBalanceParams struct {
 	// Accept is the header "Accept"; default "application/json".
 	Accept string
+	// Omit names fields (by Go name, such as "Accept") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // GetBalance sends the request "Get balance".
@@ -111,6 +132,6 @@ func (c *Client) GetBalance(ctx context.Context, params *GetBalanceParams, opts 
 		method: "GET",
 		url:    cfg.baseURL + "/balance",
 	}
-	r.addHeader("Accept", cmp.Or(params.Accept, "application/json"))
+	r.headerParam("Accept", params.Accept, paramUse("Accept", params.Accept != "", params.ForceSend, params.Omit), "application/json")
 	return c.send(ctx, cfg, r, nil, nil)
 }

@@ -31,13 +31,24 @@ type ClientAPI interface {
 var _ ClientAPI = (*Client)(nil)
 
 // CreateOrderParams holds the query and header parameters of CreateOrder.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// CreateOrderParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type CreateOrderParams struct {
 	// SentAt is the query parameter "sent_at"; by default {{$timestamp}}.
 	SentAt string
 	// IdempotencyKey is the header "Idempotency-Key"; by default {{$guid}}.
 	IdempotencyKey string
+	// Omit names fields (by Go name, such as "SentAt") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // CreateOrder sends the request "Create order".
@@ -71,8 +82,8 @@ func (c *Client) CreateOrder(ctx context.Context, params *CreateOrderParams, bod
 		method: "POST",
 		url:    cfg.baseURL + "/orders",
 	}
-	r.addQueryParam("sent_at", params.SentAt, dynamicTimestamp())
-	r.addHeader("Idempotency-Key", cmp.Or(params.IdempotencyKey, dynamicGUID()))
+	r.queryParam("sent_at", params.SentAt, paramUse("SentAt", params.SentAt != "", params.ForceSend, params.Omit), dynamicTimestamp())
+	r.headerParam("Idempotency-Key", params.IdempotencyKey, paramUse("IdempotencyKey", params.IdempotencyKey != "", params.ForceSend, params.Omit), dynamicGUID())
 	r.addHeader("Content-Type", "application/json")
 	if body != nil {
 		data, err := json.Marshal(body)

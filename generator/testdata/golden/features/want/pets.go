@@ -3,11 +3,11 @@
 package petstore
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strconv"
 )
 
 // PetsAPI is the requests of the folder "Pets", as the methods of *PetsService.
@@ -35,25 +35,36 @@ type PetsService struct {
 }
 
 // ListPetsParams holds the query and header parameters of ListPets.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ListPetsParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
+//
+// Not fields:
+//
+//   - the header "X-Tenant" is {{tenant}}, set with WithTenant.
 type ListPetsParams struct {
-	// Limit is the query parameter "limit"; default "20".
+	// Limit is the query parameter "limit"; default 20.
 	//
 	// How many pets to return.
-	Limit string
+	Limit int
 	// Status is the query parameter "status"; default "available".
 	Status string
 	// Tag is the query parameter "tag", sent only when set (disabled in the collection).
 	//
 	// Filter by tag.
 	Tag string
-	// XTenant is the header "X-Tenant"; by default {{tenant}}.
-	//
-	// Tenant header.
-	XTenant string
 	// Authorization is the header "Authorization"; by default Bearer {{apiToken}}.
 	Authorization string
+	// Omit names fields (by Go name, such as "Limit") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ListPets sends the request "1. List pets".
@@ -74,13 +85,11 @@ func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts
 		method: "GET",
 		url:    cfg.baseURL + "/" + escapePath(cfg.tenant) + "/pets",
 	}
-	r.addQueryParam("limit", params.Limit, "20")
-	r.addQueryParam("status", params.Status, "available")
-	if params.Tag != "" {
-		r.addQueryParam("tag", params.Tag, "")
-	}
-	r.addHeader("X-Tenant", cmp.Or(params.XTenant, cfg.tenant))
-	r.addHeader("Authorization", cmp.Or(params.Authorization, "Bearer "+cfg.apiToken))
+	r.queryParam("limit", strconv.Itoa(params.Limit), paramUse("Limit", params.Limit != 0, params.ForceSend, params.Omit), "20")
+	r.queryParam("status", params.Status, paramUse("Status", params.Status != "", params.ForceSend, params.Omit), "available")
+	r.queryParam("tag", params.Tag, paramUse("Tag", params.Tag != "", params.ForceSend, params.Omit))
+	r.addHeader("X-Tenant", cfg.tenant)
+	r.headerParam("Authorization", params.Authorization, paramUse("Authorization", params.Authorization != "", params.ForceSend, params.Omit), "Bearer "+cfg.apiToken)
 	var out []ListPetsResponseItem
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	return out, resp, err
@@ -194,11 +203,22 @@ type PetsAdminService struct {
 }
 
 // GetPetParams holds the query and header parameters of GetPet.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// GetPetParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type GetPetParams struct {
 	// Trace is the query parameter "trace"; by default {{$guid}}.
 	Trace string
+	// Omit names fields (by Go name, such as "Trace") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // GetPet sends the request "Get pet".
@@ -222,6 +242,6 @@ func (s *PetsAdminService) GetPet(ctx context.Context, id string, params *GetPet
 		method: "GET",
 		url:    cfg.baseURL + "/admin/pets/" + url.PathEscape(id),
 	}
-	r.addQueryParam("trace", params.Trace, dynamicGUID())
+	r.queryParam("trace", params.Trace, paramUse("Trace", params.Trace != "", params.ForceSend, params.Omit), dynamicGUID())
 	return s.client.send(ctx, cfg, r, nil, nil)
 }

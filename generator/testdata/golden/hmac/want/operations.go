@@ -3,7 +3,6 @@
 package hmacsigning
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha1"
 	"crypto/sha512"
@@ -13,9 +12,9 @@ import (
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
 	// CreatePosition sends the request "Create position".
-	CreatePosition(ctx context.Context, params *CreatePositionParams, body string, opts ...Option) (*CreatePositionResponse, *Response, error)
+	CreatePosition(ctx context.Context, body string, opts ...Option) (*CreatePositionResponse, *Response, error)
 	// Account sends the request "Account".
-	Account(ctx context.Context, params *AccountParams, opts ...Option) (*AccountResponse, *Response, error)
+	Account(ctx context.Context, opts ...Option) (*AccountResponse, *Response, error)
 	// BalanceWithoutBody sends the request "Balance without body".
 	BalanceWithoutBody(ctx context.Context, opts ...Option) (*Response, error)
 	// KeyInTheScript sends the request "Key in the script".
@@ -25,16 +24,6 @@ type ClientAPI interface {
 }
 
 var _ ClientAPI = (*Client)(nil)
-
-// CreatePositionParams holds the query and header parameters of CreatePosition.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
-type CreatePositionParams struct {
-	// XBapiAPIKey is the header "X-BAPI-API-KEY"; by default {{apiKey}}.
-	XBapiAPIKey string
-	// XBapiRecvWindow is the header "X-BAPI-RECV-WINDOW"; by default {{recvWindow}}.
-	XBapiRecvWindow string
-}
 
 // CreatePosition sends the request "Create position".
 //
@@ -47,7 +36,7 @@ type CreatePositionParams struct {
 // and body it sends.
 //
 //	POST {{baseUrl}}/v5/position/create
-func (c *Client) CreatePosition(ctx context.Context, params *CreatePositionParams, body string, opts ...Option) (*CreatePositionResponse, *Response, error) {
+func (c *Client) CreatePosition(ctx context.Context, body string, opts ...Option) (*CreatePositionResponse, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
 		return nil, nil, err
@@ -55,15 +44,12 @@ func (c *Client) CreatePosition(ctx context.Context, params *CreatePositionParam
 	if err := checkOrigin("CreatePosition", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
-	if params == nil {
-		params = new(CreatePositionParams)
-	}
 	r := &request{
 		method: "POST",
 		url:    cfg.baseURL + "/v5/position/create",
 	}
-	r.addHeader("X-BAPI-API-KEY", cmp.Or(params.XBapiAPIKey, cfg.apiKey))
-	r.addHeader("X-BAPI-RECV-WINDOW", cmp.Or(params.XBapiRecvWindow, cfg.recvWindow))
+	r.addHeader("X-BAPI-API-KEY", cfg.apiKey)
+	r.addHeader("X-BAPI-RECV-WINDOW", cfg.recvWindow)
 	r.addHeader("Content-Type", "text/plain")
 	r.body = []byte(body)
 	r.contentType = "text/plain"
@@ -90,14 +76,6 @@ func (c *Client) CreatePosition(ctx context.Context, params *CreatePositionParam
 	return &out, resp, nil
 }
 
-// AccountParams holds the query and header parameters of Account.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
-type AccountParams struct {
-	// Window is the query parameter "window"; by default {{recvWindow}}.
-	Window string
-}
-
 // Account sends the request "Account".
 //
 // Seconds, the method and the saved query (with a variable Postman leaves
@@ -108,7 +86,7 @@ type AccountParams struct {
 // {{signingSeed}}, hex) when it is sent, over the query and body it sends.
 //
 //	GET {{baseUrl}}/account?window={{recvWindow}}
-func (c *Client) Account(ctx context.Context, params *AccountParams, opts ...Option) (*AccountResponse, *Response, error) {
+func (c *Client) Account(ctx context.Context, opts ...Option) (*AccountResponse, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
 		return nil, nil, err
@@ -116,14 +94,11 @@ func (c *Client) Account(ctx context.Context, params *AccountParams, opts ...Opt
 	if err := checkOrigin("Account", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
-	if params == nil {
-		params = new(AccountParams)
-	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + "/account",
 	}
-	r.addQueryParam("window", params.Window, cfg.recvWindow)
+	r.addQuery("window", cfg.recvWindow)
 	r.runScript(cfg.scriptTime(), []scriptOutput{{
 		key:   "X-Time",
 		value: []scriptPart{{from: scriptSeconds}},

@@ -22,7 +22,7 @@ func TestCreatePosition(t *testing.T) {
 		wantPath:   "/v5/position/create",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
 		input := "category=linear&symbol=BTCUSDT"
-		return c.CreatePosition(context.Background(), nil, input)
+		return c.CreatePosition(context.Background(), input)
 	})
 }
 
@@ -40,6 +40,6 @@ func TestAccount(t *testing.T) {
 		wantPath:   "/account",
 		wantQuery:  "window=5000",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
-		return c.Account(context.Background(), nil)
+		return c.Account(context.Background())
 	})
 }

@@ -3,7 +3,6 @@
 package hmacsigning
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha256"
 )
@@ -26,8 +25,16 @@ type SpotService struct {
 }
 
 // NewOrderParams holds the query and header parameters of NewOrder.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// NewOrderParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
+//
+// Not fields:
+//
+//   - the header "X-MBX-APIKEY" is {{apiKey}}, set with WithAPIKey.
 type NewOrderParams struct {
 	// Symbol is the query parameter "symbol"; default "BTCUSDT".
 	Symbol string
@@ -35,8 +42,13 @@ type NewOrderParams struct {
 	Side string
 	// Quantity is the query parameter "quantity"; default "0.01".
 	Quantity string
-	// XMbxApikey is the header "X-MBX-APIKEY"; by default {{apiKey}}.
-	XMbxApikey string
+	// Omit names fields (by Go name, such as "Symbol") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // NewOrder sends the request "New order".
@@ -62,10 +74,10 @@ func (s *SpotService) NewOrder(ctx context.Context, params *NewOrderParams, opts
 		method: "POST",
 		url:    cfg.baseURL + "/api/v3/order",
 	}
-	r.addQueryParam("symbol", params.Symbol, "BTCUSDT")
-	r.addQueryParam("side", params.Side, "BUY")
-	r.addQueryParam("quantity", params.Quantity, "0.01")
-	r.addHeader("X-MBX-APIKEY", cmp.Or(params.XMbxApikey, cfg.apiKey))
+	r.queryParam("symbol", params.Symbol, paramUse("Symbol", params.Symbol != "", params.ForceSend, params.Omit), "BTCUSDT")
+	r.queryParam("side", params.Side, paramUse("Side", params.Side != "", params.ForceSend, params.Omit), "BUY")
+	r.queryParam("quantity", params.Quantity, paramUse("Quantity", params.Quantity != "", params.ForceSend, params.Omit), "0.01")
+	r.addHeader("X-MBX-APIKEY", cfg.apiKey)
 	r.runScript(cfg.scriptTime(), []scriptOutput{{
 		key:   "timestamp",
 		query: true,

@@ -5,6 +5,7 @@ package warehouse
 import (
 	"context"
 	"net/url"
+	"strconv"
 )
 
 // StockAPI is the requests of the folder "Stock", as the methods of *StockService.
@@ -24,11 +25,22 @@ type StockService struct {
 }
 
 // ListItemsParams holds the query and header parameters of ListItems.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ListItemsParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type ListItemsParams struct {
-	// Limit is the query parameter "limit"; default "20".
-	Limit string
+	// Limit is the query parameter "limit"; default 20.
+	Limit int
+	// Omit names fields (by Go name, such as "Limit") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ListItems sends the request "List items".
@@ -55,7 +67,7 @@ func (s *StockService) ListItems(ctx context.Context, params *ListItemsParams, o
 		method: "GET",
 		url:    cfg.baseURL + "/items",
 	}
-	r.addQueryParam("limit", params.Limit, "20")
+	r.queryParam("limit", strconv.Itoa(params.Limit), paramUse("Limit", params.Limit != 0, params.ForceSend, params.Omit), "20")
 	r.auth = oauth2FlowAuth{
 		grant: oauth2Grant{
 			audience:  "https://api.warehouse.example",

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -396,7 +397,7 @@ func TestPagesYieldPagesAndKeepParams(t *testing.T) {
 	if want := []string{"t2", "t3", ""}; !slices.Equal(tokens, want) {
 		t.Errorf("next tokens of the pages = %v, want %v", tokens, want)
 	}
-	if *params != (RecentSearchParams{Query: "go"}) {
+	if !reflect.DeepEqual(*params, RecentSearchParams{Query: "go"}) {
 		t.Errorf("params changed to %+v", *params)
 	}
 }

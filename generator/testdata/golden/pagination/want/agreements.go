@@ -6,6 +6,7 @@ import (
 	"context"
 	"iter"
 	"net/url"
+	"strconv"
 )
 
 // AgreementsAPI is the requests of the folder "Agreements", as the methods of *AgreementsService.
@@ -29,13 +30,24 @@ type AgreementsService struct {
 }
 
 // ListAgreementsParams holds the query and header parameters of ListAgreements.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ListAgreementsParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type ListAgreementsParams struct {
-	// Limit is the query parameter "limit"; default "2".
-	Limit string
+	// Limit is the query parameter "limit"; default 2.
+	Limit int
 	// Ctoken is the query parameter "ctoken", sent only when set (disabled in the collection).
 	Ctoken string
+	// Omit names fields (by Go name, such as "Limit") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ListAgreements sends the request "List agreements".
@@ -56,10 +68,8 @@ func (s *AgreementsService) ListAgreements(ctx context.Context, accountID string
 		method: "GET",
 		url:    cfg.baseURL + "/v1/accounts/" + url.PathEscape(accountID) + "/agreements",
 	}
-	r.addQueryParam("limit", params.Limit, "2")
-	if params.Ctoken != "" {
-		r.addQueryParam("ctoken", params.Ctoken, "")
-	}
+	r.queryParam("limit", strconv.Itoa(params.Limit), paramUse("Limit", params.Limit != 0, params.ForceSend, params.Omit), "2")
+	r.queryParam("ctoken", params.Ctoken, paramUse("Ctoken", params.Ctoken != "", params.ForceSend, params.Omit))
 	if cfg.pageURL != "" {
 		// A page iterator asks for the page the previous one links to.
 		r.url, r.query = resolvePageURL(r.url, cfg.pageURL), nil

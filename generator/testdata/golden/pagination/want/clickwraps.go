@@ -30,11 +30,22 @@ type ClickwrapsService struct {
 }
 
 // ListClickwrapsParams holds the query and header parameters of ListClickwraps.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ListClickwrapsParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type ListClickwrapsParams struct {
 	// PageNumber is the query parameter "page_number", sent only when set (disabled in the collection).
 	PageNumber string
+	// Omit names fields (by Go name, such as "PageNumber") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ListClickwraps sends the request "List clickwraps".
@@ -55,9 +66,7 @@ func (s *ClickwrapsService) ListClickwraps(ctx context.Context, params *ListClic
 		method: "GET",
 		url:    cfg.baseURL + "/clickwraps",
 	}
-	if params.PageNumber != "" {
-		r.addQueryParam("page_number", params.PageNumber, "")
-	}
+	r.queryParam("page_number", params.PageNumber, paramUse("PageNumber", params.PageNumber != "", params.ForceSend, params.Omit))
 	var out ListClickwrapsResponse
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {

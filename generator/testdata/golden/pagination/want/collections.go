@@ -5,6 +5,7 @@ package paginationstyles
 import (
 	"context"
 	"iter"
+	"strconv"
 )
 
 // CollectionsAPI is the requests of the folder "Collections", as the methods of *CollectionsService.
@@ -28,13 +29,24 @@ type CollectionsService struct {
 }
 
 // AllCollectionsParams holds the query and header parameters of AllCollections.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// AllCollectionsParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type AllCollectionsParams struct {
-	// Limit is the query parameter "limit"; default "2".
-	Limit string
+	// Limit is the query parameter "limit"; default 2.
+	Limit int
 	// Cursor is the query parameter "cursor", sent only when set (disabled in the collection).
 	Cursor string
+	// Omit names fields (by Go name, such as "Limit") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // AllCollections sends the request "All Collections".
@@ -55,10 +67,8 @@ func (s *CollectionsService) AllCollections(ctx context.Context, params *AllColl
 		method: "GET",
 		url:    cfg.baseURL + "/collections",
 	}
-	r.addQueryParam("limit", params.Limit, "2")
-	if params.Cursor != "" {
-		r.addQueryParam("cursor", params.Cursor, "")
-	}
+	r.queryParam("limit", strconv.Itoa(params.Limit), paramUse("Limit", params.Limit != 0, params.ForceSend, params.Omit), "2")
+	r.queryParam("cursor", params.Cursor, paramUse("Cursor", params.Cursor != "", params.ForceSend, params.Omit))
 	var out AllCollectionsResponse
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {

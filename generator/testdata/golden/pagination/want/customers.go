@@ -5,6 +5,7 @@ package paginationstyles
 import (
 	"context"
 	"iter"
+	"strconv"
 )
 
 // CustomersAPI is the requests of the folder "Customers", as the methods of *CustomersService.
@@ -37,15 +38,26 @@ type CustomersService struct {
 }
 
 // ListCustomersParams holds the query and header parameters of ListCustomers.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ListCustomersParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type ListCustomersParams struct {
-	// Limit is the query parameter "limit"; default "2".
-	Limit string
+	// Limit is the query parameter "limit"; default 2.
+	Limit int
 	// StartingAfter is the query parameter "starting_after", sent only when set (disabled in the collection).
 	StartingAfter string
 	// EndingBefore is the query parameter "ending_before", sent only when set (disabled in the collection).
 	EndingBefore string
+	// Omit names fields (by Go name, such as "Limit") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ListCustomers sends the request "List customers".
@@ -66,13 +78,9 @@ func (s *CustomersService) ListCustomers(ctx context.Context, params *ListCustom
 		method: "GET",
 		url:    cfg.baseURL + "/v1/customers",
 	}
-	r.addQueryParam("limit", params.Limit, "2")
-	if params.StartingAfter != "" {
-		r.addQueryParam("starting_after", params.StartingAfter, "")
-	}
-	if params.EndingBefore != "" {
-		r.addQueryParam("ending_before", params.EndingBefore, "")
-	}
+	r.queryParam("limit", strconv.Itoa(params.Limit), paramUse("Limit", params.Limit != 0, params.ForceSend, params.Omit), "2")
+	r.queryParam("starting_after", params.StartingAfter, paramUse("StartingAfter", params.StartingAfter != "", params.ForceSend, params.Omit))
+	r.queryParam("ending_before", params.EndingBefore, paramUse("EndingBefore", params.EndingBefore != "", params.ForceSend, params.Omit))
 	var out ListCustomersResponse
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
@@ -152,15 +160,26 @@ func (s *CustomersService) ListCustomersAll(ctx context.Context, opts ...Option)
 }
 
 // SearchCustomersParams holds the query and header parameters of SearchCustomers.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// SearchCustomersParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type SearchCustomersParams struct {
 	// Query is the query parameter "query"; default "name:'Ada'".
 	Query string
-	// Limit is the query parameter "limit"; default "2".
-	Limit string
+	// Limit is the query parameter "limit"; default 2.
+	Limit int
 	// Page is the query parameter "page", sent only when set (disabled in the collection).
 	Page string
+	// Omit names fields (by Go name, such as "Query") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // SearchCustomers sends the request "Search customers".
@@ -181,11 +200,9 @@ func (s *CustomersService) SearchCustomers(ctx context.Context, params *SearchCu
 		method: "GET",
 		url:    cfg.baseURL + "/v1/customers/search",
 	}
-	r.addQueryParam("query", params.Query, "name:'Ada'")
-	r.addQueryParam("limit", params.Limit, "2")
-	if params.Page != "" {
-		r.addQueryParam("page", params.Page, "")
-	}
+	r.queryParam("query", params.Query, paramUse("Query", params.Query != "", params.ForceSend, params.Omit), "name:'Ada'")
+	r.queryParam("limit", strconv.Itoa(params.Limit), paramUse("Limit", params.Limit != 0, params.ForceSend, params.Omit), "2")
+	r.queryParam("page", params.Page, paramUse("Page", params.Page != "", params.ForceSend, params.Omit))
 	var out SearchCustomersResponse
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {

@@ -29,13 +29,24 @@ type FoldersService struct {
 }
 
 // ListItemsInFolderParams holds the query and header parameters of ListItemsInFolder.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ListItemsInFolderParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type ListItemsInFolderParams struct {
-	// Limit is the query parameter "limit"; default "2".
-	Limit string
+	// Limit is the query parameter "limit"; default 2.
+	Limit int
 	// Offset is the query parameter "offset"; default "0".
 	Offset string
+	// Omit names fields (by Go name, such as "Limit") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ListItemsInFolder sends the request "List items in folder".
@@ -56,8 +67,8 @@ func (s *FoldersService) ListItemsInFolder(ctx context.Context, params *ListItem
 		method: "GET",
 		url:    cfg.baseURL + "/folders/0/items",
 	}
-	r.addQueryParam("limit", params.Limit, "2")
-	r.addQueryParam("offset", params.Offset, "0")
+	r.queryParam("limit", strconv.Itoa(params.Limit), paramUse("Limit", params.Limit != 0, params.ForceSend, params.Omit), "2")
+	r.queryParam("offset", params.Offset, paramUse("Offset", params.Offset != "", params.ForceSend, params.Omit), "0")
 	var out ListItemsInFolderResponse
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {

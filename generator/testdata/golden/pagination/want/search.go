@@ -5,6 +5,7 @@ package paginationstyles
 import (
 	"context"
 	"iter"
+	"strconv"
 )
 
 // SearchAPI is the requests of the folder "Search", as the methods of *SearchService.
@@ -28,15 +29,26 @@ type SearchService struct {
 }
 
 // SearchRepositoriesParams holds the query and header parameters of SearchRepositories.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// SearchRepositoriesParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type SearchRepositoriesParams struct {
 	// Q is the query parameter "q"; default "go".
 	Q string
-	// PerPage is the query parameter "per_page"; default "2".
-	PerPage string
+	// PerPage is the query parameter "per_page"; default 2.
+	PerPage int
 	// Page is the query parameter "page"; default "1".
 	Page string
+	// Omit names fields (by Go name, such as "Q") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // SearchRepositories sends the request "Search repositories".
@@ -57,9 +69,9 @@ func (s *SearchService) SearchRepositories(ctx context.Context, params *SearchRe
 		method: "GET",
 		url:    cfg.baseURL + "/search/repositories",
 	}
-	r.addQueryParam("q", params.Q, "go")
-	r.addQueryParam("per_page", params.PerPage, "2")
-	r.addQueryParam("page", params.Page, "1")
+	r.queryParam("q", params.Q, paramUse("Q", params.Q != "", params.ForceSend, params.Omit), "go")
+	r.queryParam("per_page", strconv.Itoa(params.PerPage), paramUse("PerPage", params.PerPage != 0, params.ForceSend, params.Omit), "2")
+	r.queryParam("page", params.Page, paramUse("Page", params.Page != "", params.ForceSend, params.Omit), "1")
 	if cfg.pageURL != "" {
 		// A page iterator asks for the page the previous one links to.
 		r.url, r.query = resolvePageURL(r.url, cfg.pageURL), nil

@@ -29,11 +29,22 @@ type ShelvesService struct {
 }
 
 // ListBooksParams holds the query and header parameters of ListBooks.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ListBooksParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type ListBooksParams struct {
 	// Cursor is the query parameter "cursor", sent only when set (disabled in the collection).
 	Cursor string
+	// Omit names fields (by Go name, such as "Cursor") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ListBooks sends the request "List books".
@@ -54,9 +65,7 @@ func (s *ShelvesService) ListBooks(ctx context.Context, start2 string, params *L
 		method: "GET",
 		url:    cfg.baseURL + "/shelves/" + url.PathEscape(start2) + "/books",
 	}
-	if params.Cursor != "" {
-		r.addQueryParam("cursor", params.Cursor, "")
-	}
+	r.queryParam("cursor", params.Cursor, paramUse("Cursor", params.Cursor != "", params.ForceSend, params.Omit))
 	var out ListBooksResponse
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {

@@ -35,13 +35,24 @@ type TagsService struct {
 }
 
 // ListWafTagsParams holds the query and header parameters of ListWafTags.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ListWafTagsParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type ListWafTagsParams struct {
-	// PageSize is the query parameter "page[size]"; default "2".
-	PageSize string
+	// PageSize is the query parameter "page[size]"; default 2.
+	PageSize int
 	// PageNumber is the query parameter "page[number]", sent as a bare key when unset, as the collection saves it.
 	PageNumber string
+	// Omit names fields (by Go name, such as "PageSize") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ListWafTags sends the request "List WAF tags".
@@ -62,12 +73,8 @@ func (s *TagsService) ListWafTags(ctx context.Context, params *ListWafTagsParams
 		method: "GET",
 		url:    cfg.baseURL + "/wafs/tags",
 	}
-	r.addQueryParam("page[size]", params.PageSize, "2")
-	if params.PageNumber != "" {
-		r.addQueryParam("page[number]", params.PageNumber, "")
-	} else {
-		r.addQueryKey("page[number]")
-	}
+	r.queryParam("page[size]", strconv.Itoa(params.PageSize), paramUse("PageSize", params.PageSize != 0, params.ForceSend, params.Omit), "2")
+	r.queryFlag("page[number]", params.PageNumber, paramUse("PageNumber", params.PageNumber != "", params.ForceSend, params.Omit))
 	if cfg.pageURL != "" {
 		// A page iterator asks for the page the previous one links to.
 		r.url, r.query = resolvePageURL(r.url, cfg.pageURL), nil
@@ -124,13 +131,24 @@ func (s *TagsService) ListWafTagsAll(ctx context.Context, params *ListWafTagsPar
 }
 
 // ListTLSSubscriptionsParams holds the query and header parameters of ListTLSSubscriptions.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ListTLSSubscriptionsParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type ListTLSSubscriptionsParams struct {
 	// PageNumber is the query parameter "page[number]"; default "1".
 	PageNumber string
-	// PageSize is the query parameter "page[size]"; default "2".
-	PageSize string
+	// PageSize is the query parameter "page[size]"; default 2.
+	PageSize int
+	// Omit names fields (by Go name, such as "PageNumber") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ListTLSSubscriptions sends the request "List TLS subscriptions".
@@ -151,8 +169,8 @@ func (s *TagsService) ListTLSSubscriptions(ctx context.Context, params *ListTLSS
 		method: "GET",
 		url:    cfg.baseURL + "/tls/subscriptions",
 	}
-	r.addQueryParam("page[number]", params.PageNumber, "1")
-	r.addQueryParam("page[size]", params.PageSize, "2")
+	r.queryParam("page[number]", params.PageNumber, paramUse("PageNumber", params.PageNumber != "", params.ForceSend, params.Omit), "1")
+	r.queryParam("page[size]", strconv.Itoa(params.PageSize), paramUse("PageSize", params.PageSize != 0, params.ForceSend, params.Omit), "2")
 	var out ListTLSSubscriptionsResponse
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {

@@ -5,6 +5,7 @@ package paginationstyles
 import (
 	"context"
 	"iter"
+	"strconv"
 )
 
 // TweetsAPI is the requests of the folder "Tweets", as the methods of *TweetsService.
@@ -28,17 +29,28 @@ type TweetsService struct {
 }
 
 // RecentSearchParams holds the query and header parameters of RecentSearch.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// RecentSearchParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type RecentSearchParams struct {
 	// Query is the query parameter "query"; default "golang".
 	Query string
-	// MaxResults is the query parameter "max_results"; default "10".
-	MaxResults string
+	// MaxResults is the query parameter "max_results"; default 10.
+	MaxResults int
 	// NextToken is the query parameter "next_token", sent only when set (disabled in the collection).
 	//
 	// The token of the page to return.
 	NextToken string
+	// Omit names fields (by Go name, such as "Query") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // RecentSearch sends the request "Recent Search".
@@ -59,11 +71,9 @@ func (s *TweetsService) RecentSearch(ctx context.Context, params *RecentSearchPa
 		method: "GET",
 		url:    cfg.baseURL + "/2/tweets/search/recent",
 	}
-	r.addQueryParam("query", params.Query, "golang")
-	r.addQueryParam("max_results", params.MaxResults, "10")
-	if params.NextToken != "" {
-		r.addQueryParam("next_token", params.NextToken, "")
-	}
+	r.queryParam("query", params.Query, paramUse("Query", params.Query != "", params.ForceSend, params.Omit), "golang")
+	r.queryParam("max_results", strconv.Itoa(params.MaxResults), paramUse("MaxResults", params.MaxResults != 0, params.ForceSend, params.Omit), "10")
+	r.queryParam("next_token", params.NextToken, paramUse("NextToken", params.NextToken != "", params.ForceSend, params.Omit))
 	var out RecentSearchResponse
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {

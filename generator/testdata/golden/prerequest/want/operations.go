@@ -2,10 +2,7 @@
 
 package prerequestscripts
 
-import (
-	"cmp"
-	"context"
-)
+import "context"
 
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
@@ -17,15 +14,28 @@ type ClientAPI interface {
 var _ ClientAPI = (*Client)(nil)
 
 // TokenParams holds the query and header parameters of Token.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// TokenParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
+//
+// Not fields:
+//
+//   - the query parameter "since" is {{since}}, set with WithSince.
 type TokenParams struct {
-	// Since is the query parameter "since"; by default {{since}}.
-	Since string
 	// Authorization is the header "Authorization"; by default Bearer {{token}}.
 	Authorization string
 	// XClient is the header "X-Client"; default "scripts/1.0".
 	XClient string
+	// Omit names fields (by Go name, such as "Authorization") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // Token sends the request "Token".
@@ -52,8 +62,8 @@ func (c *Client) Token(ctx context.Context, params *TokenParams, opts ...Option)
 		method: "GET",
 		url:    cfg.baseURL + "/token/check",
 	}
-	r.addQueryParam("since", params.Since, cfg.since)
-	r.addHeader("Authorization", cmp.Or(params.Authorization, "Bearer "+cfg.token))
-	r.addHeader("X-Client", cmp.Or(params.XClient, "scripts/1.0"))
+	r.addQuery("since", cfg.since)
+	r.headerParam("Authorization", params.Authorization, paramUse("Authorization", params.Authorization != "", params.ForceSend, params.Omit), "Bearer "+cfg.token)
+	r.headerParam("X-Client", params.XClient, paramUse("XClient", params.XClient != "", params.ForceSend, params.Omit), "scripts/1.0")
 	return c.send(ctx, cfg, r, nil, nil)
 }

@@ -2,10 +2,7 @@
 
 package prerequestscripts
 
-import (
-	"cmp"
-	"context"
-)
+import "context"
 
 // OrdersAPI is the requests of the folder "Orders", as the methods of *OrdersService.
 // Depend on it rather than on *OrdersService to swap in a fake in tests.
@@ -22,19 +19,31 @@ type OrdersService struct {
 }
 
 // ListOrdersParams holds the query and header parameters of ListOrders.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// ListOrdersParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
+//
+// Not fields:
+//
+//   - the query parameter "since" is {{since}}, set with WithSince.
+//   - the header "X-Api-Key" is {{apiKey}}, set with WithAPIKey.
 type ListOrdersParams struct {
-	// Since is the query parameter "since"; by default {{since}}.
-	Since string
 	// XTenant is the header "X-Tenant"; by default {{tenant}}-orders.
 	XTenant string
 	// XRequestID is the header "X-Request-Id"; by default {{$guid}}.
 	XRequestID string
-	// XAPIKey is the header "X-Api-Key"; by default {{apiKey}}.
-	XAPIKey string
 	// XClient is the header "X-Client"; default "scripts/1.0".
 	XClient string
+	// Omit names fields (by Go name, such as "XTenant") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // ListOrders sends the request "List orders".
@@ -55,11 +64,11 @@ func (s *OrdersService) ListOrders(ctx context.Context, params *ListOrdersParams
 		method: "GET",
 		url:    cfg.baseURL + "/orders",
 	}
-	r.addQueryParam("since", params.Since, cfg.since)
-	r.addHeader("X-Tenant", cmp.Or(params.XTenant, cfg.tenant+"-orders"))
-	r.addHeader("X-Request-Id", cmp.Or(params.XRequestID, dynamicGUID()))
-	r.addHeader("X-Api-Key", cmp.Or(params.XAPIKey, cfg.apiKey))
-	r.addHeader("X-Client", cmp.Or(params.XClient, "scripts/1.0"))
+	r.addQuery("since", cfg.since)
+	r.headerParam("X-Tenant", params.XTenant, paramUse("XTenant", params.XTenant != "", params.ForceSend, params.Omit), cfg.tenant+"-orders")
+	r.headerParam("X-Request-Id", params.XRequestID, paramUse("XRequestID", params.XRequestID != "", params.ForceSend, params.Omit), dynamicGUID())
+	r.addHeader("X-Api-Key", cfg.apiKey)
+	r.headerParam("X-Client", params.XClient, paramUse("XClient", params.XClient != "", params.ForceSend, params.Omit), "scripts/1.0")
 	r.dropEmptyHeaders()
 	var out []ListOrdersResponseItem
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)

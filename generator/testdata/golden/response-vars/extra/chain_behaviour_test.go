@@ -59,7 +59,7 @@ func TestChainOptions(t *testing.T) {
 	if err != nil || me.UserID != "u-live" {
 		t.Fatalf("MeVariables = %+v, %v", me, err)
 	}
-	if _, _, err := c.Carts.GetCart(ctx, nil, append(login.Options(), me.Options()...)...); err != nil {
+	if _, _, err := c.Carts.GetCart(ctx, append(login.Options(), me.Options()...)...); err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]string{"X-Region": "eu", "X-Mirror": "eu", "X-User": "u-live"} {
@@ -71,7 +71,7 @@ func TestChainOptions(t *testing.T) {
 		t.Errorf("GetCart path %q, want the unset cart id's default /carts/none", got.URL.Path)
 	}
 	// The client itself is unchanged.
-	if _, _, err := c.Carts.GetCart(ctx, nil); err != nil {
+	if _, _, err := c.Carts.GetCart(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if got.URL.Path != "/carts/c-1" || got.Header.Get("X-Region") != "us" || got.Header.Get("X-User") != "" {

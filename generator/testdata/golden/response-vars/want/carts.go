@@ -3,7 +3,6 @@
 package shop
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,7 +14,7 @@ type CartsAPI interface {
 	// CreateCart sends the request "Create cart".
 	CreateCart(ctx context.Context, params *CreateCartParams, body *CreateCartRequest, opts ...Option) (*CreateCartResponse, *Response, error)
 	// GetCart sends the request "Get cart".
-	GetCart(ctx context.Context, params *GetCartParams, opts ...Option) (*MeResponseUser, *Response, error)
+	GetCart(ctx context.Context, opts ...Option) (*MeResponseUser, *Response, error)
 	// Receipt sends the request "Receipt".
 	Receipt(ctx context.Context, opts ...Option) ([]byte, *Response, error)
 }
@@ -28,11 +27,22 @@ type CartsService struct {
 }
 
 // CreateCartParams holds the query and header parameters of CreateCart.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// CreateCartParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type CreateCartParams struct {
 	// Authorization is the header "Authorization"; by default Bearer {{token}}.
 	Authorization string
+	// Omit names fields (by Go name, such as "Authorization") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // CreateCart sends the request "Create cart".
@@ -62,7 +72,7 @@ func (s *CartsService) CreateCart(ctx context.Context, params *CreateCartParams,
 		method: "POST",
 		url:    cfg.baseURL + "/carts",
 	}
-	r.addHeader("Authorization", cmp.Or(params.Authorization, "Bearer "+cfg.token))
+	r.headerParam("Authorization", params.Authorization, paramUse("Authorization", params.Authorization != "", params.ForceSend, params.Omit), "Bearer "+cfg.token)
 	r.addHeader("Content-Type", "application/json")
 	if body != nil {
 		data, err := json.Marshal(body)
@@ -126,22 +136,10 @@ func (v CreateCartVariables) Options() []Option {
 	return opts
 }
 
-// GetCartParams holds the query and header parameters of GetCart.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
-type GetCartParams struct {
-	// XRegion is the header "X-Region"; by default {{region}}.
-	XRegion string
-	// XUser is the header "X-User"; by default {{userId}}.
-	XUser string
-	// XMirror is the header "X-Mirror"; by default {{mirror}}.
-	XMirror string
-}
-
 // GetCart sends the request "Get cart".
 //
 //	GET {{baseUrl}}/carts/{{cartId}}
-func (s *CartsService) GetCart(ctx context.Context, params *GetCartParams, opts ...Option) (*MeResponseUser, *Response, error) {
+func (s *CartsService) GetCart(ctx context.Context, opts ...Option) (*MeResponseUser, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
 		return nil, nil, err
@@ -149,16 +147,13 @@ func (s *CartsService) GetCart(ctx context.Context, params *GetCartParams, opts 
 	if err := checkOrigin("Carts.GetCart", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
-	if params == nil {
-		params = new(GetCartParams)
-	}
 	r := &request{
 		method: "GET",
 		url:    cfg.baseURL + "/carts/" + escapePath(cfg.cartID),
 	}
-	r.addHeader("X-Region", cmp.Or(params.XRegion, cfg.region))
-	r.addHeader("X-User", cmp.Or(params.XUser, cfg.userID))
-	r.addHeader("X-Mirror", cmp.Or(params.XMirror, cfg.mirror))
+	r.addHeader("X-Region", cfg.region)
+	r.addHeader("X-User", cfg.userID)
+	r.addHeader("X-Mirror", cfg.mirror)
 	var out MeResponseUser
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {

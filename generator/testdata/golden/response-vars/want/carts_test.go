@@ -61,7 +61,7 @@ func TestCartsCreateCartVariables(t *testing.T) {
 		t.Errorf("CartURL = %q, want %q", vars.CartURL, "/carts/c-9")
 	}
 	next, rec := replay(t, 200, nil, "")
-	newTestClient(t, next.URL).Carts.GetCart(context.Background(), nil, vars.Options()...)
+	newTestClient(t, next.URL).Carts.GetCart(context.Background(), vars.Options()...)
 	checkSentValue(t, rec, "cartId", "c-9")
 }
 
@@ -78,7 +78,7 @@ func TestCartsGetCart(t *testing.T) {
 		wantMethod: "GET",
 		wantPath:   "/carts/none",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
-		return c.Carts.GetCart(context.Background(), nil)
+		return c.Carts.GetCart(context.Background())
 	})
 }
 

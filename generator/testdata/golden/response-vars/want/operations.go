@@ -3,7 +3,6 @@
 package shop
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -106,11 +105,22 @@ func (v LogInVariables) Options() []Option {
 }
 
 // MeParams holds the query and header parameters of Me.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// MeParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
 type MeParams struct {
 	// Authorization is the header "Authorization"; by default Bearer {{token}}.
 	Authorization string
+	// Omit names fields (by Go name, such as "Authorization") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // Me sends the request "Me".
@@ -134,7 +144,7 @@ func (c *Client) Me(ctx context.Context, params *MeParams, opts ...Option) (*MeR
 		method: "GET",
 		url:    cfg.baseURL + "/me",
 	}
-	r.addHeader("Authorization", cmp.Or(params.Authorization, "Bearer "+cfg.token))
+	r.headerParam("Authorization", params.Authorization, paramUse("Authorization", params.Authorization != "", params.ForceSend, params.Omit), "Bearer "+cfg.token)
 	var out MeResponse
 	resp, err := c.send(ctx, cfg, r, &out, nil)
 	if err != nil {

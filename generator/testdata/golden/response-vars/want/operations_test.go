@@ -101,6 +101,6 @@ func TestMeVariables(t *testing.T) {
 		t.Errorf("UserID = %q, want %q", vars.UserID, "u-5")
 	}
 	next, rec := replay(t, 200, nil, "")
-	newTestClient(t, next.URL).Carts.GetCart(context.Background(), nil, vars.Options()...)
+	newTestClient(t, next.URL).Carts.GetCart(context.Background(), vars.Options()...)
 	checkSentValue(t, rec, "userId", "u-5")
 }

@@ -4,6 +4,7 @@ package variablesandurls
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -43,13 +44,37 @@ func (r *request) addQueryKey(key string) {
 	})
 }
 
-// addQueryParam adds the caller's value, or the collection's saved value
-// when the caller left it empty.
-func (r *request) addQueryParam(key, value, saved string) {
-	if value == "" {
-		r.addQuery(key, saved)
-		return
+// fieldUse is how the caller gave one field of a Params struct.
+type fieldUse uint8
+
+const (
+	// useSaved: the field holds its zero value and is named in neither
+	// list, so the collection's saved value is sent (nothing for a
+	// parameter the collection disables).
+	useSaved fieldUse = iota
+	// useValue: the field is set, or named in ForceSend: its value is
+	// sent, even when it is "", 0 or false.
+	useValue
+	// useOmit: the field is named in Omit: the parameter is not sent.
+	useOmit
+)
+
+// paramUse says how to send the Params field name: set reports whether it
+// holds a value other than its zero value; force and omit are the struct's
+// ForceSend and Omit lists. Omit wins over both.
+func paramUse(name string, set bool, force, omit []string) fieldUse {
+	switch {
+	case slices.Contains(omit, name):
+		return useOmit
+	case set || slices.Contains(force, name):
+		return useValue
 	}
+	return useSaved
+}
+
+// pushStrict adds the caller's value. It is escaped fully, because unlike
+// a value saved in the collection it is never already percent-encoded.
+func (r *request) pushStrict(key, value string) {
 	r.pushQuery(queryPair{
 		key:    key,
 		strict: true,
@@ -57,17 +82,56 @@ func (r *request) addQueryParam(key, value, saved string) {
 	})
 }
 
-// addQueryList adds one entry per value of a repeated key: the caller's
-// values, or the saved ones when the caller gave none.
-func (r *request) addQueryList(key string, values []string, saved ...string) {
-	if len(values) == 0 {
+// queryParam adds a query parameter as use says: the caller's value, or
+// the saved values (none for a parameter the collection disables, one
+// otherwise), or nothing.
+func (r *request) queryParam(key, value string, use fieldUse, saved ...string) {
+	switch use {
+	case useValue:
+		r.pushStrict(key, value)
+	case useSaved:
 		for _, v := range saved {
 			r.addQuery(key, v)
 		}
-		return
 	}
-	for _, v := range values {
-		r.addQueryParam(key, v, "")
+}
+
+// queryFlag adds a query parameter that the collection saves with a null
+// value: the bare key ("?debug") unless the caller gives a value.
+func (r *request) queryFlag(key, value string, use fieldUse) {
+	switch use {
+	case useValue:
+		r.pushStrict(key, value)
+	case useSaved:
+		r.addQueryKey(key)
+	}
+}
+
+// queryList adds one entry per value of a repeated key: the caller's
+// values, or the saved ones.
+func (r *request) queryList(key string, values []string, use fieldUse, saved ...string) {
+	switch use {
+	case useValue:
+		for _, v := range values {
+			r.pushStrict(key, v)
+		}
+	case useSaved:
+		for _, v := range saved {
+			r.addQuery(key, v)
+		}
+	}
+}
+
+// headerParam adds a header parameter as use says: the caller's value, or
+// the saved one (none for a header the collection disables), or nothing.
+func (r *request) headerParam(key, value string, use fieldUse, saved ...string) {
+	switch use {
+	case useValue:
+		r.addHeader(key, value)
+	case useSaved:
+		for _, v := range saved {
+			r.addHeader(key, v)
+		}
 	}
 }
 

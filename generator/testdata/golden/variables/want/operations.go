@@ -26,8 +26,17 @@ type ClientAPI interface {
 var _ ClientAPI = (*Client)(nil)
 
 // SearchParams holds the query and header parameters of Search.
-// A field left empty sends the value saved in the collection; a parameter
-// that is disabled in the collection is sent only when its field is set.
+// A field left at its zero value sends the value saved in the collection,
+// and a parameter that the collection disables is sent only when its field
+// is set: nil, or an empty
+// SearchParams, sends the request as saved.
+// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// to leave a parameter out, name it in Omit.
+//
+// Not fields:
+//
+//   - the query parameter "limit" is {{limit}}, set with WithLimit.
+//   - the header "X-Zone" is {{zone}}, set with WithZone.
 type SearchParams struct {
 	// Q is the query parameter "q"; default "café au lait".
 	//
@@ -43,16 +52,19 @@ type SearchParams struct {
 	Sort string
 	// Expr is the query parameter "expr"; default "a<b".
 	Expr string
-	// Limit is the query parameter "limit"; by default {{limit}}.
-	Limit string
 	// XRequestID is the header "X-Request-Id"; by default {{$guid}}.
 	XRequestID string
-	// XZone is the header "X-Zone"; by default {{zone}}.
-	XZone string
 	// XContact is the header "X-Contact"; by default {{$randomEmail}} via {{$randomIPV6}} {{$randomPassword}} {{$randomFullName}} {{$randomUrl}} {{$randomLatitude}}.
 	XContact string
 	// XTypo is the header "X-Typo"; default "{{$randomBogus}}".
 	XTypo string
+	// Omit names fields (by Go name, such as "Q") whose parameter is not sent at
+	// all, not even the value saved in the collection.
+	Omit []string
+	// ForceSend names fields (by Go name) that are sent even when they hold the zero
+	// value ("", 0, false or an empty list), instead of the value saved in the
+	// collection. Omit wins over it.
+	ForceSend []string
 }
 
 // Search sends the request "Search".
@@ -73,22 +85,18 @@ func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Optio
 		method: "GET",
 		url:    cmp.Or(cfg.baseURL, cfg.scheme+"://"+cfg.host+"/v2") + "/search",
 	}
-	r.addQueryParam("q", params.Q, "café au lait")
-	r.addQueryList("tag", params.Tag, "a", "b")
-	if params.Debug != "" {
-		r.addQueryParam("debug", params.Debug, "")
-	} else {
-		r.addQueryKey("debug")
-	}
+	r.queryParam("q", params.Q, paramUse("Q", params.Q != "", params.ForceSend, params.Omit), "café au lait")
+	r.queryList("tag", params.Tag, paramUse("Tag", len(params.Tag) > 0, params.ForceSend, params.Omit), "a", "b")
+	r.queryFlag("debug", params.Debug, paramUse("Debug", params.Debug != "", params.ForceSend, params.Omit))
 	r.addQueryKey("")
-	r.addQueryParam("page", params.Page, "%2F1")
-	r.addQueryParam("sort", params.Sort, dynamicRandomInt())
-	r.addQueryParam("expr", params.Expr, "a<b")
-	r.addQueryParam("limit", params.Limit, cfg.limit)
-	r.addHeader("X-Request-Id", cmp.Or(params.XRequestID, dynamicGUID()))
-	r.addHeader("X-Zone", cmp.Or(params.XZone, cmp.Or(cfg.zone, cfg.region+"-1a")))
-	r.addHeader("X-Contact", cmp.Or(params.XContact, dynamicRandomEmail()+" via "+dynamicRandomIPV6()+" "+dynamicRandomPassword()+" "+dynamicRandomFullName()+" "+dynamicRandomURL()+" "+dynamicRandomLatitude()))
-	r.addHeader("X-Typo", cmp.Or(params.XTypo, "{{$randomBogus}}"))
+	r.queryParam("page", params.Page, paramUse("Page", params.Page != "", params.ForceSend, params.Omit), "%2F1")
+	r.queryParam("sort", params.Sort, paramUse("Sort", params.Sort != "", params.ForceSend, params.Omit), dynamicRandomInt())
+	r.queryParam("expr", params.Expr, paramUse("Expr", params.Expr != "", params.ForceSend, params.Omit), "a<b")
+	r.addQuery("limit", cfg.limit)
+	r.headerParam("X-Request-Id", params.XRequestID, paramUse("XRequestID", params.XRequestID != "", params.ForceSend, params.Omit), dynamicGUID())
+	r.addHeader("X-Zone", cmp.Or(cfg.zone, cfg.region+"-1a"))
+	r.headerParam("X-Contact", params.XContact, paramUse("XContact", params.XContact != "", params.ForceSend, params.Omit), dynamicRandomEmail()+" via "+dynamicRandomIPV6()+" "+dynamicRandomPassword()+" "+dynamicRandomFullName()+" "+dynamicRandomURL()+" "+dynamicRandomLatitude())
+	r.headerParam("X-Typo", params.XTypo, paramUse("XTypo", params.XTypo != "", params.ForceSend, params.Omit), "{{$randomBogus}}")
 	var out SearchResponse
 	resp, err := c.send(ctx, cfg, r, &out, nil)
 	if err != nil {
