@@ -54,16 +54,16 @@ type AuthenticateParams struct {
 	//
 	// (Required) Version 2.0 of the authenticate resource, protocol 1.0.
 	AcceptAPIVersion string
-	// XOpenAmUsername is the header "X-OpenAM-Username"; by default {{username}}.
+	// XOpenAMUsername is the header "X-OpenAM-Username"; by default {{username}}.
 	//
 	// (Required) The user's login name. Zero page login: AM reads the credentials from
 	// these headers instead of returning callbacks. Non-ASCII names must be encoded as
 	// described in RFC 2047.
-	XOpenAmUsername string
-	// XOpenAmPassword is the header "X-OpenAM-Password"; by default {{password}}.
+	XOpenAMUsername string
+	// XOpenAMPassword is the header "X-OpenAM-Password"; by default {{password}}.
 	//
 	// (Required) The user's password.
-	XOpenAmPassword string
+	XOpenAMPassword string
 }
 
 // Authenticate sends the request "Step 1: Authenticate".
@@ -113,8 +113,8 @@ func (s *SessionsService) Authenticate(ctx context.Context, params *Authenticate
 		r.addQueryParam("authIndexValue", params.AuthIndexValue, "")
 	}
 	r.addHeader("Accept-API-Version", cmp.Or(params.AcceptAPIVersion, "resource=2.0, protocol=1.0"))
-	r.addHeader("X-OpenAM-Username", cmp.Or(params.XOpenAmUsername, cfg.username))
-	r.addHeader("X-OpenAM-Password", cmp.Or(params.XOpenAmPassword, cfg.password))
+	r.addHeader("X-OpenAM-Username", cmp.Or(params.XOpenAMUsername, cfg.username))
+	r.addHeader("X-OpenAM-Password", cmp.Or(params.XOpenAMPassword, cfg.password))
 	r.addHeader("Content-Type", "application/json")
 	errValue := func(status int) any {
 		switch status {

@@ -50,7 +50,7 @@ type GetSessionInfoResponse struct {
 
 // GetSessionInfoResponseProperties is inferred from the collection's saved examples.
 type GetSessionInfoResponseProperties struct {
-	AmCtxID string `json:"AMCtxId"`
+	AMCtxID string `json:"AMCtxId"`
 }
 
 // RefreshUsersSessionUnauthorizedError is inferred from the saved examples of Sessions.RefreshUsersSession.

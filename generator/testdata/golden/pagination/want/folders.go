@@ -16,7 +16,7 @@ type FoldersAPI interface {
 	// ListItemsInFolderPages walks the pages of ListItemsInFolder.
 	ListItemsInFolderPages(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[*ListItemsInFolderResponse, error]
 	// ListItemsInFolderAll walks the items of every page of ListItemsInFolder.
-	ListItemsInFolderAll(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error]
+	ListItemsInFolderAll(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[ListWAFTagsResponseDataItem, error]
 }
 
 var _ FoldersAPI = (*FoldersService)(nil)
@@ -107,8 +107,8 @@ func (s *FoldersService) ListItemsInFolderPages(ctx context.Context, params *Lis
 // ListItemsInFolderAll yields the items of the "entries" list on every page that
 // ListItemsInFolderPages walks, in order. An error ends the walk and is yielded
 // with the zero item; breaking out of the loop stops it without a further request.
-func (s *FoldersService) ListItemsInFolderAll(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error] {
-	return pageItems(s.ListItemsInFolderPages(ctx, params, opts...), func(page *ListItemsInFolderResponse) []ListWafTagsResponseDataItem {
+func (s *FoldersService) ListItemsInFolderAll(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[ListWAFTagsResponseDataItem, error] {
+	return pageItems(s.ListItemsInFolderPages(ctx, params, opts...), func(page *ListItemsInFolderResponse) []ListWAFTagsResponseDataItem {
 		return page.Entries
 	})
 }
