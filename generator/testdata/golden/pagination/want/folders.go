@@ -11,7 +11,7 @@ import (
 // FoldersAPI is the requests of the folder "Folders", as the methods of *FoldersService.
 // Depend on it rather than on *FoldersService to swap in a fake in tests.
 type FoldersAPI interface {
-	// ListItemsInFolder sends the request "List items in folder".
+	// ListItemsInFolder sends a GET request to /folders/0/items and returns the decoded response.
 	ListItemsInFolder(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) (*ListItemsInFolderResponse, *Response, error)
 	// ListItemsInFolderPages walks the pages of ListItemsInFolder.
 	ListItemsInFolderPages(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[*ListItemsInFolderResponse, error]
@@ -38,9 +38,10 @@ type ListItemsInFolderParams struct {
 	Offset string
 }
 
-// ListItemsInFolder sends the request "List items in folder".
+// ListItemsInFolder sends a GET request to /folders/0/items and returns the
+// decoded response. The collection names this request "List items in folder".
 //
-//	GET {{baseUrl}}/folders/0/items?limit=2&offset=0
+//	GET {baseURL}/folders/0/items?limit=2&offset=0
 func (s *FoldersService) ListItemsInFolder(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) (*ListItemsInFolderResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

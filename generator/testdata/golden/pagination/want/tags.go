@@ -11,13 +11,13 @@ import (
 // TagsAPI is the requests of the folder "Tags", as the methods of *TagsService.
 // Depend on it rather than on *TagsService to swap in a fake in tests.
 type TagsAPI interface {
-	// ListWAFTags sends the request "List WAF tags".
+	// ListWAFTags sends a GET request to /wafs/tags and returns the decoded response.
 	ListWAFTags(ctx context.Context, params *ListWAFTagsParams, opts ...Option) (*ListWAFTagsResponse, *Response, error)
 	// ListWAFTagsPages walks the pages of ListWAFTags.
 	ListWAFTagsPages(ctx context.Context, params *ListWAFTagsParams, opts ...Option) iter.Seq2[*ListWAFTagsResponse, error]
 	// ListWAFTagsAll walks the items of every page of ListWAFTags.
 	ListWAFTagsAll(ctx context.Context, params *ListWAFTagsParams, opts ...Option) iter.Seq2[ListWAFTagsResponseDataItem, error]
-	// ListTLSSubscriptions sends the request "List TLS subscriptions".
+	// ListTLSSubscriptions sends a GET request to /tls/subscriptions and returns the decoded response.
 	ListTLSSubscriptions(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) (*ListTLSSubscriptionsResponse, *Response, error)
 	// ListTLSSubscriptionsPages walks the pages of ListTLSSubscriptions.
 	ListTLSSubscriptionsPages(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) iter.Seq2[*ListTLSSubscriptionsResponse, error]
@@ -44,9 +44,10 @@ type ListWAFTagsParams struct {
 	PageNumber string
 }
 
-// ListWAFTags sends the request "List WAF tags".
+// ListWAFTags sends a GET request to /wafs/tags and returns the decoded response.
+// The collection names this request "List WAF tags".
 //
-//	GET {{baseUrl}}/wafs/tags?page[size]=2&page[number]
+//	GET {baseURL}/wafs/tags?page[size]=2&page[number]
 func (s *TagsService) ListWAFTags(ctx context.Context, params *ListWAFTagsParams, opts ...Option) (*ListWAFTagsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -133,9 +134,10 @@ type ListTLSSubscriptionsParams struct {
 	PageSize string
 }
 
-// ListTLSSubscriptions sends the request "List TLS subscriptions".
+// ListTLSSubscriptions sends a GET request to /tls/subscriptions and returns the
+// decoded response. The collection names this request "List TLS subscriptions".
 //
-//	GET {{baseUrl}}/tls/subscriptions?page[number]=1&page[size]=2
+//	GET {baseURL}/tls/subscriptions?page[number]=1&page[size]=2
 func (s *TagsService) ListTLSSubscriptions(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) (*ListTLSSubscriptionsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
