@@ -57,7 +57,7 @@ func BenchmarkClientGenerated(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if got.Properties.AmCtxID != "abc-123" {
+		if got.Properties.AMCtxID != "abc-123" {
 			b.Fatalf("decoded %+v", got)
 		}
 	}
@@ -72,7 +72,7 @@ type sessionInfoResponse struct {
 	MaxIdleExpirationTime    string `json:"maxIdleExpirationTime"`
 	MaxSessionExpirationTime string `json:"maxSessionExpirationTime"`
 	Properties               struct {
-		AmCtxID string `json:"AMCtxId"`
+		AMCtxID string `json:"AMCtxId"`
 	} `json:"properties"`
 }
 
@@ -115,7 +115,7 @@ func BenchmarkClientByHand(b *testing.B) {
 		if err := json.Unmarshal(body, &got); err != nil {
 			b.Fatal(err)
 		}
-		if got.Properties.AmCtxID != "abc-123" {
+		if got.Properties.AMCtxID != "abc-123" {
 			b.Fatalf("decoded %+v", got)
 		}
 	}

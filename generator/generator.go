@@ -92,7 +92,7 @@ func (r *Result) Summary() string {
 
 // Iterators is the line that lists the operations that received page
 // iterators, with the style of each ("pmgen: page iterators for 2
-// operations: Tweets.RecentSearch (cursor), Tags.ListWafTags (next-link)");
+// operations: Tweets.RecentSearch (cursor), Tags.ListWAFTags (next-link)");
 // empty when none did. It is printed before Summary, which stays the last
 // line of a run.
 func (r *Result) Iterators() string {

@@ -44,9 +44,8 @@ type config struct {
 	password     string
 }
 
-// WithBaseURL sets {{amUrl}}.
-//
-// Base URL of the AM deployment, up to and including the AM context path (/am).
+// WithBaseURL sets the base URL of the AM deployment, up to and including the AM
+// context path (/am). The collection calls it {{amUrl}}.
 //
 // The default is "https://tenant.forgeblocks.com/am", the value saved in the collection.
 func WithBaseURL(value string) Option {
@@ -55,10 +54,8 @@ func WithBaseURL(value string) Option {
 	}
 }
 
-// WithRealm sets {{realm}}.
-//
-// Full realm path, starting at the top-level realm, each level prefixed with
-// realms/.
+// WithRealm sets the full realm path, starting at the top-level realm, each level
+// prefixed with realms/. The collection calls it {{realm}}.
 //
 // The default is "/realms/root/realms/alpha", the value saved in the collection.
 func WithRealm(value string) Option {
@@ -67,11 +64,10 @@ func WithRealm(value string) Option {
 	}
 }
 
-// WithCookieName sets {{cookieName}}.
+// WithCookieName sets the name of AM's session cookie, used as the name of the
+// header that carries the session token. The collection calls it {{cookieName}}.
 //
-// Name of AM's session cookie, used as the name of the header that carries the
-// session token. iPlanetDirectoryPro is AM's default; hosted tenants use their own
-// name.
+// iPlanetDirectoryPro is AM's default; hosted tenants use their own name.
 //
 // The default is "iPlanetDirectoryPro", the value saved in the collection.
 func WithCookieName(value string) Option {
@@ -80,10 +76,10 @@ func WithCookieName(value string) Option {
 	}
 }
 
-// WithDemoSSOToken sets {{demoSSOToken}}.
+// WithDemoSSOToken sets the session token (tokenId) returned by Step 1:
+// Authenticate. The collection calls it {{demoSSOToken}}.
 //
-// Session token (tokenId) returned by Step 1: Authenticate. Secret: set it in your
-// environment, never save it here.
+// Secret: set it in your environment, never save it here.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithDemoSSOToken(value string) Option {
@@ -92,10 +88,10 @@ func WithDemoSSOToken(value string) Option {
 	}
 }
 
-// WithUsername sets {{username}}.
+// WithUsername sets the login name sent by Step 1: Authenticate in
+// X-OpenAM-Username. The collection calls it {{username}}.
 //
-// Login name sent by Step 1: Authenticate in X-OpenAM-Username. Set it in your
-// environment.
+// Set it in your environment.
 //
 // It has no default: the collection saves no value.
 func WithUsername(value string) Option {
@@ -104,10 +100,10 @@ func WithUsername(value string) Option {
 	}
 }
 
-// WithPassword sets {{password}}.
+// WithPassword sets the password sent by Step 1: Authenticate in
+// X-OpenAM-Password. The collection calls it {{password}}.
 //
-// Password sent by Step 1: Authenticate in X-OpenAM-Password. Secret: set it in
-// your environment, never save it here.
+// Secret: set it in your environment, never save it here.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithPassword(value string) Option {

@@ -12,15 +12,15 @@ import (
 // SessionsAPI is the requests of the folder "Sessions", as the methods of *SessionsService.
 // Depend on it rather than on *SessionsService to swap in a fake in tests.
 type SessionsAPI interface {
-	// Authenticate sends the request "Step 1: Authenticate".
+	// Authenticate logs a user in to the realm and returns a session token.
 	Authenticate(ctx context.Context, params *AuthenticateParams, opts ...Option) (*AuthenticateResponse, *Response, error)
-	// ValidateSession sends the request "Step 2: Validate Session".
+	// ValidateSession checks whether the session token sent in the {{cookieName}} header is still valid.
 	ValidateSession(ctx context.Context, params *ValidateSessionParams, opts ...Option) (*ValidateSessionResponse, *Response, error)
-	// GetSessionInfo sends the request "Step 3: Get Session Info".
+	// GetSessionInfo returns details of a session: the user, the realm and the session's timestamps (ISO 8601, UTC).
 	GetSessionInfo(ctx context.Context, params *GetSessionInfoParams, body *GetSessionInfoRequest, opts ...Option) (*GetSessionInfoResponse, *Response, error)
-	// RefreshUsersSession sends the request "Step 6: Refresh Users' Session".
+	// RefreshUsersSession suggests to OpenAM that it should refresh this session (update it's latest access time and reset its idleTime to 0).
 	RefreshUsersSession(ctx context.Context, params *RefreshUsersSessionParams, opts ...Option) (*Response, error)
-	// LogOut sends the request "Step 7: Log Out".
+	// LogOut logs the user out by invalidating the session whose token is in the {{cookieName}} header.
 	LogOut(ctx context.Context, params *LogOutParams, opts ...Option) (*LogOutResponse, *Response, error)
 }
 
@@ -72,9 +72,8 @@ type AuthenticateParams struct {
 	ForceSend []string
 }
 
-// Authenticate sends the request "Step 1: Authenticate".
-//
-// Logs a user in to the realm and returns a session token.
+// Authenticate logs a user in to the realm and returns a session token. The
+// collection names this request "Step 1: Authenticate".
 //
 // The credentials travel in the X-OpenAM-Username and X-OpenAM-Password headers
 // and the body is left empty: a non-empty body is read as the continuation of an
@@ -93,7 +92,7 @@ type AuthenticateParams struct {
 // Wrong credentials give 401 Unauthorized. The test script copies tokenId into the
 // demoSSOToken variable that the next steps send.
 //
-//	POST {{amUrl}}/json{{realm}}/authenticate
+//	POST {baseURL}/json{realm}/authenticate
 //
 // Its test script sets variables from the response: read them with
 // [ReadAuthenticateVariables].
@@ -202,17 +201,16 @@ type ValidateSessionParams struct {
 	ForceSend []string
 }
 
-// ValidateSession sends the request "Step 2: Validate Session".
-//
-// Checks whether the session token sent in the {{cookieName}} header is still
-// valid.
+// ValidateSession checks whether the session token sent in the {{cookieName}}
+// header is still valid. The collection names this request "Step 2: Validate
+// Session".
 //
 // A live session gives 200 with valid: true and the session's sessionUid, the
 // user's uid and the realm. An expired, logged-out or unknown token is not an HTTP
 // error: AM still answers 200, with just {"valid": false}. Check the valid field,
 // not only the status code.
 //
-//	POST {{amUrl}}/json{{realm}}/sessions?_action=validate
+//	POST {baseURL}/json{realm}/sessions?_action=validate
 //
 // A 401 response returns an [*APIError] that unwraps to [*UnauthorizedDetailError].
 func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateSessionParams, opts ...Option) (*ValidateSessionResponse, *Response, error) {
@@ -281,10 +279,9 @@ type GetSessionInfoParams struct {
 	ForceSend []string
 }
 
-// GetSessionInfo sends the request "Step 3: Get Session Info".
-//
-// Returns details of a session: the user, the realm and the session's timestamps
-// (ISO 8601, UTC).
+// GetSessionInfo returns details of a session: the user, the realm and the
+// session's timestamps (ISO 8601, UTC). The collection names this request "Step 3:
+// Get Session Info".
 //
 // Without a body AM describes the session whose token is in the {{cookieName}}
 // header. To describe a different session, put its token in the body as tokenId;
@@ -299,7 +296,7 @@ type GetSessionInfoParams struct {
 // This action does not reset the idle timeout; getSessionInfoAndResetIdleTime
 // does.
 //
-//	POST {{amUrl}}/json{{realm}}/sessions?_action=getSessionInfo
+//	POST {baseURL}/json{realm}/sessions?_action=getSessionInfo
 //
 // A 401 response returns an [*APIError] that unwraps to [*UnauthorizedError].
 func (s *SessionsService) GetSessionInfo(ctx context.Context, params *GetSessionInfoParams, body *GetSessionInfoRequest, opts ...Option) (*GetSessionInfoResponse, *Response, error) {
@@ -382,15 +379,15 @@ type RefreshUsersSessionParams struct {
 	ForceSend []string
 }
 
-// RefreshUsersSession sends the request "Step 6: Refresh Users' Session".
+// RefreshUsersSession suggests to OpenAM that it should refresh this session
+// (update it's latest access time and reset its idleTime to 0). The collection
+// names this request "Step 6: Refresh Users' Session".
 //
-// Suggests to OpenAM that it should refresh this session (update it's latest
-// access time and reset its idleTime to 0). This will only be obeyed if the time
-// between the session's previous latest access time and now is greater than the
-// value configured for the server's Latest Access Time Update Frequency setting,
-// which defaults to 60 seconds.
+// This will only be obeyed if the time between the session's previous latest
+// access time and now is greater than the value configured for the server's Latest
+// Access Time Update Frequency setting, which defaults to 60 seconds.
 //
-//	POST {{amUrl}}/json{{realm}}/sessions?_prettyPrint=true&_action=refresh
+//	POST {baseURL}/json{realm}/sessions?_prettyPrint=true&_action=refresh
 //
 // A 401 response returns an [*APIError] that unwraps to [*UnauthorizedDetailError].
 func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *RefreshUsersSessionParams, opts ...Option) (*Response, error) {
@@ -455,16 +452,14 @@ type LogOutParams struct {
 	ForceSend []string
 }
 
-// LogOut sends the request "Step 7: Log Out".
-//
-// Logs the user out by invalidating the session whose token is in the
-// {{cookieName}} header.
+// LogOut logs the user out by invalidating the session whose token is in the
+// {{cookieName}} header. The collection names this request "Step 7: Log Out".
 //
 // AM answers 200 with {"result": "Successfully logged out"}. From then on the
 // token is dead: Step 2: Validate Session reports valid: false for it, and calls
 // that need a session return 401.
 //
-//	POST {{amUrl}}/json{{realm}}/sessions?_action=logout
+//	POST {baseURL}/json{realm}/sessions?_action=logout
 //
 // A 401 response returns an [*APIError] that unwraps to [*UnauthorizedDetailError].
 func (s *SessionsService) LogOut(ctx context.Context, params *LogOutParams, opts ...Option) (*LogOutResponse, *Response, error) {

@@ -77,7 +77,7 @@ type GetSessionInfoResponse struct {
 
 // GetSessionInfoResponseProperties is inferred from the collection's saved examples.
 type GetSessionInfoResponseProperties struct {
-	AmCtxID string `json:"AMCtxId"`
+	AMCtxID string `json:"AMCtxId"`
 }
 
 // LogOutResponse is inferred from the saved examples of Sessions.LogOut.

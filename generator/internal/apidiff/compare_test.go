@@ -264,6 +264,22 @@ func TestCompare(t *testing.T) {
 		want: []want{{Renamed, "request", "c.Users.GetUser", `now "Step 2: get User!" (was "Get user"); the Go name is unchanged`, false}},
 		bump: BumpPatch,
 	}, {
+		name: "a short word put in capitals keeps them, which renames",
+		new: collection(
+			folder("Users", "folder-users",
+				request("Get user", "item-get", "GET", "/users/:id", query("verbose", "true", false), example(200, userJSON)),
+				request("Delete user SFTP keys", "item-delete", "DELETE", "/users/:id")),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		old: collection(
+			folder("Users", "folder-users",
+				request("Get user", "item-get", "GET", "/users/:id", query("verbose", "true", false), example(200, userJSON)),
+				request("Delete user sftp KEYS", "item-delete", "DELETE", "/users/:id")),
+			folder("Orders", "folder-orders", listOrders()),
+		),
+		want: []want{{Renamed, "method", "c.Users.DeleteUserSftpKEYS", `now c.Users.DeleteUserSFTPKeys (request "Delete user SFTP keys", was "Delete user sftp KEYS")`, true}},
+		bump: BumpMajor,
+	}, {
 		name: "renamed without ids, matched by method and URL",
 		new: collection(
 			folder("Users", "folder-users", getUser(), request("Remove user", "", "DELETE", "/users/:id")),

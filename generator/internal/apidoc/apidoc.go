@@ -52,7 +52,7 @@ func interfaceDoc(svc *model.Service, impl, what string) string {
 // operation writes the docs of what one request declares besides its
 // method, whose doc build writes with the request.
 func operation(op *model.Operation) {
-	op.InterfaceDoc = fmt.Sprintf("%s sends the request %q.", op.Method, op.Name)
+	op.InterfaceDoc = op.Lead
 	op.TestDoc = op.TestName + " replays the saved examples of " + op.Method + " and checks what\nthe client sent and decoded."
 	if pg := op.Pages; pg != nil {
 		pg.PagesLine = fmt.Sprintf("%s walks the pages of %s.", pg.PagesMethod, op.Method)

@@ -136,15 +136,12 @@ func quoteAll(ss []string) []string {
 	return out
 }
 
-// settingDoc is the doc of a setting's option: what it sets, the
-// collection's description of the variable, and the default.
+// settingDoc is the doc of a setting's option: what it sets (settingLead),
+// the collection's description of the variable, and the default.
 func settingDoc(s *model.Setting) string {
-	d := fmt.Sprintf("%s sets {{%s}}.", s.Option, s.Key)
-	if s.Spelled {
-		d = fmt.Sprintf("%s sets the scheme and host that requests to %s go to.", s.Option, s.Key)
-	}
-	if s.Doc != "" {
-		d += "\n\n" + s.Doc
+	d, rest := settingLead(s)
+	if rest != "" {
+		d += "\n\n" + rest
 	}
 	switch {
 	case s.Nested != nil:

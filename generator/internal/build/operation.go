@@ -1,11 +1,11 @@
 package build
 
 import (
-	"fmt"
 	"go/doc/comment"
 	"strings"
 
 	"github.com/pmgen/pmgen/generator/internal/auth"
+	"github.com/pmgen/pmgen/generator/internal/godoc"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
@@ -59,9 +59,11 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		desc = req.Description
 	}
 	op.Summary = b.markdown(desc)
+	lead, named, about := methodLead(op, it.Name, op.Summary, b.goURL(op, "", false))
+	op.Lead = lead
 	op.Doc = paragraphs(
-		fmt.Sprintf("%s sends the request %q.", op.Method, it.Name),
-		op.Summary,
+		godoc.Fill(lead+" "+named),
+		about,
 		bodyNote(it, op),
 		dynamicsNote(op.Body),
 		resultNote(op),
@@ -74,7 +76,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		// list's last item: gofmt would re-indent the request line.
 		op.Doc = paragraphs(op.Doc, "It sends:")
 	}
-	op.Doc = paragraphs(op.Doc, "\t"+op.HTTPMethod+" "+strings.TrimSpace(req.URL.Raw))
+	op.Doc = paragraphs(op.Doc, "\t"+op.HTTPMethod+" "+b.goURL(op, rawQuery(req.URL.Raw), true))
 	return op
 }
 

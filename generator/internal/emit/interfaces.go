@@ -11,7 +11,7 @@ import (
 // satisfies it:
 //
 //	type SessionsAPI interface {
-//		// Refresh sends the request "Refresh".
+//		// Refresh refreshes the session.
 //		Refresh(ctx context.Context, params *RefreshParams, opts ...Option) (*Response, error)
 //		// and, for a paginated request, its ListPages and ListAll iterators
 //	}

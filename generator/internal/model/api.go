@@ -145,9 +145,11 @@ type Operation struct {
 	// Method is the Go method name.
 	Method string
 	// Doc is the method's full doc comment text; Summary is the request's
-	// own description alone, for the README.
+	// own description alone, for the README. Lead is the doc's first
+	// sentence, on one line: the method's name and what it does.
 	Doc     string
 	Summary string
+	Lead    string
 	// HTTPMethod is the verb, upper case ("POST", "PURGE").
 	HTTPMethod string
 	// Origin is the setting holding the scheme and host the request goes to:

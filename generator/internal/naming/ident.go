@@ -18,6 +18,10 @@ const maxIdentLen = 80
 // "get user id" -> "GetUserID", "oauth2 token" -> "OAuth2Token",
 // "x-api-key" -> "XAPIKey").
 //
+// A short word written in capitals keeps them when the rest of the name is
+// not in capitals too ("X-OpenAM-Username" -> "XOpenAMUsername", but
+// "PROJECT_KEY" -> "ProjectKey"); capitals.go states the rule.
+//
 // A name that starts with a digit gets the prefix "N" (for "number"):
 // "2FA setup" -> "N2FASetup", "401" -> "N401". A short all-capitals word right
 // after a number keeps its capitals ("2FA", "200 OK" -> "N200OK").
@@ -25,10 +29,10 @@ const maxIdentLen = 80
 // word at all, fallback is treated the same way (without DropOrdinal), and
 // when that gives nothing either the result is "X".
 func Exported(name, fallback string) string {
-	if id := exportedFrom(Words(DropOrdinal(name))); id != "" {
+	if id := exportedFrom(casedName(DropOrdinal(name))); id != "" {
 		return id
 	}
-	if id := exportedFrom(Words(fallback)); id != "" {
+	if id := exportedFrom(casedName(fallback)); id != "" {
 		return id
 	}
 	return "X"
@@ -43,17 +47,21 @@ func Exported(name, fallback string) string {
 // neither fails to compile nor shadows a builtin. An empty result falls back
 // like Exported; the last resort is "x".
 func Unexported(name, fallback string) string {
-	if id := unexportedFrom(Words(DropOrdinal(name))); id != "" {
+	if id := unexportedFrom(casedName(DropOrdinal(name))); id != "" {
 		return id
 	}
-	if id := unexportedFrom(Words(fallback)); id != "" {
+	if id := unexportedFrom(casedName(fallback)); id != "" {
 		return id
 	}
 	return "x"
 }
 
-func exportedFrom(words []string) string {
-	parts := casedWords(words)
+// casedName splits name into words and gives each its exported spelling.
+func casedName(name string) []string {
+	return casedWords(Words(name), hasLower(name))
+}
+
+func exportedFrom(parts []string) string {
 	if len(parts) == 0 {
 		return ""
 	}
@@ -63,12 +71,11 @@ func exportedFrom(words []string) string {
 	return joinCapped(parts)
 }
 
-func unexportedFrom(words []string) string {
-	parts := casedWords(words)
+func unexportedFrom(parts []string) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	if _, ok := initialism(parts[0]); ok {
+	if _, ok := initialism(parts[0]); ok || strings.ToUpper(parts[0]) == parts[0] {
 		parts[0] = strings.ToLower(parts[0])
 	} else {
 		parts[0] = strcase.ToLowerCamel(parts[0])
@@ -84,9 +91,11 @@ func unexportedFrom(words []string) string {
 }
 
 // casedWords gives each word its exported spelling: initialisms in Go form,
-// other words capitalised by strcase. A word followed by a number that
-// together form an initialism ("utf" "8", "md" "5") is merged first.
-func casedWords(words []string) []string {
+// words in capitals kept as written when capitals is set (the name is not
+// all in capitals), other words capitalised by strcase. A word followed by
+// a number that together form an initialism ("utf" "8", "md" "5") is
+// merged first.
+func casedWords(words []string, capitals bool) []string {
 	parts := make([]string, 0, len(words))
 	for i := 0; i < len(words); i++ {
 		w := words[i]
@@ -98,6 +107,10 @@ func casedWords(words []string) []string {
 			}
 		}
 		if s, ok := initialism(w); ok {
+			parts = append(parts, s)
+			continue
+		}
+		if s, ok := inCapitals(w); ok && capitals {
 			parts = append(parts, s)
 			continue
 		}

@@ -26,7 +26,8 @@ func TestExported(t *testing.T) {
 		{"OAuth1.0 (verify signature)", "OAuth10VerifySignature"},
 		{"JSON POST /pdf/convert/to/csv", "JSONPostPDFConvertToCSV"},
 		{"/todos/:id", "TodosID"},
-		{"DEL /pdf/documentparser/results/:id", "DelPDFDocumentparserResultsID"},
+		// DEL is no HTTP method: a word in capitals like any other.
+		{"DEL /pdf/documentparser/results/:id", "DELPDFDocumentparserResultsID"},
 		{"🔐 Quick Auth Setup → Then Run APIs", "QuickAuthSetupThenRunAPIs"},
 		{" 02 - Authorization Code Grant (Confidential Client)", "AuthorizationCodeGrantConfidentialClient"},
 		{"01-1 - Construct Consent URL (JWT)", "ConstructConsentURLJWT"},

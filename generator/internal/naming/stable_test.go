@@ -3,7 +3,8 @@ package naming
 import "testing"
 
 // TestExportedStableAcrossRenames pins the rule the README documents: an
-// item renamed only in its tutorial ordinal, in letter case, or in the
+// item renamed only in its tutorial ordinal, in letter case (of the whole
+// name, or of words other than short ones in capitals), or in the
 // punctuation between and around words keeps its Go name, so that
 // regenerating after such an edit does not break callers. Each group
 // holds spellings of one name across versions of a collection.
@@ -39,10 +40,11 @@ func TestExportedStableAcrossRenames(t *testing.T) {
 // the name is made of.
 func TestExportedRenamesThatChangeWords(t *testing.T) {
 	tests := []struct{ a, b string }{
-		{"Get e-mail", "Get email"},  // a separator removed joins two words
-		{"getuser", "getUser"},       // a capital inside a word starts a new one
-		{"Get user", "Get users"},    // a different word
-		{"2FA setup", "2. FA setup"}, // "2." followed by a space is an ordinal; "2FA" is not
+		{"Get e-mail", "Get email"},        // a separator removed joins two words
+		{"getuser", "getUser"},             // a capital inside a word starts a new one
+		{"Get user", "Get users"},          // a different word
+		{"2FA setup", "2. FA setup"},       // "2." followed by a space is an ordinal; "2FA" is not
+		{"Get sftp logs", "Get SFTP logs"}, // a short word put in capitals keeps them (capitals.go)
 	}
 	for _, tt := range tests {
 		if a, b := Exported(tt.a, "Request"), Exported(tt.b, "Request"); a == b {

@@ -43,7 +43,8 @@ type config struct {
 	accountID    string
 }
 
-// WithBaseURL sets {{baseUrl}}.
+// WithBaseURL sets the URL that requests starting with {{baseUrl}} go to: a scheme
+// and host, and any path prefix that their paths follow.
 //
 // The default is "https://api.example.test", the value saved in the collection.
 func WithBaseURL(value string) Option {
@@ -52,7 +53,7 @@ func WithBaseURL(value string) Option {
 	}
 }
 
-// WithCurrency sets {{currency}}.
+// WithCurrency sets the text that requests send in place of {{currency}}.
 //
 // The default is "eur", the value saved in the collection.
 func WithCurrency(value string) Option {
@@ -61,7 +62,7 @@ func WithCurrency(value string) Option {
 	}
 }
 
-// WithAccountID sets {{accountId}}.
+// WithAccountID sets the text that requests send in place of {{accountId}}.
 //
 // The default is "acct_42", the value saved in the collection.
 func WithAccountID(value string) Option {

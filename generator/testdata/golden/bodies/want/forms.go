@@ -12,13 +12,13 @@ import (
 // FormsAPI is the requests of the folder "Forms", as the methods of *FormsService.
 // Depend on it rather than on *FormsService to swap in a fake in tests.
 type FormsAPI interface {
-	// CreateCharge sends the request "Create charge".
+	// CreateCharge sends a POST request to /v1/charges and returns the decoded response.
 	CreateCharge(ctx context.Context, body *CreateChargeForm, opts ...Option) (*CreateChargeResponse, *Response, error)
-	// ListCharges sends the request "List charges".
+	// ListCharges sends a GET request to /v1/charges.
 	ListCharges(ctx context.Context, opts ...Option) (*Response, error)
-	// UploadDocument sends the request "Upload document".
+	// UploadDocument sends a POST request to /v1/files and returns the decoded response.
 	UploadDocument(ctx context.Context, body *UploadDocumentForm, opts ...Option) (*UploadDocumentResponse, *Response, error)
-	// SearchWithForm sends the request "Search with form".
+	// SearchWithForm sends a GET request to /v1/search and returns the decoded response.
 	SearchWithForm(ctx context.Context, body *SearchWithFormForm, opts ...Option) ([]json.RawMessage, *Response, error)
 }
 
@@ -71,9 +71,10 @@ func (f *CreateChargeForm) pairs(cfg config) [][2]string {
 	return out
 }
 
-// CreateCharge sends the request "Create charge".
+// CreateCharge sends a POST request to /v1/charges and returns the decoded
+// response. The collection names this request "Create charge".
 //
-//	POST {{baseUrl}}/v1/charges
+//	POST {baseURL}/v1/charges
 func (s *FormsService) CreateCharge(ctx context.Context, body *CreateChargeForm, opts ...Option) (*CreateChargeResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -100,11 +101,12 @@ func (s *FormsService) CreateCharge(ctx context.Context, body *CreateChargeForm,
 	return &out, resp, nil
 }
 
-// ListCharges sends the request "List charges".
+// ListCharges sends a GET request to /v1/charges. The collection names this
+// request "List charges".
 //
 // The collection saves a urlencoded body for this GET request, which Postman does not send (protocolProfileBehavior.disableBodyPruning is not set); neither does this method.
 //
-//	GET {{baseUrl}}/v1/charges
+//	GET {baseURL}/v1/charges
 func (s *FormsService) ListCharges(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -166,9 +168,10 @@ func (f *UploadDocumentForm) parts(cfg config) []formPart {
 	return out
 }
 
-// UploadDocument sends the request "Upload document".
+// UploadDocument sends a POST request to /v1/files and returns the decoded
+// response. The collection names this request "Upload document".
 //
-//	POST {{baseUrl}}/v1/files
+//	POST {baseURL}/v1/files
 //
 // A 413 response returns an [*APIError] that unwraps to [*RequestEntityTooLargeError].
 func (s *FormsService) UploadDocument(ctx context.Context, body *UploadDocumentForm, opts ...Option) (*UploadDocumentResponse, *Response, error) {
@@ -221,9 +224,10 @@ func (f *SearchWithFormForm) parts(cfg config) []formPart {
 	return out
 }
 
-// SearchWithForm sends the request "Search with form".
+// SearchWithForm sends a GET request to /v1/search and returns the decoded
+// response. The collection names this request "Search with form".
 //
-//	GET {{baseUrl}}/v1/search
+//	GET {baseURL}/v1/search
 func (s *FormsService) SearchWithForm(ctx context.Context, body *SearchWithFormForm, opts ...Option) ([]json.RawMessage, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

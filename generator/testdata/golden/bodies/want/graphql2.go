@@ -11,11 +11,11 @@ import (
 // GraphQLAPI is the requests of the folder "GraphQL", as the methods of *GraphQLService.
 // Depend on it rather than on *GraphQLService to swap in a fake in tests.
 type GraphQLAPI interface {
-	// GetHero sends the request "Get hero".
+	// GetHero sends a POST request to /graphql and returns the decoded response.
 	GetHero(ctx context.Context, body *GetHeroVariables, opts ...Option) (*GetHeroResponse, *Response, error)
-	// AllFilms sends the request "All films".
+	// AllFilms sends a POST request to /graphql and returns the decoded response.
 	AllFilms(ctx context.Context, opts ...Option) (*AllFilmsResponse, *Response, error)
-	// BrokenVariables sends the request "Broken variables".
+	// BrokenVariables sends a POST request to /graphql.
 	BrokenVariables(ctx context.Context, opts ...Option) (*Response, error)
 }
 
@@ -34,9 +34,10 @@ const GetHeroQuery = `query hero($episode: Episode!, $first: Int) {
   }
 }`
 
-// GetHero sends the request "Get hero".
+// GetHero sends a POST request to /graphql and returns the decoded response. The
+// collection names this request "Get hero".
 //
-//	POST {{baseUrl}}/graphql
+//	POST {baseURL}/graphql
 func (s *GraphQLService) GetHero(ctx context.Context, body *GetHeroVariables, opts ...Option) (*GetHeroResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -66,9 +67,10 @@ func (s *GraphQLService) GetHero(ctx context.Context, body *GetHeroVariables, op
 // AllFilmsQuery is the GraphQL document that AllFilms sends, as saved in the collection.
 const AllFilmsQuery = `{ allFilms { title } }`
 
-// AllFilms sends the request "All films".
+// AllFilms sends a POST request to /graphql and returns the decoded response. The
+// collection names this request "All films".
 //
-//	POST {{baseUrl}}/graphql
+//	POST {baseURL}/graphql
 func (s *GraphQLService) AllFilms(ctx context.Context, opts ...Option) (*AllFilmsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -98,9 +100,10 @@ func (s *GraphQLService) AllFilms(ctx context.Context, opts ...Option) (*AllFilm
 // BrokenVariablesQuery is the GraphQL document that BrokenVariables sends, as saved in the collection.
 const BrokenVariablesQuery = `query ($id: ID!) { node(id: $id) { id } }`
 
-// BrokenVariables sends the request "Broken variables".
+// BrokenVariables sends a POST request to /graphql. The collection names this
+// request "Broken variables".
 //
-//	POST {{baseUrl}}/graphql
+//	POST {baseURL}/graphql
 func (s *GraphQLService) BrokenVariables(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

@@ -11,17 +11,18 @@ import (
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// UploadAvatar sends the request "Upload avatar".
+	// UploadAvatar sends a PUT request to /v1/avatar.
 	UploadAvatar(ctx context.Context, body io.Reader, opts ...Option) (*Response, error)
-	// UploadImage sends the request "Upload image".
+	// UploadImage sends a POST request to /v1/images.
 	UploadImage(ctx context.Context, body io.Reader, opts ...Option) (*Response, error)
 }
 
 var _ ClientAPI = (*Client)(nil)
 
-// UploadAvatar sends the request "Upload avatar".
+// UploadAvatar sends a PUT request to /v1/avatar. The collection names this
+// request "Upload avatar".
 //
-//	PUT {{baseUrl}}/v1/avatar
+//	PUT {baseURL}/v1/avatar
 func (c *Client) UploadAvatar(ctx context.Context, body io.Reader, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -45,9 +46,10 @@ func (c *Client) UploadAvatar(ctx context.Context, body io.Reader, opts ...Optio
 	return c.send(ctx, cfg, r, nil, nil)
 }
 
-// UploadImage sends the request "Upload image".
+// UploadImage sends a POST request to /v1/images. The collection names this
+// request "Upload image".
 //
-//	POST {{baseUrl}}/v1/images
+//	POST {baseURL}/v1/images
 func (c *Client) UploadImage(ctx context.Context, body io.Reader, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

@@ -23,6 +23,8 @@
 // [WithTimeout] bounds a call, [WithRetry] sets its [RetryPolicy] (by default
 // idempotent requests are tried up to 3 times after a connection error, 408,
 // 429, 502, 503 or 504), [WithRequestEditor] changes requests after auth,
+// [WithTransport] sends them through an [net/http.RoundTripper] of yours (the
+// [Option] type shows how to write your own options from these two),
 // [WithMaxBodySize] caps a body read into memory, and [WithResponseInto] keeps
 // the raw response. A method without a typed result leaves the body in
 // [Response].Body, for [Response.Decode]. Each service has an interface of

@@ -11,11 +11,11 @@ import (
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// ExportReport sends the request "Export report".
+	// ExportReport sends a GET request to /reports/{id}/export and returns the response body unread.
 	ExportReport(ctx context.Context, id string, params *ExportReportParams, opts ...Option) (io.ReadCloser, *Response, error)
-	// DownloadInvoice sends the request "Download invoice".
+	// DownloadInvoice sends a GET request to /invoices/{id}/file and returns the response body unread.
 	DownloadInvoice(ctx context.Context, id string, opts ...Option) (io.ReadCloser, *Response, error)
-	// GetBalance sends the request "Get balance".
+	// GetBalance sends a GET request to /balance.
 	GetBalance(ctx context.Context, params *GetBalanceParams, opts ...Option) (*Response, error)
 }
 
@@ -40,12 +40,13 @@ type ExportReportParams struct {
 	ForceSend []string
 }
 
-// ExportReport sends the request "Export report".
+// ExportReport sends a GET request to /reports/{id}/export and returns the
+// response body unread. The collection names this request "Export report".
 //
 // The response is a download: its body is returned unread, for the caller
 // to read and close.
 //
-//	GET {{baseUrl}}/reports/:id/export
+//	GET {baseURL}/reports/{id}/export
 func (c *Client) ExportReport(ctx context.Context, id string, params *ExportReportParams, opts ...Option) (io.ReadCloser, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -68,12 +69,13 @@ func (c *Client) ExportReport(ctx context.Context, id string, params *ExportRepo
 	return out, resp, err
 }
 
-// DownloadInvoice sends the request "Download invoice".
+// DownloadInvoice sends a GET request to /invoices/{id}/file and returns the
+// response body unread. The collection names this request "Download invoice".
 //
 // The response is a download: its body is returned unread, for the caller
 // to read and close.
 //
-//	GET {{baseUrl}}/invoices/:id/file
+//	GET {baseURL}/invoices/{id}/file
 func (c *Client) DownloadInvoice(ctx context.Context, id string, opts ...Option) (io.ReadCloser, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -111,12 +113,13 @@ type GetBalanceParams struct {
 	ForceSend []string
 }
 
-// GetBalance sends the request "Get balance".
+// GetBalance sends a GET request to /balance. The collection names this request
+// "Get balance".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-//	GET {{baseUrl}}/balance
+//	GET {baseURL}/balance
 func (c *Client) GetBalance(ctx context.Context, params *GetBalanceParams, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

@@ -12,19 +12,19 @@ import (
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// CreateOrder sends the request "Create order".
+	// CreateOrder sends a POST request to /orders and returns the decoded response.
 	CreateOrder(ctx context.Context, params *CreateOrderParams, body *CreateOrderRequest, opts ...Option) (*CreateOrderResponse, *Response, error)
-	// SendNote sends the request "Send note".
+	// SendNote sends a POST request to /notes.
 	SendNote(ctx context.Context, body string, opts ...Option) (*Response, error)
-	// TagItem sends the request "Tag item".
+	// TagItem sends a POST request to /graphql and returns the decoded response.
 	TagItem(ctx context.Context, body *TagItemVariables, opts ...Option) (*TagItemResponse, *Response, error)
-	// OpenSession sends the request "Open session".
+	// OpenSession sends a PUT request to /sessions/s-{$randomUUID}.
 	OpenSession(ctx context.Context, opts ...Option) (*Response, error)
-	// SubmitForm sends the request "Submit form".
+	// SubmitForm sends a POST request to /forms.
 	SubmitForm(ctx context.Context, body *SubmitFormForm, opts ...Option) (*Response, error)
-	// UploadForm sends the request "Upload form".
+	// UploadForm sends a POST request to /uploads.
 	UploadForm(ctx context.Context, body *UploadFormForm, opts ...Option) (*Response, error)
-	// UnknownDynamic sends the request "Unknown dynamic".
+	// UnknownDynamic sends a POST request to /cities.
 	UnknownDynamic(ctx context.Context, body *UnknownDynamicRequest, opts ...Option) (*Response, error)
 }
 
@@ -51,7 +51,8 @@ type CreateOrderParams struct {
 	ForceSend []string
 }
 
-// CreateOrder sends the request "Create order".
+// CreateOrder sends a POST request to /orders and returns the decoded response.
+// The collection names this request "Create order".
 //
 // The collection's saved body uses {{$timestamp}}, {{$randomUUID}},
 // {{$randomInt}}, {{$guid}}, {{$isoTimestamp}}, {{$randomBoolean}},
@@ -66,7 +67,7 @@ type CreateOrderParams struct {
 // the body the method sends (including text the caller sets) is replaced by a
 // fresh value on each call.
 //
-//	POST {{baseUrl}}/orders?sent_at={{$timestamp}}
+//	POST {baseURL}/orders?sent_at={$timestamp}
 func (c *Client) CreateOrder(ctx context.Context, params *CreateOrderParams, body *CreateOrderRequest, opts ...Option) (*CreateOrderResponse, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -137,13 +138,14 @@ func (c *Client) CreateOrder(ctx context.Context, params *CreateOrderParams, bod
 	return &out, resp, nil
 }
 
-// SendNote sends the request "Send note".
+// SendNote sends a POST request to /notes. The collection names this request "Send
+// note".
 //
 // The collection's saved body uses {{$randomUUID}}, {{$isoTimestamp}}: as Postman
 // does, every such reference in the body the method sends (including text the
 // caller sets) is replaced by a fresh value on each call.
 //
-//	POST {{baseUrl}}/notes
+//	POST {baseURL}/notes
 func (c *Client) SendNote(ctx context.Context, body string, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -167,14 +169,15 @@ func (c *Client) SendNote(ctx context.Context, body string, opts ...Option) (*Re
 // TagItemQuery is the GraphQL document that TagItem sends, as saved in the collection.
 const TagItemQuery = `mutation ($id: ID!, $tag: String!) { tag(id: $id, tag: $tag, at: "{{$timestamp}}") { id } }`
 
-// TagItem sends the request "Tag item".
+// TagItem sends a POST request to /graphql and returns the decoded response. The
+// collection names this request "Tag item".
 //
 // The collection's saved body uses {{$timestamp}}, {{$guid}},
 // {{$randomAlphaNumeric}}: as Postman does, every such reference in the body the
 // method sends (including text the caller sets) is replaced by a fresh value on
 // each call.
 //
-//	POST {{baseUrl}}/graphql
+//	POST {baseURL}/graphql
 func (c *Client) TagItem(ctx context.Context, body *TagItemVariables, opts ...Option) (*TagItemResponse, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -205,9 +208,10 @@ func (c *Client) TagItem(ctx context.Context, body *TagItemVariables, opts ...Op
 	return &out, resp, nil
 }
 
-// OpenSession sends the request "Open session".
+// OpenSession sends a PUT request to /sessions/s-{$randomUUID}. The collection
+// names this request "Open session".
 //
-//	PUT {{baseUrl}}/sessions/s-{{$randomUUID}}
+//	PUT {baseURL}/sessions/s-{$randomUUID}
 func (c *Client) OpenSession(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -245,9 +249,10 @@ func (f *SubmitFormForm) pairs(cfg config) [][2]string {
 	return out
 }
 
-// SubmitForm sends the request "Submit form".
+// SubmitForm sends a POST request to /forms. The collection names this request
+// "Submit form".
 //
-//	POST {{baseUrl}}/forms
+//	POST {baseURL}/forms
 func (c *Client) SubmitForm(ctx context.Context, body *SubmitFormForm, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -287,9 +292,10 @@ func (f *UploadFormForm) parts(cfg config) []formPart {
 	return out
 }
 
-// UploadForm sends the request "Upload form".
+// UploadForm sends a POST request to /uploads. The collection names this request
+// "Upload form".
 //
-//	POST {{baseUrl}}/uploads
+//	POST {baseURL}/uploads
 func (c *Client) UploadForm(ctx context.Context, body *UploadFormForm, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -312,12 +318,13 @@ func (c *Client) UploadForm(ctx context.Context, body *UploadFormForm, opts ...O
 	return c.send(ctx, cfg, r, nil, nil)
 }
 
-// UnknownDynamic sends the request "Unknown dynamic".
+// UnknownDynamic sends a POST request to /cities. The collection names this
+// request "Unknown dynamic".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-//	POST {{baseUrl}}/cities
+//	POST {baseURL}/cities
 func (c *Client) UnknownDynamic(ctx context.Context, body *UnknownDynamicRequest, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

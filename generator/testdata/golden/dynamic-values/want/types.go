@@ -27,7 +27,7 @@ type CreateOrderRequestValues struct {
 	RandomHexColor     string `json:"randomHexColor"`
 	RandomIP           string `json:"randomIP"`
 	RandomIPv6         string `json:"randomIPV6"`
-	RandomMacAddress   string `json:"randomMACAddress"`
+	RandomMACAddress   string `json:"randomMACAddress"`
 	RandomPassword     string `json:"randomPassword"`
 	RandomFirstName    string `json:"randomFirstName"`
 	RandomLastName     string `json:"randomLastName"`

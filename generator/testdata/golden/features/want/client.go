@@ -41,7 +41,8 @@ type config struct {
 	tenant       string
 }
 
-// WithBaseURL sets {{baseUrl}}.
+// WithBaseURL sets the URL that requests starting with {{baseUrl}} go to: a scheme
+// and host, and any path prefix that their paths follow.
 //
 // The default is "https://pets.example.com/v1", the value saved in the collection.
 func WithBaseURL(value string) Option {
@@ -50,7 +51,7 @@ func WithBaseURL(value string) Option {
 	}
 }
 
-// WithAPIToken sets {{apiToken}}.
+// WithAPIToken sets the credential that requests send in place of {{apiToken}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithAPIToken(value string) Option {
@@ -59,9 +60,8 @@ func WithAPIToken(value string) Option {
 	}
 }
 
-// WithTenant sets {{tenant}}.
-//
-// The tenant every path is scoped to.
+// WithTenant sets the tenant every path is scoped to. The collection calls it
+// {{tenant}}.
 //
 // The default is "acme", the value saved in the collection.
 func WithTenant(value string) Option {

@@ -7,17 +7,18 @@ import "context"
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// HealthCheck sends the request "Health check".
+	// HealthCheck sends a GET request to /health and returns the response body.
 	HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Response, error)
-	// N2FASetup sends the request "🐾 2FA setup".
+	// N2FASetup sends a PUT request to /2fa.
 	N2FASetup(ctx context.Context, body string, opts ...Option) (*Response, error)
 }
 
 var _ ClientAPI = (*Client)(nil)
 
-// HealthCheck sends the request "Health check".
+// HealthCheck sends a GET request to /health and returns the response body. The
+// collection names this request "Health check".
 //
-//	GET {{baseUrl}}/health
+//	GET {baseURL}/health
 func (c *Client) HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -35,12 +36,13 @@ func (c *Client) HealthCheck(ctx context.Context, opts ...Option) ([]byte, *Resp
 	return out, resp, err
 }
 
-// N2FASetup sends the request "🐾 2FA setup".
+// N2FASetup sends a PUT request to /2fa. The collection names this request "🐾
+// 2FA setup".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-//	PUT {{baseUrl}}/2fa
+//	PUT {baseURL}/2fa
 func (c *Client) N2FASetup(ctx context.Context, body string, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

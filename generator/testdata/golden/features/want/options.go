@@ -10,6 +10,34 @@ import (
 
 // Option configures the client when passed to New, and a single call when
 // passed to a method, where it overrides the client's setting for that call.
+//
+// Write your own options from WithRequestEditor, which changes each request
+// just before it is sent, and WithTransport, which sends it. Like the
+// package's own, such an option applies to every call when passed to New
+// and to one call when passed to a method:
+//
+//	// WithTenant sends the tenant a call is made for.
+//	func WithTenant(tenant string) Option {
+//		return WithRequestEditor(func(ctx context.Context, req *http.Request) error {
+//			req.Header.Set("X-Tenant", tenant)
+//			return nil
+//		})
+//	}
+//
+//	// logged logs the method, URL and status of each attempt.
+//	type logged struct{ next http.RoundTripper }
+//
+//	func (l logged) RoundTrip(req *http.Request) (*http.Response, error) {
+//		resp, err := l.next.RoundTrip(req)
+//		if err == nil {
+//			log.Printf("%s %s: %s", req.Method, req.URL, resp.Status)
+//		}
+//		return resp, err
+//	}
+//
+//	c, err := New(WithTenant("acme"), WithTransport(logged{http.DefaultTransport}))
+//
+// (Qualify the names with the package's name in your own code.)
 type Option func(*config)
 
 // WithHTTPClient sets the HTTP client that sends requests. The default is
@@ -17,6 +45,23 @@ type Option func(*config)
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) {
 		c.httpClient = hc
+	}
+}
+
+// WithTransport sets the http.RoundTripper that sends each attempt of a
+// call: wrap http.DefaultTransport to log, trace or record requests. It
+// applies to a copy of the HTTP client (the one WithHTTPClient gave, whose
+// Timeout, Jar and CheckRedirect the copy keeps), never to the client
+// itself; a later WithHTTPClient replaces it. Nil sends with
+// http.DefaultTransport.
+func WithTransport(rt http.RoundTripper) Option {
+	return func(c *config) {
+		var hc http.Client
+		if c.httpClient != nil {
+			hc = *c.httpClient
+		}
+		hc.Transport = rt
+		c.httpClient = &hc
 	}
 }
 

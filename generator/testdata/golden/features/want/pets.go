@@ -13,13 +13,13 @@ import (
 // PetsAPI is the requests of the folder "Pets", as the methods of *PetsService.
 // Depend on it rather than on *PetsService to swap in a fake in tests.
 type PetsAPI interface {
-	// ListPets sends the request "1. List pets".
+	// ListPets sends a GET request to /{tenant}/pets and returns the decoded response.
 	ListPets(ctx context.Context, params *ListPetsParams, opts ...Option) ([]ListPetsResponseItem, *Response, error)
-	// GetPet sends the request "Get pet".
+	// GetPet sends a GET request to /{tenant}/pets/{petID} and returns the decoded response.
 	GetPet(ctx context.Context, petID string, opts ...Option) (*GetPetResponse, *Response, error)
-	// CreatePet sends the request "Create pet".
+	// CreatePet sends a POST request to /{tenant}/pets and returns the decoded response.
 	CreatePet(ctx context.Context, body *CreatePetRequest, opts ...Option) (*CreatePetResponse, *Response, error)
-	// DeletePet sends the request "Delete pet".
+	// DeletePet sends a DELETE request to /{tenant}/pets/{petID}.
 	DeletePet(ctx context.Context, petID string, opts ...Option) (*Response, error)
 }
 
@@ -67,9 +67,10 @@ type ListPetsParams struct {
 	ForceSend []string
 }
 
-// ListPets sends the request "1. List pets".
+// ListPets sends a GET request to /{tenant}/pets and returns the decoded response.
+// The collection names this request "1. List pets".
 //
-//	GET {{baseUrl}}/{{tenant}}/pets?limit=20&status=available
+//	GET {baseURL}/{tenant}/pets?limit=20&status=available
 func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts ...Option) ([]ListPetsResponseItem, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -95,9 +96,10 @@ func (s *PetsService) ListPets(ctx context.Context, params *ListPetsParams, opts
 	return out, resp, err
 }
 
-// GetPet sends the request "Get pet".
+// GetPet sends a GET request to /{tenant}/pets/{petID} and returns the decoded
+// response. The collection names this request "Get pet".
 //
-//	GET {{baseUrl}}/{{tenant}}/pets/:petId
+//	GET {baseURL}/{tenant}/pets/{petID}
 //
 // A 404 response returns an [*APIError] that unwraps to [*ClientError].
 func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) (*GetPetResponse, *Response, error) {
@@ -127,9 +129,10 @@ func (s *PetsService) GetPet(ctx context.Context, petID string, opts ...Option) 
 	return &out, resp, nil
 }
 
-// CreatePet sends the request "Create pet".
+// CreatePet sends a POST request to /{tenant}/pets and returns the decoded
+// response. The collection names this request "Create pet".
 //
-//	POST {{baseUrl}}/{{tenant}}/pets
+//	POST {baseURL}/{tenant}/pets
 //
 // A 400 response returns an [*APIError] that unwraps to [*ClientError].
 func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opts ...Option) (*CreatePetResponse, *Response, error) {
@@ -170,9 +173,10 @@ func (s *PetsService) CreatePet(ctx context.Context, body *CreatePetRequest, opt
 	return &out, resp, nil
 }
 
-// DeletePet sends the request "Delete pet".
+// DeletePet sends a DELETE request to /{tenant}/pets/{petID}. The collection names
+// this request "Delete pet".
 //
-//	DELETE {{baseUrl}}/{{tenant}}/pets/:petId
+//	DELETE {baseURL}/{tenant}/pets/{petID}
 func (s *PetsService) DeletePet(ctx context.Context, petID string, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -191,7 +195,7 @@ func (s *PetsService) DeletePet(ctx context.Context, petID string, opts ...Optio
 // PetsAdminAPI is the requests of the folder "Admin", as the methods of *PetsAdminService.
 // Depend on it rather than on *PetsAdminService to swap in a fake in tests.
 type PetsAdminAPI interface {
-	// GetPet sends the request "Get pet".
+	// GetPet sends a GET request to /admin/pets/{id}.
 	GetPet(ctx context.Context, id string, params *GetPetParams, opts ...Option) (*Response, error)
 }
 
@@ -221,12 +225,13 @@ type GetPetParams struct {
 	ForceSend []string
 }
 
-// GetPet sends the request "Get pet".
+// GetPet sends a GET request to /admin/pets/{id}. The collection names this
+// request "Get pet".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-//	GET {{baseUrl}}/admin/pets/:id?trace={{$guid}}
+//	GET {baseURL}/admin/pets/{id}?trace={$guid}
 func (s *PetsAdminService) GetPet(ctx context.Context, id string, params *GetPetParams, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

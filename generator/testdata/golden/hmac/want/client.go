@@ -48,7 +48,8 @@ type config struct {
 	scriptNow func() time.Time
 }
 
-// WithBaseURL sets {{baseUrl}}.
+// WithBaseURL sets the URL that requests starting with {{baseUrl}} go to: a scheme
+// and host, and any path prefix that their paths follow.
 //
 // The default is "https://api.example.com", the value saved in the collection.
 func WithBaseURL(value string) Option {
@@ -57,7 +58,7 @@ func WithBaseURL(value string) Option {
 	}
 }
 
-// WithAPIKey sets {{apiKey}}.
+// WithAPIKey sets the credential that requests send in place of {{apiKey}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithAPIKey(value string) Option {
@@ -66,7 +67,7 @@ func WithAPIKey(value string) Option {
 	}
 }
 
-// WithAPISecret sets {{apiSecret}}.
+// WithAPISecret sets the credential that requests send in place of {{apiSecret}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithAPISecret(value string) Option {
@@ -75,7 +76,8 @@ func WithAPISecret(value string) Option {
 	}
 }
 
-// WithSigningSeed sets {{signingSeed}}.
+// WithSigningSeed sets the credential that requests send in place of
+// {{signingSeed}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithSigningSeed(value string) Option {
@@ -84,7 +86,7 @@ func WithSigningSeed(value string) Option {
 	}
 }
 
-// WithRecvWindow sets {{recvWindow}}.
+// WithRecvWindow sets the text that requests send in place of {{recvWindow}}.
 //
 // The default is "5000", the value saved in the collection.
 func WithRecvWindow(value string) Option {
@@ -93,7 +95,7 @@ func WithRecvWindow(value string) Option {
 	}
 }
 
-// WithNow sets {{now}}.
+// WithNow sets the text that requests send in place of {{now}}.
 //
 // It has no default: the collection saves no value.
 func WithNow(value string) Option {

@@ -11,21 +11,22 @@ import (
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// CreatePosition sends the request "Create position".
+	// CreatePosition sends a POST request to /v5/position/create and returns the decoded response.
 	CreatePosition(ctx context.Context, body string, opts ...Option) (*CreatePositionResponse, *Response, error)
-	// Account sends the request "Account".
+	// Account sends a GET request to /account and returns the decoded response.
 	Account(ctx context.Context, opts ...Option) (*AccountResponse, *Response, error)
-	// BalanceWithoutBody sends the request "Balance without body".
+	// BalanceWithoutBody sends a GET request to /balance.
 	BalanceWithoutBody(ctx context.Context, opts ...Option) (*Response, error)
-	// KeyInTheScript sends the request "Key in the script".
+	// KeyInTheScript sends a GET request to /ping.
 	KeyInTheScript(ctx context.Context, opts ...Option) (*Response, error)
-	// TimestampInThePath sends the request "Timestamp in the path".
+	// TimestampInThePath sends a GET request to /time/{now}.
 	TimestampInThePath(ctx context.Context, opts ...Option) (*Response, error)
 }
 
 var _ ClientAPI = (*Client)(nil)
 
-// CreatePosition sends the request "Create position".
+// CreatePosition sends a POST request to /v5/position/create and returns the
+// decoded response. The collection names this request "Create position".
 //
 // Bybit-style: time, key, window and the body as sent, HMAC-SHA512 in base64, in
 // headers that name the script's variables.
@@ -35,7 +36,7 @@ var _ ClientAPI = (*Client)(nil)
 // (HMAC-SHA512 under {{apiSecret}}, base64) when it is sent, over the query
 // and body it sends.
 //
-//	POST {{baseUrl}}/v5/position/create
+//	POST {baseURL}/v5/position/create
 func (c *Client) CreatePosition(ctx context.Context, body string, opts ...Option) (*CreatePositionResponse, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -76,7 +77,7 @@ func (c *Client) CreatePosition(ctx context.Context, body string, opts ...Option
 	return &out, resp, nil
 }
 
-// Account sends the request "Account".
+// Account sends a GET request to /account and returns the decoded response.
 //
 // Seconds, the method and the saved query (with a variable Postman leaves
 // unresolved) under HMAC-SHA1, into a header.
@@ -85,7 +86,7 @@ func (c *Client) CreatePosition(ctx context.Context, body string, opts ...Option
 // X-Time (the time in seconds) and the header X-Signature (HMAC-SHA1 under
 // {{signingSeed}}, hex) when it is sent, over the query and body it sends.
 //
-//	GET {{baseUrl}}/account?window={{recvWindow}}
+//	GET {baseURL}/account?window={recvWindow}
 func (c *Client) Account(ctx context.Context, opts ...Option) (*AccountResponse, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -121,7 +122,8 @@ func (c *Client) Account(ctx context.Context, opts ...Option) (*AccountResponse,
 	return &out, resp, nil
 }
 
-// BalanceWithoutBody sends the request "Balance without body".
+// BalanceWithoutBody sends a GET request to /balance. The collection names this
+// request "Balance without body".
 //
 // The script signs a raw body the request does not have: not translated for it.
 //
@@ -131,7 +133,7 @@ func (c *Client) Account(ctx context.Context, opts ...Option) (*AccountResponse,
 // Not done by this method: a pre-request script would sign the raw body, which
 // the request does not have.
 //
-//	GET {{baseUrl}}/balance
+//	GET {baseURL}/balance
 func (c *Client) BalanceWithoutBody(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -147,7 +149,8 @@ func (c *Client) BalanceWithoutBody(ctx context.Context, opts ...Option) (*Respo
 	return c.send(ctx, cfg, r, nil, nil)
 }
 
-// KeyInTheScript sends the request "Key in the script".
+// KeyInTheScript sends a GET request to /ping. The collection names this request
+// "Key in the script".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
@@ -155,7 +158,7 @@ func (c *Client) BalanceWithoutBody(ctx context.Context, opts ...Option) (*Respo
 // Not done by this method: the pre-request script of the request would compute
 // a signature or hash and edit the request.
 //
-//	GET {{baseUrl}}/ping
+//	GET {baseURL}/ping
 func (c *Client) KeyInTheScript(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -171,12 +174,13 @@ func (c *Client) KeyInTheScript(ctx context.Context, opts ...Option) (*Response,
 	return c.send(ctx, cfg, r, nil, nil)
 }
 
-// TimestampInThePath sends the request "Timestamp in the path".
+// TimestampInThePath sends a GET request to /time/{now}. The collection names this
+// request "Timestamp in the path".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-//	GET {{baseUrl}}/time/{{now}}
+//	GET {baseURL}/time/{now}
 func (c *Client) TimestampInThePath(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 // SpotAPI is the requests of the folder "Spot", as the methods of *SpotService.
 // Depend on it rather than on *SpotService to swap in a fake in tests.
 type SpotAPI interface {
-	// NewOrder sends the request "New order".
+	// NewOrder sends a POST request to /api/v3/order and returns the decoded response.
 	NewOrder(ctx context.Context, params *NewOrderParams, opts ...Option) (*NewOrderResponse, *Response, error)
 }
 
@@ -51,14 +51,15 @@ type NewOrderParams struct {
 	ForceSend []string
 }
 
-// NewOrder sends the request "New order".
+// NewOrder sends a POST request to /api/v3/order and returns the decoded response.
+// The collection names this request "New order".
 //
 // As the collection's pre-request scripts do, the call computes the query
 // parameter timestamp (the time in milliseconds) and the query parameter
 // signature (HMAC-SHA256 under {{apiSecret}}, hex) when it is sent, over the
 // query and body it sends.
 //
-//	POST {{baseUrl}}/api/v3/order?symbol=BTCUSDT&side=BUY&quantity=0.01
+//	POST {baseURL}/api/v3/order?symbol=BTCUSDT&side=BUY&quantity=0.01
 func (s *SpotService) NewOrder(ctx context.Context, params *NewOrderParams, opts ...Option) (*NewOrderResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

@@ -46,7 +46,8 @@ type config struct {
 	clientSecret string
 }
 
-// WithBaseURL sets {{baseUrl}}.
+// WithBaseURL sets the URL that requests starting with {{baseUrl}} go to: a scheme
+// and host, and any path prefix that their paths follow.
 //
 // The default is "https://api.warehouse.example/v1", the value saved in the collection.
 func WithBaseURL(value string) Option {
@@ -55,7 +56,7 @@ func WithBaseURL(value string) Option {
 	}
 }
 
-// WithAuthServer sets {{authServer}}.
+// WithAuthServer sets the text that requests send in place of {{authServer}}.
 //
 // The default is "https://login.warehouse.example", the value saved in the collection.
 func WithAuthServer(value string) Option {
@@ -64,7 +65,7 @@ func WithAuthServer(value string) Option {
 	}
 }
 
-// WithTenant sets {{tenant}}.
+// WithTenant sets the text that requests send in place of {{tenant}}.
 //
 // The default is "north", the value saved in the collection.
 func WithTenant(value string) Option {
@@ -73,7 +74,7 @@ func WithTenant(value string) Option {
 	}
 }
 
-// WithClientID sets {{client_id}}.
+// WithClientID sets the text that requests send in place of {{client_id}}.
 //
 // The default is "warehouse-cli", the value saved in the collection.
 func WithClientID(value string) Option {
@@ -82,7 +83,8 @@ func WithClientID(value string) Option {
 	}
 }
 
-// WithClientSecret sets {{client_secret}}.
+// WithClientSecret sets the credential that requests send in place of
+// {{client_secret}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithClientSecret(value string) Option {

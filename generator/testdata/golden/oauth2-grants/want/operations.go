@@ -7,15 +7,16 @@ import "context"
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// RotateKeys sends the request "Rotate keys".
+	// RotateKeys sends a POST request to /admin/rotate-keys.
 	RotateKeys(ctx context.Context, opts ...Option) (*Response, error)
-	// Health sends the request "Health".
+	// Health sends a GET request to /health.
 	Health(ctx context.Context, opts ...Option) (*Response, error)
 }
 
 var _ ClientAPI = (*Client)(nil)
 
-// RotateKeys sends the request "Rotate keys".
+// RotateKeys sends a POST request to /admin/rotate-keys. The collection names this
+// request "Rotate keys".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
@@ -24,7 +25,7 @@ var _ ClientAPI = (*Client)(nil)
 // WithOAuth2TokenSource), set on the request. The collection saves the credentials
 // empty; until the option gives them, they are sent empty, as Postman sends them.
 //
-//	POST {{baseUrl}}/admin/rotate-keys
+//	POST {baseURL}/admin/rotate-keys
 func (c *Client) RotateKeys(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -44,12 +45,12 @@ func (c *Client) RotateKeys(ctx context.Context, opts ...Option) (*Response, err
 	return c.send(ctx, cfg, r, nil, nil)
 }
 
-// Health sends the request "Health".
+// Health sends a GET request to /health.
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-//	GET {{baseUrl}}/health
+//	GET {baseURL}/health
 func (c *Client) Health(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

@@ -7,7 +7,7 @@ import "context"
 // ReportsAPI is the requests of the folder "Reports", as the methods of *ReportsService.
 // Depend on it rather than on *ReportsService to swap in a fake in tests.
 type ReportsAPI interface {
-	// MonthlyReport sends the request "Monthly report".
+	// MonthlyReport sends a GET request to /reports/monthly.
 	MonthlyReport(ctx context.Context, opts ...Option) (*Response, error)
 }
 
@@ -18,7 +18,8 @@ type ReportsService struct {
 	client *Client
 }
 
-// MonthlyReport sends the request "Monthly report".
+// MonthlyReport sends a GET request to /reports/monthly. The collection names this
+// request "Monthly report".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
@@ -30,7 +31,7 @@ type ReportsService struct {
 // collection saves the credentials empty; until the option gives them, they are
 // sent empty, as Postman sends them.
 //
-//	GET {{baseUrl}}/reports/monthly
+//	GET {baseURL}/reports/monthly
 func (s *ReportsService) MonthlyReport(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

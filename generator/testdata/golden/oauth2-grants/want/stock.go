@@ -11,9 +11,9 @@ import (
 // StockAPI is the requests of the folder "Stock", as the methods of *StockService.
 // Depend on it rather than on *StockService to swap in a fake in tests.
 type StockAPI interface {
-	// ListItems sends the request "List items".
+	// ListItems sends a GET request to /items and returns the decoded response.
 	ListItems(ctx context.Context, params *ListItemsParams, opts ...Option) (*ListItemsResponse, *Response, error)
-	// GetItem sends the request "Get item".
+	// GetItem sends a GET request to /items/{sku}.
 	GetItem(ctx context.Context, sku string, opts ...Option) (*Response, error)
 }
 
@@ -43,7 +43,8 @@ type ListItemsParams struct {
 	ForceSend []string
 }
 
-// ListItems sends the request "List items".
+// ListItems sends a GET request to /items and returns the decoded response. The
+// collection names this request "List items".
 //
 // It sends an OAuth 2 token after the prefix "Bearer", which the client can get
 // itself with the client credentials grant from "{{authServer}}/oauth/token"
@@ -51,7 +52,7 @@ type ListItemsParams struct {
 // WithOAuth2TokenURL), set on the collection. The collection saves the credentials
 // empty; until the option gives them, they are sent empty, as Postman sends them.
 //
-//	GET {{baseUrl}}/items?limit=20
+//	GET {baseURL}/items?limit=20
 func (s *StockService) ListItems(ctx context.Context, params *ListItemsParams, opts ...Option) (*ListItemsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -89,7 +90,8 @@ func (s *StockService) ListItems(ctx context.Context, params *ListItemsParams, o
 	return &out, resp, nil
 }
 
-// GetItem sends the request "Get item".
+// GetItem sends a GET request to /items/{sku}. The collection names this request
+// "Get item".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
@@ -100,7 +102,7 @@ func (s *StockService) ListItems(ctx context.Context, params *ListItemsParams, o
 // WithOAuth2TokenURL), set on the collection. The collection saves the credentials
 // empty; until the option gives them, they are sent empty, as Postman sends them.
 //
-//	GET {{baseUrl}}/items/:sku
+//	GET {baseURL}/items/{sku}
 func (s *StockService) GetItem(ctx context.Context, sku string, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

@@ -148,7 +148,7 @@ func pageStyleCases() []pageStyleCase {
 				return page{body: map[string]any{"data": items(n, "tag", 2), "links": links}}
 			},
 			walk: func(c *Client, stop int) ([]string, error) {
-				return collect(c.Tags.ListWafTagsAll(ctx, nil), func(x ListWafTagsResponseDataItem) string { return x.ID }, stop)
+				return collect(c.Tags.ListWAFTagsAll(ctx, nil), func(x ListWAFTagsResponseDataItem) string { return x.ID }, stop)
 			},
 			want:  ids("tag", 2, 2, 2),
 			query: []map[string]string{{"page[size]": "2", "page[number]": ""}, {"page[number]": "2"}, {"page[number]": "3"}},
@@ -160,7 +160,7 @@ func pageStyleCases() []pageStyleCase {
 				return page{body: map[string]any{"data": items(n, "sub", 2), "meta": map[string]any{"current_page": n, "per_page": 2, "record_count": 6, "total_pages": 3}}}
 			},
 			walk: func(c *Client, stop int) ([]string, error) {
-				return collect(c.Tags.ListTLSSubscriptionsAll(ctx, nil), func(x ListWafTagsResponseDataItem) string { return x.ID }, stop)
+				return collect(c.Tags.ListTLSSubscriptionsAll(ctx, nil), func(x ListWAFTagsResponseDataItem) string { return x.ID }, stop)
 			},
 			want:  ids("sub", 2, 2, 2),
 			query: []map[string]string{{"page[number]": "1"}, {"page[number]": "2"}, {"page[number]": "3"}},
@@ -204,7 +204,7 @@ func pageStyleCases() []pageStyleCase {
 				return page{body: map[string]any{"entries": items(n, "box", count), "total_count": 5, "offset": 2 * (n - 1), "limit": 2}}
 			},
 			walk: func(c *Client, stop int) ([]string, error) {
-				return collect(c.Folders.ListItemsInFolderAll(ctx, nil), func(x ListWafTagsResponseDataItem) string { return x.ID }, stop)
+				return collect(c.Folders.ListItemsInFolderAll(ctx, nil), func(x ListWAFTagsResponseDataItem) string { return x.ID }, stop)
 			},
 			want:  ids("box", 2, 2, 1),
 			query: []map[string]string{{"offset": "0", "limit": "2"}, {"offset": "2"}, {"offset": "4"}},

@@ -12,7 +12,7 @@ import (
 // AgreementsAPI is the requests of the folder "Agreements", as the methods of *AgreementsService.
 // Depend on it rather than on *AgreementsService to swap in a fake in tests.
 type AgreementsAPI interface {
-	// ListAgreements sends the request "List agreements".
+	// ListAgreements sends a GET request to /v1/accounts/{accountID}/agreements and returns the decoded response.
 	ListAgreements(ctx context.Context, accountID string, params *ListAgreementsParams, opts ...Option) (*ListAgreementsResponse, *Response, error)
 	// ListAgreementsPages walks the pages of ListAgreements.
 	ListAgreementsPages(ctx context.Context, accountID string, params *ListAgreementsParams, opts ...Option) iter.Seq2[*ListAgreementsResponse, error]
@@ -50,9 +50,11 @@ type ListAgreementsParams struct {
 	ForceSend []string
 }
 
-// ListAgreements sends the request "List agreements".
+// ListAgreements sends a GET request to /v1/accounts/{accountID}/agreements and
+// returns the decoded response. The collection names this request "List
+// agreements".
 //
-//	GET {{baseUrl}}/v1/accounts/:accountId/agreements?limit=2
+//	GET {baseURL}/v1/accounts/{accountID}/agreements?limit=2
 func (s *AgreementsService) ListAgreements(ctx context.Context, accountID string, params *ListAgreementsParams, opts ...Option) (*ListAgreementsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 // ClickwrapsAPI is the requests of the folder "Clickwraps", as the methods of *ClickwrapsService.
 // Depend on it rather than on *ClickwrapsService to swap in a fake in tests.
 type ClickwrapsAPI interface {
-	// ListClickwraps sends the request "List clickwraps".
+	// ListClickwraps sends a GET request to /clickwraps and returns the decoded response.
 	ListClickwraps(ctx context.Context, params *ListClickwrapsParams, opts ...Option) (*ListClickwrapsResponse, *Response, error)
 	// ListClickwrapsPages walks the pages of ListClickwraps.
 	ListClickwrapsPages(ctx context.Context, params *ListClickwrapsParams, opts ...Option) iter.Seq2[*ListClickwrapsResponse, error]
@@ -48,9 +48,10 @@ type ListClickwrapsParams struct {
 	ForceSend []string
 }
 
-// ListClickwraps sends the request "List clickwraps".
+// ListClickwraps sends a GET request to /clickwraps and returns the decoded
+// response. The collection names this request "List clickwraps".
 //
-//	GET {{baseUrl}}/clickwraps
+//	GET {baseURL}/clickwraps
 func (s *ClickwrapsService) ListClickwraps(ctx context.Context, params *ListClickwrapsParams, opts ...Option) (*ListClickwrapsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

@@ -57,7 +57,8 @@ type config struct {
 	pageURL string
 }
 
-// WithBaseURL sets {{baseUrl}}.
+// WithBaseURL sets the URL that requests starting with {{baseUrl}} go to: a scheme
+// and host, and any path prefix that their paths follow.
 //
 // The default is "https://api.example.com", the value saved in the collection.
 func WithBaseURL(value string) Option {

@@ -11,7 +11,7 @@ import (
 // CollectionsAPI is the requests of the folder "Collections", as the methods of *CollectionsService.
 // Depend on it rather than on *CollectionsService to swap in a fake in tests.
 type CollectionsAPI interface {
-	// AllCollections sends the request "All Collections".
+	// AllCollections sends a GET request to /collections and returns the decoded response.
 	AllCollections(ctx context.Context, params *AllCollectionsParams, opts ...Option) (*AllCollectionsResponse, *Response, error)
 	// AllCollectionsPages walks the pages of AllCollections.
 	AllCollectionsPages(ctx context.Context, params *AllCollectionsParams, opts ...Option) iter.Seq2[*AllCollectionsResponse, error]
@@ -49,9 +49,10 @@ type AllCollectionsParams struct {
 	ForceSend []string
 }
 
-// AllCollections sends the request "All Collections".
+// AllCollections sends a GET request to /collections and returns the decoded
+// response. The collection names this request "All Collections".
 //
-//	GET {{baseUrl}}/collections?limit=2
+//	GET {baseURL}/collections?limit=2
 func (s *CollectionsService) AllCollections(ctx context.Context, params *AllCollectionsParams, opts ...Option) (*AllCollectionsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

@@ -11,15 +11,15 @@ import (
 // CustomersAPI is the requests of the folder "Customers", as the methods of *CustomersService.
 // Depend on it rather than on *CustomersService to swap in a fake in tests.
 type CustomersAPI interface {
-	// ListCustomers sends the request "List customers".
+	// ListCustomers sends a GET request to /v1/customers and returns the decoded response.
 	ListCustomers(ctx context.Context, params *ListCustomersParams, opts ...Option) (*ListCustomersResponse, *Response, error)
 	// ListCustomersPages walks the pages of ListCustomers.
 	ListCustomersPages(ctx context.Context, params *ListCustomersParams, opts ...Option) iter.Seq2[*ListCustomersResponse, error]
 	// ListCustomersAll2 walks the items of every page of ListCustomers.
 	ListCustomersAll2(ctx context.Context, params *ListCustomersParams, opts ...Option) iter.Seq2[AllCollectionsResponseCollectionsItem, error]
-	// ListCustomersAll sends the request "List customers all".
+	// ListCustomersAll sends a GET request to /v1/customers/all and returns the decoded response.
 	ListCustomersAll(ctx context.Context, opts ...Option) (*ListCustomersAllResponse, *Response, error)
-	// SearchCustomers sends the request "Search customers".
+	// SearchCustomers sends a GET request to /v1/customers/search and returns the decoded response.
 	SearchCustomers(ctx context.Context, params *SearchCustomersParams, opts ...Option) (*SearchCustomersResponse, *Response, error)
 	// SearchCustomersPages walks the pages of SearchCustomers.
 	SearchCustomersPages(ctx context.Context, params *SearchCustomersParams, opts ...Option) iter.Seq2[*SearchCustomersResponse, error]
@@ -60,9 +60,10 @@ type ListCustomersParams struct {
 	ForceSend []string
 }
 
-// ListCustomers sends the request "List customers".
+// ListCustomers sends a GET request to /v1/customers and returns the decoded
+// response. The collection names this request "List customers".
 //
-//	GET {{baseUrl}}/v1/customers?limit=2
+//	GET {baseURL}/v1/customers?limit=2
 func (s *CustomersService) ListCustomers(ctx context.Context, params *ListCustomersParams, opts ...Option) (*ListCustomersResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -136,9 +137,10 @@ func (s *CustomersService) ListCustomersAll2(ctx context.Context, params *ListCu
 	})
 }
 
-// ListCustomersAll sends the request "List customers all".
+// ListCustomersAll sends a GET request to /v1/customers/all and returns the
+// decoded response. The collection names this request "List customers all".
 //
-//	GET {{baseUrl}}/v1/customers/all
+//	GET {baseURL}/v1/customers/all
 func (s *CustomersService) ListCustomersAll(ctx context.Context, opts ...Option) (*ListCustomersAllResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -182,9 +184,10 @@ type SearchCustomersParams struct {
 	ForceSend []string
 }
 
-// SearchCustomers sends the request "Search customers".
+// SearchCustomers sends a GET request to /v1/customers/search and returns the
+// decoded response. The collection names this request "Search customers".
 //
-//	GET {{baseUrl}}/v1/customers/search?query=name:'Ada'&limit=2
+//	GET {baseURL}/v1/customers/search?query=name:'Ada'&limit=2
 func (s *CustomersService) SearchCustomers(ctx context.Context, params *SearchCustomersParams, opts ...Option) (*SearchCustomersResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

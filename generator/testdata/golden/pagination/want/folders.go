@@ -11,12 +11,12 @@ import (
 // FoldersAPI is the requests of the folder "Folders", as the methods of *FoldersService.
 // Depend on it rather than on *FoldersService to swap in a fake in tests.
 type FoldersAPI interface {
-	// ListItemsInFolder sends the request "List items in folder".
+	// ListItemsInFolder sends a GET request to /folders/0/items and returns the decoded response.
 	ListItemsInFolder(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) (*ListItemsInFolderResponse, *Response, error)
 	// ListItemsInFolderPages walks the pages of ListItemsInFolder.
 	ListItemsInFolderPages(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[*ListItemsInFolderResponse, error]
 	// ListItemsInFolderAll walks the items of every page of ListItemsInFolder.
-	ListItemsInFolderAll(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error]
+	ListItemsInFolderAll(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[ListWAFTagsResponseDataItem, error]
 }
 
 var _ FoldersAPI = (*FoldersService)(nil)
@@ -49,9 +49,10 @@ type ListItemsInFolderParams struct {
 	ForceSend []string
 }
 
-// ListItemsInFolder sends the request "List items in folder".
+// ListItemsInFolder sends a GET request to /folders/0/items and returns the
+// decoded response. The collection names this request "List items in folder".
 //
-//	GET {{baseUrl}}/folders/0/items?limit=2&offset=0
+//	GET {baseURL}/folders/0/items?limit=2&offset=0
 func (s *FoldersService) ListItemsInFolder(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) (*ListItemsInFolderResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -118,8 +119,8 @@ func (s *FoldersService) ListItemsInFolderPages(ctx context.Context, params *Lis
 // ListItemsInFolderAll yields the items of the "entries" list on every page that
 // ListItemsInFolderPages walks, in order. An error ends the walk and is yielded
 // with the zero item; breaking out of the loop stops it without a further request.
-func (s *FoldersService) ListItemsInFolderAll(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error] {
-	return pageItems(s.ListItemsInFolderPages(ctx, params, opts...), func(page *ListItemsInFolderResponse) []ListWafTagsResponseDataItem {
+func (s *FoldersService) ListItemsInFolderAll(ctx context.Context, params *ListItemsInFolderParams, opts ...Option) iter.Seq2[ListWAFTagsResponseDataItem, error] {
+	return pageItems(s.ListItemsInFolderPages(ctx, params, opts...), func(page *ListItemsInFolderResponse) []ListWAFTagsResponseDataItem {
 		return page.Entries
 	})
 }

@@ -11,7 +11,7 @@ import (
 // SearchAPI is the requests of the folder "Search", as the methods of *SearchService.
 // Depend on it rather than on *SearchService to swap in a fake in tests.
 type SearchAPI interface {
-	// SearchRepositories sends the request "Search repositories".
+	// SearchRepositories sends a GET request to /search/repositories and returns the decoded response.
 	SearchRepositories(ctx context.Context, params *SearchRepositoriesParams, opts ...Option) (*SearchRepositoriesResponse, *Response, error)
 	// SearchRepositoriesPages walks the pages of SearchRepositories.
 	SearchRepositoriesPages(ctx context.Context, params *SearchRepositoriesParams, opts ...Option) iter.Seq2[*SearchRepositoriesResponse, error]
@@ -51,9 +51,10 @@ type SearchRepositoriesParams struct {
 	ForceSend []string
 }
 
-// SearchRepositories sends the request "Search repositories".
+// SearchRepositories sends a GET request to /search/repositories and returns the
+// decoded response. The collection names this request "Search repositories".
 //
-//	GET {{baseUrl}}/search/repositories?q=go&per_page=2&page=1
+//	GET {baseURL}/search/repositories?q=go&per_page=2&page=1
 func (s *SearchService) SearchRepositories(ctx context.Context, params *SearchRepositoriesParams, opts ...Option) (*SearchRepositoriesResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

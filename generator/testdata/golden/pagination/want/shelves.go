@@ -11,7 +11,7 @@ import (
 // ShelvesAPI is the requests of the folder "Shelves", as the methods of *ShelvesService.
 // Depend on it rather than on *ShelvesService to swap in a fake in tests.
 type ShelvesAPI interface {
-	// ListBooks sends the request "List books".
+	// ListBooks sends a GET request to /shelves/{start2}/books and returns the decoded response.
 	ListBooks(ctx context.Context, start2 string, params *ListBooksParams, opts ...Option) (*ListBooksResponse, *Response, error)
 	// ListBooksPages walks the pages of ListBooks.
 	ListBooksPages(ctx context.Context, start2 string, params *ListBooksParams, opts ...Option) iter.Seq2[*ListBooksResponse, error]
@@ -47,9 +47,10 @@ type ListBooksParams struct {
 	ForceSend []string
 }
 
-// ListBooks sends the request "List books".
+// ListBooks sends a GET request to /shelves/{start2}/books and returns the decoded
+// response. The collection names this request "List books".
 //
-//	GET {{baseUrl}}/shelves/:start/books?cursor=
+//	GET {baseURL}/shelves/{start2}/books?cursor=
 func (s *ShelvesService) ListBooks(ctx context.Context, start2 string, params *ListBooksParams, opts ...Option) (*ListBooksResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

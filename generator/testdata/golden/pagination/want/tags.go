@@ -11,18 +11,18 @@ import (
 // TagsAPI is the requests of the folder "Tags", as the methods of *TagsService.
 // Depend on it rather than on *TagsService to swap in a fake in tests.
 type TagsAPI interface {
-	// ListWafTags sends the request "List WAF tags".
-	ListWafTags(ctx context.Context, params *ListWafTagsParams, opts ...Option) (*ListWafTagsResponse, *Response, error)
-	// ListWafTagsPages walks the pages of ListWafTags.
-	ListWafTagsPages(ctx context.Context, params *ListWafTagsParams, opts ...Option) iter.Seq2[*ListWafTagsResponse, error]
-	// ListWafTagsAll walks the items of every page of ListWafTags.
-	ListWafTagsAll(ctx context.Context, params *ListWafTagsParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error]
-	// ListTLSSubscriptions sends the request "List TLS subscriptions".
+	// ListWAFTags sends a GET request to /wafs/tags and returns the decoded response.
+	ListWAFTags(ctx context.Context, params *ListWAFTagsParams, opts ...Option) (*ListWAFTagsResponse, *Response, error)
+	// ListWAFTagsPages walks the pages of ListWAFTags.
+	ListWAFTagsPages(ctx context.Context, params *ListWAFTagsParams, opts ...Option) iter.Seq2[*ListWAFTagsResponse, error]
+	// ListWAFTagsAll walks the items of every page of ListWAFTags.
+	ListWAFTagsAll(ctx context.Context, params *ListWAFTagsParams, opts ...Option) iter.Seq2[ListWAFTagsResponseDataItem, error]
+	// ListTLSSubscriptions sends a GET request to /tls/subscriptions and returns the decoded response.
 	ListTLSSubscriptions(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) (*ListTLSSubscriptionsResponse, *Response, error)
 	// ListTLSSubscriptionsPages walks the pages of ListTLSSubscriptions.
 	ListTLSSubscriptionsPages(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) iter.Seq2[*ListTLSSubscriptionsResponse, error]
 	// ListTLSSubscriptionsAll walks the items of every page of ListTLSSubscriptions.
-	ListTLSSubscriptionsAll(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error]
+	ListTLSSubscriptionsAll(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) iter.Seq2[ListWAFTagsResponseDataItem, error]
 }
 
 var _ TagsAPI = (*TagsService)(nil)
@@ -34,14 +34,14 @@ type TagsService struct {
 	client *Client
 }
 
-// ListWafTagsParams holds the query and header parameters of ListWafTags.
+// ListWAFTagsParams holds the query and header parameters of ListWAFTags.
 // A field left at its zero value sends the value saved in the collection,
 // and a parameter that the collection disables is sent only when its field
 // is set: nil, or an empty
-// ListWafTagsParams, sends the request as saved.
+// ListWAFTagsParams, sends the request as saved.
 // To send a zero value ("", 0, false) instead, name the field in ForceSend;
 // to leave a parameter out, name it in Omit.
-type ListWafTagsParams struct {
+type ListWAFTagsParams struct {
 	// PageSize is the query parameter "page[size]"; default 2.
 	PageSize int
 	// PageNumber is the query parameter "page[number]", sent as a bare key when unset, as the collection saves it.
@@ -55,19 +55,20 @@ type ListWafTagsParams struct {
 	ForceSend []string
 }
 
-// ListWafTags sends the request "List WAF tags".
+// ListWAFTags sends a GET request to /wafs/tags and returns the decoded response.
+// The collection names this request "List WAF tags".
 //
-//	GET {{baseUrl}}/wafs/tags?page[size]=2&page[number]
-func (s *TagsService) ListWafTags(ctx context.Context, params *ListWafTagsParams, opts ...Option) (*ListWafTagsResponse, *Response, error) {
+//	GET {baseURL}/wafs/tags?page[size]=2&page[number]
+func (s *TagsService) ListWAFTags(ctx context.Context, params *ListWAFTagsParams, opts ...Option) (*ListWAFTagsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := checkOrigin("Tags.ListWafTags", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
+	if err := checkOrigin("Tags.ListWAFTags", "WithBaseURL", "baseUrl", cfg.baseURL); err != nil {
 		return nil, nil, err
 	}
 	if params == nil {
-		params = new(ListWafTagsParams)
+		params = new(ListWAFTagsParams)
 	}
 	r := &request{
 		method: "GET",
@@ -79,7 +80,7 @@ func (s *TagsService) ListWafTags(ctx context.Context, params *ListWafTagsParams
 		// A page iterator asks for the page the previous one links to.
 		r.url, r.query = resolvePageURL(r.url, cfg.pageURL), nil
 	}
-	var out ListWafTagsResponse
+	var out ListWAFTagsResponse
 	resp, err := s.client.send(ctx, cfg, r, &out, nil)
 	if err != nil {
 		return nil, resp, err
@@ -87,7 +88,7 @@ func (s *TagsService) ListWafTags(ctx context.Context, params *ListWafTagsParams
 	return &out, resp, nil
 }
 
-// ListWafTagsPages calls ListWafTags once per page and yields each page (next-link
+// ListWAFTagsPages calls ListWAFTags once per page and yields each page (next-link
 // style), starting from params, which it does not change.
 //
 // Each next page is requested from the link in the page's "links.next", until that
@@ -96,9 +97,9 @@ func (s *TagsService) ListWafTags(ctx context.Context, params *ListWafTagsParams
 // An error ends the walk and is yielded. A server that sends the same cursor or
 // link twice ends it with an error rather than looping for ever. Breaking out of
 // the loop stops the walk without a further request.
-func (s *TagsService) ListWafTagsPages(ctx context.Context, params *ListWafTagsParams, opts ...Option) iter.Seq2[*ListWafTagsResponse, error] {
+func (s *TagsService) ListWAFTagsPages(ctx context.Context, params *ListWAFTagsParams, opts ...Option) iter.Seq2[*ListWAFTagsResponse, error] {
 	// The walk works on a copy: the caller's params are never changed.
-	var p ListWafTagsParams
+	var p ListWAFTagsParams
 	if params != nil {
 		p = *params
 	}
@@ -106,26 +107,26 @@ func (s *TagsService) ListWafTagsPages(ctx context.Context, params *ListWafTagsP
 		first:  true,
 		number: 0,
 	}
-	fetch := func(st pageState) (*ListWafTagsResponse, *Response, error) {
+	fetch := func(st pageState) (*ListWAFTagsResponse, *Response, error) {
 		if st.first {
-			return s.ListWafTags(ctx, &p, opts...)
+			return s.ListWAFTags(ctx, &p, opts...)
 		}
 		// A full slice expression, so that appending never writes into the caller's array.
-		return s.ListWafTags(ctx, &p, append(opts[:len(opts):len(opts)], withPageURL(st.cursor))...)
+		return s.ListWAFTags(ctx, &p, append(opts[:len(opts):len(opts)], withPageURL(st.cursor))...)
 	}
-	inspect := func(page *ListWafTagsResponse, _ *Response) pageInfo {
+	inspect := func(page *ListWAFTagsResponse, _ *Response) pageInfo {
 		info := pageInfo{items: len(page.Data)}
 		info.next = pageText(page.Links.Next)
 		return info
 	}
-	return walkPages("ListWafTagsPages", pageByLink, start, 0, fetch, inspect)
+	return walkPages("ListWAFTagsPages", pageByLink, start, 0, fetch, inspect)
 }
 
-// ListWafTagsAll yields the items of the "data" list on every page that
-// ListWafTagsPages walks, in order. An error ends the walk and is yielded with the
+// ListWAFTagsAll yields the items of the "data" list on every page that
+// ListWAFTagsPages walks, in order. An error ends the walk and is yielded with the
 // zero item; breaking out of the loop stops it without a further request.
-func (s *TagsService) ListWafTagsAll(ctx context.Context, params *ListWafTagsParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error] {
-	return pageItems(s.ListWafTagsPages(ctx, params, opts...), func(page *ListWafTagsResponse) []ListWafTagsResponseDataItem {
+func (s *TagsService) ListWAFTagsAll(ctx context.Context, params *ListWAFTagsParams, opts ...Option) iter.Seq2[ListWAFTagsResponseDataItem, error] {
+	return pageItems(s.ListWAFTagsPages(ctx, params, opts...), func(page *ListWAFTagsResponse) []ListWAFTagsResponseDataItem {
 		return page.Data
 	})
 }
@@ -151,9 +152,10 @@ type ListTLSSubscriptionsParams struct {
 	ForceSend []string
 }
 
-// ListTLSSubscriptions sends the request "List TLS subscriptions".
+// ListTLSSubscriptions sends a GET request to /tls/subscriptions and returns the
+// decoded response. The collection names this request "List TLS subscriptions".
 //
-//	GET {{baseUrl}}/tls/subscriptions?page[number]=1&page[size]=2
+//	GET {baseURL}/tls/subscriptions?page[number]=1&page[size]=2
 func (s *TagsService) ListTLSSubscriptions(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) (*ListTLSSubscriptionsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -221,8 +223,8 @@ func (s *TagsService) ListTLSSubscriptionsPages(ctx context.Context, params *Lis
 // ListTLSSubscriptionsAll yields the items of the "data" list on every page that
 // ListTLSSubscriptionsPages walks, in order. An error ends the walk and is yielded
 // with the zero item; breaking out of the loop stops it without a further request.
-func (s *TagsService) ListTLSSubscriptionsAll(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) iter.Seq2[ListWafTagsResponseDataItem, error] {
-	return pageItems(s.ListTLSSubscriptionsPages(ctx, params, opts...), func(page *ListTLSSubscriptionsResponse) []ListWafTagsResponseDataItem {
+func (s *TagsService) ListTLSSubscriptionsAll(ctx context.Context, params *ListTLSSubscriptionsParams, opts ...Option) iter.Seq2[ListWAFTagsResponseDataItem, error] {
+	return pageItems(s.ListTLSSubscriptionsPages(ctx, params, opts...), func(page *ListTLSSubscriptionsResponse) []ListWAFTagsResponseDataItem {
 		return page.Data
 	})
 }

@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// TestTagsListWafTags replays the saved examples of ListWafTags and checks what
+// TestTagsListWAFTags replays the saved examples of ListWAFTags and checks what
 // the client sent and decoded.
-func TestTagsListWafTags(t *testing.T) {
+func TestTagsListWAFTags(t *testing.T) {
 	runExamples(t, []example{{
 		body:       "{\n  \"data\": [\n    {\n      \"id\": \"t1\",\n      \"type\": \"waf_tag\"\n    },\n    {\n      \"id\": \"t2\",\n      \"type\": \"waf_tag\"\n    }\n  ],\n  \"links\": {\n    \"next\": \"https://api.fastly.com/wafs/tags?page[number]=2&page[size]=2\",\n    \"first\": \"https://api.fastly.com/wafs/tags?page[number]=1&page[size]=2\",\n    \"last\": \"https://api.fastly.com/wafs/tags?page[number]=3&page[size]=2\"\n  }\n}",
 		bodyJSON:   true,
@@ -20,7 +20,7 @@ func TestTagsListWafTags(t *testing.T) {
 		wantPath:   "/wafs/tags",
 		wantQuery:  "page[size]=2&page[number]",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
-		return c.Tags.ListWafTags(context.Background(), nil)
+		return c.Tags.ListWAFTags(context.Background(), nil)
 	})
 }
 

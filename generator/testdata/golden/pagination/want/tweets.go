@@ -11,7 +11,7 @@ import (
 // TweetsAPI is the requests of the folder "Tweets", as the methods of *TweetsService.
 // Depend on it rather than on *TweetsService to swap in a fake in tests.
 type TweetsAPI interface {
-	// RecentSearch sends the request "Recent Search".
+	// RecentSearch sends a GET request to /2/tweets/search/recent and returns the decoded response.
 	RecentSearch(ctx context.Context, params *RecentSearchParams, opts ...Option) (*RecentSearchResponse, *Response, error)
 	// RecentSearchPages walks the pages of RecentSearch.
 	RecentSearchPages(ctx context.Context, params *RecentSearchParams, opts ...Option) iter.Seq2[*RecentSearchResponse, error]
@@ -53,9 +53,10 @@ type RecentSearchParams struct {
 	ForceSend []string
 }
 
-// RecentSearch sends the request "Recent Search".
+// RecentSearch sends a GET request to /2/tweets/search/recent and returns the
+// decoded response. The collection names this request "Recent Search".
 //
-//	GET {{baseUrl}}/2/tweets/search/recent?query=golang&max_results=10
+//	GET {baseURL}/2/tweets/search/recent?query=golang&max_results=10
 func (s *TweetsService) RecentSearch(ctx context.Context, params *RecentSearchParams, opts ...Option) (*RecentSearchResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

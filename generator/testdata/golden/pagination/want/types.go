@@ -64,20 +64,20 @@ type SearchCustomersResponse struct {
 	Data     []AllCollectionsResponseCollectionsItem `json:"data"`
 }
 
-// ListWafTagsResponse is inferred from the saved examples of Tags.ListWafTags.
-type ListWafTagsResponse struct {
-	Data  []ListWafTagsResponseDataItem `json:"data"`
-	Links ListWafTagsResponseLinks      `json:"links"`
+// ListWAFTagsResponse is inferred from the saved examples of Tags.ListWAFTags.
+type ListWAFTagsResponse struct {
+	Data  []ListWAFTagsResponseDataItem `json:"data"`
+	Links ListWAFTagsResponseLinks      `json:"links"`
 }
 
-// ListWafTagsResponseDataItem is inferred from the collection's saved examples.
-type ListWafTagsResponseDataItem struct {
+// ListWAFTagsResponseDataItem is inferred from the collection's saved examples.
+type ListWAFTagsResponseDataItem struct {
 	ID   string `json:"id"`
 	Type string `json:"type"`
 }
 
-// ListWafTagsResponseLinks is inferred from the collection's saved examples.
-type ListWafTagsResponseLinks struct {
+// ListWAFTagsResponseLinks is inferred from the collection's saved examples.
+type ListWAFTagsResponseLinks struct {
 	Next  string `json:"next"`
 	First string `json:"first"`
 	Last  string `json:"last"`
@@ -85,7 +85,7 @@ type ListWafTagsResponseLinks struct {
 
 // ListTLSSubscriptionsResponse is inferred from the saved examples of Tags.ListTLSSubscriptions.
 type ListTLSSubscriptionsResponse struct {
-	Data []ListWafTagsResponseDataItem    `json:"data"`
+	Data []ListWAFTagsResponseDataItem    `json:"data"`
 	Meta ListTLSSubscriptionsResponseMeta `json:"meta"`
 }
 
@@ -135,7 +135,7 @@ type ListClickwrapsResponseClickwrapsItem struct {
 
 // ListItemsInFolderResponse is inferred from the saved examples of Folders.ListItemsInFolder.
 type ListItemsInFolderResponse struct {
-	Entries    []ListWafTagsResponseDataItem `json:"entries"`
+	Entries    []ListWAFTagsResponseDataItem `json:"entries"`
 	TotalCount int64                         `json:"total_count"`
 	Offset     int64                         `json:"offset"`
 	Limit      int64                         `json:"limit"`

@@ -7,15 +7,15 @@ import "context"
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// Health sends the request "Health".
+	// Health sends a GET request to /health and returns the response body.
 	Health(ctx context.Context, opts ...Option) ([]byte, *Response, error)
 }
 
 var _ ClientAPI = (*Client)(nil)
 
-// Health sends the request "Health".
+// Health sends a GET request to /health and returns the response body.
 //
-//	GET {{baseUrl}}/health
+//	GET {baseURL}/health
 func (c *Client) Health(ctx context.Context, opts ...Option) ([]byte, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

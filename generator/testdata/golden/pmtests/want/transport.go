@@ -6,9 +6,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -53,12 +56,11 @@ type APIError struct {
 	URL        string
 	StatusCode int
 	Header     http.Header
-	// Body is the raw response body, at most its first maxErrorBody bytes
-	// (1 MiB): an error body is for diagnosis, and one without end must not
-	// exhaust memory.
+	// Body is the raw response body, at most its first 1 MiB: an error
+	// body is for diagnosis, and one without end must not exhaust memory.
 	Body []byte
-	// Truncated is set when the body was longer than maxErrorBody and Body
-	// holds only its start.
+	// Truncated is set when the body was longer than 1 MiB and Body holds
+	// only its start.
 	Truncated bool
 	// Value is Body decoded into the type inferred from the collection's
 	// examples of this status for the request, as a pointer to it (the
@@ -148,7 +150,7 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 	}
 	resp, data, err := cfg.do(ctx, r, target)
 	if resp == nil {
-		return nil, fmt.Errorf(packageName+": %s %s: %w", r.method, target, err)
+		return nil, &sendError{method: r.method, url: target, err: err}
 	}
 	streamed := r.stream && err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299
 	if streamed && cancel != nil {
@@ -210,6 +212,27 @@ func (c *Client) send(ctx context.Context, cfg config, r *request, out any, errV
 	}
 	return meta, nil
 }
+
+// sendError is the error of a call that got no response: the method and
+// URL, then why. The *url.Error that http.Client returns names the method
+// and URL too ("Post \"https://…\": dial tcp …"), so the message gives
+// only its cause, to say each thing once; the error still unwraps to it,
+// for errors.As and errors.Is.
+type sendError struct {
+	method, url string
+	err         error
+}
+
+func (e *sendError) Error() string {
+	msg := e.err.Error()
+	var ue *url.Error
+	if errors.As(e.err, &ue) {
+		msg = strings.Replace(msg, ue.Error(), ue.Err.Error(), 1)
+	}
+	return packageName + ": " + e.method + " " + e.url + ": " + msg
+}
+
+func (e *sendError) Unwrap() error { return e.err }
 
 // cancelOnClose is a streamed body whose call has a timeout: closing it
 // ends the timeout's context, which send could not end on returning.

@@ -12,9 +12,9 @@ import (
 // WidgetsAPI is the requests of the folder "Widgets", as the methods of *WidgetsService.
 // Depend on it rather than on *WidgetsService to swap in a fake in tests.
 type WidgetsAPI interface {
-	// GetWidget sends the request "Get widget".
+	// GetWidget sends a GET request to /widgets/{id} and returns the decoded response.
 	GetWidget(ctx context.Context, id string, opts ...Option) (*GetWidgetResponse, *Response, error)
-	// CreateWidget sends the request "Create widget".
+	// CreateWidget sends a POST request to /widgets and returns the decoded response.
 	CreateWidget(ctx context.Context, body *CreateWidgetRequest, opts ...Option) (*CreateWidgetResponse, *Response, error)
 }
 
@@ -25,9 +25,10 @@ type WidgetsService struct {
 	client *Client
 }
 
-// GetWidget sends the request "Get widget".
+// GetWidget sends a GET request to /widgets/{id} and returns the decoded response.
+// The collection names this request "Get widget".
 //
-//	GET {{baseUrl}}/widgets/:id
+//	GET {baseURL}/widgets/{id}
 //
 // A 404 response returns an [*APIError] that unwraps to [*ClientError].
 func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Option) (*GetWidgetResponse, *Response, error) {
@@ -57,9 +58,10 @@ func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Optio
 	return &out, resp, nil
 }
 
-// CreateWidget sends the request "Create widget".
+// CreateWidget sends a POST request to /widgets and returns the decoded response.
+// The collection names this request "Create widget".
 //
-//	POST {{baseUrl}}/widgets
+//	POST {baseURL}/widgets
 //
 // A 400 response returns an [*APIError] that unwraps to [*ClientError].
 func (s *WidgetsService) CreateWidget(ctx context.Context, body *CreateWidgetRequest, opts ...Option) (*CreateWidgetResponse, *Response, error) {

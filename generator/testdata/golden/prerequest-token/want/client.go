@@ -43,7 +43,8 @@ type config struct {
 	accessToken  string
 }
 
-// WithBaseURL sets {{baseUrl}}.
+// WithBaseURL sets the URL that requests starting with {{baseUrl}} go to: a scheme
+// and host, and any path prefix that their paths follow.
 //
 // The default is "https://inventory.example.com/v2", the value saved in the collection.
 func WithBaseURL(value string) Option {
@@ -52,7 +53,7 @@ func WithBaseURL(value string) Option {
 	}
 }
 
-// WithClientKey sets {{client_key}}.
+// WithClientKey sets the credential that requests send in place of {{client_key}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithClientKey(value string) Option {
@@ -61,7 +62,8 @@ func WithClientKey(value string) Option {
 	}
 }
 
-// WithClientSecret sets {{client_secret}}.
+// WithClientSecret sets the credential that requests send in place of
+// {{client_secret}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithClientSecret(value string) Option {
@@ -70,7 +72,8 @@ func WithClientSecret(value string) Option {
 	}
 }
 
-// WithAccessToken sets {{access_token}}.
+// WithAccessToken sets the credential that requests send in place of
+// {{access_token}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithAccessToken(value string) Option {

@@ -10,9 +10,9 @@ import (
 // ItemsAPI is the requests of the folder "Items", as the methods of *ItemsService.
 // Depend on it rather than on *ItemsService to swap in a fake in tests.
 type ItemsAPI interface {
-	// ListItems sends the request "List items".
+	// ListItems sends a GET request to /items and returns the decoded response.
 	ListItems(ctx context.Context, params *ListItemsParams, opts ...Option) (*ListItemsResponse, *Response, error)
-	// PublicHealth sends the request "Public health".
+	// PublicHealth sends a GET request to /health.
 	PublicHealth(ctx context.Context, opts ...Option) (*Response, error)
 }
 
@@ -42,7 +42,8 @@ type ListItemsParams struct {
 	ForceSend []string
 }
 
-// ListItems sends the request "List items".
+// ListItems sends a GET request to /items and returns the decoded response. The
+// collection names this request "List items".
 //
 // It sends an OAuth 2 token after the prefix "Bearer", which the client can get
 // itself with the client credentials grant from
@@ -51,7 +52,7 @@ type ListItemsParams struct {
 // on the collection. The collection saves the credentials empty; until the option
 // gives them, they are sent empty, as Postman sends them.
 //
-//	GET {{baseUrl}}/items?limit=10
+//	GET {baseURL}/items?limit=10
 func (s *ItemsService) ListItems(ctx context.Context, params *ListItemsParams, opts ...Option) (*ListItemsResponse, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -87,12 +88,13 @@ func (s *ItemsService) ListItems(ctx context.Context, params *ListItemsParams, o
 	return &out, resp, nil
 }
 
-// PublicHealth sends the request "Public health".
+// PublicHealth sends a GET request to /health. The collection names this request
+// "Public health".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-//	GET {{baseUrl}}/health
+//	GET {baseURL}/health
 func (s *ItemsService) PublicHealth(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

@@ -43,7 +43,8 @@ type config struct {
 	token        string
 }
 
-// WithBaseURL sets {{baseUrl}}.
+// WithBaseURL sets the URL that requests starting with {{baseUrl}} go to: a scheme
+// and host, and any path prefix that their paths follow.
 //
 // The default is "https://api.example.com", the value saved in the collection.
 func WithBaseURL(value string) Option {
@@ -52,7 +53,7 @@ func WithBaseURL(value string) Option {
 	}
 }
 
-// WithTenant sets {{tenant}}.
+// WithTenant sets the text that requests send in place of {{tenant}}.
 //
 // The default is "acme", the value saved in the collection.
 func WithTenant(value string) Option {
@@ -61,7 +62,7 @@ func WithTenant(value string) Option {
 	}
 }
 
-// WithAPIKey sets {{apiKey}}.
+// WithAPIKey sets the credential that requests send in place of {{apiKey}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithAPIKey(value string) Option {
@@ -70,7 +71,7 @@ func WithAPIKey(value string) Option {
 	}
 }
 
-// WithSince sets {{since}}.
+// WithSince sets the text that requests send in place of {{since}}.
 //
 // It has no default: the collection saves no value.
 func WithSince(value string) Option {
@@ -79,7 +80,7 @@ func WithSince(value string) Option {
 	}
 }
 
-// WithToken sets {{token}}.
+// WithToken sets the credential that requests send in place of {{token}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithToken(value string) Option {

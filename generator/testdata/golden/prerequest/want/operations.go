@@ -7,7 +7,7 @@ import "context"
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// Token sends the request "Token".
+	// Token sends a GET request to /token/check.
 	Token(ctx context.Context, params *TokenParams, opts ...Option) (*Response, error)
 }
 
@@ -38,7 +38,7 @@ type TokenParams struct {
 	ForceSend []string
 }
 
-// Token sends the request "Token".
+// Token sends a GET request to /token/check.
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
@@ -46,7 +46,7 @@ type TokenParams struct {
 // Not done by this method: the pre-request script of the request would send a
 // request of its own (pm.sendRequest) and set {{since}}, {{token}}.
 //
-//	GET {{baseUrl}}/token/check?since={{since}}
+//	GET {baseURL}/token/check?since={since}
 func (c *Client) Token(ctx context.Context, params *TokenParams, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

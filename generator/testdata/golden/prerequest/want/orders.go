@@ -7,7 +7,7 @@ import "context"
 // OrdersAPI is the requests of the folder "Orders", as the methods of *OrdersService.
 // Depend on it rather than on *OrdersService to swap in a fake in tests.
 type OrdersAPI interface {
-	// ListOrders sends the request "List orders".
+	// ListOrders sends a GET request to /orders and returns the decoded response.
 	ListOrders(ctx context.Context, params *ListOrdersParams, opts ...Option) ([]ListOrdersResponseItem, *Response, error)
 }
 
@@ -46,9 +46,10 @@ type ListOrdersParams struct {
 	ForceSend []string
 }
 
-// ListOrders sends the request "List orders".
+// ListOrders sends a GET request to /orders and returns the decoded response. The
+// collection names this request "List orders".
 //
-//	GET {{baseUrl}}/orders?since={{since}}
+//	GET {baseURL}/orders?since={since}
 func (s *OrdersService) ListOrders(ctx context.Context, params *ListOrdersParams, opts ...Option) ([]ListOrdersResponseItem, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {

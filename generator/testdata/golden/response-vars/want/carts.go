@@ -11,11 +11,11 @@ import (
 // CartsAPI is the requests of the folder "Carts", as the methods of *CartsService.
 // Depend on it rather than on *CartsService to swap in a fake in tests.
 type CartsAPI interface {
-	// CreateCart sends the request "Create cart".
+	// CreateCart sends a POST request to /carts and returns the decoded response.
 	CreateCart(ctx context.Context, params *CreateCartParams, body *CreateCartRequest, opts ...Option) (*CreateCartResponse, *Response, error)
-	// GetCart sends the request "Get cart".
+	// GetCart sends a GET request to /carts/{cartID} and returns the decoded response.
 	GetCart(ctx context.Context, opts ...Option) (*MeResponseUser, *Response, error)
-	// Receipt sends the request "Receipt".
+	// Receipt sends a GET request to /carts/{cartID}/receipt and returns the response body.
 	Receipt(ctx context.Context, opts ...Option) ([]byte, *Response, error)
 }
 
@@ -45,9 +45,10 @@ type CreateCartParams struct {
 	ForceSend []string
 }
 
-// CreateCart sends the request "Create cart".
+// CreateCart sends a POST request to /carts and returns the decoded response. The
+// collection names this request "Create cart".
 //
-//	POST {{baseUrl}}/carts
+//	POST {baseURL}/carts
 //
 // Its test script sets variables from the response: read them with
 // [ReadCreateCartVariables].
@@ -136,9 +137,10 @@ func (v CreateCartVariables) Options() []Option {
 	return opts
 }
 
-// GetCart sends the request "Get cart".
+// GetCart sends a GET request to /carts/{cartID} and returns the decoded response.
+// The collection names this request "Get cart".
 //
-//	GET {{baseUrl}}/carts/{{cartId}}
+//	GET {baseURL}/carts/{cartID}
 func (s *CartsService) GetCart(ctx context.Context, opts ...Option) (*MeResponseUser, *Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
@@ -162,9 +164,10 @@ func (s *CartsService) GetCart(ctx context.Context, opts ...Option) (*MeResponse
 	return &out, resp, nil
 }
 
-// Receipt sends the request "Receipt".
+// Receipt sends a GET request to /carts/{cartID}/receipt and returns the response
+// body.
 //
-//	GET {{baseUrl}}/carts/{{cartId}}/receipt
+//	GET {baseURL}/carts/{cartID}/receipt
 //
 // Its test script sets variables from the response: read them with
 // [ReadReceiptVariables].

@@ -44,7 +44,8 @@ type config struct {
 	mirror       string
 }
 
-// WithBaseURL sets {{baseUrl}}.
+// WithBaseURL sets the URL that requests starting with {{baseUrl}} go to: a scheme
+// and host, and any path prefix that their paths follow.
 //
 // The default is "https://shop.example.com/api", the value saved in the collection.
 func WithBaseURL(value string) Option {
@@ -53,7 +54,7 @@ func WithBaseURL(value string) Option {
 	}
 }
 
-// WithRegion sets {{region}}.
+// WithRegion sets the text that requests send in place of {{region}}.
 //
 // The default is "us", the value saved in the collection.
 func WithRegion(value string) Option {
@@ -62,7 +63,7 @@ func WithRegion(value string) Option {
 	}
 }
 
-// WithCartID sets {{cartId}}.
+// WithCartID sets the text that requests send in place of {{cartId}}.
 //
 // The default is "none", the value saved in the collection.
 func WithCartID(value string) Option {
@@ -71,7 +72,7 @@ func WithCartID(value string) Option {
 	}
 }
 
-// WithToken sets {{token}}.
+// WithToken sets the credential that requests send in place of {{token}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithToken(value string) Option {
@@ -80,7 +81,7 @@ func WithToken(value string) Option {
 	}
 }
 
-// WithUserID sets {{userId}}.
+// WithUserID sets the text that requests send in place of {{userId}}.
 //
 // It has no default: the collection saves no value.
 func WithUserID(value string) Option {
@@ -89,7 +90,7 @@ func WithUserID(value string) Option {
 	}
 }
 
-// WithMirror sets {{mirror}}.
+// WithMirror sets the text that requests send in place of {{mirror}}.
 //
 // It has no default: the collection saves no value.
 func WithMirror(value string) Option {

@@ -11,17 +11,18 @@ import (
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// LogIn sends the request "Log in".
+	// LogIn sends a POST request to /login and returns the decoded response.
 	LogIn(ctx context.Context, body *LogInRequest, opts ...Option) (*LogInResponse, *Response, error)
-	// Me sends the request "Me".
+	// Me sends a GET request to /me and returns the decoded response.
 	Me(ctx context.Context, params *MeParams, opts ...Option) (*MeResponse, *Response, error)
 }
 
 var _ ClientAPI = (*Client)(nil)
 
-// LogIn sends the request "Log in".
+// LogIn sends a POST request to /login and returns the decoded response. The
+// collection names this request "Log in".
 //
-//	POST {{baseUrl}}/login
+//	POST {baseURL}/login
 //
 // Its test script sets variables from the response: read them with
 // [ReadLogInVariables].
@@ -123,9 +124,9 @@ type MeParams struct {
 	ForceSend []string
 }
 
-// Me sends the request "Me".
+// Me sends a GET request to /me and returns the decoded response.
 //
-//	GET {{baseUrl}}/me
+//	GET {baseURL}/me
 //
 // Its test script sets variables from the response: read them with
 // [ReadMeVariables].

@@ -13,19 +13,20 @@ import (
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// CreateEvent sends the request "Create event".
+	// CreateEvent sends a POST request to /events and returns the decoded response.
 	CreateEvent(ctx context.Context, body *CreateEventRequest, opts ...Option) (*CreateEventResponse, *Response, error)
-	// GetEvent sends the request "Get event".
+	// GetEvent sends a GET request to /events/{id} and returns the decoded response.
 	GetEvent(ctx context.Context, id string, opts ...Option) (*GetEventResponse, *Response, error)
-	// ServerTime sends the request "Server time".
+	// ServerTime sends a GET request to /time and returns the decoded response.
 	ServerTime(ctx context.Context, opts ...Option) (time.Time, *Response, error)
 }
 
 var _ ClientAPI = (*Client)(nil)
 
-// CreateEvent sends the request "Create event".
+// CreateEvent sends a POST request to /events and returns the decoded response.
+// The collection names this request "Create event".
 //
-//	POST {{baseUrl}}/events
+//	POST {baseURL}/events
 //
 // A 400 response returns an [*APIError] that unwraps to [*BadRequestError].
 func (c *Client) CreateEvent(ctx context.Context, body *CreateEventRequest, opts ...Option) (*CreateEventResponse, *Response, error) {
@@ -66,9 +67,10 @@ func (c *Client) CreateEvent(ctx context.Context, body *CreateEventRequest, opts
 	return &out, resp, nil
 }
 
-// GetEvent sends the request "Get event".
+// GetEvent sends a GET request to /events/{id} and returns the decoded response.
+// The collection names this request "Get event".
 //
-//	GET {{baseUrl}}/events/:id
+//	GET {baseURL}/events/{id}
 func (c *Client) GetEvent(ctx context.Context, id string, opts ...Option) (*GetEventResponse, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -89,9 +91,10 @@ func (c *Client) GetEvent(ctx context.Context, id string, opts ...Option) (*GetE
 	return &out, resp, nil
 }
 
-// ServerTime sends the request "Server time".
+// ServerTime sends a GET request to /time and returns the decoded response. The
+// collection names this request "Server time".
 //
-//	GET {{baseUrl}}/time
+//	GET {baseURL}/time
 func (c *Client) ServerTime(ctx context.Context, opts ...Option) (time.Time, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

@@ -51,7 +51,7 @@ func WithBaseURL(value string) Option {
 	}
 }
 
-// WithA sets {{a}}.
+// WithA sets the text that requests send in place of {{a}}.
 //
 // The default is "x{{b}}", the value saved in the collection.
 func WithA(value string) Option {
@@ -60,7 +60,7 @@ func WithA(value string) Option {
 	}
 }
 
-// WithB sets {{b}}.
+// WithB sets the text that requests send in place of {{b}}.
 //
 // The default is "{{c}}y", the value saved in the collection.
 func WithB(value string) Option {
@@ -69,7 +69,7 @@ func WithB(value string) Option {
 	}
 }
 
-// WithC sets {{c}}.
+// WithC sets the text that requests send in place of {{c}}.
 //
 // The default is "{{a}}", the value saved in the collection.
 func WithC(value string) Option {

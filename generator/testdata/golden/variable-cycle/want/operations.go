@@ -7,18 +7,18 @@ import "context"
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// Ping sends the request "Ping".
+	// Ping sends a GET request to /{a}.
 	Ping(ctx context.Context, opts ...Option) (*Response, error)
 }
 
 var _ ClientAPI = (*Client)(nil)
 
-// Ping sends the request "Ping".
+// Ping sends a GET request to /{a}.
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-//	GET https://example.com/{{a}}
+//	GET {baseURL}/{a}
 func (c *Client) Ping(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

@@ -43,7 +43,8 @@ type config struct {
 	apiSecret    string
 }
 
-// WithBaseURL sets {{baseUrl}}.
+// WithBaseURL sets the URL that requests starting with {{baseUrl}} go to: a scheme
+// and host, and any path prefix that their paths follow.
 //
 // By default it is resolved at each call from {{scheme}}://{{host}}/v2, as the collection saves it.
 func WithBaseURL(value string) Option {
@@ -52,7 +53,7 @@ func WithBaseURL(value string) Option {
 	}
 }
 
-// WithScheme sets {{scheme}}.
+// WithScheme sets the text that requests send in place of {{scheme}}.
 //
 // The default is "https", the value saved in the collection.
 func WithScheme(value string) Option {
@@ -61,7 +62,7 @@ func WithScheme(value string) Option {
 	}
 }
 
-// WithHost sets {{host}}.
+// WithHost sets the text that requests send in place of {{host}}.
 //
 // The default is "staging.example.com", the value saved in the collection.
 func WithHost(value string) Option {
@@ -70,7 +71,7 @@ func WithHost(value string) Option {
 	}
 }
 
-// WithRegion sets {{region}}.
+// WithRegion sets the text that requests send in place of {{region}}.
 //
 // The default is "eu-west", the value saved in the collection.
 func WithRegion(value string) Option {
@@ -79,7 +80,7 @@ func WithRegion(value string) Option {
 	}
 }
 
-// WithZone sets {{zone}}.
+// WithZone sets the text that requests send in place of {{zone}}.
 //
 // By default it is resolved at each call from {{region}}-1a, as the collection saves it.
 func WithZone(value string) Option {
@@ -88,7 +89,7 @@ func WithZone(value string) Option {
 	}
 }
 
-// WithLimit sets {{limit}}.
+// WithLimit sets the text that requests send in place of {{limit}}.
 //
 // The default is "50", the value saved in the collection.
 func WithLimit(value string) Option {
@@ -97,7 +98,7 @@ func WithLimit(value string) Option {
 	}
 }
 
-// WithAPISecret sets {{apiSecret}}.
+// WithAPISecret sets the credential that requests send in place of {{apiSecret}}.
 //
 // It has no default: the collection's value looks like a secret, which is never written into source.
 func WithAPISecret(value string) Option {

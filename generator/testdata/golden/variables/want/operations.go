@@ -13,13 +13,13 @@ import (
 // ClientAPI is the requests at the top of the collection, as the methods of *Client.
 // Depend on it rather than on *Client to swap in a fake in tests.
 type ClientAPI interface {
-	// Search sends the request "Search".
+	// Search sends a GET request to /search and returns the decoded response.
 	Search(ctx context.Context, params *SearchParams, opts ...Option) (*SearchResponse, *Response, error)
 	// SearchPages walks the pages of Search.
 	SearchPages(ctx context.Context, params *SearchParams, opts ...Option) iter.Seq2[*SearchResponse, error]
 	// SearchAll walks the items of every page of Search.
 	SearchAll(ctx context.Context, params *SearchParams, opts ...Option) iter.Seq2[string, error]
-	// GetFile sends the request "Get file".
+	// GetFile sends a GET request to /files/{name}/{ver}|raw.
 	GetFile(ctx context.Context, name string, opts ...Option) (*Response, error)
 }
 
@@ -67,9 +67,9 @@ type SearchParams struct {
 	ForceSend []string
 }
 
-// Search sends the request "Search".
+// Search sends a GET request to /search and returns the decoded response.
 //
-//	GET {{baseUrl}}/search?q=café au lait&tag=a&tag=b&debug&&page=%2F1&sort={{$randomInt}}&expr=a<b&limit={{limit}}
+//	GET {baseURL}/search?q=café au lait&tag=a&tag=b&debug&&page=%2F1&sort={$randomInt}&expr=a<b&limit={limit}
 func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...Option) (*SearchResponse, *Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {
@@ -151,12 +151,13 @@ func (c *Client) SearchAll(ctx context.Context, params *SearchParams, opts ...Op
 	})
 }
 
-// GetFile sends the request "Get file".
+// GetFile sends a GET request to /files/{name}/{ver}|raw. The collection names
+// this request "Get file".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-//	GET {{baseUrl}}/files/:name/{ver}|raw
+//	GET {baseURL}/files/{name}/{ver}|raw
 func (c *Client) GetFile(ctx context.Context, name string, opts ...Option) (*Response, error) {
 	cfg, err := c.cfg.with(opts)
 	if err != nil {

@@ -7,7 +7,7 @@ import "context"
 // FolderAPI is the requests of the folder "Folder", as the methods of *FolderService.
 // Depend on it rather than on *FolderService to swap in a fake in tests.
 type FolderAPI interface {
-	// BrokenExample sends the request "Broken example".
+	// BrokenExample sends a GET request to /things.
 	BrokenExample(ctx context.Context, opts ...Option) (*Response, error)
 }
 
@@ -18,12 +18,13 @@ type FolderService struct {
 	client *Client
 }
 
-// BrokenExample sends the request "Broken example".
+// BrokenExample sends a GET request to /things. The collection names this request
+// "Broken example".
 //
 // The collection saves no typed example of the response: its body is in
 // Response.Body, to decode with Response.Decode.
 //
-//	GET https://api.example.com/things
+//	GET {baseURL}/things
 func (s *FolderService) BrokenExample(ctx context.Context, opts ...Option) (*Response, error) {
 	cfg, err := s.client.cfg.with(opts)
 	if err != nil {
