@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/pmgen/pmgen/generated/forgerockam"
+	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -31,7 +32,7 @@ func ExampleSessionsService_Authenticate() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"successUrl":"/enduser/?realm=/alpha"}`)
+		io.WriteString(w, `{"successUrl":"/enduser/?realm=/alpha"}`)
 	}))
 	defer srv.Close()
 
@@ -51,7 +52,7 @@ func ExampleSessionsService_ValidateSession() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"valid":true}`)
+		io.WriteString(w, `{"valid":true}`)
 	}))
 	defer srv.Close()
 
@@ -71,7 +72,7 @@ func ExampleSessionsService_GetSessionInfo() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"username":"demo"}`)
+		io.WriteString(w, `{"username":"demo"}`)
 	}))
 	defer srv.Close()
 
@@ -105,7 +106,7 @@ func ExampleSessionsService_LogOut() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"result":"Successfully logged out"}`)
+		io.WriteString(w, `{"result":"Successfully logged out"}`)
 	}))
 	defer srv.Close()
 

@@ -114,7 +114,7 @@ func settingValue(s *model.Setting) jen.Code {
 //
 //	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 //		w.Header().Set("Content-Type", "application/json")
-//		fmt.Fprint(w, `{"tokenId":"AQIC"}`)
+//		io.WriteString(w, `{"tokenId":"AQIC"}`)
 //	}))
 //	defer srv.Close()
 //
@@ -138,7 +138,7 @@ func (x exampleWriter) call(g *jen.Group, ex *model.Example) {
 				if sv.Status != 200 {
 					g.Id("w").Dot("WriteHeader").Call(jen.Lit(sv.Status))
 				}
-				g.Qual("fmt", "Fprint").Call(jen.Id("w"), quotesLit(sv.Body))
+				g.Qual("io", "WriteString").Call(jen.Id("w"), quotesLit(sv.Body))
 			})),
 		)
 		g.Defer().Id("srv").Dot("Close").Call()

@@ -6,6 +6,7 @@ import (
 	"context"
 	"example.com/generated/bodies"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -58,7 +59,7 @@ func ExampleFormsService_CreateCharge() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"id":"ch_1"}`)
+		io.WriteString(w, `{"id":"ch_1"}`)
 	}))
 	defer srv.Close()
 
@@ -95,7 +96,7 @@ func ExampleFormsService_UploadDocument() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(201)
-		fmt.Fprint(w, `{"id":"file_1"}`)
+		io.WriteString(w, `{"id":"file_1"}`)
 	}))
 	defer srv.Close()
 

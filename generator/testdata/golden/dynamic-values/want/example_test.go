@@ -6,6 +6,7 @@ import (
 	"context"
 	"example.com/generated/dynamic_values"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -26,7 +27,7 @@ func ExampleClient_CreateOrder() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(201)
-		fmt.Fprint(w, `{"id":"ord_1"}`)
+		io.WriteString(w, `{"id":"ord_1"}`)
 	}))
 	defer srv.Close()
 

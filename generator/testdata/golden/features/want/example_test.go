@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"example.com/generated/features"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -53,7 +54,7 @@ func ExamplePetsService_ListPets() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `[{"id":1}]`)
+		io.WriteString(w, `[{"id":1}]`)
 	}))
 	defer srv.Close()
 
@@ -73,7 +74,7 @@ func ExamplePetsService_GetPet() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"id":42}`)
+		io.WriteString(w, `{"id":42}`)
 	}))
 	defer srv.Close()
 
@@ -94,7 +95,7 @@ func ExamplePetsService_CreatePet() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(201)
-		fmt.Fprint(w, `{"id":43}`)
+		io.WriteString(w, `{"id":43}`)
 	}))
 	defer srv.Close()
 

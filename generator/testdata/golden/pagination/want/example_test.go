@@ -6,6 +6,7 @@ import (
 	"context"
 	"example.com/generated/pagination"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -49,7 +50,7 @@ func ExampleCustomersService_ListCustomers() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"object":"list"}`)
+		io.WriteString(w, `{"object":"list"}`)
 	}))
 	defer srv.Close()
 
@@ -69,7 +70,7 @@ func ExampleCustomersService_ListCustomersAll() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"object":"list"}`)
+		io.WriteString(w, `{"object":"list"}`)
 	}))
 	defer srv.Close()
 
@@ -89,7 +90,7 @@ func ExampleCustomersService_SearchCustomers() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"object":"search_result"}`)
+		io.WriteString(w, `{"object":"search_result"}`)
 	}))
 	defer srv.Close()
 
@@ -145,7 +146,7 @@ func ExampleClickwrapsService_ListClickwraps() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"minimumPagesRemaining":"2"}`)
+		io.WriteString(w, `{"minimumPagesRemaining":"2"}`)
 	}))
 	defer srv.Close()
 
@@ -165,7 +166,7 @@ func ExampleFoldersService_ListItemsInFolder() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"total_count":5}`)
+		io.WriteString(w, `{"total_count":5}`)
 	}))
 	defer srv.Close()
 
@@ -185,7 +186,7 @@ func ExampleSearchService_SearchRepositories() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"total_count":5}`)
+		io.WriteString(w, `{"total_count":5}`)
 	}))
 	defer srv.Close()
 
@@ -205,7 +206,7 @@ func ExampleShelvesService_ListBooks() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"next_cursor":"n2"}`)
+		io.WriteString(w, `{"next_cursor":"n2"}`)
 	}))
 	defer srv.Close()
 

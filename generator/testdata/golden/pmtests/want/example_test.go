@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"example.com/generated/pmtests"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -38,7 +39,7 @@ func ExampleWidgetsService_GetWidget() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"id":1}`)
+		io.WriteString(w, `{"id":1}`)
 	}))
 	defer srv.Close()
 
@@ -59,7 +60,7 @@ func ExampleWidgetsService_CreateWidget() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(201)
-		fmt.Fprint(w, `{"id":2}`)
+		io.WriteString(w, `{"id":2}`)
 	}))
 	defer srv.Close()
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"example.com/generated/prerequest"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -42,7 +43,7 @@ func ExampleOrdersService_ListOrders() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `[{"id":1}]`)
+		io.WriteString(w, `[{"id":1}]`)
 	}))
 	defer srv.Close()
 

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"example.com/generated/response_vars"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -61,7 +62,7 @@ func ExampleCartsService_CreateCart() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(201)
-		fmt.Fprint(w, `{"id":"c-9"}`)
+		io.WriteString(w, `{"id":"c-9"}`)
 	}))
 	defer srv.Close()
 
@@ -85,7 +86,7 @@ func ExampleCartsService_GetCart() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"id":"c-9"}`)
+		io.WriteString(w, `{"id":"c-9"}`)
 	}))
 	defer srv.Close()
 

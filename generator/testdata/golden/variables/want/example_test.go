@@ -6,6 +6,7 @@ import (
 	"context"
 	"example.com/generated/variables"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -32,7 +33,7 @@ func ExampleClient_Search() {
 	// A local server answers as the collection's saved example does.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"total":2}`)
+		io.WriteString(w, `{"total":2}`)
 	}))
 	defer srv.Close()
 
