@@ -76,7 +76,7 @@ func TestCorpus(t *testing.T) {
 		// The row's time is a fresh run's; the shared rendering may have
 		// been made by another test already.
 		start := time.Now()
-		again := renderSources(source{base, data}, source{}, "")
+		again := renderSources(source{base, data}, source{}, "", corpusImport(base))
 		row.elapsed = time.Since(start)
 		r := renderCorpus(t, path)
 		if base == v1Collection {

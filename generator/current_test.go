@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmgen/pmgen/generator/internal/emit"
 	"github.com/pmgen/pmgen/generator/internal/output"
 )
 
@@ -70,7 +71,11 @@ func TestGeneratedIsCurrent(t *testing.T) {
 			}
 			env = source{l.env, envData}
 		}
-		files, _, _, err := render(source{l.in, data}, env, l.pkg)
+		imp, err := importPath(l.out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, _, _, err := renderWith(source{l.in, data}, env, l.pkg, nil, emit.Options{ImportPath: imp})
 		if err != nil {
 			t.Fatalf("%s: %v", l.in, err)
 		}

@@ -132,7 +132,11 @@ func Generate(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, stats, diags, err := renderWith(col, env, cfg.Package, cfg.KeepSecrets, emit.Options{ConformanceFixtures: cfg.ConformanceFixtures})
+	imp, err := importPath(cfg.Out)
+	if err != nil {
+		return nil, err
+	}
+	out, stats, diags, err := renderWith(col, env, cfg.Package, cfg.KeepSecrets, emit.Options{ConformanceFixtures: cfg.ConformanceFixtures, ImportPath: imp})
 	if err != nil {
 		return nil, err
 	}

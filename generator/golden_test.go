@@ -90,7 +90,7 @@ func TestDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		second, d2 := goldenResult(t, renderSources(col, env, ""))
+		second, d2 := goldenResult(t, renderSources(col, env, "", goldenImport(c.name)))
 		if d := cmp.Diff(first, second); d != "" || d1 != d2 {
 			t.Errorf("%s: two runs differ:\n%s", c.name, d)
 		}

@@ -388,7 +388,7 @@ func TestHostileCollections(t *testing.T) {
 				if err := typeCheck(files, imp); err != nil {
 					t.Fatalf("generated code does not type-check: %v", err)
 				}
-				checkStdlibOnly(t, files)
+				checkStdlibOnly(t, files, "example.com/hostile/"+filepath.Base(out))
 				if c.check != nil {
 					c.check(t, files)
 				}

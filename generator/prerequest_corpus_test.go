@@ -63,7 +63,7 @@ func TestCorpusScriptWarnings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := renderSources(source{base, data}, source{}, "")
+		r := renderSources(source{base, data}, source{}, "", corpusImport(base))
 		name := strings.TrimSuffix(base, ".postman_collection.json")
 		n := 0
 		for _, d := range r.diags {

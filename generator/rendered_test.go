@@ -55,10 +55,21 @@ func cachedRender(t testing.TB, key string, do func() rendering) rendering {
 	return r
 }
 
-// renderSources runs the pipeline on col and env as a user's package.
-func renderSources(col, env source, pkg string) rendering {
-	files, stats, diags, err := render(col, env, pkg)
+// renderSources runs the pipeline on col and env as a user's package
+// whose import path is imp.
+func renderSources(col, env source, pkg, imp string) rendering {
+	files, stats, diags, err := renderWith(col, env, pkg, nil, emit.Options{ImportPath: imp})
 	return rendering{files: files, stats: stats, diags: diags, err: err}
+}
+
+// goldenImport is the import path of a golden case's package in the
+// module that TestGeneratedCodeCompilesAndPasses writes.
+func goldenImport(name string) string { return "example.com/generated/" + packageDir(name) }
+
+// corpusImport is the import path of a corpus collection's package (base
+// is the file's name) in the module that TestCorpus writes.
+func corpusImport(base string) string {
+	return "example.com/corpus/" + packageDir(strings.TrimSuffix(base, ".postman_collection.json"))
 }
 
 // goldenInput is the name by which a golden case's collection is
@@ -90,7 +101,7 @@ func renderGolden(t testing.TB, name string) ([]output.File, string) {
 		if err != nil {
 			return rendering{readErr: err}
 		}
-		return renderSources(col, env, "")
+		return renderSources(col, env, "", goldenImport(name))
 	})
 	return goldenResult(t, r)
 }
@@ -104,7 +115,7 @@ func renderGoldenFixtures(t testing.TB, name string) ([]output.File, string) {
 		if err != nil {
 			return rendering{readErr: err}
 		}
-		files, stats, diags, err := renderWith(col, env, "", nil, emit.Options{ConformanceFixtures: true})
+		files, stats, diags, err := renderWith(col, env, "", nil, emit.Options{ConformanceFixtures: true, ImportPath: goldenImport(name)})
 		return rendering{files: files, stats: stats, diags: diags, err: err}
 	})
 	return goldenResult(t, r)
@@ -140,7 +151,7 @@ func renderCorpus(t testing.TB, path string) rendering {
 		if err != nil {
 			return rendering{readErr: err}
 		}
-		return renderSources(source{filepath.Base(path), data}, source{}, "")
+		return renderSources(source{filepath.Base(path), data}, source{}, "", corpusImport(filepath.Base(path)))
 	})
 }
 
@@ -158,7 +169,7 @@ func renderAuth(t testing.TB) rendering {
 		if err != nil {
 			return rendering{readErr: err}
 		}
-		return renderSources(source{name, data}, source{}, "authkinds")
+		return renderSources(source{name, data}, source{}, "authkinds", "example.com/generated/authkinds")
 	})
 	if r.err != nil {
 		t.Fatal(r.err)

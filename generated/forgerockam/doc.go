@@ -37,7 +37,7 @@
 // # Usage
 //
 // Create a client with [New]; settings that the collection keeps in variables
-// are options:
+// are options (the examples of [New] and of each method show the calls):
 //
 //	c, err := forgerockam.New(
 //		forgerockam.WithBaseURL("https://tenant.forgeblocks.com/am"),
@@ -47,6 +47,10 @@
 //		forgerockam.WithUsername("…"),
 //		forgerockam.WithPassword(os.Getenv("PASSWORD")),
 //	)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	_ = c // call the API's methods on c
 //
 // Each folder of the collection is a service on the client, and each request
 // is a method. A response whose status is not 2xx is returned as an

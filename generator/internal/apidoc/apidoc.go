@@ -25,6 +25,7 @@ func Write(api *model.API) {
 	}
 	api.Root.InterfaceDoc = interfaceDoc(api.Root, "Client", "the requests at the top of the collection")
 	service(api.Root)
+	api.Examples = examples(api)
 	api.Prose = prose(api)
 }
 

@@ -38,6 +38,12 @@ func prose(api *model.API) *model.Prose {
 			d.Auth = append(d.Auth, model.ProseAuth{Option: o.Name, Summary: strings.ReplaceAll(firstSentence(o.Doc, ""), "\n", " ")})
 		}
 	}
+	named := map[*model.Operation]string{}
+	for _, ex := range api.Examples {
+		if ex.Op != nil {
+			named[ex.Op] = ex.Name
+		}
+	}
 	var walk func(svc *model.Service, title string, chain string)
 	walk = func(svc *model.Service, title string, chain string) {
 		if len(svc.Ops) > 0 && d.TunedCall == "" {
@@ -59,7 +65,9 @@ func prose(api *model.API) *model.Prose {
 					Name:    op.Method,
 					HTTP:    op.HTTPMethod + " " + op.URL.String(),
 					Summary: firstSentence(op.Summary, ""),
-					Call:    usage(api, op) + varsUsage(api, op),
+					Call:    usage(api, op),
+					Example: named[op],
+					Vars:    strings.TrimPrefix(varsUsage(api, op), "\n"),
 				})
 			}
 			d.Services = append(d.Services, ps)

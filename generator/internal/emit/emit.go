@@ -36,6 +36,10 @@ type Options struct {
 	// conformance harness drives (see conformanceFile); users' packages
 	// leave it out.
 	ConformanceFixtures bool
+	// ImportPath is the package's import path, which example_test.go
+	// imports from package <pkg>_test as a user's code does; empty puts
+	// the examples in the package itself.
+	ImportPath string
 }
 
 // Files renders every file of the package for api, in a fixed order.
@@ -46,7 +50,17 @@ type Options struct {
 // its own slot and reads the model, which nothing changes during emission,
 // so the result is the same bytes in the same order as a sequential run.
 func Files(api *model.API, opts Options) ([]File, error) {
-	jobs := goFiles(api)
+	// The examples come first: the README and the package doc show their
+	// bodies as rendered.
+	examples, err := render("example_test.go", examplesFile(api, opts.ImportPath), &templates.Refs{})
+	if err != nil {
+		return nil, err
+	}
+	bodies, err := exampleBodies(examples)
+	if err != nil {
+		return nil, err
+	}
+	jobs := goFiles(api, bodies)
 	if opts.ConformanceFixtures {
 		jobs = append(jobs, fileJob{"conformance_test.go", func() (*jen.File, error) { return conformanceFile(api), nil }})
 	}
@@ -78,8 +92,9 @@ func Files(api *model.API, opts Options) ([]File, error) {
 		return nil, err
 	}
 	files = append(files, runtimeFiles...)
+	files = append(files, File{Path: "example_test.go", Data: examples})
 	files = append(files, fixtureFiles(api)...)
-	readme, err := readmeFile(api)
+	readme, err := readmeFile(api, bodies)
 	if err != nil {
 		return nil, err
 	}
@@ -94,12 +109,12 @@ type fileJob struct {
 }
 
 // goFiles lists the package's Go files in the order they are returned.
-func goFiles(api *model.API) []fileJob {
+func goFiles(api *model.API, bodies map[string]string) []fileJob {
 	just := func(f func(*model.API) *jen.File) func() (*jen.File, error) {
 		return func() (*jen.File, error) { return f(api), nil }
 	}
 	jobs := []fileJob{
-		{"doc.go", func() (*jen.File, error) { return docFile(api) }},
+		{"doc.go", func() (*jen.File, error) { return docFile(api, bodies) }},
 		{"client.go", just(clientFile)},
 	}
 	if api.Auth != nil {

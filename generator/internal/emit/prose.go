@@ -3,6 +3,7 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -11,16 +12,29 @@ import (
 )
 
 // proseData is what the README and package doc templates are given: the
-// model's prose and the file header.
+// model's prose, the file header, and the bodies of the Example functions
+// by name, as example_test.go has them.
 type proseData struct {
 	Header string
 	model.Prose
+	Examples map[string]string
 }
 
 // docFile emits doc.go: the package doc comment from templates/doc.go.tmpl.
-func docFile(api *model.API) (*jen.File, error) {
+func docFile(api *model.API, bodies map[string]string) (*jen.File, error) {
 	f := newFile(api)
-	data := proseData{Header: templates.Header, Prose: *api.Prose}
+	// A doc comment's code block is indented by a tab.
+	indented := make(map[string]string, len(bodies))
+	for name, body := range bodies {
+		lines := strings.Split(body, "\n")
+		for i, line := range lines {
+			if line != "" {
+				lines[i] = "\t" + line
+			}
+		}
+		indented[name] = strings.Join(lines, "\n")
+	}
+	data := proseData{Header: templates.Header, Prose: *api.Prose, Examples: indented}
 	data.Doc = api.Doc
 	var buf bytes.Buffer
 	if err := templates.PackageDoc.Execute(&buf, data); err != nil {
@@ -31,9 +45,9 @@ func docFile(api *model.API) (*jen.File, error) {
 }
 
 // readmeFile renders README.md from templates/readme.md.tmpl.
-func readmeFile(api *model.API) (File, error) {
+func readmeFile(api *model.API, bodies map[string]string) (File, error) {
 	var buf bytes.Buffer
-	if err := templates.README.Execute(&buf, proseData{Header: templates.Header, Prose: *api.Prose}); err != nil {
+	if err := templates.README.Execute(&buf, proseData{Header: templates.Header, Prose: *api.Prose, Examples: bodies}); err != nil {
 		return File{}, fmt.Errorf("emit README.md: %w", err)
 	}
 	return File{Path: "README.md", Data: buf.Bytes()}, nil

@@ -41,6 +41,9 @@ type API struct {
 	// FileType is the name of the generated type of form-data file fields
 	// ("File"); empty when no request has one.
 	FileType string
+	// Examples are the Example functions of example_test.go, in order:
+	// ExampleNew, then one per request in collection order.
+	Examples []*Example
 	// Stats are counts for the run summary.
 	Stats Stats
 }

@@ -47,7 +47,10 @@ type ProseService struct {
 	Methods []ProseMethod
 }
 
-// ProseMethod is a method in the README: its HTTP request, summary and a call.
+// ProseMethod is a method in the README: its HTTP request, summary and a
+// call. Example names the function of example_test.go whose body the
+// README shows as the call; when the method has none, Call is shown.
+// Vars reads the variables its test script sets, when it sets some.
 type ProseMethod struct {
-	Name, HTTP, Summary, Call string
+	Name, HTTP, Summary, Call, Example, Vars string
 }

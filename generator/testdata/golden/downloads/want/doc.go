@@ -9,11 +9,15 @@
 // # Usage
 //
 // Create a client with [New]; settings that the collection keeps in variables
-// are options:
+// are options (the examples of [New] and of each method show the calls):
 //
 //	c, err := downloads.New(
 //		downloads.WithBaseURL("https://api.example.com"),
 //	)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	_ = c // call the API's methods on c
 //
 // Each folder of the collection is a service on the client, and each request
 // is a method. A response whose status is not 2xx is returned as an
