@@ -75,7 +75,7 @@ func TestGeneratedIsCurrent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		files, _, _, err := renderWith(source{l.in, data}, env, l.pkg, nil, emit.Options{ImportPath: imp})
+		files, _, _, err := renderWith(source{l.in, data}, env, l.pkg, nil, emit.Options{ImportPath: imp, CheckDocs: true})
 		if err != nil {
 			t.Fatalf("%s: %v", l.in, err)
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pmgen/pmgen/generator/internal/corpus"
+	"github.com/pmgen/pmgen/generator/internal/emit"
 	"github.com/pmgen/pmgen/generator/internal/output"
 )
 
@@ -50,7 +51,7 @@ func FuzzGenerate(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		files, _, _, err := render(source{"fuzz.json", data}, source{}, "")
+		files, _, _, err := renderWith(source{"fuzz.json", data}, source{}, "", nil, emit.Options{CheckDocs: true})
 		if err != nil {
 			var ie *InputError
 			if !errors.As(err, &ie) || len(ie.Diagnostics) == 0 {

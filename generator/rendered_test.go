@@ -58,7 +58,7 @@ func cachedRender(t testing.TB, key string, do func() rendering) rendering {
 // renderSources runs the pipeline on col and env as a user's package
 // whose import path is imp.
 func renderSources(col, env source, pkg, imp string) rendering {
-	files, stats, diags, err := renderWith(col, env, pkg, nil, emit.Options{ImportPath: imp})
+	files, stats, diags, err := renderWith(col, env, pkg, nil, emit.Options{ImportPath: imp, CheckDocs: true})
 	return rendering{files: files, stats: stats, diags: diags, err: err}
 }
 
@@ -115,7 +115,7 @@ func renderGoldenFixtures(t testing.TB, name string) ([]output.File, string) {
 		if err != nil {
 			return rendering{readErr: err}
 		}
-		files, stats, diags, err := renderWith(col, env, "", nil, emit.Options{ConformanceFixtures: true, ImportPath: goldenImport(name)})
+		files, stats, diags, err := renderWith(col, env, "", nil, emit.Options{ConformanceFixtures: true, ImportPath: goldenImport(name), CheckDocs: true})
 		return rendering{files: files, stats: stats, diags: diags, err: err}
 	})
 	return goldenResult(t, r)

@@ -40,6 +40,11 @@ type Options struct {
 	// imports from package <pkg>_test as a user's code does; empty puts
 	// the examples in the package itself.
 	ImportPath string
+	// CheckDocs fails rendering when gofmt would rewrite a top-level doc
+	// comment as pmgen wrote it (see rewrittenDoc). pmgen's tests set it;
+	// a user's run leaves it off, since such a doc still compiles and
+	// says almost what was meant.
+	CheckDocs bool
 }
 
 // Files renders every file of the package for api, in a fixed order.
@@ -52,7 +57,7 @@ type Options struct {
 func Files(api *model.API, opts Options) ([]File, error) {
 	// The examples come first: the README and the package doc show their
 	// bodies as rendered.
-	examples, err := render("example_test.go", examplesFile(api, opts.ImportPath), &templates.Refs{})
+	examples, err := render("example_test.go", examplesFile(api, opts.ImportPath), &templates.Refs{}, opts.CheckDocs)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +78,7 @@ func Files(api *model.API, opts Options) ([]File, error) {
 			errs[i] = err
 			return
 		}
-		data, err := render(jobs[i].path, f, &refs[i])
+		data, err := render(jobs[i].path, f, &refs[i], opts.CheckDocs)
 		out[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
 	})
 	var files []File
@@ -174,7 +179,7 @@ func newFile(api *model.API) *jen.File {
 // every file only to list its identifiers costs a large collection a
 // tenth of its memory. Generated code that does not parse is a generator
 // bug; the error carries the line-numbered source to find it.
-func render(path string, f *jen.File, refs *templates.Refs) ([]byte, error) {
+func render(path string, f *jen.File, refs *templates.Refs, checkDocs bool) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("emit %s: %w", path, err)
@@ -183,6 +188,11 @@ func render(path string, f *jen.File, refs *templates.Refs) ([]byte, error) {
 	file, err := parser.ParseFile(fset, path, buf.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, fmt.Errorf("emit %s: generated code does not format (a pmgen bug): %v\n%s", path, err, numbered(buf.String()))
+	}
+	if checkDocs {
+		if err := rewrittenDoc(fset, file); err != nil {
+			return nil, fmt.Errorf("emit %w (a pmgen bug)", err)
+		}
 	}
 	refs.Add(file)
 	ast.SortImports(fset, file)

@@ -23,7 +23,7 @@ func TestRenderMatchesGofmt(t *testing.T) {
 	f.Func().Id("d").Params().Block(jen.If(jen.Id("a").Op("==").Lit("")).Block(jen.Return()))
 
 	var refs templates.Refs
-	got, err := render("p.go", f, &refs)
+	got, err := render("p.go", f, &refs, true)
 	if err != nil {
 		t.Fatal(err)
 	}
