@@ -37,34 +37,36 @@ type SessionsService struct {
 	client *Client
 }
 
-// AuthenticateParams holds the query and header parameters of Authenticate.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// AuthenticateParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// AuthenticateParams holds the query and header parameters of Authenticate. A
+// field left at its zero value sends the value saved in the collection, and a
+// parameter that the collection disables is sent only when its field is set: nil,
+// or an empty AuthenticateParams, sends the request as saved. To send a zero value
+// ("", 0, false) instead, name the field in ForceSend; to leave a parameter out,
+// name it in Omit.
 //
 // Not fields:
 //
 //   - the header "X-OpenAM-Username" is {{username}}, set with WithUsername.
 //   - the header "X-OpenAM-Password" is {{password}}, set with WithPassword.
 type AuthenticateParams struct {
-	// AuthIndexType is the query parameter "authIndexType", sent only when set (disabled in the collection).
+	// AuthIndexType is the query parameter "authIndexType", sent only when set
+	// (disabled in the collection).
 	//
 	// Optional. How authIndexValue selects the authentication journey; service names a
 	// tree. Without it AM uses the realm's default journey.
 	AuthIndexType string
-	// AuthIndexValue is the query parameter "authIndexValue", sent only when set (disabled in the collection).
+	// AuthIndexValue is the query parameter "authIndexValue", sent only when set
+	// (disabled in the collection).
 	//
 	// Optional. The name of the journey (tree) to run when authIndexType=service.
 	AuthIndexValue string
-	// AcceptAPIVersion is the header "Accept-API-Version"; default "resource=2.0, protocol=1.0".
+	// AcceptAPIVersion is the header "Accept-API-Version"; default "resource=2.0,
+	// protocol=1.0".
 	//
 	// (Required) Version 2.0 of the authenticate resource, protocol 1.0.
 	AcceptAPIVersion string
-	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is
+	// not sent at all, not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the
@@ -171,18 +173,18 @@ func (v AuthenticateVariables) Options() []Option {
 }
 
 // ValidateSessionParams holds the query and header parameters of ValidateSession.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ValidateSessionParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// A field left at its zero value sends the value saved in the collection, and a
+// parameter that the collection disables is sent only when its field is set: nil,
+// or an empty ValidateSessionParams, sends the request as saved. To send a zero
+// value ("", 0, false) instead, name the field in ForceSend; to leave a parameter
+// out, name it in Omit.
 //
 // Not fields:
 //
 //   - the query parameter "_action" is always "validate": it selects this request among those sent to the same URL.
 type ValidateSessionParams struct {
-	// Fields is the query parameter "_fields", sent only when set (disabled in the collection).
+	// Fields is the query parameter "_fields", sent only when set (disabled in the
+	// collection).
 	//
 	// Optional parameter containing a comma separated list of field references
 	// specifying which fields of the targeted JSON resource should be returned.
@@ -192,8 +194,8 @@ type ValidateSessionParams struct {
 	// (Required) The version of the AM REST resource and protocol the client was
 	// written against. AM rejects a request whose resource version it cannot serve.
 	AcceptAPIVersion string
-	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is
+	// not sent at all, not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the
@@ -248,19 +250,19 @@ func (s *SessionsService) ValidateSession(ctx context.Context, params *ValidateS
 	return &out, resp, nil
 }
 
-// GetSessionInfoParams holds the query and header parameters of GetSessionInfo.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// GetSessionInfoParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// GetSessionInfoParams holds the query and header parameters of GetSessionInfo. A
+// field left at its zero value sends the value saved in the collection, and a
+// parameter that the collection disables is sent only when its field is set: nil,
+// or an empty GetSessionInfoParams, sends the request as saved. To send a zero
+// value ("", 0, false) instead, name the field in ForceSend; to leave a parameter
+// out, name it in Omit.
 //
 // Not fields:
 //
 //   - the query parameter "_action" is always "getSessionInfo": it selects this request among those sent to the same URL.
 type GetSessionInfoParams struct {
-	// Fields is the query parameter "_fields", sent only when set (disabled in the collection).
+	// Fields is the query parameter "_fields", sent only when set (disabled in the
+	// collection).
 	//
 	// Optional parameter containing a comma separated list of field references
 	// specifying which fields of the targeted JSON resource should be returned.
@@ -270,8 +272,8 @@ type GetSessionInfoParams struct {
 	// (Required) The version of the AM REST resource and protocol the client was
 	// written against. AM rejects a request whose resource version it cannot serve.
 	AcceptAPIVersion string
-	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is
+	// not sent at all, not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the
@@ -344,19 +346,19 @@ func (s *SessionsService) GetSessionInfo(ctx context.Context, params *GetSession
 	return &out, resp, nil
 }
 
-// RefreshUsersSessionParams holds the query and header parameters of RefreshUsersSession.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// RefreshUsersSessionParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// RefreshUsersSessionParams holds the query and header parameters of
+// RefreshUsersSession. A field left at its zero value sends the value saved in the
+// collection, and a parameter that the collection disables is sent only when its
+// field is set: nil, or an empty RefreshUsersSessionParams, sends the request as
+// saved. To send a zero value ("", 0, false) instead, name the field in ForceSend;
 // to leave a parameter out, name it in Omit.
 //
 // Not fields:
 //
 //   - the query parameter "_action" is always "refresh": it selects this request among those sent to the same URL.
 type RefreshUsersSessionParams struct {
-	// Fields is the query parameter "_fields", sent only when set (disabled in the collection).
+	// Fields is the query parameter "_fields", sent only when set (disabled in the
+	// collection).
 	//
 	// Optional parameter containing a comma separated list of field references
 	// specifying which fields of the targeted JSON resource should be returned.
@@ -370,8 +372,8 @@ type RefreshUsersSessionParams struct {
 	//
 	// (Required)
 	AcceptAPIVersion string
-	// Omit names fields (by Go name, such as "PrettyPrint") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "PrettyPrint") whose parameter is not
+	// sent at all, not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the
@@ -421,30 +423,30 @@ func (s *SessionsService) RefreshUsersSession(ctx context.Context, params *Refre
 	return s.client.send(ctx, cfg, r, nil, errValue)
 }
 
-// LogOutParams holds the query and header parameters of LogOut.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// LogOutParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// LogOutParams holds the query and header parameters of LogOut. A field left at
+// its zero value sends the value saved in the collection, and a parameter that the
+// collection disables is sent only when its field is set: nil, or an empty
+// LogOutParams, sends the request as saved. To send a zero value ("", 0, false)
+// instead, name the field in ForceSend; to leave a parameter out, name it in Omit.
 //
 // Not fields:
 //
 //   - the query parameter "_action" is always "logout": it selects this request among those sent to the same URL.
 type LogOutParams struct {
-	// Fields is the query parameter "_fields", sent only when set (disabled in the collection).
+	// Fields is the query parameter "_fields", sent only when set (disabled in the
+	// collection).
 	//
 	// Optional parameter containing a comma separated list of field references
 	// specifying which fields of the targeted JSON resource should be returned.
 	Fields string
-	// AcceptAPIVersion is the header "Accept-API-Version"; default "resource=3.1, protocol=1.0".
+	// AcceptAPIVersion is the header "Accept-API-Version"; default "resource=3.1,
+	// protocol=1.0".
 	//
 	// (Required) The version of the AM REST resource and protocol the client was
 	// written against. AM rejects a request whose resource version it cannot serve.
 	AcceptAPIVersion string
-	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "AcceptAPIVersion") whose parameter is
+	// not sent at all, not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the

@@ -4,21 +4,25 @@ package forgerockam
 
 import "time"
 
-// AuthenticateResponse is inferred from the saved examples of Sessions.Authenticate.
+// AuthenticateResponse is inferred from the saved examples of
+// Sessions.Authenticate.
 type AuthenticateResponse struct {
 	TokenID    string `json:"tokenId"`
 	SuccessURL string `json:"successUrl"`
 	Realm      string `json:"realm"`
 }
 
-// UnauthorizedError is the body of a 401 response to Sessions.Authenticate and Sessions.GetSessionInfo, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+// UnauthorizedError is the body of a 401 response to Sessions.Authenticate and
+// Sessions.GetSessionInfo, inferred from the saved examples. The *APIError such a
+// call returns unwraps to it (errors.As).
 type UnauthorizedError struct {
 	Code    int64  `json:"code"`
 	Reason  string `json:"reason"`
 	Message string `json:"message"`
 }
 
-// Error returns the first of Message and Reason that is set, otherwise "401 Unauthorized".
+// Error returns the first of Message and Reason that is set, otherwise "401
+// Unauthorized".
 func (e *UnauthorizedError) Error() string {
 	if e.Message != "" {
 		return e.Message
@@ -29,7 +33,8 @@ func (e *UnauthorizedError) Error() string {
 	return "401 Unauthorized"
 }
 
-// ValidateSessionResponse is inferred from the saved examples of Sessions.ValidateSession.
+// ValidateSessionResponse is inferred from the saved examples of
+// Sessions.ValidateSession.
 type ValidateSessionResponse struct {
 	Valid      bool    `json:"valid"`
 	SessionUID *string `json:"sessionUid,omitzero"`
@@ -37,7 +42,9 @@ type ValidateSessionResponse struct {
 	Realm      *string `json:"realm,omitzero"`
 }
 
-// UnauthorizedDetailError is the body of a 401 response to Sessions.LogOut, Sessions.RefreshUsersSession and Sessions.ValidateSession, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+// UnauthorizedDetailError is the body of a 401 response to Sessions.LogOut,
+// Sessions.RefreshUsersSession and Sessions.ValidateSession, inferred from the
+// saved examples. The *APIError such a call returns unwraps to it (errors.As).
 type UnauthorizedDetailError struct {
 	Code    int64  `json:"code"`
 	Reason  string `json:"reason"`
@@ -45,7 +52,8 @@ type UnauthorizedDetailError struct {
 	Detail  string `json:"detail"`
 }
 
-// Error returns the first of Message, Detail and Reason that is set, otherwise "401 Unauthorized".
+// Error returns the first of Message, Detail and Reason that is set, otherwise
+// "401 Unauthorized".
 func (e *UnauthorizedDetailError) Error() string {
 	if e.Message != "" {
 		return e.Message
@@ -59,12 +67,14 @@ func (e *UnauthorizedDetailError) Error() string {
 	return "401 Unauthorized"
 }
 
-// GetSessionInfoRequest is inferred from the saved examples of Sessions.GetSessionInfo.
+// GetSessionInfoRequest is inferred from the saved examples of
+// Sessions.GetSessionInfo.
 type GetSessionInfoRequest struct {
 	TokenID string `json:"tokenId"`
 }
 
-// GetSessionInfoResponse is inferred from the saved examples of Sessions.GetSessionInfo.
+// GetSessionInfoResponse is inferred from the saved examples of
+// Sessions.GetSessionInfo.
 type GetSessionInfoResponse struct {
 	Username                 string                           `json:"username"`
 	UniversalID              string                           `json:"universalId"`
@@ -75,7 +85,8 @@ type GetSessionInfoResponse struct {
 	Properties               GetSessionInfoResponseProperties `json:"properties"`
 }
 
-// GetSessionInfoResponseProperties is inferred from the collection's saved examples.
+// GetSessionInfoResponseProperties is inferred from the collection's saved
+// examples.
 type GetSessionInfoResponseProperties struct {
 	AMCtxID string `json:"AMCtxId"`
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pmgen/pmgen/generator/internal/godoc"
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
@@ -61,11 +62,11 @@ func operation(op *model.Operation) {
 	}
 	if ps := op.Params; ps != nil {
 		ps.Doc = paramsDoc(op, ps)
-		ps.OmitDoc = fmt.Sprintf("%s names fields (by Go name, such as %q) whose parameter is not sent at\n"+
-			"all, not even the value saved in the collection.", ps.Omit, sentField(ps).Name)
-		ps.ForceSendDoc = fmt.Sprintf("%s names fields (by Go name) that are sent even when they hold the zero\n"+
-			"value (\"\", 0, false or an empty list), instead of the value saved in the\n"+
-			"collection. %s wins over it.", ps.ForceSend, ps.Omit)
+		ps.OmitDoc = godoc.Fill(fmt.Sprintf("%s names fields (by Go name, such as %q) whose parameter is not sent at "+
+			"all, not even the value saved in the collection.", ps.Omit, sentField(ps).Name))
+		ps.ForceSendDoc = godoc.Fill(fmt.Sprintf("%s names fields (by Go name) that are sent even when they hold the zero "+
+			"value (\"\", 0, false or an empty list), instead of the value saved in the "+
+			"collection. %s wins over it.", ps.ForceSend, ps.Omit))
 		for _, p := range ps.Fields {
 			p.Doc = paramDoc(p)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pmgen/pmgen/generator/internal/godoc"
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
@@ -34,7 +35,7 @@ func paramDoc(p *model.Param) string {
 	default:
 		fmt.Fprintf(&b, "; by default %s.", p.Default.String())
 	}
-	return paragraphs(b.String(), p.Doc)
+	return paragraphs(godoc.Fill(b.String()), p.Doc)
 }
 
 // paramsDoc is the doc comment of a Params type: what a zero field sends,
@@ -42,13 +43,12 @@ func paramDoc(p *model.Param) string {
 // parameters are no fields.
 func paramsDoc(op *model.Operation, ps *model.ParamsStruct) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s holds the query and header parameters of %s.\n"+
-		"A field left at its zero value sends the value saved in the collection,\n"+
-		"and a parameter that the collection disables is sent only when its field\n"+
-		"is set: nil, or an empty\n"+
-		"%s, sends the request as saved.\n"+
-		"To send a zero value (\"\", 0, false) instead, name the field in %s;\n"+
-		"to leave a parameter out, name it in %s.", ps.TypeName, op.Method, ps.TypeName, ps.ForceSend, ps.Omit)
+	b.WriteString(godoc.Fill(fmt.Sprintf("%s holds the query and header parameters of %s. "+
+		"A field left at its zero value sends the value saved in the collection, "+
+		"and a parameter that the collection disables is sent only when its field "+
+		"is set: nil, or an empty %s, sends the request as saved. "+
+		"To send a zero value (\"\", 0, false) instead, name the field in %s; "+
+		"to leave a parameter out, name it in %s.", ps.TypeName, op.Method, ps.TypeName, ps.ForceSend, ps.Omit)))
 	var fixed []string
 	for _, p := range op.Entries {
 		where := "query parameter"

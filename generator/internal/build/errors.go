@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pmgen/pmgen/generator/internal/godoc"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
 )
@@ -343,8 +344,8 @@ func errorDoc(name string, statuses []int, ops []string) string {
 	default:
 		from = strings.Join(ops[:len(ops)-1], ", ") + " and " + ops[len(ops)-1]
 	}
-	return name + " is the body of " + status + " to " + from + ", inferred from the saved examples. " +
-		"The *APIError such a call returns unwraps to it (errors.As)."
+	return godoc.Fill(name + " is the body of " + status + " to " + from + ", inferred from the saved examples. " +
+		"The *APIError such a call returns unwraps to it (errors.As).")
 }
 
 // errorMethodDoc says which fields word an error body's error.
@@ -360,10 +361,10 @@ func errorMethodDoc(m *model.ErrorMessage) string {
 	}
 	switch len(names) {
 	case 0:
-		return "Error returns " + fallback + ": the body has no field that words its error."
+		return godoc.Fill("Error returns " + fallback + ": the body has no field that words its error.")
 	case 1:
-		return "Error returns " + names[0] + " when it is set, otherwise " + fallback + "."
+		return godoc.Fill("Error returns " + names[0] + " when it is set, otherwise " + fallback + ".")
 	}
-	return "Error returns the first of " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] +
-		" that is set, otherwise " + fallback + "."
+	return godoc.Fill("Error returns the first of " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] +
+		" that is set, otherwise " + fallback + ".")
 }

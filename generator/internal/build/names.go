@@ -66,11 +66,11 @@ func (b *builder) nameTypes() {
 func typeDoc(name string, ops []string) string {
 	switch len(ops) {
 	case 0:
-		return name + " is inferred from the collection's saved examples."
+		return godoc.Fill(name + " is inferred from the collection's saved examples.")
 	case 1:
-		return name + " is inferred from the saved examples of " + ops[0] + "."
+		return godoc.Fill(name + " is inferred from the saved examples of " + ops[0] + ".")
 	}
-	return name + " is inferred from the saved examples of " + strings.Join(ops[:len(ops)-1], ", ") + " and " + ops[len(ops)-1] + ", which share it."
+	return godoc.Fill(name + " is inferred from the saved examples of " + strings.Join(ops[:len(ops)-1], ", ") + " and " + ops[len(ops)-1] + ", which share it.")
 }
 
 // typeUsers maps each named type used directly by a method (its body, its

@@ -9,18 +9,22 @@ type CreateChargeResponse struct {
 	Paid   bool   `json:"paid"`
 }
 
-// UploadDocumentResponse is inferred from the saved examples of Forms.UploadDocument.
+// UploadDocumentResponse is inferred from the saved examples of
+// Forms.UploadDocument.
 type UploadDocumentResponse struct {
 	ID   string `json:"id"`
 	Size int64  `json:"size"`
 }
 
-// RequestEntityTooLargeError is the body of a 413 response to Forms.UploadDocument, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+// RequestEntityTooLargeError is the body of a 413 response to
+// Forms.UploadDocument, inferred from the saved examples. The *APIError such a
+// call returns unwraps to it (errors.As).
 type RequestEntityTooLargeError struct {
 	ErrorText string `json:"error"`
 }
 
-// Error returns ErrorText when it is set, otherwise "413 Request Entity Too Large".
+// Error returns ErrorText when it is set, otherwise "413 Request Entity Too
+// Large".
 func (e *RequestEntityTooLargeError) Error() string {
 	if e.ErrorText != "" {
 		return e.ErrorText
@@ -51,7 +55,8 @@ type GetHeroResponseDataHero struct {
 	Friends []GetHeroResponseDataHeroFriendsItem `json:"friends"`
 }
 
-// GetHeroResponseDataHeroFriendsItem is inferred from the collection's saved examples.
+// GetHeroResponseDataHeroFriendsItem is inferred from the collection's saved
+// examples.
 type GetHeroResponseDataHeroFriendsItem struct {
 	Name string `json:"name"`
 }
@@ -66,7 +71,8 @@ type AllFilmsResponseData struct {
 	AllFilms []AllFilmsResponseDataAllFilmsItem `json:"allFilms"`
 }
 
-// AllFilmsResponseDataAllFilmsItem is inferred from the collection's saved examples.
+// AllFilmsResponseDataAllFilmsItem is inferred from the collection's saved
+// examples.
 type AllFilmsResponseDataAllFilmsItem struct {
 	Title string `json:"title"`
 }

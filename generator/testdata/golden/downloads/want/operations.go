@@ -21,13 +21,12 @@ type ClientAPI interface {
 
 var _ ClientAPI = (*Client)(nil)
 
-// ExportReportParams holds the query and header parameters of ExportReport.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ExportReportParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// ExportReportParams holds the query and header parameters of ExportReport. A
+// field left at its zero value sends the value saved in the collection, and a
+// parameter that the collection disables is sent only when its field is set: nil,
+// or an empty ExportReportParams, sends the request as saved. To send a zero value
+// ("", 0, false) instead, name the field in ForceSend; to leave a parameter out,
+// name it in Omit.
 type ExportReportParams struct {
 	// Accept is the header "Accept"; default "application/pdf".
 	Accept string
@@ -94,13 +93,12 @@ func (c *Client) DownloadInvoice(ctx context.Context, id string, opts ...Option)
 	return out, resp, err
 }
 
-// GetBalanceParams holds the query and header parameters of GetBalance.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// GetBalanceParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// GetBalanceParams holds the query and header parameters of GetBalance. A field
+// left at its zero value sends the value saved in the collection, and a parameter
+// that the collection disables is sent only when its field is set: nil, or an
+// empty GetBalanceParams, sends the request as saved. To send a zero value ("", 0,
+// false) instead, name the field in ForceSend; to leave a parameter out, name it
+// in Omit.
 type GetBalanceParams struct {
 	// Accept is the header "Accept"; default "application/json".
 	Accept string

@@ -30,13 +30,12 @@ type ClientAPI interface {
 
 var _ ClientAPI = (*Client)(nil)
 
-// CreateOrderParams holds the query and header parameters of CreateOrder.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// CreateOrderParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// CreateOrderParams holds the query and header parameters of CreateOrder. A field
+// left at its zero value sends the value saved in the collection, and a parameter
+// that the collection disables is sent only when its field is set: nil, or an
+// empty CreateOrderParams, sends the request as saved. To send a zero value ("",
+// 0, false) instead, name the field in ForceSend; to leave a parameter out, name
+// it in Omit.
 type CreateOrderParams struct {
 	// SentAt is the query parameter "sent_at"; by default {{$timestamp}}.
 	SentAt string

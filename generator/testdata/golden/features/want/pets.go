@@ -34,13 +34,11 @@ type PetsService struct {
 	Admin *PetsAdminService
 }
 
-// ListPetsParams holds the query and header parameters of ListPets.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ListPetsParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// ListPetsParams holds the query and header parameters of ListPets. A field left
+// at its zero value sends the value saved in the collection, and a parameter that
+// the collection disables is sent only when its field is set: nil, or an empty
+// ListPetsParams, sends the request as saved. To send a zero value ("", 0, false)
+// instead, name the field in ForceSend; to leave a parameter out, name it in Omit.
 //
 // Not fields:
 //
@@ -52,7 +50,8 @@ type ListPetsParams struct {
 	Limit int
 	// Status is the query parameter "status"; default "available".
 	Status string
-	// Tag is the query parameter "tag", sent only when set (disabled in the collection).
+	// Tag is the query parameter "tag", sent only when set (disabled in the
+	// collection).
 	//
 	// Filter by tag.
 	Tag string
@@ -206,13 +205,11 @@ type PetsAdminService struct {
 	client *Client
 }
 
-// GetPetParams holds the query and header parameters of GetPet.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// GetPetParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// GetPetParams holds the query and header parameters of GetPet. A field left at
+// its zero value sends the value saved in the collection, and a parameter that the
+// collection disables is sent only when its field is set: nil, or an empty
+// GetPetParams, sends the request as saved. To send a zero value ("", 0, false)
+// instead, name the field in ForceSend; to leave a parameter out, name it in Omit.
 type GetPetParams struct {
 	// Trace is the query parameter "trace"; by default {{$guid}}.
 	Trace string

@@ -27,7 +27,9 @@ type GetPetResponse struct {
 	Tags   []string                  `json:"tags"`
 }
 
-// ClientError is the body of 400 and 404 responses to Pets.CreatePet and Pets.GetPet, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+// ClientError is the body of 400 and 404 responses to Pets.CreatePet and
+// Pets.GetPet, inferred from the saved examples. The *APIError such a call returns
+// unwraps to it (errors.As).
 type ClientError struct {
 	ErrorInfo ClientErrorInfo `json:"error"`
 }

@@ -24,13 +24,11 @@ type SpotService struct {
 	client *Client
 }
 
-// NewOrderParams holds the query and header parameters of NewOrder.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// NewOrderParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// NewOrderParams holds the query and header parameters of NewOrder. A field left
+// at its zero value sends the value saved in the collection, and a parameter that
+// the collection disables is sent only when its field is set: nil, or an empty
+// NewOrderParams, sends the request as saved. To send a zero value ("", 0, false)
+// instead, name the field in ForceSend; to leave a parameter out, name it in Omit.
 //
 // Not fields:
 //

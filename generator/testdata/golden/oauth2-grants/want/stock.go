@@ -24,13 +24,11 @@ type StockService struct {
 	client *Client
 }
 
-// ListItemsParams holds the query and header parameters of ListItems.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ListItemsParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// ListItemsParams holds the query and header parameters of ListItems. A field left
+// at its zero value sends the value saved in the collection, and a parameter that
+// the collection disables is sent only when its field is set: nil, or an empty
+// ListItemsParams, sends the request as saved. To send a zero value ("", 0, false)
+// instead, name the field in ForceSend; to leave a parameter out, name it in Omit.
 type ListItemsParams struct {
 	// Limit is the query parameter "limit"; default 20.
 	Limit int

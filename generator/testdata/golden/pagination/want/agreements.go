@@ -29,17 +29,17 @@ type AgreementsService struct {
 	client *Client
 }
 
-// ListAgreementsParams holds the query and header parameters of ListAgreements.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ListAgreementsParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// ListAgreementsParams holds the query and header parameters of ListAgreements. A
+// field left at its zero value sends the value saved in the collection, and a
+// parameter that the collection disables is sent only when its field is set: nil,
+// or an empty ListAgreementsParams, sends the request as saved. To send a zero
+// value ("", 0, false) instead, name the field in ForceSend; to leave a parameter
+// out, name it in Omit.
 type ListAgreementsParams struct {
 	// Limit is the query parameter "limit"; default 2.
 	Limit int
-	// Ctoken is the query parameter "ctoken", sent only when set (disabled in the collection).
+	// Ctoken is the query parameter "ctoken", sent only when set (disabled in the
+	// collection).
 	Ctoken string
 	// Omit names fields (by Go name, such as "Limit") whose parameter is not sent at
 	// all, not even the value saved in the collection.

@@ -29,18 +29,18 @@ type ClickwrapsService struct {
 	client *Client
 }
 
-// ListClickwrapsParams holds the query and header parameters of ListClickwraps.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ListClickwrapsParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// ListClickwrapsParams holds the query and header parameters of ListClickwraps. A
+// field left at its zero value sends the value saved in the collection, and a
+// parameter that the collection disables is sent only when its field is set: nil,
+// or an empty ListClickwrapsParams, sends the request as saved. To send a zero
+// value ("", 0, false) instead, name the field in ForceSend; to leave a parameter
+// out, name it in Omit.
 type ListClickwrapsParams struct {
-	// PageNumber is the query parameter "page_number", sent only when set (disabled in the collection).
+	// PageNumber is the query parameter "page_number", sent only when set (disabled in
+	// the collection).
 	PageNumber string
-	// Omit names fields (by Go name, such as "PageNumber") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "PageNumber") whose parameter is not sent
+	// at all, not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the

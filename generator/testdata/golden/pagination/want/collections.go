@@ -28,17 +28,17 @@ type CollectionsService struct {
 	client *Client
 }
 
-// AllCollectionsParams holds the query and header parameters of AllCollections.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// AllCollectionsParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// AllCollectionsParams holds the query and header parameters of AllCollections. A
+// field left at its zero value sends the value saved in the collection, and a
+// parameter that the collection disables is sent only when its field is set: nil,
+// or an empty AllCollectionsParams, sends the request as saved. To send a zero
+// value ("", 0, false) instead, name the field in ForceSend; to leave a parameter
+// out, name it in Omit.
 type AllCollectionsParams struct {
 	// Limit is the query parameter "limit"; default 2.
 	Limit int
-	// Cursor is the query parameter "cursor", sent only when set (disabled in the collection).
+	// Cursor is the query parameter "cursor", sent only when set (disabled in the
+	// collection).
 	Cursor string
 	// Omit names fields (by Go name, such as "Limit") whose parameter is not sent at
 	// all, not even the value saved in the collection.

@@ -37,19 +37,20 @@ type CustomersService struct {
 	client *Client
 }
 
-// ListCustomersParams holds the query and header parameters of ListCustomers.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ListCustomersParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// ListCustomersParams holds the query and header parameters of ListCustomers. A
+// field left at its zero value sends the value saved in the collection, and a
+// parameter that the collection disables is sent only when its field is set: nil,
+// or an empty ListCustomersParams, sends the request as saved. To send a zero
+// value ("", 0, false) instead, name the field in ForceSend; to leave a parameter
+// out, name it in Omit.
 type ListCustomersParams struct {
 	// Limit is the query parameter "limit"; default 2.
 	Limit int
-	// StartingAfter is the query parameter "starting_after", sent only when set (disabled in the collection).
+	// StartingAfter is the query parameter "starting_after", sent only when set
+	// (disabled in the collection).
 	StartingAfter string
-	// EndingBefore is the query parameter "ending_before", sent only when set (disabled in the collection).
+	// EndingBefore is the query parameter "ending_before", sent only when set
+	// (disabled in the collection).
 	EndingBefore string
 	// Omit names fields (by Go name, such as "Limit") whose parameter is not sent at
 	// all, not even the value saved in the collection.
@@ -162,18 +163,18 @@ func (s *CustomersService) ListCustomersAll(ctx context.Context, opts ...Option)
 }
 
 // SearchCustomersParams holds the query and header parameters of SearchCustomers.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// SearchCustomersParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// A field left at its zero value sends the value saved in the collection, and a
+// parameter that the collection disables is sent only when its field is set: nil,
+// or an empty SearchCustomersParams, sends the request as saved. To send a zero
+// value ("", 0, false) instead, name the field in ForceSend; to leave a parameter
+// out, name it in Omit.
 type SearchCustomersParams struct {
 	// Query is the query parameter "query"; default "name:'Ada'".
 	Query string
 	// Limit is the query parameter "limit"; default 2.
 	Limit int
-	// Page is the query parameter "page", sent only when set (disabled in the collection).
+	// Page is the query parameter "page", sent only when set (disabled in the
+	// collection).
 	Page string
 	// Omit names fields (by Go name, such as "Query") whose parameter is not sent at
 	// all, not even the value saved in the collection.

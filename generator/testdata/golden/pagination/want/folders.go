@@ -28,12 +28,11 @@ type FoldersService struct {
 	client *Client
 }
 
-// ListItemsInFolderParams holds the query and header parameters of ListItemsInFolder.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ListItemsInFolderParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// ListItemsInFolderParams holds the query and header parameters of
+// ListItemsInFolder. A field left at its zero value sends the value saved in the
+// collection, and a parameter that the collection disables is sent only when its
+// field is set: nil, or an empty ListItemsInFolderParams, sends the request as
+// saved. To send a zero value ("", 0, false) instead, name the field in ForceSend;
 // to leave a parameter out, name it in Omit.
 type ListItemsInFolderParams struct {
 	// Limit is the query parameter "limit"; default 2.

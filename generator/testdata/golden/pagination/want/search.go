@@ -28,12 +28,11 @@ type SearchService struct {
 	client *Client
 }
 
-// SearchRepositoriesParams holds the query and header parameters of SearchRepositories.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// SearchRepositoriesParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
+// SearchRepositoriesParams holds the query and header parameters of
+// SearchRepositories. A field left at its zero value sends the value saved in the
+// collection, and a parameter that the collection disables is sent only when its
+// field is set: nil, or an empty SearchRepositoriesParams, sends the request as
+// saved. To send a zero value ("", 0, false) instead, name the field in ForceSend;
 // to leave a parameter out, name it in Omit.
 type SearchRepositoriesParams struct {
 	// Q is the query parameter "q"; default "go".
@@ -42,8 +41,8 @@ type SearchRepositoriesParams struct {
 	PerPage int
 	// Page is the query parameter "page"; default "1".
 	Page string
-	// Omit names fields (by Go name, such as "Q") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "Q") whose parameter is not sent at all,
+	// not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the

@@ -28,15 +28,14 @@ type ShelvesService struct {
 	client *Client
 }
 
-// ListBooksParams holds the query and header parameters of ListBooks.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ListBooksParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// ListBooksParams holds the query and header parameters of ListBooks. A field left
+// at its zero value sends the value saved in the collection, and a parameter that
+// the collection disables is sent only when its field is set: nil, or an empty
+// ListBooksParams, sends the request as saved. To send a zero value ("", 0, false)
+// instead, name the field in ForceSend; to leave a parameter out, name it in Omit.
 type ListBooksParams struct {
-	// Cursor is the query parameter "cursor", sent only when set (disabled in the collection).
+	// Cursor is the query parameter "cursor", sent only when set (disabled in the
+	// collection).
 	Cursor string
 	// Omit names fields (by Go name, such as "Cursor") whose parameter is not sent at
 	// all, not even the value saved in the collection.

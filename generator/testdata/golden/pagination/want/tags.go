@@ -34,20 +34,20 @@ type TagsService struct {
 	client *Client
 }
 
-// ListWAFTagsParams holds the query and header parameters of ListWAFTags.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ListWAFTagsParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// ListWAFTagsParams holds the query and header parameters of ListWAFTags. A field
+// left at its zero value sends the value saved in the collection, and a parameter
+// that the collection disables is sent only when its field is set: nil, or an
+// empty ListWAFTagsParams, sends the request as saved. To send a zero value ("",
+// 0, false) instead, name the field in ForceSend; to leave a parameter out, name
+// it in Omit.
 type ListWAFTagsParams struct {
 	// PageSize is the query parameter "page[size]"; default 2.
 	PageSize int
-	// PageNumber is the query parameter "page[number]", sent as a bare key when unset, as the collection saves it.
+	// PageNumber is the query parameter "page[number]", sent as a bare key when unset,
+	// as the collection saves it.
 	PageNumber string
-	// Omit names fields (by Go name, such as "PageSize") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "PageSize") whose parameter is not sent
+	// at all, not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the
@@ -131,20 +131,19 @@ func (s *TagsService) ListWAFTagsAll(ctx context.Context, params *ListWAFTagsPar
 	})
 }
 
-// ListTLSSubscriptionsParams holds the query and header parameters of ListTLSSubscriptions.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ListTLSSubscriptionsParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// ListTLSSubscriptionsParams holds the query and header parameters of
+// ListTLSSubscriptions. A field left at its zero value sends the value saved in
+// the collection, and a parameter that the collection disables is sent only when
+// its field is set: nil, or an empty ListTLSSubscriptionsParams, sends the request
+// as saved. To send a zero value ("", 0, false) instead, name the field in
+// ForceSend; to leave a parameter out, name it in Omit.
 type ListTLSSubscriptionsParams struct {
 	// PageNumber is the query parameter "page[number]"; default "1".
 	PageNumber string
 	// PageSize is the query parameter "page[size]"; default 2.
 	PageSize int
-	// Omit names fields (by Go name, such as "PageNumber") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "PageNumber") whose parameter is not sent
+	// at all, not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the

@@ -28,19 +28,19 @@ type TweetsService struct {
 	client *Client
 }
 
-// RecentSearchParams holds the query and header parameters of RecentSearch.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// RecentSearchParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// RecentSearchParams holds the query and header parameters of RecentSearch. A
+// field left at its zero value sends the value saved in the collection, and a
+// parameter that the collection disables is sent only when its field is set: nil,
+// or an empty RecentSearchParams, sends the request as saved. To send a zero value
+// ("", 0, false) instead, name the field in ForceSend; to leave a parameter out,
+// name it in Omit.
 type RecentSearchParams struct {
 	// Query is the query parameter "query"; default "golang".
 	Query string
 	// MaxResults is the query parameter "max_results"; default 10.
 	MaxResults int
-	// NextToken is the query parameter "next_token", sent only when set (disabled in the collection).
+	// NextToken is the query parameter "next_token", sent only when set (disabled in
+	// the collection).
 	//
 	// The token of the page to return.
 	NextToken string

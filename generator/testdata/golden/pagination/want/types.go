@@ -22,13 +22,15 @@ type RecentSearchResponseMeta struct {
 	NextToken   *string `json:"next_token,omitzero"`
 }
 
-// AllCollectionsResponse is inferred from the saved examples of Collections.AllCollections.
+// AllCollectionsResponse is inferred from the saved examples of
+// Collections.AllCollections.
 type AllCollectionsResponse struct {
 	Collections []AllCollectionsResponseCollectionsItem `json:"collections"`
 	Meta        AllCollectionsResponseMeta              `json:"meta"`
 }
 
-// AllCollectionsResponseCollectionsItem is inferred from the collection's saved examples.
+// AllCollectionsResponseCollectionsItem is inferred from the collection's saved
+// examples.
 type AllCollectionsResponseCollectionsItem struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
@@ -41,7 +43,8 @@ type AllCollectionsResponseMeta struct {
 	Total      int64  `json:"total"`
 }
 
-// ListCustomersResponse is inferred from the saved examples of Customers.ListCustomers.
+// ListCustomersResponse is inferred from the saved examples of
+// Customers.ListCustomers.
 type ListCustomersResponse struct {
 	Object  string                                  `json:"object"`
 	URL     string                                  `json:"url"`
@@ -49,13 +52,15 @@ type ListCustomersResponse struct {
 	Data    []AllCollectionsResponseCollectionsItem `json:"data"`
 }
 
-// ListCustomersAllResponse is inferred from the saved examples of Customers.ListCustomersAll.
+// ListCustomersAllResponse is inferred from the saved examples of
+// Customers.ListCustomersAll.
 type ListCustomersAllResponse struct {
 	Object string                                  `json:"object"`
 	Data   []AllCollectionsResponseCollectionsItem `json:"data"`
 }
 
-// SearchCustomersResponse is inferred from the saved examples of Customers.SearchCustomers.
+// SearchCustomersResponse is inferred from the saved examples of
+// Customers.SearchCustomers.
 type SearchCustomersResponse struct {
 	Object   string                                  `json:"object"`
 	URL      string                                  `json:"url"`
@@ -83,13 +88,15 @@ type ListWAFTagsResponseLinks struct {
 	Last  string `json:"last"`
 }
 
-// ListTLSSubscriptionsResponse is inferred from the saved examples of Tags.ListTLSSubscriptions.
+// ListTLSSubscriptionsResponse is inferred from the saved examples of
+// Tags.ListTLSSubscriptions.
 type ListTLSSubscriptionsResponse struct {
 	Data []ListWAFTagsResponseDataItem    `json:"data"`
 	Meta ListTLSSubscriptionsResponseMeta `json:"meta"`
 }
 
-// ListTLSSubscriptionsResponseMeta is inferred from the collection's saved examples.
+// ListTLSSubscriptionsResponseMeta is inferred from the collection's saved
+// examples.
 type ListTLSSubscriptionsResponseMeta struct {
 	CurrentPage int64 `json:"current_page"`
 	PerPage     int64 `json:"per_page"`
@@ -97,7 +104,8 @@ type ListTLSSubscriptionsResponseMeta struct {
 	TotalPages  int64 `json:"total_pages"`
 }
 
-// ListAgreementsResponse is inferred from the saved examples of Agreements.ListAgreements.
+// ListAgreementsResponse is inferred from the saved examples of
+// Agreements.ListAgreements.
 type ListAgreementsResponse struct {
 	Data  []ListAgreementsResponseDataItem `json:"data"`
 	Links ListAgreementsResponseLinks      `json:"_links"`
@@ -115,12 +123,14 @@ type ListAgreementsResponseLinks struct {
 	Next ListAgreementsResponseLinksSelf `json:"next"`
 }
 
-// ListAgreementsResponseLinksSelf is inferred from the collection's saved examples.
+// ListAgreementsResponseLinksSelf is inferred from the collection's saved
+// examples.
 type ListAgreementsResponseLinksSelf struct {
 	Href string `json:"href"`
 }
 
-// ListClickwrapsResponse is inferred from the saved examples of Clickwraps.ListClickwraps.
+// ListClickwrapsResponse is inferred from the saved examples of
+// Clickwraps.ListClickwraps.
 type ListClickwrapsResponse struct {
 	Clickwraps            []ListClickwrapsResponseClickwrapsItem `json:"clickwraps"`
 	MinimumPagesRemaining string                                 `json:"minimumPagesRemaining"`
@@ -128,12 +138,14 @@ type ListClickwrapsResponse struct {
 	PageSize              string                                 `json:"pageSize"`
 }
 
-// ListClickwrapsResponseClickwrapsItem is inferred from the collection's saved examples.
+// ListClickwrapsResponseClickwrapsItem is inferred from the collection's saved
+// examples.
 type ListClickwrapsResponseClickwrapsItem struct {
 	ClickwrapID string `json:"clickwrapId"`
 }
 
-// ListItemsInFolderResponse is inferred from the saved examples of Folders.ListItemsInFolder.
+// ListItemsInFolderResponse is inferred from the saved examples of
+// Folders.ListItemsInFolder.
 type ListItemsInFolderResponse struct {
 	Entries    []ListWAFTagsResponseDataItem `json:"entries"`
 	TotalCount int64                         `json:"total_count"`
@@ -141,13 +153,15 @@ type ListItemsInFolderResponse struct {
 	Limit      int64                         `json:"limit"`
 }
 
-// SearchRepositoriesResponse is inferred from the saved examples of Search.SearchRepositories.
+// SearchRepositoriesResponse is inferred from the saved examples of
+// Search.SearchRepositories.
 type SearchRepositoriesResponse struct {
 	TotalCount int64                                 `json:"total_count"`
 	Items      []SearchRepositoriesResponseItemsItem `json:"items"`
 }
 
-// SearchRepositoriesResponseItemsItem is inferred from the collection's saved examples.
+// SearchRepositoriesResponseItemsItem is inferred from the collection's saved
+// examples.
 type SearchRepositoriesResponseItemsItem struct {
 	ID       int64  `json:"id"`
 	FullName string `json:"full_name"`

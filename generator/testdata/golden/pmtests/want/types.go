@@ -16,7 +16,9 @@ type GetWidgetResponseDimensions struct {
 	Height float64 `json:"height"`
 }
 
-// ClientError is the body of 400 and 404 responses to Widgets.CreateWidget and Widgets.GetWidget, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+// ClientError is the body of 400 and 404 responses to Widgets.CreateWidget and
+// Widgets.GetWidget, inferred from the saved examples. The *APIError such a call
+// returns unwraps to it (errors.As).
 type ClientError struct {
 	ErrorText string `json:"error"`
 }
@@ -34,7 +36,8 @@ type CreateWidgetRequest struct {
 	Name string `json:"name"`
 }
 
-// CreateWidgetResponse is inferred from the saved examples of Widgets.CreateWidget.
+// CreateWidgetResponse is inferred from the saved examples of
+// Widgets.CreateWidget.
 type CreateWidgetResponse struct {
 	ID   int64  `json:"id"`
 	Name string `json:"name"`

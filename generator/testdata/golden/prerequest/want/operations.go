@@ -13,13 +13,11 @@ type ClientAPI interface {
 
 var _ ClientAPI = (*Client)(nil)
 
-// TokenParams holds the query and header parameters of Token.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// TokenParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// TokenParams holds the query and header parameters of Token. A field left at its
+// zero value sends the value saved in the collection, and a parameter that the
+// collection disables is sent only when its field is set: nil, or an empty
+// TokenParams, sends the request as saved. To send a zero value ("", 0, false)
+// instead, name the field in ForceSend; to leave a parameter out, name it in Omit.
 //
 // Not fields:
 //
@@ -29,8 +27,8 @@ type TokenParams struct {
 	Authorization string
 	// XClient is the header "X-Client"; default "scripts/1.0".
 	XClient string
-	// Omit names fields (by Go name, such as "Authorization") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "Authorization") whose parameter is not
+	// sent at all, not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the

@@ -18,13 +18,12 @@ type OrdersService struct {
 	client *Client
 }
 
-// ListOrdersParams holds the query and header parameters of ListOrders.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// ListOrdersParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// ListOrdersParams holds the query and header parameters of ListOrders. A field
+// left at its zero value sends the value saved in the collection, and a parameter
+// that the collection disables is sent only when its field is set: nil, or an
+// empty ListOrdersParams, sends the request as saved. To send a zero value ("", 0,
+// false) instead, name the field in ForceSend; to leave a parameter out, name it
+// in Omit.
 //
 // Not fields:
 //

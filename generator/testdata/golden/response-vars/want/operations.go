@@ -105,18 +105,16 @@ func (v LogInVariables) Options() []Option {
 	return opts
 }
 
-// MeParams holds the query and header parameters of Me.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// MeParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// MeParams holds the query and header parameters of Me. A field left at its zero
+// value sends the value saved in the collection, and a parameter that the
+// collection disables is sent only when its field is set: nil, or an empty
+// MeParams, sends the request as saved. To send a zero value ("", 0, false)
+// instead, name the field in ForceSend; to leave a parameter out, name it in Omit.
 type MeParams struct {
 	// Authorization is the header "Authorization"; by default Bearer {{token}}.
 	Authorization string
-	// Omit names fields (by Go name, such as "Authorization") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "Authorization") whose parameter is not
+	// sent at all, not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the

@@ -26,7 +26,8 @@ type CreateEventResponse struct {
 	CancelledAt json.RawMessage `json:"cancelledAt"`
 }
 
-// BadRequestError is the body of a 400 response to CreateEvent, inferred from the saved examples. The *APIError such a call returns unwraps to it (errors.As).
+// BadRequestError is the body of a 400 response to CreateEvent, inferred from the
+// saved examples. The *APIError such a call returns unwraps to it (errors.As).
 type BadRequestError struct {
 	ErrorText string    `json:"error"`
 	Timestamp time.Time `json:"timestamp"`

@@ -25,13 +25,11 @@ type ClientAPI interface {
 
 var _ ClientAPI = (*Client)(nil)
 
-// SearchParams holds the query and header parameters of Search.
-// A field left at its zero value sends the value saved in the collection,
-// and a parameter that the collection disables is sent only when its field
-// is set: nil, or an empty
-// SearchParams, sends the request as saved.
-// To send a zero value ("", 0, false) instead, name the field in ForceSend;
-// to leave a parameter out, name it in Omit.
+// SearchParams holds the query and header parameters of Search. A field left at
+// its zero value sends the value saved in the collection, and a parameter that the
+// collection disables is sent only when its field is set: nil, or an empty
+// SearchParams, sends the request as saved. To send a zero value ("", 0, false)
+// instead, name the field in ForceSend; to leave a parameter out, name it in Omit.
 //
 // Not fields:
 //
@@ -44,7 +42,8 @@ type SearchParams struct {
 	Q string
 	// Tag is the query parameter "tag", sent once per value; by default 2 values.
 	Tag []string
-	// Debug is the query parameter "debug", sent as a bare key when unset, as the collection saves it.
+	// Debug is the query parameter "debug", sent as a bare key when unset, as the
+	// collection saves it.
 	Debug string
 	// Page is the query parameter "page"; default "%2F1".
 	Page string
@@ -54,12 +53,14 @@ type SearchParams struct {
 	Expr string
 	// XRequestID is the header "X-Request-Id"; by default {{$guid}}.
 	XRequestID string
-	// XContact is the header "X-Contact"; by default {{$randomEmail}} via {{$randomIPV6}} {{$randomPassword}} {{$randomFullName}} {{$randomUrl}} {{$randomLatitude}}.
+	// XContact is the header "X-Contact"; by default {{$randomEmail}} via
+	// {{$randomIPV6}} {{$randomPassword}} {{$randomFullName}} {{$randomUrl}}
+	// {{$randomLatitude}}.
 	XContact string
 	// XTypo is the header "X-Typo"; default "{{$randomBogus}}".
 	XTypo string
-	// Omit names fields (by Go name, such as "Q") whose parameter is not sent at
-	// all, not even the value saved in the collection.
+	// Omit names fields (by Go name, such as "Q") whose parameter is not sent at all,
+	// not even the value saved in the collection.
 	Omit []string
 	// ForceSend names fields (by Go name) that are sent even when they hold the zero
 	// value ("", 0, false or an empty list), instead of the value saved in the
