@@ -47,7 +47,7 @@ func TestCorpusCallable(t *testing.T) {
 		names[dir] = name
 		pkgs[dir] = withFiles(r.files, driver)
 	}
-	checkModule(t, "example.com/callable", pkgs, false)
+	checkModule(t, "example.com/corpus", pkgs, false)
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "%36s %7s %7s %7s %7s\n", "collection", "calls", "reached", "named", "failed")

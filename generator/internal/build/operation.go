@@ -27,7 +27,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		ItemID:     it.ID,
 		Path:       it.Pos.Path,
 		Chain:      chain,
-		Method:     members.Unique(naming.Exported(it.Name, "Request")),
+		Method:     members.Unique(naming.Exported(naming.StripTags(it.Name), "Request")),
 		HTTPMethod: strings.ToUpper(strings.TrimSpace(req.Method)),
 		// Postman sends the saved query as written under disableUrlEncoding.
 		VerbatimQuery:    it.DisableURLEncoding,

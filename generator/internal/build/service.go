@@ -36,7 +36,7 @@ func (b *builder) buildService(folder *load.Item, chain []string, items []*load.
 	var subs []pending
 	for _, it := range items {
 		if it.IsFolder {
-			subs = append(subs, pending{it, members.Unique(naming.Exported(it.Name, "Folder"))})
+			subs = append(subs, pending{it, members.Unique(naming.Exported(naming.StripTags(it.Name), "Folder"))})
 		}
 	}
 	for _, it := range items {

@@ -45,13 +45,16 @@ func sentenceEnd(text string) int {
 // Fill fills plain text into one paragraph of lines of at most 80
 // columns (a longer word gets a line of its own). No line starts with a
 // space or tab, so gofmt reads the result as the one paragraph it is.
+// The first two words share a line however long they are: a doc starts
+// "Name verb", and linters read a name alone on its line as a doc that
+// does not start with the name.
 func Fill(text string) string {
 	var b strings.Builder
 	n := 0
-	for _, w := range strings.Fields(text) {
+	for i, w := range strings.Fields(text) {
 		switch {
 		case n == 0:
-		case n+1+len(w) > 80:
+		case n+1+len(w) > 80 && i > 1:
 			b.WriteByte('\n')
 			n = 0
 		default:

@@ -68,3 +68,13 @@ func TestFillIsOneParagraph(t *testing.T) {
 		t.Errorf("Fill gave a %T, want a paragraph", d.Content[0])
 	}
 }
+
+// A name longer than a line still starts its doc's first line with the
+// word after it, as staticcheck's ST1020 and ST1021 read a doc.
+func TestFillKeepsNameAndVerb(t *testing.T) {
+	name := strings.Repeat("Long", 25)
+	got := Fill(name + " holds the query and header parameters of " + name + ".")
+	if first, _, _ := strings.Cut(got, "\n"); first != name+" holds" {
+		t.Errorf("first line %q, want %q", first, name+" holds")
+	}
+}
