@@ -5,12 +5,13 @@ package forgerockam_test
 import (
 	"context"
 	"fmt"
-	"github.com/pmgen/pmgen/generated/forgerockam"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
+
+	"github.com/pmgen/pmgen/generated/forgerockam"
 )
 
 func ExampleNew() {

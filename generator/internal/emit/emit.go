@@ -184,8 +184,9 @@ func render(path string, f *jen.File, refs *templates.Refs, checkDocs bool) ([]b
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("emit %s: %w", path, err)
 	}
+	src := groupImports(buf.Bytes())
 	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, path, buf.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
+	file, err := parser.ParseFile(fset, path, src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, fmt.Errorf("emit %s: generated code does not format (a pmgen bug): %v\n%s", path, err, numbered(buf.String()))
 	}

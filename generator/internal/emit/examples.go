@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"path"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -24,7 +25,13 @@ func examplesFile(api *model.API, importPath string) *jen.File {
 	f := jen.NewFile(api.Package)
 	if importPath != "" {
 		f = jen.NewFile(api.Package + "_test")
-		f.ImportName(importPath, api.Package)
+		if path.Base(importPath) == api.Package {
+			f.ImportName(importPath, api.Package)
+		} else {
+			// The name differs from the directory's: say it, as a reader
+			// of the import line cannot guess it.
+			f.ImportAlias(importPath, api.Package)
+		}
 	}
 	f.HeaderComment(templates.Header)
 	x := exampleWriter{api: api, path: importPath}

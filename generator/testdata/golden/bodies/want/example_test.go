@@ -4,7 +4,6 @@ package bodymodes_test
 
 import (
 	"context"
-	"example.com/generated/bodies"
 	"fmt"
 	"io"
 	"log"
@@ -12,6 +11,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+
+	bodymodes "example.com/generated/bodies"
 )
 
 func ExampleNew() {

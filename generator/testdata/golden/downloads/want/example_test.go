@@ -4,11 +4,12 @@ package downloads_test
 
 import (
 	"context"
-	"example.com/generated/downloads"
 	"fmt"
 	"io"
 	"log"
 	"os"
+
+	"example.com/generated/downloads"
 )
 
 func ExampleNew() {

@@ -4,12 +4,13 @@ package dynamicvalues_test
 
 import (
 	"context"
-	"example.com/generated/dynamic_values"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
+
+	dynamicvalues "example.com/generated/dynamic_values"
 )
 
 func ExampleNew() {

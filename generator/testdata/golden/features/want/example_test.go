@@ -5,13 +5,14 @@ package petstore_test
 import (
 	"context"
 	"encoding/json"
-	"example.com/generated/features"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
+
+	petstore "example.com/generated/features"
 )
 
 func ExampleNew() {

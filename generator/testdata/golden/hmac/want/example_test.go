@@ -4,13 +4,14 @@ package hmacsigning_test
 
 import (
 	"context"
-	"example.com/generated/hmac"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
+
+	hmacsigning "example.com/generated/hmac"
 )
 
 func ExampleNew() {

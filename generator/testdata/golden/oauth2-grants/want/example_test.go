@@ -4,10 +4,11 @@ package warehouse_test
 
 import (
 	"context"
-	"example.com/generated/oauth2_grants"
 	"fmt"
 	"log"
 	"os"
+
+	warehouse "example.com/generated/oauth2_grants"
 )
 
 func ExampleNew() {

@@ -4,12 +4,13 @@ package paginationstyles_test
 
 import (
 	"context"
-	"example.com/generated/pagination"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
+
+	paginationstyles "example.com/generated/pagination"
 )
 
 func ExampleNew() {

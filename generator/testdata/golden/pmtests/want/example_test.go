@@ -5,12 +5,13 @@ package pmtests_test
 import (
 	"context"
 	"encoding/json"
-	"example.com/generated/pmtests"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
+
+	"example.com/generated/pmtests"
 )
 
 func ExampleNew() {

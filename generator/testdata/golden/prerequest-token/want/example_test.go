@@ -4,10 +4,11 @@ package inventory_test
 
 import (
 	"context"
-	"example.com/generated/prerequest_token"
 	"fmt"
 	"log"
 	"os"
+
+	inventory "example.com/generated/prerequest_token"
 )
 
 func ExampleNew() {

@@ -4,13 +4,14 @@ package prerequestscripts_test
 
 import (
 	"context"
-	"example.com/generated/prerequest"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
+
+	prerequestscripts "example.com/generated/prerequest"
 )
 
 func ExampleNew() {

@@ -5,13 +5,14 @@ package shop_test
 import (
 	"context"
 	"encoding/json"
-	"example.com/generated/response_vars"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
+
+	shop "example.com/generated/response_vars"
 )
 
 func ExampleNew() {

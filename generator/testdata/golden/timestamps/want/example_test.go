@@ -5,12 +5,13 @@ package timestamps_test
 import (
 	"context"
 	"encoding/json"
-	"example.com/generated/timestamps"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
+
+	"example.com/generated/timestamps"
 )
 
 func ExampleNew() {

@@ -4,9 +4,10 @@ package cycle_test
 
 import (
 	"context"
-	"example.com/generated/variable_cycle"
 	"fmt"
 	"log"
+
+	cycle "example.com/generated/variable_cycle"
 )
 
 func ExampleNew() {

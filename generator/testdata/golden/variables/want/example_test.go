@@ -4,13 +4,14 @@ package variablesandurls_test
 
 import (
 	"context"
-	"example.com/generated/variables"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
+
+	variablesandurls "example.com/generated/variables"
 )
 
 func ExampleNew() {

@@ -4,9 +4,10 @@ package warnings_test
 
 import (
 	"context"
-	"example.com/generated/warnings"
 	"fmt"
 	"log"
+
+	"example.com/generated/warnings"
 )
 
 func ExampleNew() {
