@@ -76,9 +76,13 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		// list's last item: gofmt would re-indent the request line.
 		op.Doc = paragraphs(op.Doc, "It sends:")
 	}
-	op.Doc = paragraphs(op.Doc, "\t"+op.HTTPMethod+" "+b.goURL(op, rawQuery(req.URL.Raw), true))
+	op.Doc = paragraphs(op.Doc, "\t"+op.HTTPMethod+" "+requestLineSafe.Replace(b.goURL(op, rawQuery(req.URL.Raw), true)))
 	return op
 }
+
+// requestLineSafe keeps the request line one line: a line break saved in
+// a URL ("?foo=\nbar") is shown percent-encoded, as the client sends it.
+var requestLineSafe = strings.NewReplacer("\n", "%0A", "\r", "%0D")
 
 // endsInList reports whether a doc comment's text ends with a list, as
 // go/doc/comment (gofmt's reader of doc comments) parses it. Link

@@ -20,6 +20,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/pmgen/pmgen/generator/internal/godoc"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/templates"
 )
@@ -222,7 +223,7 @@ func numbered(src string) string {
 // a /* */ block, which godoc shows but which breaks on "*/" in the text, so
 // the lines are prefixed here and handed over verbatim.
 func comment(text string) *jen.Statement {
-	text = strings.TrimSpace(strings.ReplaceAll(commentSafe(text), "*/", "* /"))
+	text = godoc.Settle(strings.TrimSpace(strings.ReplaceAll(commentSafe(text), "*/", "* /")))
 	if text == "" {
 		return jen.Null()
 	}
