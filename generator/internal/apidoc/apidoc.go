@@ -131,9 +131,28 @@ func body(op *model.Operation, b *model.Body) {
 func paragraphs(ps ...string) string {
 	var keep []string
 	for _, p := range ps {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = trimBlankLines(p); p != "" {
 			keep = append(keep, p)
 		}
 	}
 	return strings.Join(keep, "\n\n")
+}
+
+// trimBlankLines removes the blank lines around a paragraph and the
+// spaces ending it, but not the indentation of its first line: a
+// description that starts with a table or code block starts with a tab,
+// and without it the first line would read as a paragraph of its own.
+func trimBlankLines(p string) string {
+	p = strings.TrimRight(p, " \t\n")
+	for {
+		line, rest, ok := strings.Cut(p, "\n")
+		if !ok || strings.TrimSpace(line) != "" {
+			break
+		}
+		p = rest
+	}
+	if strings.TrimSpace(p) == "" {
+		return ""
+	}
+	return p
 }
