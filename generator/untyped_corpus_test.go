@@ -2,6 +2,7 @@ package generator
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pmgen/pmgen/generator/internal/corpus"
@@ -29,7 +30,9 @@ func TestStripeUntypedBodies(t *testing.T) {
 	if len(extra) != 1 {
 		t.Fatalf("want one extra test file, found %d", len(extra))
 	}
-	checkModule(t, "example.com/untyped", map[string][]output.File{
-		"stripeapi": withFiles(r.files, extra...),
+	// The module and directory are those corpusImport gives the package,
+	// which its example_test.go imports.
+	checkModule(t, "example.com/corpus", map[string][]output.File{
+		packageDir(strings.TrimSuffix(stripeCollection, ".postman_collection.json")): withFiles(r.files, extra...),
 	}, false)
 }
