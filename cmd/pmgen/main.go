@@ -5,6 +5,7 @@
 //
 //	pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v] [-keep-secret NAME]
 //	pmgen diff [-json] OLD NEW
+//	pmgen mock -in collection.json [-env FILE] [-addr 127.0.0.1:8080]
 //
 // The flags are:
 //
@@ -80,6 +81,16 @@
 // As with git show, PATH in git:REF:PATH is from the repository's root
 // unless it starts with "./".
 //
+// # A mock server
+//
+// pmgen mock serves a collection's saved examples over HTTP without
+// generating code, for front-end and manual testing. It matches requests
+// to examples as the MockServer of every generated package does, with
+// Postman's rules (see the README), logs each request with the example
+// that answered it, listens on 127.0.0.1:8080 unless -addr says otherwise,
+// and stops cleanly on SIGINT or SIGTERM. A collection generation would
+// reject is rejected with the same message.
+//
 // # The Postman API
 //
 // postman:UID fetches a collection (or, for -env, an environment) by its
@@ -113,6 +124,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "diff" {
 		return runDiff(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "mock" {
+		return runMock(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("pmgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cfg generator.Config
@@ -127,7 +141,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	})
 	verbose := fs.Bool("v", false, "print every warning on its own line, repeats included")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v] [-keep-secret NAME]\n       pmgen diff [-json] OLD NEW")
+		fmt.Fprintln(stderr, "usage: pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v] [-keep-secret NAME]\n       pmgen diff [-json] OLD NEW\n       pmgen mock -in collection.json [-env FILE] [-addr 127.0.0.1:8080]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -49,7 +49,7 @@ func TestScripts(t *testing.T) {
 			}
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"listing": listing},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"listing": listing, "freeport": freePort, "http": httpDo},
 	})
 }
 

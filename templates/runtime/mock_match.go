@@ -275,12 +275,17 @@ func mockQueryPenalty(got, saved [][2]string) int {
 	return penalty
 }
 
-// mockValueMatches compares a value sent with a saved one; a saved value
-// holding {{var}} stands for whatever the variable held, so it matches
-// any value.
+// mockValueMatches compares a value sent with a saved one. A saved value
+// holding {{var}} stands for whatever the variable held, and one such as
+// <string> or <integer> is the placeholder Postman's OpenAPI import saves
+// in place of a value: both match any value.
 func mockValueMatches(got, saved string) bool {
-	return got == saved || strings.Contains(saved, "{{")
+	return got == saved || strings.Contains(saved, "{{") || mockPlaceholder.MatchString(saved)
 }
+
+// mockPlaceholder is a value Postman's OpenAPI import saves for a
+// parameter: its type in angle brackets.
+var mockPlaceholder = regexp.MustCompile(`^<[A-Za-z][A-Za-z0-9 _-]*>$`)
 
 // mockBodyMatches compares a request body with a saved one: as JSON values
 // when both parse, as forms when both are url-encoded, else as text with

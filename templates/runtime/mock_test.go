@@ -30,6 +30,10 @@ var mockUsers = []MockExample{
 		Query: [][2]string{{"_action", "refresh"}}, RequestHeader: [][2]string{{"Accept-API-Version", "resource=4.0"}}},
 	{Op: "Realm.Logout", Name: "Logout", Status: 200, Body: `{"out":true}`, Method: "POST", Path: "/json{{realm}}/sessions",
 		Query: [][2]string{{"_action", "logout"}}},
+	{Op: "Search.Find", Name: "Found", Status: 200, Body: `[]`, Method: "GET", Path: "/search",
+		Query: [][2]string{{"q", "<string>"}, {"limit", "{{limit}}"}}},
+	{Op: "Search.Find", Name: "Bad query", Status: 400, Body: `{}`, Method: "GET", Path: "/search",
+		Query: [][2]string{{"q", ""}}},
 }
 
 // mockDo sends one request to m and returns the response's status, body
@@ -68,6 +72,8 @@ func TestMockMatching(t *testing.T) {
 		{name: "body matched with the header", method: "POST", target: "/users", body: `{"name":"bob"}`, header: []string{"X-Mock-Match-Request-Body", "true"}, status: 201, want: `{"role":"user"}`},
 		{name: "body matched as JSON", method: "POST", target: "/users", body: `{"role":"admin","name":"ada"}`, header: []string{"x-mock-match-request-body", "true"}, status: 201, want: `{"role":"admin"}`},
 		{name: "{{var}} spans segments", method: "POST", target: "/json/realms/root/realms/alpha/sessions?_action=logout", status: 200, want: `{"out":true}`},
+		{name: "placeholders and variables match any query value", method: "GET", target: "/search?q=go&limit=5", status: 200, want: `[]`},
+		{name: "an exact query beats one with a missing parameter, whatever the status", method: "GET", target: "/search?q=", status: 400, want: `{}`},
 		{name: "query picks among requests to one URL", method: "POST", target: "/json/realms/root/sessions?_action=refresh", status: 200, want: `{}`},
 	}
 	m := newMockServer(mockUsers, nil)

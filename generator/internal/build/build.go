@@ -164,7 +164,7 @@ func runtimeNames() []string {
 // for every package beside the runtime: the test client and the
 // conformance fixtures.
 func emittedNames() []string {
-	return []string{"newTestClient",
+	return []string{"newTestClient", "NewMockServer", "mockExamples",
 		"conformanceCall", "conformanceCalls", "conformanceSetting", "conformanceSettings"}
 }
 
