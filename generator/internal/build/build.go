@@ -195,7 +195,7 @@ func ReservedNames() []string { return runtimeNames() }
 // those named for its services: the runtime's, and those emit writes.
 func reservedFiles() []string {
 	return append(templates.RuntimeFileStems(),
-		"doc", "client", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "readme", "conformance")
+		"doc", "client", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "readme", "conformance", "mock")
 }
 
 // userAgent is "pmgen (<name>/<version>)". Control characters are dropped

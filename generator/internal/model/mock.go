@@ -26,3 +26,13 @@ func (s *Service) Operations() []*Operation {
 	}
 	return out
 }
+
+// MockBodyGoType is the type MockCalls decodes op's request body into:
+// the body's own type for a typed JSON body, else []byte, the body as
+// sent.
+func (op *Operation) MockBodyGoType(named func(*Type) string) GoType {
+	if b := op.Body; b != nil && b.Kind == BodyJSON && b.Type != nil && b.HasArg() {
+		return b.Type.GoType(named)
+	}
+	return GoType{Prefix: "[]", Name: "byte"}
+}
