@@ -51,7 +51,8 @@ func NewMock(cfg MockConfig) (*Mock, error) {
 		return nil, err
 	}
 	examples := mockExamples(api)
-	var opts []pmruntime.MockOption
+	// A server that runs until stopped keeps no record of what it served.
+	opts := []pmruntime.MockOption{pmruntime.MockForget()}
 	if cfg.Log != nil {
 		opts = append(opts, pmruntime.MockOnRequest(func(r pmruntime.MockRequest) {
 			cfg.Log(MockLog{Method: r.Method, Path: r.Path, RawQuery: r.RawQuery, Op: r.Op, Example: r.Example, Status: r.Status})

@@ -20,6 +20,7 @@ type MockServer struct {
 	// byOp are the examples of each method, in saved order, for Respond.
 	byOp      map[string][]*MockExample
 	onRequest func(MockRequest)
+	forget    bool
 
 	mu       sync.Mutex
 	forced   map[string]mockForced
@@ -50,6 +51,12 @@ type MockOption func(*MockServer)
 // answered, from the goroutine that served it.
 func MockOnRequest(fn func(MockRequest)) MockOption {
 	return func(m *MockServer) { m.onRequest = fn }
+}
+
+// MockForget keeps no record of the requests served, for a server that
+// runs for long: Requests and MockCalls then return none.
+func MockForget() MockOption {
+	return func(m *MockServer) { m.forget = true }
 }
 
 // MockRequest is a request the mock received and what it answered.
@@ -192,9 +199,11 @@ func (m *MockServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rec.Example, rec.Status = ex.Name, ex.Status
 		writeMockExample(w, r, ex)
 	}
-	m.mu.Lock()
-	m.received = append(m.received, rec)
-	m.mu.Unlock()
+	if !m.forget {
+		m.mu.Lock()
+		m.received = append(m.received, rec)
+		m.mu.Unlock()
+	}
 	if m.onRequest != nil {
 		m.onRequest(rec)
 	}

@@ -88,10 +88,12 @@ func newMockTable(examples []MockExample) *mockTable {
 	return t
 }
 
-// mockPathExpr turns a saved path into a regular expression: a ":var"
-// segment matches one segment, a {{var}} any text, slashes included,
-// because a variable's value may hold several segments ({{realm}} is
-// "/realms/root"). A trailing slash is optional on both sides.
+// mockPathExpr turns a saved path into a regular expression. A ":var"
+// or {{var}} segment matches one segment, as in Postman; a {{var}} glued
+// to other text in its segment ("json{{realm}}") matches any text,
+// slashes included, because such a variable is a piece of path that may
+// hold several segments ({{realm}} is "/realms/root"). A trailing slash
+// is optional on both sides.
 func mockPathExpr(path string) (string, int) {
 	path = strings.TrimSuffix(path, "/")
 	var b strings.Builder
@@ -100,7 +102,7 @@ func mockPathExpr(path string) (string, int) {
 		if i > 0 {
 			b.WriteString("/")
 		}
-		if len(seg) > 1 && seg[0] == ':' {
+		if len(seg) > 1 && seg[0] == ':' || mockWholeVar.MatchString(seg) {
 			b.WriteString("[^/]+")
 			wild++
 			continue
@@ -125,6 +127,9 @@ func mockPathExpr(path string) (string, int) {
 	b.WriteString("/?")
 	return b.String(), wild
 }
+
+// mockWholeVar is a path segment that is one {{var}} and nothing else.
+var mockWholeVar = regexp.MustCompile(`^\{\{[^{}]*\}\}$`)
 
 // mockIncoming is the part of a request the matcher reads.
 type mockIncoming struct {
