@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -61,29 +62,39 @@ const (
 // mockEntry is an example compiled for matching.
 type mockEntry struct {
 	ex           *MockExample
-	index        int
 	path, folded *regexp.Regexp
-	wildcards    int
-	segments     []string // the saved path's segments, for closeness
+	// prefix is the path's text before its first wildcard: a path that
+	// does not start with it, in any case, is not matched further.
+	prefix    string
+	status    string // ex.Status as x-mock-response-code spells it
+	wildcards int
+	segments  []string // the saved path's segments, for closeness
 }
 
 // mockTable is the examples compiled once; it is only read afterwards,
 // so any number of requests may match against it at once.
 type mockTable struct {
 	entries []mockEntry
+	// byMethod lists the entries of each method, upper case: a request
+	// is scored against those only, unless none matches.
+	byMethod map[string][]int
 }
 
 func newMockTable(examples []MockExample) *mockTable {
-	t := &mockTable{entries: make([]mockEntry, len(examples))}
+	t := &mockTable{entries: make([]mockEntry, len(examples)), byMethod: map[string][]int{}}
 	for i := range examples {
 		ex := &examples[i]
 		expr, wild := mockPathExpr(ex.Path)
-		t.entries[i] = mockEntry{
-			ex: ex, index: i, wildcards: wild,
+		e := mockEntry{
+			ex: ex, wildcards: wild, status: strconv.Itoa(ex.Status),
 			path:     regexp.MustCompile("^" + expr + "$"),
 			folded:   regexp.MustCompile("(?i)^" + expr + "$"),
 			segments: strings.Split(strings.Trim(ex.Path, "/"), "/"),
 		}
+		e.prefix, _ = e.path.LiteralPrefix()
+		t.entries[i] = e
+		method := strings.ToUpper(ex.Method)
+		t.byMethod[method] = append(t.byMethod[method], i)
 	}
 	return t
 }
@@ -171,7 +182,8 @@ func mockQuery(raw string) [][2]string {
 type mockVerdict struct {
 	entry   *mockEntry
 	score   int
-	reasons []string // empty when the example matches
+	ok      bool     // the example matches
+	reasons []string // why it does not, when asked to explain
 	// stage says how far it got before being ruled out, for ranking the
 	// closest candidates: 0 nothing matched, 1 the method or the path,
 	// 2 both, and only a mock header or the body differ.
@@ -184,45 +196,76 @@ type mockVerdict struct {
 // so does the body when x-mock-match-request-body is true; query
 // parameters and headers rank the rest. The highest score wins; on a tie a
 // 2xx example wins (unless a code was asked for), then the first saved.
-// With no winner it returns every verdict.
+// With no winner it returns every example's verdict, explained.
 func (t *mockTable) match(in *mockIncoming) (*mockEntry, []mockVerdict) {
-	var best *mockVerdict
-	verdicts := make([]mockVerdict, len(t.entries))
 	code := in.header.Get(mockHeaderCode)
-	for i := range t.entries {
-		v := &verdicts[i]
-		*v = t.entries[i].verdict(in, code)
-		if len(v.reasons) > 0 {
+	var best mockVerdict
+	for _, i := range t.byMethod[strings.ToUpper(in.method)] {
+		v := t.entries[i].verdict(in, code, false)
+		if !v.ok {
 			continue
 		}
-		if best == nil || v.score > best.score ||
+		if best.entry == nil || v.score > best.score ||
 			v.score == best.score && code == "" && mockSuccess(v.entry.ex.Status) && !mockSuccess(best.entry.ex.Status) {
 			best = v
 		}
 	}
-	if best != nil {
+	if best.entry != nil {
 		return best.entry, nil
+	}
+	verdicts := make([]mockVerdict, len(t.entries))
+	for i := range t.entries {
+		verdicts[i] = t.entries[i].verdict(in, code, true)
 	}
 	return nil, verdicts
 }
 
 func mockSuccess(status int) bool { return status >= 200 && status <= 299 }
 
-// verdict scores e against in; code is the x-mock-response-code asked for.
-func (e *mockEntry) verdict(in *mockIncoming, code string) mockVerdict {
-	v := mockVerdict{entry: e, score: mockFullScore}
+// matchPath reports whether in's path matches e's, and whether only when
+// case is ignored. Both the path as sent and as decoded are tried.
+func (e *mockEntry) matchPath(in *mockIncoming) (ok, folded bool) {
+	paths := [2]string{in.escapedPath, in.path}
+	n := 2
+	if in.path == in.escapedPath {
+		n = 1
+	}
+	for _, p := range paths[:n] {
+		if len(p) >= len(e.prefix) && p[:len(e.prefix)] == e.prefix && e.path.MatchString(p) {
+			return true, false
+		}
+	}
+	for _, p := range paths[:n] {
+		if len(p) >= len(e.prefix) && strings.EqualFold(p[:len(e.prefix)], e.prefix) && e.folded.MatchString(p) {
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// verdict scores e against in; code is the x-mock-response-code asked
+// for. Unless explain is set it stops at the first reason to rule e out,
+// and gives none.
+func (e *mockEntry) verdict(in *mockIncoming, code string, explain bool) mockVerdict {
+	v := mockVerdict{entry: e, score: mockFullScore, ok: true}
 	ex := e.ex
 	methodOK := strings.EqualFold(in.method, ex.Method)
 	if !methodOK {
+		v.ok = false
+		if !explain {
+			return v
+		}
 		v.reasons = append(v.reasons, fmt.Sprintf("method is %s, the example's request is %s", in.method, ex.Method))
 	}
-	pathOK := true
-	switch {
-	case e.path.MatchString(in.escapedPath) || e.path.MatchString(in.path):
-	case e.folded.MatchString(in.escapedPath) || e.folded.MatchString(in.path):
+	pathOK, folded := e.matchPath(in)
+	if folded {
 		v.score -= mockFoldedPath
-	default:
-		pathOK = false
+	}
+	if !pathOK {
+		v.ok = false
+		if !explain {
+			return v
+		}
 		v.reasons = append(v.reasons, fmt.Sprintf("path %s does not match %s", in.path, ex.Path))
 	}
 	if methodOK || pathOK {
@@ -233,16 +276,32 @@ func (e *mockEntry) verdict(in *mockIncoming, code string) mockVerdict {
 	}
 	v.stage = 2
 	v.score -= e.wildcards * mockWildcard
-	if code != "" && code != fmt.Sprint(ex.Status) {
+	if code != "" && code != e.status {
+		v.ok = false
+		if !explain {
+			return v
+		}
 		v.reasons = append(v.reasons, fmt.Sprintf("status is %d, %s asks for %s", ex.Status, mockHeaderCode, code))
 	}
 	if name := in.header.Get(mockHeaderName); name != "" && name != ex.Name {
+		v.ok = false
+		if !explain {
+			return v
+		}
 		v.reasons = append(v.reasons, fmt.Sprintf("name is %q, %s asks for %q", ex.Name, mockHeaderName, name))
 	}
 	if id := in.header.Get(mockHeaderID); id != "" && id != ex.ID {
+		v.ok = false
+		if !explain {
+			return v
+		}
 		v.reasons = append(v.reasons, fmt.Sprintf("id is %q, %s asks for %q", ex.ID, mockHeaderID, id))
 	}
 	if strings.EqualFold(in.header.Get(mockHeaderMatchBody), "true") && !mockBodyMatches(in.body, ex.RequestBody) {
+		v.ok = false
+		if !explain {
+			return v
+		}
 		v.reasons = append(v.reasons, "the request body differs from the saved one")
 	}
 	v.score -= mockQueryPenalty(in.query, ex.Query)
@@ -261,7 +320,15 @@ func (e *mockEntry) verdict(in *mockIncoming, code string) mockVerdict {
 // or with another value, and each parameter the example did not save.
 func mockQueryPenalty(got, saved [][2]string) int {
 	penalty := 0
-	used := make([]bool, len(got))
+	// used marks the pairs sent that a saved one took; most queries are
+	// short enough for the array, which costs no allocation.
+	var short [16]bool
+	used := short[:0]
+	if len(got) <= len(short) {
+		used = short[:len(got)]
+	} else {
+		used = make([]bool, len(got))
+	}
 	for _, s := range saved {
 		found := false
 		for i, g := range got {
@@ -275,7 +342,14 @@ func mockQueryPenalty(got, saved [][2]string) int {
 		}
 	}
 	for i, g := range got {
-		if !used[i] && !slices.ContainsFunc(saved, func(s [2]string) bool { return s[0] == g[0] }) {
+		if used[i] {
+			continue
+		}
+		known := false
+		for _, s := range saved {
+			known = known || s[0] == g[0]
+		}
+		if !known {
 			penalty += mockQueryExtra
 		}
 	}
