@@ -35,6 +35,9 @@ func docFile(api *model.API, bodies map[string]string) (*jen.File, error) {
 		indented[name] = strings.Join(lines, "\n")
 	}
 	data := proseData{Header: templates.Header, Prose: *api.Prose, Examples: indented}
+	if data.MockTest != "" {
+		data.MockTest = "\t" + strings.ReplaceAll(data.MockTest, "\n", "\n\t")
+	}
 	data.Doc = api.Doc
 	var buf bytes.Buffer
 	if err := templates.PackageDoc.Execute(&buf, data); err != nil {
