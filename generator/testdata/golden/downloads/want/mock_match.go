@@ -323,7 +323,7 @@ func mockQueryPenalty(got, saved [][2]string) int {
 	// used marks the pairs sent that a saved one took; most queries are
 	// short enough for the array, which costs no allocation.
 	var short [16]bool
-	used := short[:0]
+	var used []bool
 	if len(got) <= len(short) {
 		used = short[:len(got)]
 	} else {
