@@ -21,6 +21,10 @@ type MockServer struct {
 	byOp      map[string][]*MockExample
 	onRequest func(MockRequest)
 	forget    bool
+	// only, set by a generated package's own tests, answers every request
+	// with that example, whatever it matches: each test row checks how the
+	// client handles one example, and what it sent.
+	only *MockExample
 
 	mu       sync.Mutex
 	forced   map[string]mockForced
@@ -70,8 +74,10 @@ type MockRequest struct {
 	Method      string
 	Path        string
 	RawQuery    string
-	Header      http.Header
-	Body        []byte
+	// RequestURI is the request-target as sent, undecoded.
+	RequestURI string
+	Header     http.Header
+	Body       []byte
 }
 
 // MockCall is a request a method sent to the mock, with its body decoded
@@ -171,8 +177,11 @@ const mockBodyLimit = 32 << 20
 func (m *MockServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, mockBodyLimit))
 	in := newMockIncoming(r, body)
-	rec := MockRequest{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, Header: r.Header.Clone(), Body: body}
+	rec := MockRequest{Method: r.Method, Path: r.URL.Path, RawQuery: r.URL.RawQuery, RequestURI: r.RequestURI, Header: r.Header.Clone(), Body: body}
 	entry, verdicts := m.table.match(in)
+	if m.only != nil {
+		entry = &mockEntry{ex: m.only}
+	}
 	switch {
 	case entry == nil:
 		rec.Status = http.StatusNotFound

@@ -136,6 +136,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.selectors = findSelectors(col.Items)
 	b.queryKinds = queryKinds(col.Items)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
+	numberMockRows(b.api)
 	b.pickGrantTestOp()
 	b.warnUnusedCycles()
 	b.linkResponseVars()

@@ -20,6 +20,18 @@ func (b *builder) nameMockOp(op *model.Operation) {
 	op.MockOp = b.pkg.Unique("Op" + strings.Join(op.Chain, "") + op.Method)
 }
 
+// numberMockRows gives every test row its place in the package's table of
+// examples, which lists them in the order of Service.Operations.
+func numberMockRows(api *model.API) {
+	n := 0
+	for _, op := range api.Root.Operations() {
+		for _, tc := range op.Tests {
+			tc.MockIndex = n
+			n++
+		}
+	}
+}
+
 // mockRequest is the saved request example r answers, as the mock server
 // matches it: r's original request, or the item's own when r saved none
 // (Postman's mock servers fall back the same way).

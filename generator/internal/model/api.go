@@ -483,8 +483,10 @@ type TestCase struct {
 	// compares what was sent there by form.
 	WantBodyDynamic bool
 	// Mock is the saved request the example answers, for the mock
-	// server's matcher.
-	Mock MockRequest
+	// server's matcher; MockIndex is the row's place in the package's
+	// table of examples (mock.go), which the test serves it from.
+	Mock      MockRequest
+	MockIndex int
 	// Assertions are the translated pm.test checks that hold on this row's
 	// example, in script order.
 	Assertions []Assertion
