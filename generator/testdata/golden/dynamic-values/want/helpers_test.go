@@ -24,7 +24,7 @@ import (
 	"testing"
 )
 
-// newTestClient points a client at the replay server, with every setting
+// newTestClient points a client at a test server, with every setting
 // given so that the expectations do not depend on defaults, and without
 // retries: a replayed 503 or 429 is an answer to check, not to wait on.
 func newTestClient(t *testing.T, baseURL string) *Client {
