@@ -84,6 +84,9 @@ type builder struct {
 	selectors map[*load.Item]map[selectorKey]string
 	// queryKinds is the Go type of each query key's fields (params.go).
 	queryKinds map[string]model.ParamKind
+	// parents maps each item to the folder holding it, made on first use
+	// (events.go).
+	parents map[*load.Item]*load.Item
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
