@@ -259,4 +259,3 @@ func DefaultCache() string {
 	}
 	return filepath.Join(dir, "pmgen")
 }
-

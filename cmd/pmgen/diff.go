@@ -16,19 +16,31 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("pmgen diff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the report as JSON instead of Markdown")
+	base := fs.String("base", "HEAD", "with a PACKAGE, the git `revision` to compare the project file and inputs with")
+	config := fs.String("config", "", "with a PACKAGE, the project `file` (default: pmgen.yaml here or in a parent)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: pmgen diff [-json] OLD NEW  (each a file, git:REF:PATH or postman:UID)")
+		fmt.Fprintln(stderr, "usage: pmgen diff [-json] OLD NEW  (each a file, git:REF:PATH or postman:UID)\n       pmgen diff [-json] [-base REV] [-config FILE] PACKAGE")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() != 2 {
-		fmt.Fprintln(stderr, "pmgen diff: give the old and the new collection")
+	if fs.NArg() != 1 && fs.NArg() != 2 {
+		fmt.Fprintln(stderr, "pmgen diff: give the old and the new collection, or a package of pmgen.yaml")
 		fs.Usage()
 		return 2
 	}
-	report, err := generator.Diff(fs.Arg(0), fs.Arg(1))
+	var report *generator.DiffReport
+	var err error
+	if fs.NArg() == 1 {
+		p, code := openProject(*config, stderr)
+		if p == nil {
+			return code
+		}
+		report, err = p.Diff(fs.Arg(0), *base)
+	} else {
+		report, err = generator.Diff(fs.Arg(0), fs.Arg(1))
+	}
 	if err != nil {
 		var in *generator.InputError
 		if errors.As(err, &in) {

@@ -110,8 +110,18 @@ func main() {
 
 // run is main without the process: it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "diff" {
+	if len(args) == 0 {
+		return projectRun("", false, false, nil, stdout, stderr)
+	}
+	switch args[0] {
+	case "diff":
 		return runDiff(args[1:], stdout, stderr)
+	case "generate":
+		return runProject("generate", false, args[1:], stdout, stderr)
+	case "check":
+		return runProject("check", true, args[1:], stdout, stderr)
+	case "init":
+		return runInit(args[1:], stdout, stderr)
 	}
 	fs := flag.NewFlagSet("pmgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -137,6 +147,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pmgen: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
 		return 2
+	}
+	if cfg.In == "" && cfg.Out == "" && cfg.Env == "" && cfg.Package == "" && cfg.KeepSecrets == nil {
+		// pmgen -check, pmgen -v: the project file's packages.
+		return projectRun("", cfg.Check, *verbose, nil, stdout, stderr)
 	}
 	if cfg.In == "" || cfg.Out == "" {
 		fmt.Fprintln(stderr, "pmgen: -in and -out are required")

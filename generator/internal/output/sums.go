@@ -114,3 +114,18 @@ func WriteRecord(file string, data []byte) error {
 	}
 	return nil
 }
+
+// Create writes a new file, refusing to replace one that exists: a
+// project file is the user's to edit once written.
+func Create(file string, data []byte) error {
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(file)
+		return err
+	}
+	return f.Close()
+}
