@@ -23,7 +23,7 @@ func Variables(col *load.Collection, env []load.Variable, settings []project.Pai
 		out := append([]load.Variable(nil), vars...)
 		for i := range out {
 			if secret[out[i].Key] {
-				out[i].Value = ""
+				out[i].Type = "secret"
 			}
 		}
 		return out
@@ -32,10 +32,11 @@ func Variables(col *load.Collection, env []load.Variable, settings []project.Pai
 	c.Variables = blank(col.Variables)
 	outEnv := blank(env)
 	for _, s := range settings {
-		if secret[s.Key.Text] {
-			continue
+		v := load.Variable{Key: s.Key.Text, Value: s.Value.Text}
+		if secret[v.Key] {
+			v.Type = "secret"
 		}
-		outEnv = append(outEnv, load.Variable{Key: s.Key.Text, Value: s.Value.Text})
+		outEnv = append(outEnv, v)
 	}
 	return &c, outEnv
 }

@@ -259,7 +259,7 @@ func describe(n *yaml.Node) string {
 
 // suggest is "; did you mean "x"?" for the closest known key, if close.
 func suggest(got string, known []string) string {
-	if c := Closest(got, known, 1); len(c) > 0 {
+	if c := Closest(got, known, 1); len(c) > 0 && distance(strings.ToLower(got), strings.ToLower(c[0])) <= max(2, len(got)/3) {
 		return fmt.Sprintf(" (did you mean %q?)", c[0])
 	}
 	return ""
@@ -283,8 +283,8 @@ func syntaxMessage(err error) string {
 }
 
 // Closest returns up to n of names nearest to name by edit distance,
-// nearest first, leaving out those too far to be a slip of the keyboard
-// or a rename.
+// nearest first; a name that holds name, or is held by it, counts as
+// nearer than any other.
 func Closest(name string, names []string, n int) []string {
 	type cand struct {
 		name string
@@ -293,10 +293,12 @@ func Closest(name string, names []string, n int) []string {
 	var cs []cand
 	lower := strings.ToLower(name)
 	for _, c := range names {
-		dist := distance(lower, strings.ToLower(c))
-		if dist <= max(2, len(name)/2) || strings.Contains(strings.ToLower(c), lower) {
-			cs = append(cs, cand{c, dist})
+		lc := strings.ToLower(c)
+		dist := distance(lower, lc)
+		if lower != "" && (strings.Contains(lc, lower) || strings.Contains(lower, lc)) {
+			dist = -1
 		}
+		cs = append(cs, cand{c, dist})
 	}
 	sort.SliceStable(cs, func(i, j int) bool {
 		if cs[i].dist != cs[j].dist {
