@@ -215,8 +215,9 @@ func buildModel(col, env source, pkg string, keep []string, ov *project.Package)
 	}
 	if ov != nil {
 		var ovDiags model.Diagnostics
-		if c, ovDiags = withOverrides(c, &opts, ov); ovDiags.HasErrors() {
-			diags = append(diags, ovDiags...)
+		c, ovDiags = withOverrides(c, col.data, &opts, ov)
+		diags = append(diags, ovDiags...)
+		if c == nil {
 			return nil, diags, inputError(diags)
 		}
 	}

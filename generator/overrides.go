@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"bytes"
+
 	"github.com/pmgen/pmgen/generator/internal/build"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -12,10 +14,14 @@ import (
 // withOverrides applies a project file's entry for a package: the
 // requests it keeps, its settings and secrets on the collection, and the
 // renames and type overrides through opts.Adjust, once the build has
-// named everything.
-func withOverrides(c *load.Collection, opts *build.Options, ov *project.Package) (*load.Collection, model.Diagnostics) {
+// named everything. The collection is nil when there is nothing to build;
+// otherwise the build goes on after errors here, to report all of them.
+//
+// raw is the collection's text: a variable it refers to ({{name}})
+// without defining it may still be given a default.
+func withOverrides(c *load.Collection, raw []byte, opts *build.Options, ov *project.Package) (*load.Collection, model.Diagnostics) {
 	c, diags := override.Filter(c, ov.Include, ov.Exclude)
-	if diags.HasErrors() {
+	if c == nil {
 		return nil, diags
 	}
 	var known []string
@@ -24,6 +30,11 @@ func withOverrides(c *load.Collection, opts *build.Options, ov *project.Package)
 	}
 	for _, v := range opts.Environment {
 		known = append(known, v.Key)
+	}
+	for _, s := range ov.Settings {
+		if bytes.Contains(raw, []byte("{{"+s.Key.Text+"}}")) {
+			known = append(known, s.Key.Text)
+		}
 	}
 	c, opts.Environment = override.Variables(c, opts.Environment, ov.Settings, ov.Secrets)
 	for _, k := range ov.KeepSecrets {
@@ -36,7 +47,7 @@ func withOverrides(c *load.Collection, opts *build.Options, ov *project.Package)
 		Variables: known, Reserved: build.ReservedNames(),
 	}
 	opts.Adjust = func(api *model.API) model.Diagnostics { return override.Apply(api, m) }
-	return c, nil
+	return c, diags
 }
 
 // switchFiles leaves out the files a package's switches turn off: with

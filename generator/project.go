@@ -107,13 +107,15 @@ func (p *Project) resolve(in string) string {
 }
 
 // relToWD shortens an absolute path to one relative to the working
-// directory when it is below it, so that messages stay short.
+// directory when it is below it or a few levels above (go generate runs
+// in a package's directory, below pmgen.yaml's), so that messages stay
+// short.
 func relToWD(abs string) string {
 	wd, err := os.Getwd()
 	if err != nil {
 		return abs
 	}
-	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(wd, abs); err == nil && strings.Count(filepath.ToSlash(rel), "../") <= 3 {
 		return rel
 	}
 	return abs

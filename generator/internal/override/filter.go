@@ -32,7 +32,8 @@ const (
 
 // Filter returns col with only the requests that include keeps (all, when
 // include is empty) and exclude does not drop. Folders left empty go
-// too. col is not changed: the items on the way down are copied.
+// too. col is not changed: the items on the way down are copied. The
+// collection is nil only when the patterns leave nothing to build.
 func Filter(col *load.Collection, include, exclude []project.Value) (*load.Collection, model.Diagnostics) {
 	if len(include) == 0 && len(exclude) == 0 {
 		return col, nil
@@ -54,7 +55,7 @@ func Filter(col *load.Collection, include, exclude []project.Value) (*load.Colle
 			diags = append(diags, noMatch(p, "folder or request", f.names))
 		}
 	}
-	if !diags.HasErrors() && !hasRequest(out.Items) {
+	if !hasRequest(out.Items) {
 		pos := model.Pos{File: col.File}
 		if len(include) > 0 {
 			pos = include[0].Pos
@@ -62,11 +63,12 @@ func Filter(col *load.Collection, include, exclude []project.Value) (*load.Colle
 			pos = exclude[0].Pos
 		}
 		diags = append(diags, errorAt(pos, CodeNoRequests, "include and exclude leave no request to generate"))
-	}
-	if diags.HasErrors() {
 		return nil, diags
 	}
-	return &out, nil
+	// A pattern that matched nothing is an error, but the collection
+	// filtered by the others is still built, so that every other
+	// override's problems are reported with it.
+	return &out, diags
 }
 
 // filter is the state of one Filter: the patterns, which of them matched,

@@ -12,8 +12,8 @@ import (
 type Model struct {
 	Rename, Types, Settings []project.Pair
 	Secrets, KeepSecrets    []project.Value
-	// Variables are the names the collection and environment define,
-	// which settings and secrets may name beside the client's settings.
+	// Variables are the names the collection and environment define or
+	// the collection refers to: those settings and secrets may name.
 	Variables []string
 	// Reserved are the package-level names the runtime declares.
 	Reserved []string
@@ -25,7 +25,7 @@ type Model struct {
 // those say the new names.
 func Apply(api *model.API, m Model) model.Diagnostics {
 	x := index(api)
-	diags := checkVariables(api, m.Variables, m.Settings, m.Secrets, m.KeepSecrets)
+	diags := checkVariables(m.Variables, m.Settings, m.Secrets, m.KeepSecrets)
 	pkg := x.packageNames(api, m.Reserved)
 	for _, r := range m.Rename {
 		diags = append(diags, x.rename(api, r, pkg)...)

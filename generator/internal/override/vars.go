@@ -42,14 +42,10 @@ func Variables(col *load.Collection, env []load.Variable, settings []project.Pai
 }
 
 // checkVariables reports the settings and secrets that name no variable
-// of the collection, its environment, or the settings the build made.
-func checkVariables(api *model.API, known []string, settings []project.Pair, secrets, keep []project.Value) model.Diagnostics {
-	names := append([]string(nil), known...)
-	for _, s := range api.Settings {
-		if !s.Spelled {
-			names = append(names, s.Key)
-		}
-	}
+// known: one the collection or its environment defines, or one the
+// collection refers to.
+func checkVariables(known []string, settings []project.Pair, secrets, keep []project.Value) model.Diagnostics {
+	names := known
 	has := map[string]bool{}
 	for _, n := range names {
 		has[n] = true

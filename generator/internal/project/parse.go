@@ -283,8 +283,7 @@ func syntaxMessage(err error) string {
 }
 
 // Closest returns up to n of names nearest to name by edit distance,
-// nearest first; a name that holds name, or is held by it, counts as
-// nearer than any other.
+// nearest first; a name that holds name counts as nearer than any other.
 func Closest(name string, names []string, n int) []string {
 	type cand struct {
 		name string
@@ -295,7 +294,7 @@ func Closest(name string, names []string, n int) []string {
 	for _, c := range names {
 		lc := strings.ToLower(c)
 		dist := distance(lower, lc)
-		if lower != "" && (strings.Contains(lc, lower) || strings.Contains(lower, lc)) {
+		if lower != "" && strings.Contains(lc, lower) {
 			dist = -1
 		}
 		cs = append(cs, cand{c, dist})
