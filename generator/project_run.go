@@ -69,8 +69,8 @@ func (p *Project) Generate(opts ProjectOptions) ([]*PackageResult, error) {
 	}
 	var results []*PackageResult
 	for _, run := range runs {
-		results = append(results, run.res)
 		if run.res.Skipped {
+			results = append(results, run.res)
 			continue
 		}
 		res := run.res.Result
@@ -98,6 +98,7 @@ func (p *Project) Generate(opts ProjectOptions) ([]*PackageResult, error) {
 			}
 		}
 		res.Elapsed = time.Since(run.start)
+		results = append(results, run.res)
 	}
 	return results, nil
 }
