@@ -18,3 +18,5 @@ require (
 	golang.org/x/sys v0.26.0 // indirect
 	golang.org/x/tools v0.26.0 // indirect
 )
+
+tool github.com/pmgen/pmgen/cmd/pmgen

@@ -27,11 +27,14 @@ func (p *Project) Generate(opts ProjectOptions) ([]*PackageResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	// pending is a package rendered in the first pass; took is how long
+	// that took, to which the second pass adds its own time, so that
+	// each package's time is its own work.
 	type pending struct {
-		res   *PackageResult
-		out   []output.File
-		key   string
-		start time.Time
+		res  *PackageResult
+		out  []output.File
+		key  string
+		took time.Duration
 	}
 	var (
 		runs  []pending
@@ -62,13 +65,14 @@ func (p *Project) Generate(opts ProjectOptions) ([]*PackageResult, error) {
 			continue
 		}
 		r.Result = res
-		runs = append(runs, pending{r, files, key, start})
+		runs = append(runs, pending{r, files, key, time.Since(start)})
 	}
 	if len(diags) > 0 {
 		return nil, &InputError{diags}
 	}
 	var results []*PackageResult
 	for _, run := range runs {
+		start := time.Now()
 		if run.res.Skipped {
 			results = append(results, run.res)
 			continue
@@ -97,7 +101,7 @@ func (p *Project) Generate(opts ProjectOptions) ([]*PackageResult, error) {
 				p.record(opts.Cache, run.res.Out, run.key, run.out)
 			}
 		}
-		res.Elapsed = time.Since(run.start)
+		res.Elapsed = run.took + time.Since(start)
 		results = append(results, run.res)
 	}
 	return results, nil
