@@ -71,3 +71,28 @@ func TestClosest(t *testing.T) {
 		t.Errorf("a name holding the query comes first: %q", got)
 	}
 }
+
+// TestREADMEExample parses the pmgen.yaml the README shows, so that the
+// example stays a file pmgen accepts.
+func TestREADMEExample(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(data), "### pmgen.yaml")
+	if !ok {
+		t.Fatal(`README.md has no "### pmgen.yaml" section`)
+	}
+	_, rest, ok = strings.Cut(rest, "```yaml\n")
+	block, _, ok2 := strings.Cut(rest, "```\n")
+	if !ok || !ok2 {
+		t.Fatal("README.md's pmgen.yaml section has no yaml block")
+	}
+	f, diags := Parse("README.md", []byte(block))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if p := f.Packages[0]; len(p.Rename) != 4 || len(p.Types) != 2 || p.Generate.Mock == nil {
+		t.Errorf("the README's example lost an override: %+v", p)
+	}
+}
