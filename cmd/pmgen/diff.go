@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/pmgen/pmgen/generator"
 )
@@ -25,14 +26,17 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() != 1 && fs.NArg() != 2 {
+	// One argument is a package of pmgen.yaml; a collection alone is a
+	// comparison missing its other side.
+	one := fs.NArg() == 1 && !strings.HasSuffix(fs.Arg(0), ".json") && !strings.Contains(fs.Arg(0), ":")
+	if !one && fs.NArg() != 2 {
 		fmt.Fprintln(stderr, "pmgen diff: give the old and the new collection, or a package of pmgen.yaml")
 		fs.Usage()
 		return 2
 	}
 	var report *generator.DiffReport
 	var err error
-	if fs.NArg() == 1 {
+	if one {
 		p, code := openProject(*config, stderr)
 		if p == nil {
 			return code
