@@ -49,6 +49,15 @@ func TestScripts(t *testing.T) {
 			// the records of unchanged packages inside the script.
 			env.Setenv("PMGEN_ROOT", root)
 			env.Setenv("PMGEN_CACHE", filepath.Join(env.WorkDir, ".pmgen-cache"))
+			// Scripts on corpus collections skip unless it is set; a
+			// relative value is from the repository root, as for the
+			// generator's corpus tests.
+			if dir := os.Getenv("PMGEN_CORPUS"); dir != "" {
+				if !filepath.IsAbs(dir) {
+					dir = filepath.Join(root, dir)
+				}
+				env.Setenv("PMGEN_CORPUS", dir)
+			}
 			env.Setenv("POSTMAN_API_URL", api.URL)
 			// Scripts that build or vet what they generate run the go
 			// command, which needs its caches; HOME is unset in a script.
@@ -59,6 +68,13 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"listing": listing},
+		// [corpus] holds when $PMGEN_CORPUS names the corpus.
+		Condition: func(cond string) (bool, error) {
+			if cond == "corpus" {
+				return os.Getenv("PMGEN_CORPUS") != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 	})
 }
 

@@ -33,7 +33,23 @@ func Apply(api *model.API, m Model) model.Diagnostics {
 	for _, t := range m.Types {
 		diags = append(diags, x.retype(t)...)
 	}
+	api.Stats.Paged = paged(api.Root, api.Stats.Paged[:0])
 	return diags
+}
+
+// paged lists the operations with page iterators for the run's summary
+// again, under their final names, in the order build listed them: a
+// service's own operations, then its sub-services'.
+func paged(svc *model.Service, out []model.PagedOp) []model.PagedOp {
+	for _, op := range svc.Ops {
+		if op.Pages != nil {
+			out = append(out, model.PagedOp{Where: strings.Join(op.Path, " › "), Method: op.Selector(), Style: op.Pages.Style})
+		}
+	}
+	for _, sub := range svc.Services {
+		out = paged(sub, out)
+	}
+	return out
 }
 
 // targets maps every name an override may give, as pmgen diff prints it,
@@ -128,7 +144,7 @@ func (x *targets) rename(api *model.API, r project.Pair, pkg map[string]bool) mo
 		return x.renameService(svc, r)
 	}
 	if op, ok := x.ops[from]; ok {
-		return x.renameMethod(api, op, r, pkg)
+		return x.renameMethod(op, r, pkg)
 	}
 	if t, ok := x.types[from]; ok {
 		if t.Name != to && pkg[to] {
@@ -194,7 +210,7 @@ func (x *targets) renameService(svc *model.Service, r project.Pair) model.Diagno
 	return nil
 }
 
-func (x *targets) renameMethod(api *model.API, op *model.Operation, r project.Pair, pkg map[string]bool) model.Diagnostics {
+func (x *targets) renameMethod(op *model.Operation, r project.Pair, pkg map[string]bool) model.Diagnostics {
 	to, old := r.Value.Text, op.Method
 	if old == to {
 		return nil
@@ -202,7 +218,6 @@ func (x *targets) renameMethod(api *model.API, op *model.Operation, r project.Pa
 	if members(x.opSvc[op])[to] {
 		return model.Diagnostics{errorAt(r.Value.Pos, CodeNameTaken, "cannot rename method %s to %s: the service already has a method or service %s", r.Key.Text, to, to)}
 	}
-	oldSel := op.Selector()
 	op.Method = to
 	op.Lead = renamePrefix(op.Lead, old, to)
 	op.Doc = renamePrefix(op.Doc, old, to)
@@ -219,11 +234,6 @@ func (x *targets) renameMethod(api *model.API, op *model.Operation, r project.Pa
 			if n := strings.Replace(*name, old, to, 1); strings.HasPrefix(*name, old) && !m[n] {
 				*name = n
 			}
-		}
-	}
-	for i := range api.Stats.Paged {
-		if api.Stats.Paged[i].Method == oldSel {
-			api.Stats.Paged[i].Method = op.Selector()
 		}
 	}
 	return nil
