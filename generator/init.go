@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/token"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -21,14 +23,20 @@ const maxStarterFolders = 40
 
 // StarterProject writes a commented pmgen.yaml for the collection in
 // (a file, postman:UID or git:REF:PATH), to be saved as config: one
-// package written to out (default: the package name, beside config),
-// with every override shown, commented out, on this collection's own
-// names: its folders for include and exclude, a method, a type, a field
-// and a variable. pmgen generate accepts the file unchanged.
+// package written to out (default: the package name, beside config) and
+// named pkg (default: out's last element when that is a Go identifier,
+// else from the collection), with every override shown, commented out,
+// on this collection's own names: its folders for include and exclude, a
+// method, a type, a field and a variable. pmgen generate accepts the file
+// unchanged.
 func StarterProject(in, out, pkg, config string) ([]byte, error) {
 	col, _, err := readInputs(in, "")
 	if err != nil {
 		return nil, err
+	}
+	if base := path.Base(filepath.ToSlash(out)); pkg == "" && out != "" && checkPackageName(base) == nil && token.IsIdentifier(base) {
+		// A package is best named as its directory.
+		pkg = base
 	}
 	api, _, err := buildModel(col, source{}, pkg, nil, nil)
 	if err != nil {
