@@ -266,12 +266,20 @@ func suggest(got string, known []string) string {
 }
 
 // syntaxLine is the line a YAML syntax error names ("yaml: line 3: ...").
+// The library names the line where the construct around the fault starts
+// (an open bracket, the mapping holding a bad line) rather than the fault
+// itself, counting from 0 for parser errors ("did not find expected ...")
+// and from 1 for scanner errors ("found ..."); the line returned counts
+// from 1.
 func syntaxLine(err error) int {
 	var line int
-	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); e == nil {
-		return line
+	if _, e := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); e != nil {
+		return 1
 	}
-	return 1
+	if !strings.Contains(err.Error(), ": found ") {
+		line++
+	}
+	return max(line, 1)
 }
 
 func syntaxMessage(err error) string {
@@ -279,7 +287,7 @@ func syntaxMessage(err error) string {
 	if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "line ") && i >= 0 {
 		msg = msg[i+2:]
 	}
-	return "not valid YAML: " + msg
+	return "not valid YAML in the part that starts on this line: " + msg
 }
 
 // Closest returns up to n of names nearest to name by edit distance,

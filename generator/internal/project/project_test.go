@@ -40,6 +40,7 @@ func TestParse(t *testing.T) {
 			`p.yaml:3:5: unknown key "packages[1].ouput" (did you mean "output"?); the keys here are input, environment, output, package, include, exclude, rename, types, settings, secrets, keep-secrets, generate [config-unknown-key]`},
 		{"wrong type", "version: one\npackages: []\n", `p.yaml:1:10: "version" must be a whole number, not "one" [config-wrong-type]`},
 		{"rename list", "packages:\n  - input: a\n    output: b\n    rename: [a, b]\n", `p.yaml:4:13: "packages[1].rename" must be a mapping of names to values, not a list [config-wrong-type]`},
+		{"syntax", "version: 1\npackages:\n  - input: \"a\n", `p.yaml:3:1: not valid YAML in the part that starts on this line: found unexpected end of stream [config-syntax]`},
 		{"empty", "", `p.yaml:1:1: the file is empty: list the packages to generate under packages: [config-missing]`},
 		{"no packages", "version: 1\n", `p.yaml:1:1: no packages: list the packages to generate under packages: [config-missing]`},
 		{"version", "version: 2\npackages:\n  - {input: a, output: b}\n", `p.yaml:1:1: version 2 is not known to this pmgen; it reads version 1 [config-version]`},
