@@ -51,7 +51,9 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	examples := b.buildResponses(it, op)
 	b.buildTests(it, op, examples)
 	b.parseResponseVars(it, op)
-	pagination.Plan(op, linkHeader(examples))
+	if !b.noPages {
+		pagination.Plan(op, linkHeader(examples))
+	}
 	b.typeParams(op)
 
 	desc := it.Description
