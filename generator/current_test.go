@@ -1,56 +1,49 @@
 package generator
 
 import (
-	"bufio"
-	"flag"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/pmgen/pmgen/generator/internal/emit"
 	"github.com/pmgen/pmgen/generator/internal/output"
+	"github.com/pmgen/pmgen/generator/internal/project"
 )
 
-// generateLine is one pmgen //go:generate line of generated/generate.go.
+// generateLine is one package of the repository's pmgen.yaml, which
+// generated/generate.go runs.
 type generateLine struct {
 	in, out, pkg, env string
 }
 
-// generateLines reads the pmgen invocations from generated/generate.go,
-// resolving their paths from the generated/ directory, as go generate does.
+// generateLines reads the packages of ../pmgen.yaml, resolving their paths
+// from the repository's root, as pmgen does. The clients this repository
+// ships use no overrides; one that did would need this test to apply them.
 func generateLines(t *testing.T) []generateLine {
 	t.Helper()
-	dir := filepath.Join("..", "generated")
-	f, err := os.Open(filepath.Join(dir, "generate.go"))
+	root := ".."
+	name := filepath.Join(root, project.FileName)
+	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	f, diags := project.Parse(name, data)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
 	var lines []generateLine
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		text, ok := strings.CutPrefix(sc.Text(), "//go:generate go run ../cmd/pmgen ")
-		if !ok {
-			continue
+	for _, p := range f.Packages {
+		if len(p.Include)+len(p.Exclude)+len(p.Rename)+len(p.Types)+len(p.Settings)+len(p.Secrets)+len(p.KeepSecrets) > 0 || p.Generate != (project.Switches{}) {
+			t.Fatalf("%s: package %s has overrides, which TestGeneratedIsCurrent does not apply", name, p.Label())
 		}
-		fs := flag.NewFlagSet("pmgen", flag.ContinueOnError)
-		var l generateLine
-		fs.StringVar(&l.in, "in", "", "")
-		fs.StringVar(&l.out, "out", "", "")
-		fs.StringVar(&l.pkg, "package", "", "")
-		fs.StringVar(&l.env, "env", "", "")
-		if err := fs.Parse(strings.Fields(text)); err != nil {
-			t.Fatalf("generate.go: %v", err)
-		}
-		l.in, l.out = filepath.Join(dir, l.in), filepath.Join(dir, l.out)
-		if l.env != "" {
-			l.env = filepath.Join(dir, l.env)
+		l := generateLine{in: filepath.Join(root, p.Input.Text), out: filepath.Join(root, p.Output.Text), pkg: p.Package.Text}
+		if p.Environment.Text != "" {
+			l.env = filepath.Join(root, p.Environment.Text)
 		}
 		lines = append(lines, l)
 	}
 	if len(lines) == 0 {
-		t.Fatal("generated/generate.go has no pmgen line")
+		t.Fatalf("%s lists no package", name)
 	}
 	return lines
 }

@@ -26,7 +26,7 @@ func Diff(old, new string) (*DiffReport, error) {
 		if err != nil {
 			return nil, err
 		}
-		if apis[i], _, err = buildModel(col, source{}, "", nil); err != nil {
+		if apis[i], _, err = buildModel(col, source{}, "", nil, nil); err != nil {
 			return nil, err
 		}
 	}

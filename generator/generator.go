@@ -22,6 +22,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/naming"
 	"github.com/pmgen/pmgen/generator/internal/output"
+	"github.com/pmgen/pmgen/generator/internal/project"
 )
 
 // Config is one run of pmgen.
@@ -193,8 +194,9 @@ func readInputs(col, env string) (source, source, error) {
 // buildModel is the pure front of the pipeline: load and build, from bytes to
 // the API model. An *InputError carries every diagnostic when the input
 // is bad; the diagnostics returned otherwise are warnings. keep are the
-// variables released from withholding.
-func buildModel(col, env source, pkg string, keep []string) (*model.API, model.Diagnostics, error) {
+// variables released from withholding; ov, when not nil, is the project
+// file's entry for the package, whose overrides apply (overrides.go).
+func buildModel(col, env source, pkg string, keep []string, ov *project.Package) (*model.API, model.Diagnostics, error) {
 	if err := checkPackageName(pkg); err != nil {
 		return nil, nil, err
 	}
@@ -210,6 +212,14 @@ func buildModel(col, env source, pkg string, keep []string) (*model.API, model.D
 			return nil, diags, inputError(diags)
 		}
 		opts.Environment = vars
+	}
+	if ov != nil {
+		var ovDiags model.Diagnostics
+		c, ovDiags = withOverrides(c, col.data, &opts, ov)
+		diags = append(diags, ovDiags...)
+		if c == nil {
+			return nil, diags, inputError(diags)
+		}
 	}
 	api, buildDiags := build.Build(c, opts)
 	diags = append(diags, buildDiags...)
@@ -229,7 +239,7 @@ func render(col, env source, pkg string) ([]output.File, model.Stats, model.Diag
 // withholding (Config.KeepSecrets) and the files beyond the package that
 // opts asks for (Config.ConformanceFixtures).
 func renderWith(col, env source, pkg string, keep []string, opts emit.Options) ([]output.File, model.Stats, model.Diagnostics, error) {
-	api, diags, err := buildModel(col, env, pkg, keep)
+	api, diags, err := buildModel(col, env, pkg, keep, nil)
 	if err != nil {
 		return nil, model.Stats{}, diags, err
 	}

@@ -46,7 +46,7 @@ func NewMock(cfg MockConfig) (*Mock, error) {
 	if err != nil {
 		return nil, err
 	}
-	api, diags, err := buildModel(col, env, "", nil)
+	api, diags, err := buildModel(col, env, "", nil, nil)
 	if err != nil {
 		return nil, err
 	}

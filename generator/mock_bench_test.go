@@ -33,7 +33,7 @@ func BenchmarkMockServeFastly(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	api, _, err := buildModel(source{path, data}, source{}, "", nil)
+	api, _, err := buildModel(source{path, data}, source{}, "", nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

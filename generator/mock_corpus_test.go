@@ -90,7 +90,7 @@ func TestMockCorpusServes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		api, _, err := buildModel(source{path, data}, source{}, "", nil)
+		api, _, err := buildModel(source{path, data}, source{}, "", nil, nil)
 		if err != nil {
 			t.Errorf("%s: %v", filepath.Base(path), err)
 			continue

@@ -5,7 +5,14 @@
 //
 //	pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v] [-keep-secret NAME]
 //	pmgen diff [-json] OLD NEW
+//	pmgen [generate | check] [-v] [-config FILE] [PACKAGE...]
+//	pmgen diff [-json] [-base REV] [-config FILE] PACKAGE
+//	pmgen init [-out DIR] [-package NAME] [-config FILE] COLLECTION
 //	pmgen mock -in collection.json [-env FILE] [-addr 127.0.0.1:8080]
+//
+// The first form generates one collection's package from flags; generate,
+// check, diff PACKAGE and init read a project file, pmgen.yaml (see
+// below); mock serves a collection's saved examples (see "A mock server").
 //
 // The flags are:
 //
@@ -100,9 +107,44 @@
 // and rate limiting (429, with the time to wait) each get a sentence; the
 // key is never printed.
 //
-// In a repository, put one line per collection in a generate.go:
+// # The project file
 //
-//	//go:generate go run github.com/pmgen/pmgen/cmd/pmgen -in ../collections/api.postman_collection.json -out api
+// pmgen.yaml lists the client packages a module keeps, each with its
+// input (a file, postman:UID or git:REF:PATH), optional environment,
+// output directory and package name, and the overrides that change it
+// without editing the collection: include and exclude (folder paths,
+// request paths or names, with * ? [...]), rename (a service, method,
+// type or field, keyed by the name pmgen diff prints), types (a field's
+// Go type: int64, time.Time, IMPORT.Name), settings (variables'
+// defaults), secrets and keep-secrets (which saved values are withheld),
+// and generate (tests, iterators and mock switched on or off). Its JSON
+// Schema is pmgen.schema.json in pmgen's repository. An override that
+// matches nothing is an error with the closest names.
+//
+// pmgen with no -in and no -out, and pmgen generate, generate every
+// package of the pmgen.yaml in the current directory or its nearest
+// parent that has one (-config FILE names another), or those named by
+// package name or output directory. pmgen check writes nothing and exits 1
+// with a diff when a package is stale. Either reads and builds every
+// package before writing any: a bad project file or input changes nothing
+// on disk, and every problem is reported with its file, line, column and
+// key. A package whose inputs, entry and pmgen executable are those of
+// the last run, and whose directory holds exactly what that run wrote
+// (checked by SHA-256), is skipped; the records are kept under the user's
+// cache directory, or in $PMGEN_CACHE ("off" keeps none).
+//
+// pmgen diff PACKAGE compares the package as pmgen.yaml and its file
+// inputs stood at git revision -base (default HEAD) with the working
+// tree, overrides applied on both sides. pmgen init writes a commented
+// starter pmgen.yaml for a collection, listing its folders; it never
+// replaces one.
+//
+// In a module, make pmgen a tool and generate from one line:
+//
+//	go get -tool github.com/pmgen/pmgen/cmd/pmgen
+//	go tool pmgen init collections/api.postman_collection.json
+//
+//	//go:generate go tool pmgen
 package main
 
 import (
@@ -121,10 +163,19 @@ func main() {
 
 // run is main without the process: it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "diff" {
-		return runDiff(args[1:], stdout, stderr)
+	if len(args) == 0 {
+		return projectRun("", false, false, nil, stdout, stderr)
 	}
-	if len(args) > 0 && args[0] == "mock" {
+	switch args[0] {
+	case "diff":
+		return runDiff(args[1:], stdout, stderr)
+	case "generate":
+		return runProject("generate", false, args[1:], stdout, stderr)
+	case "check":
+		return runProject("check", true, args[1:], stdout, stderr)
+	case "init":
+		return runInit(args[1:], stdout, stderr)
+	case "mock":
 		return runMock(args[1:], stdout, stderr)
 	}
 	fs := flag.NewFlagSet("pmgen", flag.ContinueOnError)
@@ -151,6 +202,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pmgen: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
 		return 2
+	}
+	if cfg.In == "" && cfg.Out == "" && cfg.Env == "" && cfg.Package == "" && cfg.KeepSecrets == nil {
+		// pmgen -check, pmgen -v: the project file's packages.
+		return projectRun("", cfg.Check, *verbose, nil, stdout, stderr)
 	}
 	if cfg.In == "" || cfg.Out == "" {
 		fmt.Fprintln(stderr, "pmgen: -in and -out are required")

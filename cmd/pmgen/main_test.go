@@ -32,6 +32,10 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
 	goEnv := goEnvironment(t)
 	api := fakePostmanAPI(seedData)
 	// Scripts run as parallel subtests, which outlive this function's body.
@@ -40,6 +44,20 @@ func TestScripts(t *testing.T) {
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SEED", seed)
+			// PMGEN_ROOT is this working tree, which a script's
+			// throwaway module replaces pmgen with; PMGEN_CACHE keeps
+			// the records of unchanged packages inside the script.
+			env.Setenv("PMGEN_ROOT", root)
+			env.Setenv("PMGEN_CACHE", filepath.Join(env.WorkDir, ".pmgen-cache"))
+			// Scripts on corpus collections skip unless it is set; a
+			// relative value is from the repository root, as for the
+			// generator's corpus tests.
+			if dir := os.Getenv("PMGEN_CORPUS"); dir != "" {
+				if !filepath.IsAbs(dir) {
+					dir = filepath.Join(root, dir)
+				}
+				env.Setenv("PMGEN_CORPUS", dir)
+			}
 			env.Setenv("POSTMAN_API_URL", api.URL)
 			// Scripts that build or vet what they generate run the go
 			// command, which needs its caches; HOME is unset in a script.
@@ -50,6 +68,13 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"listing": listing, "freeport": freePort, "http": httpDo},
+		// [corpus] holds when $PMGEN_CORPUS names the corpus.
+		Condition: func(cond string) (bool, error) {
+			if cond == "corpus" {
+				return os.Getenv("PMGEN_CORPUS") != "", nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 	})
 }
 
@@ -65,6 +90,9 @@ func goEnvironment(t *testing.T) map[string]string {
 		t.Fatalf("go env: %v", err)
 	}
 	env["GOPROXY"], env["GOTOOLCHAIN"], env["GOFLAGS"] = "off", "local", "-mod=mod"
+	// Adding pmgen's own requirements to a script's module writes their
+	// sums from the module cache; the checksum database is not reachable.
+	env["GOSUMDB"] = "off"
 	return env
 }
 

@@ -1,8 +1,6 @@
 package build
 
 import (
-	"strings"
-
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/pmtest"
@@ -12,37 +10,13 @@ import (
 // collection's test scripts, then each enclosing folder's, then the item's
 // own, in that order.
 func (b *builder) testBlocks(it *load.Item) []pmtest.Block {
-	events := append([]load.Event(nil), b.col.Events...)
-	for _, folder := range ancestors(b.col.Items, it) {
-		events = append(events, folder.Events...)
-	}
-	events = append(events, it.Events...)
 	var blocks []pmtest.Block
-	for _, ev := range events {
-		if ev.Listen != "test" || ev.Disabled {
-			continue
-		}
-		for _, blk := range pmtest.ParseScript(strings.Join(ev.Exec, "\n")) {
+	for _, script := range b.testScripts(it) {
+		for _, blk := range pmtest.ParseScript(script) {
 			blocks = append(blocks, refuseUnreplayed(blk))
 		}
 	}
 	return blocks
-}
-
-// ancestors returns the folders from the root down to it, or nil when it
-// is not under items.
-func ancestors(items []*load.Item, it *load.Item) []*load.Item {
-	for _, x := range items {
-		if x == it {
-			return []*load.Item{}
-		}
-		if x.IsFolder {
-			if path := ancestors(x.Items, it); path != nil {
-				return append([]*load.Item{x}, path...)
-			}
-		}
-	}
-	return nil
 }
 
 // refuseUnreplayed refuses a block that checks a header the replay server

@@ -32,6 +32,12 @@ type Options struct {
 	// KeepSecrets names variables whose saved values are kept as defaults
 	// although pmgen would withhold them as credentials.
 	KeepSecrets []string
+	// NoIterators leaves paginated requests without page iterators.
+	NoIterators bool
+	// Adjust, when set, changes the model once every name is decided and
+	// before the docs composed from names are written: a project file's
+	// renames and type overrides. Its diagnostics join the build's.
+	Adjust func(*model.API) model.Diagnostics
 }
 
 // builder carries the state of one build. It lives for one call of Build.
@@ -84,6 +90,11 @@ type builder struct {
 	selectors map[*load.Item]map[selectorKey]string
 	// queryKinds is the Go type of each query key's fields (params.go).
 	queryKinds map[string]model.ParamKind
+	// parents maps each item to the folder holding it, made on first use
+	// (events.go).
+	parents map[*load.Item]*load.Item
+	// noPages is Options.NoIterators.
+	noPages bool
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
@@ -103,6 +114,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		tests:    naming.NewScope(),
 		dynamics: map[string]bool{},
 		keep:     opts.KeepSecrets,
+		noPages:  opts.NoIterators,
 
 		cycleWarned: map[string]bool{},
 		cycleUsed:   map[string]bool{},
@@ -145,6 +157,9 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		b.api.Dynamics = append(b.api.Dynamics, name)
 	}
 	sort.Strings(b.api.Dynamics)
+	if opts.Adjust != nil && !b.diags.HasErrors() {
+		b.diags = append(b.diags, opts.Adjust(b.api)...)
+	}
 	apidoc.Write(b.api)
 	b.api.Stats.Types = len(b.api.Types)
 	if b.diags.HasErrors() {

@@ -52,7 +52,9 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	b.buildTests(it, op, examples)
 	b.nameMockOp(op)
 	b.parseResponseVars(it, op)
-	pagination.Plan(op, linkHeader(examples))
+	if !b.noPages {
+		pagination.Plan(op, linkHeader(examples))
+	}
 	b.typeParams(op)
 
 	desc := it.Description

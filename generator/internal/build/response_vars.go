@@ -95,23 +95,6 @@ func (b *builder) secretKey(key string) bool {
 	return b.secrets.SecretReason(load.Variable{Key: key}) != ""
 }
 
-// testScripts are the enabled test scripts Postman runs after it, in
-// order.
-func (b *builder) testScripts(it *load.Item) []string {
-	events := append([]load.Event(nil), b.col.Events...)
-	for _, folder := range ancestors(b.col.Items, it) {
-		events = append(events, folder.Events...)
-	}
-	events = append(events, it.Events...)
-	var out []string
-	for _, ev := range events {
-		if ev.Listen == "test" && !ev.Disabled {
-			out = append(out, strings.Join(ev.Exec, "\n"))
-		}
-	}
-	return out
-}
-
 // quoteStatement shows a statement on one line, shortened.
 func quoteStatement(s string) string {
 	s = strings.Join(strings.Fields(s), " ")

@@ -58,6 +58,8 @@ func (t *TypeRef) GoType(named func(*Type) string) GoType {
 		g.Name = "bool"
 	case KindTime:
 		g = timeTime
+	case KindExternal:
+		g = *t.External
 	case KindSlice:
 		g = t.Elem.GoType(named)
 		g.Prefix = "[]" + g.Prefix

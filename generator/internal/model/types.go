@@ -27,6 +27,9 @@ const (
 	// that time.Time decodes and encodes again as the same instant and
 	// offset (infer's timestamp rule).
 	KindTime
+	// KindExternal is the type External names: a project file gave it to
+	// a field (a predeclared type, or a type of another package).
+	KindExternal
 )
 
 // TypeRef is a Go type expression.
@@ -34,6 +37,8 @@ type TypeRef struct {
 	Kind  Kind
 	Elem  *TypeRef // KindSlice, KindMap
 	Named *Type    // KindStruct
+	// External is the type of KindExternal.
+	External *GoType
 	// Nullable is set when an example held null here; the Go type is then a
 	// pointer (or, for slices, maps and raw values, the nil value).
 	Nullable bool

@@ -7,9 +7,10 @@
 // output, so the guarantees users rely on live here and nowhere else:
 //
 //   - A run is atomic per package. New contents are staged next to their
-//     targets and synced before anything is renamed into place; a failure
-//     while staging leaves the directory as it was, and a failure while
-//     committing is rolled back from the contents read beforehand.
+//     targets and synced, all together (durable.go), before anything is
+//     renamed into place; a failure while staging leaves the directory
+//     as it was, and a failure while committing is rolled back from the
+//     contents read beforehand.
 //   - Byte-identical files are not rewritten, so their modification times
 //     (and therefore build caches and editors) are left alone.
 //   - Only files that carry pmgen's header, or live under testdata/pmgen/,

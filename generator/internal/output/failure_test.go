@@ -26,6 +26,13 @@ func failOn(op, name string) writer {
 			}
 			return tmp, err
 		}
+	case "sync":
+		w.sync = func(tmps []string) error {
+			if err := syncStaged(tmps); err != nil {
+				return err
+			}
+			return errInjected // as if the disk failed to write the batch
+		}
 	case "rename":
 		w.rename = func(oldpath, newpath string) error {
 			if filepath.Base(newpath) == name {
@@ -67,6 +74,7 @@ func TestWriteFailureLeavesPreviousFiles(t *testing.T) {
 	}{
 		{name: "staging fails after directories were made", w: failOn("writeTemp", "x.json"), want: "injected"},
 		{name: "staging fails on the last file", w: failOn("writeTemp", "zz.go"), want: "injected"},
+		{name: "syncing the staged files fails", w: failOn("sync", ""), want: "injected"},
 		{name: "rename fails after others succeeded", w: failOn("rename", "sessions.go"), want: "sessions.go"},
 		{name: "rename fails on the last file", w: failOn("rename", "zz.go"), want: "zz.go"},
 		{name: "stale removal fails", w: failOn("remove", "b.json"), want: "injected"},

@@ -24,7 +24,7 @@ type txn struct {
 	journal []change // applied renames and removals, in order
 }
 
-// staged is a synced temporary waiting to be renamed onto its target.
+// staged is a temporary waiting to be synced and renamed onto its target.
 type staged struct {
 	tmp, target string
 	prev        current
@@ -67,14 +67,12 @@ func (tx *txn) mkdirs(p string) error {
 	return nil
 }
 
-// stageAll writes every change to a synced temporary next to its target.
-// The directories are made first, in order, so that abort knows which ones
-// this run created. The temporaries are then written concurrently: each
-// one is synced, and on a package of hundreds of files waiting for the
-// disk one file at a time is most of a run's time, while syncs in flight
-// together share the file system's journal commits. Every temporary that
-// was created is recorded, in path order, whatever failed, so that abort
-// removes it.
+// stageAll writes every change to a temporary next to its target, then
+// syncs them all at once (durable.go). The directories are made first, in
+// order, so that abort knows which ones this run created. The temporaries
+// are written concurrently, which overlaps the file system's own work on
+// a package of hundreds of files. Every temporary that was created is
+// recorded, in path order, whatever failed, so that abort removes it.
 func (tx *txn) stageAll(dir string, changes []target) error {
 	for _, t := range changes {
 		if err := tx.mkdirs(filepath.Dir(osPath(dir, t.Path))); err != nil {
@@ -94,12 +92,17 @@ func (tx *txn) stageAll(dir string, changes []target) error {
 		}()
 	}
 	wg.Wait()
+	var written []string
 	for i, t := range changes {
 		if tmps[i] != "" {
 			tx.staged = append(tx.staged, staged{tmp: tmps[i], target: osPath(dir, t.Path), prev: t.have})
+			written = append(written, tmps[i])
 		}
 	}
-	return errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return tx.ops.sync(written)
 }
 
 // stageConcurrency bounds the temporaries being written at once: enough
@@ -107,8 +110,8 @@ func (tx *txn) stageAll(dir string, changes []target) error {
 // files.
 const stageConcurrency = 16
 
-// writeTemp writes data to a new temporary file in target's directory and
-// syncs it, so that a rename can publish it whole. It returns the
+// writeTemp writes data to a new temporary file in target's directory; the
+// caller syncs it before a rename publishes it. It returns the
 // temporary's name whenever the file was created, even on error, so that
 // the caller can remove it.
 func writeTemp(target string, data []byte, perm fs.FileMode) (string, error) {
@@ -122,9 +125,6 @@ func writeTemp(target string, data []byte, perm fs.FileMode) (string, error) {
 	err = f.Chmod(perm)
 	if err == nil {
 		_, err = f.Write(data)
-	}
-	if err == nil {
-		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -183,6 +183,9 @@ func (tx *txn) rollback() error {
 // not the writer's: tests make the run fail, not its rollback.
 func restore(target string, prev current) error {
 	tmp, err := writeTemp(target, prev.data, prev.perm)
+	if err == nil {
+		err = syncPath(tmp)
+	}
 	if err == nil {
 		err = os.Rename(tmp, target)
 	}

@@ -39,8 +39,10 @@ func Write(dir string, files []File) (Result, error) {
 // run as root, where permissions cannot make a write, rename or removal
 // fail at a chosen point.
 type writer struct {
-	// writeTemp stages data in a synced temporary next to target.
+	// writeTemp stages data in a temporary next to target.
 	writeTemp func(target string, data []byte, perm fs.FileMode) (tmp string, err error)
+	// sync makes the staged temporaries durable before any is renamed.
+	sync func(tmps []string) error
 	// rename moves a staged temporary onto its target during the commit.
 	rename func(oldpath, newpath string) error
 	// remove deletes a stale file.
@@ -50,7 +52,7 @@ type writer struct {
 // osWriter is the writer Write uses: the real operations. A function, not
 // a variable, so that no test can swap it for everyone.
 func osWriter() writer {
-	return writer{writeTemp: writeTemp, rename: os.Rename, remove: os.Remove}
+	return writer{writeTemp: writeTemp, sync: syncStaged, rename: os.Rename, remove: os.Remove}
 }
 
 func (w writer) write(dir string, files []File) (Result, error) {
@@ -103,6 +105,16 @@ func (w writer) write(dir string, files []File) (Result, error) {
 	}
 	for _, s := range sv.stale {
 		res.Removed = append(res.Removed, s.path)
+	}
+	// The renames and removals are durable once their directories are
+	// synced. A failure here is reported with what was done: every file
+	// under its real name is whole, and undoing would not make it safer.
+	var touched []string
+	for _, c := range tx.journal {
+		touched = append(touched, c.target)
+	}
+	if err := syncDirs(touched); err != nil {
+		return res, err
 	}
 	// The new files are in place; an empty directory that cannot be
 	// removed is reported but does not warrant undoing the run.
