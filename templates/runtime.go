@@ -347,10 +347,18 @@ func (d *decl) text(selected map[string]bool) []byte {
 	return b.Bytes()
 }
 
-// recvType is the name of a method's receiver type: T for t T and t *T.
+// recvType is the name of a method's receiver type: T for t T, t *T and
+// t T[P].
 func recvType(e ast.Expr) string {
 	if s, ok := e.(*ast.StarExpr); ok {
 		e = s.X
+	}
+	// A generic type's receiver names its type parameters: T[P].
+	switch g := e.(type) {
+	case *ast.IndexExpr:
+		e = g.X
+	case *ast.IndexListExpr:
+		e = g.X
 	}
 	if id, ok := e.(*ast.Ident); ok {
 		return id.Name

@@ -8,9 +8,11 @@
 //	pmgen [generate | check] [-v] [-config FILE] [PACKAGE...]
 //	pmgen diff [-json] [-base REV] [-config FILE] PACKAGE
 //	pmgen init [-out DIR] [-package NAME] [-config FILE] COLLECTION
+//	pmgen mock -in collection.json [-env FILE] [-addr 127.0.0.1:8080]
 //
-// The first form generates one collection's package from flags; the
-// others read a project file, pmgen.yaml (see below).
+// The first form generates one collection's package from flags; generate,
+// check, diff PACKAGE and init read a project file, pmgen.yaml (see
+// below); mock serves a collection's saved examples (see "A mock server").
 //
 // The flags are:
 //
@@ -85,6 +87,16 @@
 //
 // As with git show, PATH in git:REF:PATH is from the repository's root
 // unless it starts with "./".
+//
+// # A mock server
+//
+// pmgen mock serves a collection's saved examples over HTTP without
+// generating code, for front-end and manual testing. It matches requests
+// to examples as the MockServer of every generated package does, with
+// Postman's rules (see the README), logs each request with the example
+// that answered it, listens on 127.0.0.1:8080 unless -addr says otherwise,
+// and stops cleanly on SIGINT or SIGTERM. A collection generation would
+// reject is rejected with the same message.
 //
 // # The Postman API
 //
@@ -163,6 +175,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runProject("check", true, args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
+	case "mock":
+		return runMock(args[1:], stdout, stderr)
 	}
 	fs := flag.NewFlagSet("pmgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -178,7 +192,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	})
 	verbose := fs.Bool("v", false, "print every warning on its own line, repeats included")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v] [-keep-secret NAME]\n       pmgen diff [-json] OLD NEW")
+		fmt.Fprintln(stderr, "usage: pmgen -in collection.json -out DIR [-package NAME] [-env FILE] [-check] [-v] [-keep-secret NAME]\n       pmgen diff [-json] OLD NEW\n       pmgen mock -in collection.json [-env FILE] [-addr 127.0.0.1:8080]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -67,7 +67,7 @@ func TestScripts(t *testing.T) {
 			}
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"listing": listing},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"listing": listing, "freeport": freePort, "http": httpDo},
 		// [corpus] holds when $PMGEN_CORPUS names the corpus.
 		Condition: func(cond string) (bool, error) {
 			if cond == "corpus" {

@@ -12,22 +12,19 @@ import (
 // the client sent and decoded.
 func TestSessionsAuthenticate(t *testing.T) {
 	runExamples(t, []example{{
-		body:     "{\n  \"tokenId\": \"AQIC5wM2LY4SfcxvdvHOXjtC_eWSs2RB54tgvgqJ4B2Ei6g.*AAJTSQACMDEAAlNLABQtNTY0NzQ3ODA1MDgzMTQ4NzEyNQACUzEAAA..*\",\n  \"successUrl\": \"/enduser/?realm=/alpha\",\n  \"realm\": \"/alpha\"\n}",
 		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}},
+		mock:     0,
 		name:     "Authenticated",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		}, nil),
-		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.0, protocol=1.0"}, {"X-OpenAM-Username", "test-username"}, {"X-OpenAM-Password", "test-password"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/authenticate",
 	}, {
-		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\"\n}",
 		bodyJSON:  true,
 		errorType: "*forgerockam.UnauthorizedError",
-		header:    [][2]string{{"Content-Type", "application/json"}},
+		mock:      1,
 		name:      "Invalid credentials",
 		pmTests: pmTestChecks(nil, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
@@ -35,7 +32,6 @@ pm.test("Status code is 200", () => {
  pm.expect(pm.response.code).to.eql(200);
 })`},
 		}),
-		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.0, protocol=1.0"}, {"X-OpenAM-Username", "test-username"}, {"X-OpenAM-Password", "test-password"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/authenticate",
@@ -69,36 +65,31 @@ func TestSessionsAuthenticateVariables(t *testing.T) {
 // the client sent and decoded.
 func TestSessionsValidateSession(t *testing.T) {
 	runExamples(t, []example{{
-		body:     "{\n  \"valid\": true,\n  \"sessionUid\": \"7d1c5e0a-93b4-4f6e-a2d8-61b0c3e4f527-48213\",\n  \"uid\": \"demo\",\n  \"realm\": \"/alpha\"\n}",
 		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}},
+		mock:     2,
 		name:     "Valid session",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		}, nil),
-		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.1"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
 		wantQuery:  "_action=validate",
 	}, {
-		body:     "{\n  \"valid\": false\n}",
 		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}},
+		mock:     3,
 		name:     "Invalid or expired session",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		}, nil),
-		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.1"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
 		wantQuery:  "_action=validate",
 	}, {
-		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\",\n  \"detail\": \"No session token was found in the request.\"\n}",
 		bodyJSON:  true,
 		errorType: "*forgerockam.UnauthorizedDetailError",
-		header:    [][2]string{{"Content-Type", "application/json"}},
+		mock:      4,
 		name:      "Missing session header",
 		pmTests: pmTestChecks(nil, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
@@ -106,7 +97,6 @@ pm.test("Status code is 200", () => {
  pm.expect(pm.response.code).to.eql(200);
 })`},
 		}),
-		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=2.1"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}, {"Content-Type", "application/json"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
@@ -120,14 +110,12 @@ pm.test("Status code is 200", () => {
 // the client sent and decoded.
 func TestSessionsGetSessionInfo(t *testing.T) {
 	runExamples(t, []example{{
-		body:     "{\n  \"username\": \"demo\",\n  \"universalId\": \"id=demo,ou=user,o=alpha,ou=services,ou=am-config\",\n  \"realm\": \"/alpha\",\n  \"latestAccessTime\": \"2026-03-14T09:27:05Z\",\n  \"maxIdleExpirationTime\": \"2026-03-14T09:57:05Z\",\n  \"maxSessionExpirationTime\": \"2026-03-14T11:26:41Z\",\n  \"properties\": {\n    \"AMCtxId\": \"b41f0d27-6c8a-4e35-9f1b-2a7d5c0e8f63-91504\"\n  }\n}",
 		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}},
+		mock:     5,
 		name:     "Session details",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		}, nil),
-		status:       200,
 		wantBody:     "{\n  \"tokenId\": \"{{demoSSOToken}}\"\n}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Accept-API-Version", "resource=4.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
@@ -135,10 +123,9 @@ func TestSessionsGetSessionInfo(t *testing.T) {
 		wantPath:     "/json/realms/root/realms/alpha/sessions",
 		wantQuery:    "_action=getSessionInfo",
 	}, {
-		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\"\n}",
 		bodyJSON:  true,
 		errorType: "*forgerockam.UnauthorizedError",
-		header:    [][2]string{{"Content-Type", "application/json"}},
+		mock:      6,
 		name:      "Invalid session token",
 		pmTests: pmTestChecks(nil, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
@@ -146,7 +133,6 @@ pm.test("Status code is 200", () => {
  pm.expect(pm.response.code).to.eql(200);
 })`},
 		}),
-		status:       401,
 		wantBody:     "{\n  \"tokenId\": \"{{demoSSOToken}}\"\n}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Accept-API-Version", "resource=4.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
@@ -167,21 +153,19 @@ pm.test("Status code is 200", () => {
 // the client sent and decoded.
 func TestSessionsRefreshUsersSession(t *testing.T) {
 	runExamples(t, []example{{
-		header: [][2]string{{"Content-Type", "*/*"}},
-		name:   "Success",
+		mock: 7,
+		name: "Success",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		}, nil),
-		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=4.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
 		wantQuery:  "_prettyPrint=true&_action=refresh",
 	}, {
-		body:      "{\n \"code\": 93541721,\n \"message\": \"minim\",\n \"reason\": \"sint Excepteur\",\n \"detail\": \"veniam id qui\"\n}",
 		bodyJSON:  true,
 		errorType: "*forgerockam.UnauthorizedDetailError",
-		header:    [][2]string{{"Content-Type", "application/json"}},
+		mock:      8,
 		name:      "It happens when when the SSO header is missing in the request or user token is not valid.",
 		pmTests: pmTestChecks(nil, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
@@ -189,7 +173,6 @@ pm.test("Status code is 200", () => {
  pm.expect(pm.response.code).to.eql(200);
 })`},
 		}),
-		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=4.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
@@ -204,23 +187,20 @@ pm.test("Status code is 200", () => {
 // the client sent and decoded.
 func TestSessionsLogOut(t *testing.T) {
 	runExamples(t, []example{{
-		body:     "{\n  \"result\": \"Successfully logged out\"\n}",
 		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}},
+		mock:     9,
 		name:     "Logged out",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		}, nil),
-		status:     200,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=3.1, protocol=1.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",
 		wantQuery:  "_action=logout",
 	}, {
-		body:      "{\n  \"code\": 401,\n  \"reason\": \"Unauthorized\",\n  \"message\": \"Access Denied\",\n  \"detail\": \"The session token is invalid or has expired.\"\n}",
 		bodyJSON:  true,
 		errorType: "*forgerockam.UnauthorizedDetailError",
-		header:    [][2]string{{"Content-Type", "application/json"}},
+		mock:      10,
 		name:      "Session already invalid",
 		pmTests: pmTestChecks(nil, []skippedTest{
 			{test: "Status code is 200", message: `pm.test "Status code is 200" is not checked here: it does not hold on this example (status 401): status is 401, want 200.
@@ -228,7 +208,6 @@ pm.test("Status code is 200", () => {
  pm.expect(pm.response.code).to.eql(200);
 })`},
 		}),
-		status:     401,
 		wantHeader: [][2]string{{"Accept-API-Version", "resource=3.1, protocol=1.0"}, {"Content-Type", "application/json"}, {"iPlanetDirectoryPro", "test-demoSSOToken"}},
 		wantMethod: "POST",
 		wantPath:   "/json/realms/root/realms/alpha/sessions",

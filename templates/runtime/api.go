@@ -5,9 +5,10 @@
 // package uses.
 //
 // The runtime is written against a few declarations that each generated
-// package makes for its own API, in client.go and auth.go: Client, config,
-// authConfig, packageName and userAgent. This file declares them for the
-// runtime's own build and tests, and is never copied.
+// package makes for its own API, in client.go, auth.go and mock.go:
+// Client, config, authConfig, packageName, userAgent and mockExamples.
+// This file declares them for the runtime's own build and tests, and is
+// never copied.
 package pmruntime
 
 import (
@@ -49,6 +50,10 @@ type config struct {
 	// (Date.now()); a hook for tests, nil uses the real one.
 	scriptNow func() time.Time
 }
+
+// mockExamples is a generated package's table of saved examples, which
+// its NewMockServer serves and its tests replay (mock.go).
+func mockExamples() []MockExample { return nil }
 
 // authConfig holds the credentials of every scheme; a generated package's
 // has a field for each scheme its collection uses.

@@ -4,17 +4,18 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 )
 
-// example is a saved example of a request: the response the replay server
-// answers with, and what the client must have sent to get it.
+// example is a saved example of a request: the response the package's
+// mock server answers with, and what the client must have sent to get it.
 type example struct {
-	name         string // the example's name in the collection
-	status       int    // the saved response
-	header       [][2]string
-	body         string
-	bodyFile     string // the body, when it is a fixture under testdata
+	name string // the example's name in the collection
+	// mock is the example's row in mockExamples: the saved response.
+	mock int
+	// status is the saved status, which runExamples reads from the row.
+	status       int
 	bodyJSON     bool
 	errorType    string // the dynamic type of APIError.Value, when typed
 	wantMethod   string // the request the client must send
@@ -41,22 +42,25 @@ type rawBody []byte
 // interface so that a package without such results has no rawBody.
 func (b rawBody) rawBytes() []byte { return b }
 
-// runExamples runs each example as a subtest: the replay server answers
-// with the saved response, call makes the request through a test client,
-// and then the request and what the client returned are checked. call
-// returns the decoded result, or nil for a method without one; a 2xx
+// runExamples runs each example as a subtest: the package's mock server
+// answers with the saved response, call makes the request through a test
+// client, and then the request and what the client returned are checked.
+// call returns the decoded result, or nil for a method without one; a 2xx
 // example must succeed and decode without loss, any other status must
 // come back as an *APIError holding the body.
 func runExamples(t *testing.T, examples []example, call func(t *testing.T, c *Client) (any, *Response, error)) {
 	t.Helper()
 	for _, tt := range examples {
 		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
+			saved := mockExamples()
+			mock := newMockServer(saved, nil)
+			mock.only = &saved[tt.mock]
+			tt.status = saved[tt.mock].Status
+			body := saved[tt.mock].Body
+			srv := httptest.NewServer(mock)
+			t.Cleanup(srv.Close)
 			got, resp, err := call(t, newTestClient(t, srv.URL))
+			rec := mockRecorded(t, mock)
 			if tt.normaliseBody != nil {
 				tt.normaliseBody(t, rec, tt.wantBody)
 			}

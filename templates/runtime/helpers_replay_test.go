@@ -50,6 +50,18 @@ func replay(t *testing.T, status int, header [][2]string, body string) (*httptes
 	return srv, rec
 }
 
+// mockRecorded is the last request the mock received (a retried call
+// sends several), as checkRequest reads it; an empty one when none came.
+func mockRecorded(t *testing.T, mock *MockServer) *recorded {
+	t.Helper()
+	reqs := mock.Requests()
+	if len(reqs) == 0 {
+		return &recorded{}
+	}
+	r := reqs[len(reqs)-1]
+	return &recorded{method: r.Method, path: requestPath(r.RequestURI), rawQuery: r.RawQuery, header: r.Header, body: r.Body}
+}
+
 // checkRequest compares what the client sent with what the collection
 // describes. Query pairs must match in order; the wanted headers must be
 // present (the transport adds others of its own).

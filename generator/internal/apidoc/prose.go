@@ -81,6 +81,7 @@ func prose(api *model.API) *model.Prose {
 		}
 	}
 	walk(api.Root, "Client", "c")
+	d.MockTest = mockTest(api)
 	return d
 }
 

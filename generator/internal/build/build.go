@@ -148,6 +148,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.selectors = findSelectors(col.Items)
 	b.queryKinds = queryKinds(col.Items)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
+	numberMockRows(b.api)
 	b.pickGrantTestOp()
 	b.warnUnusedCycles()
 	b.linkResponseVars()
@@ -179,7 +180,7 @@ func runtimeNames() []string {
 // for every package beside the runtime: the test client and the
 // conformance fixtures.
 func emittedNames() []string {
-	return []string{"newTestClient",
+	return []string{"newTestClient", "NewMockServer", "mockExamples",
 		"conformanceCall", "conformanceCalls", "conformanceSetting", "conformanceSettings"}
 }
 
@@ -210,7 +211,7 @@ func ReservedNames() []string { return runtimeNames() }
 // those named for its services: the runtime's, and those emit writes.
 func reservedFiles() []string {
 	return append(templates.RuntimeFileStems(),
-		"doc", "client", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "readme", "conformance")
+		"doc", "client", "auth", "body", "form", "multipart", "graphql", "types", "helpers", "operations", "readme", "conformance", "mock")
 }
 
 // userAgent is "pmgen (<name>/<version>)". Control characters are dropped

@@ -50,6 +50,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 	b.buildBody(it, op)
 	examples := b.buildResponses(it, op)
 	b.buildTests(it, op, examples)
+	b.nameMockOp(op)
 	b.parseResponseVars(it, op)
 	if !b.noPages {
 		pagination.Plan(op, linkHeader(examples))

@@ -28,6 +28,7 @@ func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []exam
 			tc.Name = statusText(status)
 		}
 		tc.Status = status
+		tc.Mock = mockRequest(it, r)
 		for _, h := range r.Header {
 			// The test server would send these as written.
 			if !h.Disabled && !validHeaderName(h.Key) {

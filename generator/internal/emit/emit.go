@@ -131,6 +131,9 @@ func goFiles(api *model.API, bodies map[string]string) []fileJob {
 		jobs = append(jobs, fileJob{"types.go", just(typesFile)})
 	}
 	grantTest := api.Auth != nil && api.Auth.GrantTest != nil
+	if hasExamples(api.Root) {
+		jobs = append(jobs, fileJob{"mock.go", just(mockFile)})
+	}
 	if hasExamples(api.Root) || grantTest {
 		jobs = append(jobs, fileJob{"helpers_test.go", just(testHelpersFile)})
 	}

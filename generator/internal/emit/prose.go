@@ -35,6 +35,9 @@ func docFile(api *model.API, bodies map[string]string) (*jen.File, error) {
 		indented[name] = strings.Join(lines, "\n")
 	}
 	data := proseData{Header: templates.Header, Prose: *api.Prose, Examples: indented}
+	if data.MockTest != "" {
+		data.MockTest = "\t" + strings.ReplaceAll(data.MockTest, "\n", "\n\t")
+	}
 	data.Doc = api.Doc
 	var buf bytes.Buffer
 	if err := templates.PackageDoc.Execute(&buf, data); err != nil {
@@ -53,7 +56,9 @@ func readmeFile(api *model.API, bodies map[string]string) (File, error) {
 	return File{Path: "README.md", Data: buf.Bytes()}, nil
 }
 
-// fixtureFiles are the saved bodies too long for a literal, under testdata/.
+// fixtureFiles are the saved request bodies too long for a literal, under
+// testdata/. Saved responses are in mock.go, which the tests serve them
+// from.
 func fixtureFiles(api *model.API) []File {
 	var files []File
 	var walk func(svc *model.Service)
@@ -61,11 +66,6 @@ func fixtureFiles(api *model.API) []File {
 		for _, op := range svc.Ops {
 			if op.Body != nil && op.Body.ExampleFixture != "" {
 				files = append(files, File{Path: "testdata/" + op.Body.ExampleFixture, Data: []byte(op.Body.Example)})
-			}
-			for _, tc := range op.Tests {
-				if tc.ResponseFixture != "" {
-					files = append(files, File{Path: "testdata/" + tc.ResponseFixture, Data: []byte(tc.ResponseBody)})
-				}
 			}
 		}
 		for _, sub := range svc.Services {

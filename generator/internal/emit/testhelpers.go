@@ -8,7 +8,8 @@ import (
 
 // testHelpersFile emits the package's own part of helpers_test.go, the
 // test client with every setting given; the runtime's test helpers (the
-// replay server, the example runner, the comparisons) join it.
+// replay server, the example runner against the mock, the comparisons)
+// join it.
 func testHelpersFile(api *model.API) *jen.File {
 	f := newFile(api)
 	t := func() jen.Code { return jen.Id("t").Op("*").Qual("testing", "T") }
@@ -17,11 +18,11 @@ func testHelpersFile(api *model.API) *jen.File {
 	}
 
 	// func newTestClient(t *testing.T, baseURL string) *Client
-	f.Add(comment("newTestClient points a client at the replay server, with every setting\n" +
+	f.Add(comment("newTestClient points a client at a test server, with every setting\n" +
 		"given so that the expectations do not depend on defaults, and without\n" +
 		"retries: a replayed 503 or 429 is an answer to check, not to wait on."))
 	f.Func().Id("newTestClient").Params(t(), jen.Id("baseURL").String()).Op("*").Id("Client").BlockFunc(func(g *jen.Group) {
-		// Redirects are answers to check, not to follow: the replay server
+		// Redirects are answers to check, not to follow: the test server
 		// would send the client back to itself.
 		g.Id("hc").Op(":=").Op("&").Qual(httpPkg, "Client").Values(jen.Dict{
 			jen.Id("CheckRedirect"): jen.Func().Params(jen.Op("*").Qual(httpPkg, "Request"), jen.Index().Op("*").Qual(httpPkg, "Request")).Error().Block(

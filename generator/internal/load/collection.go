@@ -115,6 +115,9 @@ type Body struct {
 // Response is a saved example response.
 type Response struct {
 	Name string
+	// ID is Postman's id of the example; empty when it saved none. A
+	// mock server's x-mock-response-id header names it.
+	ID string
 	// Pos has the breadcrumb down to the example: Folder › Request ›
 	// response "Not found".
 	Pos    model.Pos

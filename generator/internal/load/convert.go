@@ -189,6 +189,7 @@ func (c *converter) responses(lib []*postman.Response, canon *ordjson.Value, pat
 		tn := at(canon, i)
 		r := &Response{
 			Name:            lr.Name,
+			ID:              lr.ID,
 			Pos:             c.pos(tn, extend(path, responseLabel(lr.Name, i))),
 			Status:          lr.Status,
 			Code:            lr.Code,

@@ -207,6 +207,11 @@ type Operation struct {
 	TestDoc, InterfaceDoc string
 	// Tests are the generated test rows, one per saved example.
 	Tests []*TestCase
+	// MockName is the operation's name for the mock server
+	// ("Sessions.RefreshUsersSession"), and MockOp the package-level
+	// variable that names it in Go ("OpSessionsRefreshUsersSession");
+	// MockOp is empty when the operation has no examples.
+	MockName, MockOp string
 	// Pages is how to walk the operation's pages (pages.go); nil when it
 	// is not paginated.
 	Pages *Pagination
@@ -477,6 +482,11 @@ type TestCase struct {
 	// ({{$guid}}) whose values are made afresh on every call: the test
 	// compares what was sent there by form.
 	WantBodyDynamic bool
+	// Mock is the saved request the example answers, for the mock
+	// server's matcher; MockIndex is the row's place in the package's
+	// table of examples (mock.go), which the test serves it from.
+	Mock      MockRequest
+	MockIndex int
 	// Assertions are the translated pm.test checks that hold on this row's
 	// example, in script order.
 	Assertions []Assertion

@@ -22,6 +22,9 @@ type Prose struct {
 	// Interface names the interface of the first service with methods, and
 	// Implementer the client expression that satisfies it ("c.Sessions").
 	Interface, Implementer string
+	// MockTest is a test of a user's code against the package's
+	// MockServer; empty when the collection saves no examples.
+	MockTest string
 }
 
 // ProsePages is a paginated method in the README's table.

@@ -12,12 +12,10 @@ import (
 // the client sent and decoded.
 func TestFormsCreateCharge(t *testing.T) {
 	runExamples(t, []example{{
-		body:          "{\"id\": \"ch_1\", \"amount\": 2000, \"paid\": true}",
 		bodyJSON:      true,
-		header:        [][2]string{{"Content-Type", "application/json"}},
+		mock:          2,
 		name:          "Created",
 		normaliseBody: dynamicForm,
-		status:        200,
 		wantBody:      "amount=2000&currency=eur&description=Tea%20%26%20cake%20%3D%202%2B2%20%C2%BD&tag=first&tag=second&idempotency=%7B%7B%24guid%7D%7D",
 		wantHeader:    [][2]string{{"Content-Type", "application/x-www-form-urlencoded"}},
 		wantMethod:    "POST",
@@ -36,8 +34,8 @@ func TestFormsCreateCharge(t *testing.T) {
 // the client sent and decoded.
 func TestFormsListCharges(t *testing.T) {
 	runExamples(t, []example{{
+		mock:       3,
 		name:       "OK",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/v1/charges",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
@@ -50,23 +48,19 @@ func TestFormsListCharges(t *testing.T) {
 // the client sent and decoded.
 func TestFormsUploadDocument(t *testing.T) {
 	runExamples(t, []example{{
-		body:          "{\"id\": \"file_1\", \"size\": 1024}",
 		bodyJSON:      true,
-		header:        [][2]string{{"Content-Type", "application/json"}},
+		mock:          4,
 		name:          "Uploaded",
 		normaliseBody: multipartText,
-		status:        201,
 		wantBody:      "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"image/png\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"image/png\"\npage-2.png\n",
 		wantMethod:    "POST",
 		wantPath:      "/v1/files",
 	}, {
-		body:          "{\"error\": \"file too large\"}",
 		bodyJSON:      true,
 		errorType:     "*bodymodes.RequestEntityTooLargeError",
-		header:        [][2]string{{"Content-Type", "application/json"}},
+		mock:          5,
 		name:          "Too large",
 		normaliseBody: multipartText,
-		status:        413,
 		wantBody:      "--- \"purpose\"\nidentity_document\n--- \"account\"\nacct_42\n--- \"meta\" content-type=\"application/json\"\n{\"pages\": 2}\n--- \"file\" filename=\"passport.pdf\" content-type=\"application/pdf\"\npassport.pdf\n--- \"pages\" filename=\"page-1.png\" content-type=\"image/png\"\npage-1.png\n--- \"pages\" filename=\"page-2.png\" content-type=\"image/png\"\npage-2.png\n",
 		wantMethod:    "POST",
 		wantPath:      "/v1/files",
@@ -94,11 +88,10 @@ func TestFormsUploadDocument(t *testing.T) {
 // the client sent and decoded.
 func TestFormsSearchWithForm(t *testing.T) {
 	runExamples(t, []example{{
-		body:          "[]",
 		bodyJSON:      true,
+		mock:          6,
 		name:          "OK",
 		normaliseBody: multipartText,
-		status:        200,
 		wantBody:      "--- \"q\"\ntea\n",
 		wantMethod:    "GET",
 		wantPath:      "/v1/search",

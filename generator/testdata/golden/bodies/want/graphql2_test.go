@@ -12,11 +12,9 @@ import (
 // the client sent and decoded.
 func TestGraphQLGetHero(t *testing.T) {
 	runExamples(t, []example{{
-		body:         "{\"data\": {\"hero\": {\"name\": \"R2-D2\", \"friends\": [{\"name\": \"Luke\"}]}}}",
 		bodyJSON:     true,
-		header:       [][2]string{{"Content-Type", "application/json"}},
+		mock:         7,
 		name:         "OK",
-		status:       200,
 		wantBody:     "{\"query\":\"query hero($episode: Episode!, $first: Int) {\\n  hero(episode: $episode) {\\n    name\\n    friends(first: $first) { name }\\n  }\\n}\",\"variables\":{\"episode\":\"JEDI\",\"first\":3,\"account\":\"{{accountId}}\"}}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
@@ -36,11 +34,9 @@ func TestGraphQLGetHero(t *testing.T) {
 // the client sent and decoded.
 func TestGraphQLAllFilms(t *testing.T) {
 	runExamples(t, []example{{
-		body:         "{\"data\": {\"allFilms\": [{\"title\": \"A New Hope\"}]}}",
 		bodyJSON:     true,
-		header:       [][2]string{{"Content-Type", "application/json"}},
+		mock:         8,
 		name:         "OK",
-		status:       200,
 		wantBody:     "{\"query\":\"{ allFilms { title } }\",\"variables\":null}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
@@ -55,8 +51,8 @@ func TestGraphQLAllFilms(t *testing.T) {
 // the client sent and decoded.
 func TestGraphQLBrokenVariables(t *testing.T) {
 	runExamples(t, []example{{
+		mock:         9,
 		name:         "OK",
-		status:       200,
 		wantBody:     "{\"query\":\"query ($id: ID!) { node(id: $id) { id } }\"}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},

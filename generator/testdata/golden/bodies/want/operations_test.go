@@ -12,8 +12,8 @@ import (
 // the client sent and decoded.
 func TestUploadAvatar(t *testing.T) {
 	runExamples(t, []example{{
+		mock:       0,
 		name:       "Stored",
-		status:     204,
 		wantBody:   "avatar.png",
 		wantHeader: [][2]string{{"Content-Type", "application/octet-stream"}},
 		wantMethod: "PUT",
@@ -29,8 +29,8 @@ func TestUploadAvatar(t *testing.T) {
 // the client sent and decoded.
 func TestUploadImage(t *testing.T) {
 	runExamples(t, []example{{
+		mock:       1,
 		name:       "Stored",
-		status:     201,
 		wantHeader: [][2]string{{"Content-Type", "image/png"}},
 		wantMethod: "POST",
 		wantPath:   "/v1/images",

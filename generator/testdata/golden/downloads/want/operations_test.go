@@ -12,10 +12,8 @@ import (
 // the client sent and decoded.
 func TestDownloadInvoice(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "%PDF-1.4 not really",
-		header:     [][2]string{{"Content-Type", "application/octet-stream"}, {"Content-Disposition", "attachment; filename=\"in_1.bin\""}},
+		mock:       0,
 		name:       "The file",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/invoices/in_1/file",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {

@@ -12,12 +12,10 @@ import (
 // the client sent and decoded.
 func TestCreateOrder(t *testing.T) {
 	runExamples(t, []example{{
-		body:          "{\"id\": \"ord_1\"}",
 		bodyJSON:      true,
-		header:        [][2]string{{"Content-Type", "application/json"}},
+		mock:          0,
 		name:          "Created",
 		normaliseBody: dynamicJSON,
-		status:        201,
 		wantBody:      "{\n  \"external_id\": \"EXT-{{$timestamp}}\",\n  \"idempotency_key\": \"{{$randomUUID}}\",\n  \"label\": \"order {{$randomInt}} of {{$randomInt}}\",\n  \"values\": {\n    \"guid\": \"{{$guid}}\",\n    \"randomUUID\": \"{{$randomUUID}}\",\n    \"timestamp\": \"{{$timestamp}}\",\n    \"isoTimestamp\": \"{{$isoTimestamp}}\",\n    \"randomInt\": \"{{$randomInt}}\",\n    \"randomBoolean\": \"{{$randomBoolean}}\",\n    \"randomAlphaNumeric\": \"{{$randomAlphaNumeric}}\",\n    \"randomColor\": \"{{$randomColor}}\",\n    \"randomHexColor\": \"{{$randomHexColor}}\",\n    \"randomIP\": \"{{$randomIP}}\",\n    \"randomIPV6\": \"{{$randomIPV6}}\",\n    \"randomMACAddress\": \"{{$randomMACAddress}}\",\n    \"randomPassword\": \"{{$randomPassword}}\",\n    \"randomFirstName\": \"{{$randomFirstName}}\",\n    \"randomLastName\": \"{{$randomLastName}}\",\n    \"randomFullName\": \"{{$randomFullName}}\",\n    \"randomUserName\": \"{{$randomUserName}}\",\n    \"randomEmail\": \"{{$randomEmail}}\",\n    \"randomExampleEmail\": \"{{$randomExampleEmail}}\",\n    \"randomWord\": \"{{$randomWord}}\",\n    \"randomLoremWord\": \"{{$randomLoremWord}}\",\n    \"randomCountryCode\": \"{{$randomCountryCode}}\",\n    \"randomCurrencyCode\": \"{{$randomCurrencyCode}}\",\n    \"randomLatitude\": \"{{$randomLatitude}}\",\n    \"randomLongitude\": \"{{$randomLongitude}}\",\n    \"randomPrice\": \"{{$randomPrice}}\",\n    \"randomSemver\": \"{{$randomSemver}}\",\n    \"randomProtocol\": \"{{$randomProtocol}}\",\n    \"randomDomainName\": \"{{$randomDomainName}}\",\n    \"randomUrl\": \"{{$randomUrl}}\",\n    \"randomFileName\": \"{{$randomFileName}}\",\n    \"randomMimeType\": \"{{$randomMimeType}}\",\n    \"randomLocale\": \"{{$randomLocale}}\"\n  },\n  \"tags\": [\"{{$randomWord}}\", \"fixed\"],\n  \"count\": 3\n}",
 		wantBodyJSON:  true,
 		wantHeader:    [][2]string{{"Content-Type", "application/json"}},
@@ -38,9 +36,9 @@ func TestCreateOrder(t *testing.T) {
 // the client sent and decoded.
 func TestSendNote(t *testing.T) {
 	runExamples(t, []example{{
+		mock:          1,
 		name:          "Accepted",
 		normaliseBody: dynamicText,
-		status:        202,
 		wantBody:      "note {{$randomUUID}} sent at {{$isoTimestamp}}",
 		wantHeader:    [][2]string{{"Content-Type", "text/plain"}},
 		wantMethod:    "POST",
@@ -56,12 +54,10 @@ func TestSendNote(t *testing.T) {
 // the client sent and decoded.
 func TestTagItem(t *testing.T) {
 	runExamples(t, []example{{
-		body:          "{\"data\": {\"tag\": {\"id\": \"i1\"}}}",
 		bodyJSON:      true,
-		header:        [][2]string{{"Content-Type", "application/json"}},
+		mock:          2,
 		name:          "Tagged",
 		normaliseBody: dynamicJSON,
-		status:        200,
 		wantBody:      "{\"query\":\"mutation ($id: ID!, $tag: String!) { tag(id: $id, tag: $tag, at: \\\"{{$timestamp}}\\\") { id } }\",\"variables\":{\"id\":\"{{$guid}}\",\"tag\":\"t-{{$randomAlphaNumeric}}\"}}",
 		wantBodyJSON:  true,
 		wantHeader:    [][2]string{{"Content-Type", "application/json"}},
@@ -81,8 +77,8 @@ func TestTagItem(t *testing.T) {
 // the client sent and decoded.
 func TestOpenSession(t *testing.T) {
 	runExamples(t, []example{{
+		mock:       3,
 		name:       "Opened",
-		status:     204,
 		wantMethod: "PUT",
 		wantPath:   "/sessions/s-{{$dynamic}}",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
@@ -95,9 +91,9 @@ func TestOpenSession(t *testing.T) {
 // the client sent and decoded.
 func TestSubmitForm(t *testing.T) {
 	runExamples(t, []example{{
+		mock:          4,
 		name:          "Accepted",
 		normaliseBody: dynamicForm,
-		status:        202,
 		wantBody:      "nonce=%7B%7B%24randomUUID%7D%7D&who=%7B%7B%24randomFullName%7D%7D&kind=plain",
 		wantHeader:    [][2]string{{"Content-Type", "application/x-www-form-urlencoded"}},
 		wantMethod:    "POST",
@@ -113,9 +109,9 @@ func TestSubmitForm(t *testing.T) {
 // the client sent and decoded.
 func TestUploadForm(t *testing.T) {
 	runExamples(t, []example{{
+		mock:          5,
 		name:          "Accepted",
 		normaliseBody: multipartDynamic,
-		status:        202,
 		wantBody:      "--- \"nonce\"\nn-{{$guid}}\n--- \"kind\"\nplain\n",
 		wantMethod:    "POST",
 		wantPath:      "/uploads",

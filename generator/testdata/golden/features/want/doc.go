@@ -37,5 +37,39 @@
 // [Response].Body, for [Response.Decode]. Each service has an interface of
 // its methods for tests (for example [ClientAPI]).
 //
+// # Testing against the mock
+//
+// [NewMockServer] serves the collection's saved examples, matched to each
+// request the way Postman's mock servers match them, so that your own code
+// can be tested without the real API. [MockServer.Respond] makes a method
+// answer with another of its examples, [MockServer.RespondWith] with a value
+// of yours, and [MockCalls] returns what a method sent, its body decoded:
+//
+//	func TestWithMock(t *testing.T) {
+//		mock := petstore.NewMockServer()
+//		srv := httptest.NewServer(mock)
+//		defer srv.Close()
+//		c, err := petstore.New(petstore.WithBaseURL(srv.URL))
+//		if err != nil {
+//			t.Fatal(err)
+//		}
+//		ctx := context.Background()
+//
+//		// Each method answers with the saved example its request matches (a
+//		// 2xx first); make one answer with its saved 404 instead:
+//		mock.Respond(petstore.OpPetsGetPet, 404)
+//		_, _, err = c.Pets.GetPet(ctx, "42")
+//		var apiErr *petstore.APIError
+//		if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
+//			t.Errorf("err = %v, want the saved 404", err)
+//		}
+//
+//		// What the mock received, each body decoded into its type:
+//		calls, err := petstore.MockCalls(mock, petstore.OpPetsGetPet)
+//		if err != nil || len(calls) != 1 {
+//			t.Fatalf("calls = %v, %v", calls, err)
+//		}
+//	}
+//
 // [the docs]: https://example.com/docs
 package petstore

@@ -11,10 +11,8 @@ import (
 // the client sent and decoded.
 func TestHealthCheck(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "ok",
-		header:     [][2]string{{"Content-Type", "text/plain"}},
+		mock:       0,
 		name:       "Up",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/health",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {

@@ -12,27 +12,23 @@ import (
 // the client sent and decoded.
 func TestPetsListPets(t *testing.T) {
 	runExamples(t, []example{{
-		body:     "[{\"id\": 1, \"name\": \"Rex\", \"weight\": 12, \"owner\": {\"name\": \"Ann\"}}, {\"id\": 2, \"name\": \"Tom\", \"weight\": 4.5, \"tag\": null, \"owner\": {\"name\": \"Bo\"}}]",
 		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}},
+		mock:     1,
 		name:     "Two pets",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		}, nil),
-		status:     200,
 		wantHeader: [][2]string{{"X-Tenant", "acme"}, {"Authorization", "Bearer test-apiToken"}},
 		wantMethod: "GET",
 		wantPath:   "/acme/pets",
 		wantQuery:  "limit=20&status=available",
 	}, {
-		body:     "[]",
 		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}},
+		mock:     2,
 		name:     "Empty",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Status code is 200", kind: "status", statuses: []int{200}},
 		}, nil),
-		status:     200,
 		wantHeader: [][2]string{{"X-Tenant", "acme"}, {"Authorization", "Bearer test-apiToken"}},
 		wantMethod: "GET",
 		wantPath:   "/acme/pets",
@@ -46,20 +42,16 @@ func TestPetsListPets(t *testing.T) {
 // the client sent and decoded.
 func TestPetsGetPet(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\"id\": 42, \"name\": \"Rex\", \"weight\": 12, \"owner\": {\"name\": \"Ann\"}, \"tags\": [\"good\", \"dog\"]}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       3,
 		name:       "Found",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/acme/pets/42",
 	}, {
-		body:       "{\"error\": {\"code\": 404, \"message\": \"no such pet\"}}",
 		bodyJSON:   true,
 		errorType:  "*petstore.ClientError",
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       4,
 		name:       "Not found",
-		status:     404,
 		wantMethod: "GET",
 		wantPath:   "/acme/pets/42",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
@@ -71,23 +63,19 @@ func TestPetsGetPet(t *testing.T) {
 // the client sent and decoded.
 func TestPetsCreatePet(t *testing.T) {
 	runExamples(t, []example{{
-		body:         "{\"id\": 43}",
 		bodyJSON:     true,
-		header:       [][2]string{{"Content-Type", "application/json"}},
+		mock:         5,
 		name:         "Created",
-		status:       201,
 		wantBody:     "{\n  \"name\": \"Rex\",\n  \"weight\": 12.5,\n  \"owner\": {\"name\": \"Ann\"},\n  \"vaccinated\": true\n}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
 		wantMethod:   "POST",
 		wantPath:     "/acme/pets",
 	}, {
-		body:         "{\"error\": {\"code\": 400, \"message\": \"name is required\"}}",
 		bodyJSON:     true,
 		errorType:    "*petstore.ClientError",
-		header:       [][2]string{{"Content-Type", "application/json"}},
+		mock:         6,
 		name:         "Invalid",
-		status:       400,
 		wantBody:     "{\n  \"name\": \"Rex\",\n  \"weight\": 12.5,\n  \"owner\": {\"name\": \"Ann\"},\n  \"vaccinated\": true\n}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
@@ -107,8 +95,8 @@ func TestPetsCreatePet(t *testing.T) {
 // the client sent and decoded.
 func TestPetsDeletePet(t *testing.T) {
 	runExamples(t, []example{{
+		mock:       7,
 		name:       "Deleted",
-		status:     204,
 		wantMethod: "DELETE",
 		wantPath:   "/acme/pets/42",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {

@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestCreatePosition(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\"retCode\": 0}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       0,
 		name:       "ok",
-		status:     200,
 		wantBody:   "category=linear&symbol=BTCUSDT",
 		wantHeader: [][2]string{{"X-BAPI-API-KEY", "test-apiKey"}, {"X-BAPI-RECV-WINDOW", "5000"}, {"Content-Type", "text/plain"}, {"X-BAPI-TIMESTAMP", "1700000000123"}, {"X-BAPI-SIGN", "QRgCKRo5Il7A76LOWqY/yKsKeaKYr4LlbDRfpXZjIhzidlflezuLA7T7APW7fKpfSo1lNzDYCHoWdzJl0iOH5Q=="}},
 		wantMethod: "POST",
@@ -30,11 +28,9 @@ func TestCreatePosition(t *testing.T) {
 // the client sent and decoded.
 func TestAccount(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\"balance\": \"1.5\"}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       1,
 		name:       "ok",
-		status:     200,
 		wantHeader: [][2]string{{"X-Time", "1700000000"}, {"X-Signature", "020b4b7fd670be858a2e0f45d55cca5e588f762d"}},
 		wantMethod: "GET",
 		wantPath:   "/account",

@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestSpotNewOrder(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\"orderId\": 28, \"status\": \"NEW\"}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       2,
 		name:       "placed",
-		status:     200,
 		wantHeader: [][2]string{{"X-MBX-APIKEY", "test-apiKey"}},
 		wantMethod: "POST",
 		wantPath:   "/api/v3/order",

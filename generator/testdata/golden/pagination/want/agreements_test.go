@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestAgreementsListAgreements(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"data\": [\n    {\n      \"id\": \"a1\",\n      \"title\": \"NDA\"\n    },\n    {\n      \"id\": \"a2\",\n      \"title\": \"MSA\"\n    }\n  ],\n  \"_links\": {\n    \"self\": {\n      \"href\": \"/v1/accounts/42/agreements\"\n    },\n    \"next\": {\n      \"href\": \"/v1/accounts/42/agreements?ctoken=abc&limit=2\"\n    }\n  }\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       8,
 		name:       "Agreements",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/v1/accounts/42/agreements",
 		wantQuery:  "limit=2",

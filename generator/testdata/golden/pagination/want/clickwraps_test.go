@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestClickwrapsListClickwraps(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"clickwraps\": [\n    {\n      \"clickwrapId\": \"k1\"\n    },\n    {\n      \"clickwrapId\": \"k2\"\n    }\n  ],\n  \"minimumPagesRemaining\": \"2\",\n  \"page\": \"1\",\n  \"pageSize\": \"2\"\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       9,
 		name:       "Clickwraps",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/clickwraps",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {

@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestCollectionsAllCollections(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"collections\": [\n    {\n      \"id\": \"c1\",\n      \"name\": \"Alpha\"\n    },\n    {\n      \"id\": \"c2\",\n      \"name\": \"Beta\"\n    }\n  ],\n  \"meta\": {\n    \"limit\": 2,\n    \"nextCursor\": \"Y3Vyc29yMg==\",\n    \"total\": 5\n  }\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       2,
 		name:       "Collections",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/collections",
 		wantQuery:  "limit=2",

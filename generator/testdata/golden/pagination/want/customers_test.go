@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestCustomersListCustomers(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"object\": \"list\",\n  \"url\": \"/v1/customers\",\n  \"has_more\": true,\n  \"data\": [\n    {\n      \"id\": \"cus_1\",\n      \"name\": \"Ada\"\n    },\n    {\n      \"id\": \"cus_2\",\n      \"name\": \"Bo\"\n    }\n  ]\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       3,
 		name:       "Customers",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/v1/customers",
 		wantQuery:  "limit=2",
@@ -28,11 +26,9 @@ func TestCustomersListCustomers(t *testing.T) {
 // the client sent and decoded.
 func TestCustomersListCustomersAll(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"object\": \"list\",\n  \"data\": [\n    {\n      \"id\": \"cus_1\",\n      \"name\": \"Ada\"\n    }\n  ]\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       4,
 		name:       "All",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/v1/customers/all",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
@@ -44,11 +40,9 @@ func TestCustomersListCustomersAll(t *testing.T) {
 // the client sent and decoded.
 func TestCustomersSearchCustomers(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"object\": \"search_result\",\n  \"url\": \"/v1/customers/search\",\n  \"has_more\": true,\n  \"next_page\": \"pg_2\",\n  \"data\": [\n    {\n      \"id\": \"cus_1\",\n      \"name\": \"Ada\"\n    }\n  ]\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       5,
 		name:       "Results",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/v1/customers/search",
 		wantQuery:  "query=name:%27Ada%27&limit=2",

@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestFoldersListItemsInFolder(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"entries\": [\n    {\n      \"id\": \"f1\",\n      \"type\": \"file\"\n    },\n    {\n      \"id\": \"f2\",\n      \"type\": \"file\"\n    }\n  ],\n  \"total_count\": 5,\n  \"offset\": 0,\n  \"limit\": 2\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       10,
 		name:       "Items",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/folders/0/items",
 		wantQuery:  "limit=2&offset=0",

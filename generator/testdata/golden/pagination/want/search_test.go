@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestSearchSearchRepositories(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"total_count\": 5,\n  \"items\": [\n    {\n      \"id\": 1,\n      \"full_name\": \"a/one\"\n    },\n    {\n      \"id\": 2,\n      \"full_name\": \"a/two\"\n    }\n  ]\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}, {"Link", "<https://api.github.com/search/repositories?q=go&per_page=2&page=2>; rel=\"next\", <https://api.github.com/search/repositories?q=go&per_page=2&page=3>; rel=\"last\""}},
+		mock:       11,
 		name:       "Repositories",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/search/repositories",
 		wantQuery:  "q=go&per_page=2&page=1",

@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestShelvesListBooks(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"books\": [\n    {\n      \"id\": \"b1\"\n    }\n  ],\n  \"next_cursor\": \"n2\"\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       12,
 		name:       "Books",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/shelves/s1/books",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {

@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestTagsListWAFTags(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"data\": [\n    {\n      \"id\": \"t1\",\n      \"type\": \"waf_tag\"\n    },\n    {\n      \"id\": \"t2\",\n      \"type\": \"waf_tag\"\n    }\n  ],\n  \"links\": {\n    \"next\": \"https://api.fastly.com/wafs/tags?page[number]=2&page[size]=2\",\n    \"first\": \"https://api.fastly.com/wafs/tags?page[number]=1&page[size]=2\",\n    \"last\": \"https://api.fastly.com/wafs/tags?page[number]=3&page[size]=2\"\n  }\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       6,
 		name:       "Tags",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/wafs/tags",
 		wantQuery:  "page[size]=2&page[number]",
@@ -28,11 +26,9 @@ func TestTagsListWAFTags(t *testing.T) {
 // the client sent and decoded.
 func TestTagsListTLSSubscriptions(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"data\": [\n    {\n      \"id\": \"s1\",\n      \"type\": \"tls_subscription\"\n    },\n    {\n      \"id\": \"s2\",\n      \"type\": \"tls_subscription\"\n    }\n  ],\n  \"meta\": {\n    \"current_page\": 1,\n    \"per_page\": 2,\n    \"record_count\": 5,\n    \"total_pages\": 3\n  }\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       7,
 		name:       "Subscriptions",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/tls/subscriptions",
 		wantQuery:  "page[number]=1&page[size]=2",

@@ -11,20 +11,16 @@ import (
 // the client sent and decoded.
 func TestTweetsRecentSearch(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"data\": [\n    {\n      \"id\": \"1\",\n      \"text\": \"one\"\n    },\n    {\n      \"id\": \"2\",\n      \"text\": \"two\"\n    }\n  ],\n  \"meta\": {\n    \"newest_id\": \"2\",\n    \"oldest_id\": \"1\",\n    \"result_count\": 2,\n    \"next_token\": \"b26v89c19zqg8o3f\"\n  }\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       0,
 		name:       "First page",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/2/tweets/search/recent",
 		wantQuery:  "query=golang&max_results=10",
 	}, {
-		body:       "{\n  \"data\": [\n    {\n      \"id\": \"3\",\n      \"text\": \"three\"\n    }\n  ],\n  \"meta\": {\n    \"newest_id\": \"3\",\n    \"oldest_id\": \"3\",\n    \"result_count\": 1\n  }\n}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       1,
 		name:       "Last page",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/2/tweets/search/recent",
 		wantQuery:  "query=golang&max_results=10",

@@ -12,9 +12,8 @@ import (
 // the client sent and decoded.
 func TestWidgetsGetWidget(t *testing.T) {
 	runExamples(t, []example{{
-		body:     "{\n  \"id\": 1,\n  \"name\": \"Anvil\",\n  \"tags\": [\n    \"blue\",\n    \"heavy\"\n  ],\n  \"dimensions\": {\n    \"width\": 2.5,\n    \"height\": 10.0\n  }\n}",
 		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}, {"X-Request-Id", "abc"}},
+		mock:     1,
 		name:     "Found",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
@@ -39,14 +38,12 @@ pm.test.skip("Flaky check", function () {
     pm.response.to.have.status(200);
 })`},
 		}),
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/widgets/1",
 	}, {
-		body:      "{\n  \"error\": \"not found\"\n}",
 		bodyJSON:  true,
 		errorType: "*pmtests.ClientError",
-		header:    [][2]string{{"Content-Type", "application/json"}},
+		mock:      2,
 		name:      "Not found",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
@@ -83,7 +80,6 @@ pm.test.skip("Flaky check", function () {
     pm.response.to.have.status(200);
 })`},
 		}),
-		status:     404,
 		wantMethod: "GET",
 		wantPath:   "/widgets/1",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
@@ -95,9 +91,8 @@ pm.test.skip("Flaky check", function () {
 // the client sent and decoded.
 func TestWidgetsCreateWidget(t *testing.T) {
 	runExamples(t, []example{{
-		body:     "{\n  \"id\": 2,\n  \"name\": \"Anvil\"\n}",
 		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}, {"Location", "/widgets/2"}, {"X-Rate-Limit", "100"}},
+		mock:     3,
 		name:     "Created",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
@@ -110,17 +105,15 @@ func TestWidgetsCreateWidget(t *testing.T) {
 			{test: "Is a client error", message: `pm.test "Is a client error" is not checked here: it does not hold on this example (status 201): status is 201, want 4xx.
 pm.test('Is a client error', () => { pm.response.to.be.clientError; })`},
 		}),
-		status:       201,
 		wantBody:     "{\n  \"name\": \"Anvil\"\n}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
 		wantMethod:   "POST",
 		wantPath:     "/widgets",
 	}, {
-		body:      "{\n  \"error\": \"name is required\"\n}",
 		bodyJSON:  true,
 		errorType: "*pmtests.ClientError",
-		header:    [][2]string{{"Content-Type", "application/json"}},
+		mock:      4,
 		name:      "Missing name",
 		pmTests: pmTestChecks([]assertion{
 			{test: "Content type is JSON", kind: "header", header: "Content-Type"},
@@ -136,7 +129,6 @@ pm.test("Created", function () {
 			{test: "Echoes the name", message: `pm.test "Echoes the name" is not checked here: it does not hold on this example (status 400): "name" is missing.
 pm.test("Echoes the name", () => pm.expect(pm.response.json().name).to.equal("Anvil"))`},
 		}),
-		status:       400,
 		wantBody:     "{\n  \"name\": \"Anvil\"\n}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},

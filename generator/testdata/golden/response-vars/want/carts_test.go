@@ -12,11 +12,9 @@ import (
 // the client sent and decoded.
 func TestCartsCreateCart(t *testing.T) {
 	runExamples(t, []example{{
-		body:         "{\"id\": \"c-9\", \"items\": [{\"sku\": \"A1\"}]}",
 		bodyJSON:     true,
-		header:       [][2]string{{"Content-Type", "application/json"}, {"Location", "/carts/c-9"}},
+		mock:         2,
 		name:         "Created",
-		status:       201,
 		wantBody:     "{\"currency\": \"EUR\"}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Authorization", "Bearer test-token"}, {"Content-Type", "application/json"}},
@@ -69,11 +67,9 @@ func TestCartsCreateCartVariables(t *testing.T) {
 // the client sent and decoded.
 func TestCartsGetCart(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\"id\": \"c-9\"}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       3,
 		name:       "Found",
-		status:     200,
 		wantHeader: [][2]string{{"X-Region", "us"}, {"X-User", "test-userId"}, {"X-Mirror", "test-mirror"}},
 		wantMethod: "GET",
 		wantPath:   "/carts/none",
@@ -86,10 +82,8 @@ func TestCartsGetCart(t *testing.T) {
 // the client sent and decoded.
 func TestCartsReceipt(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "R-77",
-		header:     [][2]string{{"Content-Type", "text/plain"}},
+		mock:       4,
 		name:       "Receipt",
-		status:     200,
 		wantMethod: "GET",
 		wantPath:   "/carts/none/receipt",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {

@@ -12,14 +12,12 @@ import (
 // the client sent and decoded.
 func TestLogIn(t *testing.T) {
 	runExamples(t, []example{{
-		body:     "{\"session\": {\"token\": \"tok-123\", \"ttl\": 3600}}",
 		bodyJSON: true,
-		header:   [][2]string{{"Content-Type", "application/json"}},
+		mock:     0,
 		name:     "Logged in",
 		pmTests: pmTestChecks([]assertion{
 			{test: "logged in", kind: "status", statuses: []int{200}},
 		}, nil),
-		status:       200,
 		wantBody:     "{\"user\": \"ann\"}",
 		wantBodyJSON: true,
 		wantHeader:   [][2]string{{"Content-Type", "application/json"}},
@@ -71,11 +69,9 @@ func TestLogInVariables(t *testing.T) {
 // the client sent and decoded.
 func TestMe(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\"user\": {\"id\": \"u-5\"}}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       1,
 		name:       "Me",
-		status:     200,
 		wantHeader: [][2]string{{"Authorization", "Bearer test-token"}},
 		wantMethod: "GET",
 		wantPath:   "/me",

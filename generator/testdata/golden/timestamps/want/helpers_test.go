@@ -7,11 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -21,7 +18,7 @@ import (
 	"testing"
 )
 
-// newTestClient points a client at the replay server, with every setting
+// newTestClient points a client at a test server, with every setting
 // given so that the expectations do not depend on defaults, and without
 // retries: a replayed 503 or 429 is an answer to check, not to wait on.
 func newTestClient(t *testing.T, baseURL string) *Client {
@@ -35,14 +32,14 @@ func newTestClient(t *testing.T, baseURL string) *Client {
 	return c
 }
 
-// example is a saved example of a request: the response the replay server
-// answers with, and what the client must have sent to get it.
+// example is a saved example of a request: the response the package's
+// mock server answers with, and what the client must have sent to get it.
 type example struct {
-	name         string // the example's name in the collection
-	status       int    // the saved response
-	header       [][2]string
-	body         string
-	bodyFile     string // the body, when it is a fixture under testdata
+	name string // the example's name in the collection
+	// mock is the example's row in mockExamples: the saved response.
+	mock int
+	// status is the saved status, which runExamples reads from the row.
+	status       int
 	bodyJSON     bool
 	errorType    string // the dynamic type of APIError.Value, when typed
 	wantMethod   string // the request the client must send
@@ -61,22 +58,25 @@ type example struct {
 	pmTests func(t *testing.T, status int, header http.Header, body []byte)
 }
 
-// runExamples runs each example as a subtest: the replay server answers
-// with the saved response, call makes the request through a test client,
-// and then the request and what the client returned are checked. call
-// returns the decoded result, or nil for a method without one; a 2xx
+// runExamples runs each example as a subtest: the package's mock server
+// answers with the saved response, call makes the request through a test
+// client, and then the request and what the client returned are checked.
+// call returns the decoded result, or nil for a method without one; a 2xx
 // example must succeed and decode without loss, any other status must
 // come back as an *APIError holding the body.
 func runExamples(t *testing.T, examples []example, call func(t *testing.T, c *Client) (any, *Response, error)) {
 	t.Helper()
 	for _, tt := range examples {
 		t.Run(tt.name, func(t *testing.T) {
-			body := tt.body
-			if tt.bodyFile != "" {
-				body = readFixture(t, tt.bodyFile)
-			}
-			srv, rec := replay(t, tt.status, tt.header, body)
+			saved := mockExamples()
+			mock := newMockServer(saved, nil)
+			mock.only = &saved[tt.mock]
+			tt.status = saved[tt.mock].Status
+			body := saved[tt.mock].Body
+			srv := httptest.NewServer(mock)
+			t.Cleanup(srv.Close)
 			got, resp, err := call(t, newTestClient(t, srv.URL))
+			rec := mockRecorded(t, mock)
 			if tt.normaliseBody != nil {
 				tt.normaliseBody(t, rec, tt.wantBody)
 			}
@@ -359,24 +359,16 @@ type recorded struct {
 	body     []byte
 }
 
-// replay starts a server that records the request and answers it with a
-// saved example.
-func replay(t *testing.T, status int, header [][2]string, body string) (*httptest.Server, *recorded) {
-	rec := &recorded{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		data, _ := io.ReadAll(r.Body)
-		rec.mu.Lock()
-		rec.method, rec.path, rec.rawQuery = r.Method, requestPath(r.RequestURI), r.URL.RawQuery
-		rec.header, rec.body = r.Header.Clone(), data
-		rec.mu.Unlock()
-		for _, h := range header {
-			w.Header().Add(h[0], h[1])
-		}
-		w.WriteHeader(status)
-		io.WriteString(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, rec
+// mockRecorded is the last request the mock received (a retried call
+// sends several), as checkRequest reads it; an empty one when none came.
+func mockRecorded(t *testing.T, mock *MockServer) *recorded {
+	t.Helper()
+	reqs := mock.Requests()
+	if len(reqs) == 0 {
+		return &recorded{}
+	}
+	r := reqs[len(reqs)-1]
+	return &recorded{method: r.Method, path: requestPath(r.RequestURI), rawQuery: r.RawQuery, header: r.Header, body: r.Body}
 }
 
 // checkRequest compares what the client sent with what the collection
@@ -550,14 +542,4 @@ func timestampKey(s string) string {
 		return key + "Z"
 	}
 	return key + m[3]
-}
-
-// readFixture reads a saved body that is too long for a literal.
-func readFixture(t *testing.T, name string) string {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(name)))
-	if err != nil {
-		t.Fatalf("%v", err)
-	}
-	return string(data)
 }

@@ -38,4 +38,38 @@
 // the raw response. A method without a typed result leaves the body in
 // [Response].Body, for [Response.Decode]. Each service has an interface of
 // its methods for tests (for example [ClientAPI]).
+//
+// # Testing against the mock
+//
+// [NewMockServer] serves the collection's saved examples, matched to each
+// request the way Postman's mock servers match them, so that your own code
+// can be tested without the real API. [MockServer.Respond] makes a method
+// answer with another of its examples, [MockServer.RespondWith] with a value
+// of yours, and [MockCalls] returns what a method sent, its body decoded:
+//
+//	func TestWithMock(t *testing.T) {
+//		mock := variablesandurls.NewMockServer()
+//		srv := httptest.NewServer(mock)
+//		defer srv.Close()
+//		c, err := variablesandurls.New(variablesandurls.WithBaseURL(srv.URL))
+//		if err != nil {
+//			t.Fatal(err)
+//		}
+//		ctx := context.Background()
+//
+//		// Each method answers with the saved example its request matches (a
+//		// 2xx first); make one answer with its saved 410 instead:
+//		mock.Respond(variablesandurls.OpGetFile, 410)
+//		_, err = c.GetFile(ctx, "report 1.pdf")
+//		var apiErr *variablesandurls.APIError
+//		if !errors.As(err, &apiErr) || apiErr.StatusCode != 410 {
+//			t.Errorf("err = %v, want the saved 410", err)
+//		}
+//
+//		// What the mock received, each body decoded into its type:
+//		calls, err := variablesandurls.MockCalls(mock, variablesandurls.OpGetFile)
+//		if err != nil || len(calls) != 1 {
+//			t.Fatalf("calls = %v, %v", calls, err)
+//		}
+//	}
 package variablesandurls

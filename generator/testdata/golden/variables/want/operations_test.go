@@ -11,11 +11,9 @@ import (
 // the client sent and decoded.
 func TestSearch(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\"total\":2,\"items\":[\"x\",\"y\"]}",
 		bodyJSON:   true,
-		header:     [][2]string{{"Content-Type", "application/json"}},
+		mock:       0,
 		name:       "Found",
-		status:     200,
 		wantHeader: [][2]string{{"X-Zone", "eu-west-1a"}, {"X-Typo", "{{$randomBogus}}"}},
 		wantMethod: "GET",
 		wantPath:   "/search",
@@ -29,10 +27,8 @@ func TestSearch(t *testing.T) {
 // the client sent and decoded.
 func TestGetFile(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "gone",
-		header:     [][2]string{{"Content-Type", "text/plain"}},
+		mock:       1,
 		name:       "Gone",
-		status:     410,
 		wantMethod: "GET",
 		wantPath:   "/files/report%201.pdf/%7Bver%7D|raw",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {

@@ -11,9 +11,8 @@ import (
 // the client sent and decoded.
 func TestFolderBrokenExample(t *testing.T) {
 	runExamples(t, []example{{
-		body:       "{\n  \"error\": \"gone\",\n  oops\n}",
+		mock:       0,
 		name:       "Not found",
-		status:     404,
 		wantMethod: "GET",
 		wantPath:   "/things",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
