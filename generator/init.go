@@ -128,7 +128,7 @@ func StarterProject(in, out, pkg, config string) ([]byte, error) {
 	line("    # generate:")
 	line("    #   tests: true      # the package's tests, examples and fixtures")
 	line("    #   iterators: true  # page iterators for paginated requests")
-	line("    #   mock: false      # a mock server for the package")
+	line("    #   mock: true       # NewMockServer; false needs tests: false")
 	return []byte(b.String()), nil
 }
 

@@ -6,7 +6,6 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/build"
 	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
-	"github.com/pmgen/pmgen/generator/internal/output"
 	"github.com/pmgen/pmgen/generator/internal/override"
 	"github.com/pmgen/pmgen/generator/internal/project"
 )
@@ -41,6 +40,7 @@ func withOverrides(c *load.Collection, raw []byte, opts *build.Options, ov *proj
 		opts.KeepSecrets = append(opts.KeepSecrets, k.Text)
 	}
 	opts.NoIterators = !project.On(ov.Generate.Iterators, true)
+	opts.NoMock = !project.On(ov.Generate.Mock, true)
 	m := override.Model{
 		Rename: ov.Rename, Types: ov.Types, Settings: ov.Settings,
 		Secrets: ov.Secrets, KeepSecrets: ov.KeepSecrets,
@@ -50,33 +50,13 @@ func withOverrides(c *load.Collection, raw []byte, opts *build.Options, ov *proj
 	return c, diags
 }
 
-// switchFiles leaves out the files a package's switches turn off: with
-// tests off, every _test.go file and the fixtures under testdata/.
-func switchFiles(files []output.File, ov *project.Package) []output.File {
-	if ov == nil || project.On(ov.Generate.Tests, true) {
-		return files
-	}
-	var out []output.File
-	for _, f := range files {
-		if isTestFile(f.Path) {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-func isTestFile(p string) bool {
-	return len(p) > len("_test.go") && p[len(p)-len("_test.go"):] == "_test.go" ||
-		len(p) > len("testdata/") && p[:len("testdata/")] == "testdata/"
-}
-
-// unavailable reports the switches this pmgen cannot honour yet, at
-// their place in the project file.
-func unavailable(ov *project.Package) model.Diagnostics {
-	if !project.On(ov.Generate.Mock, false) {
+// switchConflicts reports switches that cannot hold together, at their
+// place in the project file: the generated tests are served by the
+// package's mock server, so the mock can be turned off only with them.
+func switchConflicts(ov *project.Package) model.Diagnostics {
+	if project.On(ov.Generate.Mock, true) || !project.On(ov.Generate.Tests, true) {
 		return nil
 	}
-	return model.Diagnostics{{Pos: ov.Pos, Severity: model.Error, Code: override.CodeUnavailable,
-		Message: "generate.mock: this pmgen does not generate mock servers; remove the switch or set it to false"}}
+	return model.Diagnostics{{Pos: ov.Pos, Severity: model.Error, Code: override.CodeSwitches,
+		Message: "generate.mock: false needs generate.tests: false: the generated tests call the methods against the package's mock server"}}
 }

@@ -44,7 +44,7 @@ func (p *Project) Generate(opts ProjectOptions) ([]*PackageResult, error) {
 		start := time.Now()
 		out := p.resolve(pkg.Output.Text)
 		r := &PackageResult{Name: pkg.Label(), Out: out}
-		if d := unavailable(pkg); len(d) > 0 {
+		if d := switchConflicts(pkg); len(d) > 0 {
 			diags = append(diags, inputError(d).Diagnostics...)
 			continue
 		}
@@ -120,7 +120,7 @@ func (p *Project) render(pkg *project.Package, col, env source, out string) ([]o
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := emit.Files(api, emit.Options{ImportPath: imp})
+	files, err := emit.Files(api, emit.Options{ImportPath: imp, NoTests: !project.On(pkg.Generate.Tests, true)})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -133,7 +133,7 @@ func (p *Project) render(pkg *project.Package, col, env source, out string) ([]o
 		res.Warnings = append(res.Warnings, d.String())
 	}
 	res.groups = diags.Group()
-	return switchFiles(outFiles, pkg), res, nil
+	return outFiles, res, nil
 }
 
 func errorLines(err error) []string {
@@ -226,7 +226,7 @@ func canonical(pkg *project.Package) any {
 	return []any{pkg.Input.Text, pkg.Environment.Text, pkg.Output.Text, pkg.Package.Text,
 		texts(pkg.Include), texts(pkg.Exclude), pairs(pkg.Rename), pairs(pkg.Types), pairs(pkg.Settings),
 		texts(pkg.Secrets), texts(pkg.KeepSecrets),
-		project.On(pkg.Generate.Tests, true), project.On(pkg.Generate.Iterators, true), project.On(pkg.Generate.Mock, false)}
+		project.On(pkg.Generate.Tests, true), project.On(pkg.Generate.Iterators, true), project.On(pkg.Generate.Mock, true)}
 }
 
 // selfHash is the SHA-256 of the running executable, once per process.

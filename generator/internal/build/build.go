@@ -34,6 +34,9 @@ type Options struct {
 	KeepSecrets []string
 	// NoIterators leaves paginated requests without page iterators.
 	NoIterators bool
+	// NoMock leaves the package without a mock server: no operation gets
+	// a mock name, so nothing refers to one.
+	NoMock bool
 	// Adjust, when set, changes the model once every name is decided and
 	// before the docs composed from names are written: a project file's
 	// renames and type overrides. Its diagnostics join the build's.
@@ -93,8 +96,9 @@ type builder struct {
 	// parents maps each item to the folder holding it, made on first use
 	// (events.go).
 	parents map[*load.Item]*load.Item
-	// noPages is Options.NoIterators.
+	// noPages is Options.NoIterators, noMock Options.NoMock.
 	noPages bool
+	noMock  bool
 }
 
 // Build makes the API model of col. It returns nil with the diagnostics
@@ -115,6 +119,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		dynamics: map[string]bool{},
 		keep:     opts.KeepSecrets,
 		noPages:  opts.NoIterators,
+		noMock:   opts.NoMock,
 
 		cycleWarned: map[string]bool{},
 		cycleUsed:   map[string]bool{},

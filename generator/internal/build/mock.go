@@ -13,7 +13,7 @@ import (
 // name the mock logs and answers with ("Sessions.RefreshUsersSession"),
 // and the package-level variable a test passes to MockServer.Respond.
 func (b *builder) nameMockOp(op *model.Operation) {
-	if len(op.Tests) == 0 {
+	if len(op.Tests) == 0 || b.noMock {
 		return
 	}
 	op.MockName = strings.Join(append(append([]string(nil), op.Chain...), op.Method), ".")

@@ -46,6 +46,11 @@ type Options struct {
 	// a user's run leaves it off, since such a doc still compiles and
 	// says almost what was meant.
 	CheckDocs bool
+	// NoTests leaves out the package's tests: every _test.go file and the
+	// fixtures they read (pmgen.yaml's generate.tests: false). The
+	// examples are still rendered, since the README and package doc show
+	// their bodies, but not written.
+	NoTests bool
 }
 
 // Files renders every file of the package for api, in a fixed order.
@@ -66,7 +71,7 @@ func Files(api *model.API, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	jobs := goFiles(api, bodies)
+	jobs := goFiles(api, bodies, opts)
 	if opts.ConformanceFixtures {
 		jobs = append(jobs, fileJob{"conformance_test.go", func() (*jen.File, error) { return conformanceFile(api), nil }})
 	}
@@ -98,8 +103,10 @@ func Files(api *model.API, opts Options) ([]File, error) {
 		return nil, err
 	}
 	files = append(files, runtimeFiles...)
-	files = append(files, File{Path: "example_test.go", Data: examples})
-	files = append(files, fixtureFiles(api)...)
+	if !opts.NoTests {
+		files = append(files, File{Path: "example_test.go", Data: examples})
+		files = append(files, fixtureFiles(api)...)
+	}
 	readme, err := readmeFile(api, bodies)
 	if err != nil {
 		return nil, err
@@ -115,7 +122,7 @@ type fileJob struct {
 }
 
 // goFiles lists the package's Go files in the order they are returned.
-func goFiles(api *model.API, bodies map[string]string) []fileJob {
+func goFiles(api *model.API, bodies map[string]string, opts Options) []fileJob {
 	just := func(f func(*model.API) *jen.File) func() (*jen.File, error) {
 		return func() (*jen.File, error) { return f(api), nil }
 	}
@@ -131,8 +138,11 @@ func goFiles(api *model.API, bodies map[string]string) []fileJob {
 		jobs = append(jobs, fileJob{"types.go", just(typesFile)})
 	}
 	grantTest := api.Auth != nil && api.Auth.GrantTest != nil
-	if hasExamples(api.Root) {
+	if hasMock(api.Root) {
 		jobs = append(jobs, fileJob{"mock.go", just(mockFile)})
+	}
+	if opts.NoTests {
+		return jobs
 	}
 	if hasExamples(api.Root) || grantTest {
 		jobs = append(jobs, fileJob{"helpers_test.go", just(testHelpersFile)})

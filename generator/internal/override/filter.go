@@ -21,13 +21,13 @@ import (
 
 // Diagnostic codes of overrides.
 const (
-	CodeNoMatch     = "override-no-match"
-	CodeBadPattern  = "override-bad-pattern"
-	CodeBadName     = "override-bad-name"
-	CodeNameTaken   = "override-name-taken"
-	CodeBadType     = "override-bad-type"
-	CodeNoRequests  = "override-no-requests"
-	CodeUnavailable = "override-unavailable"
+	CodeNoMatch    = "override-no-match"
+	CodeBadPattern = "override-bad-pattern"
+	CodeBadName    = "override-bad-name"
+	CodeNameTaken  = "override-name-taken"
+	CodeBadType    = "override-bad-type"
+	CodeNoRequests = "override-no-requests"
+	CodeSwitches   = "override-switches"
 )
 
 // Filter returns col with only the requests that include keeps (all, when

@@ -70,7 +70,7 @@ type Package struct {
 type Switches struct {
 	Tests     *bool `yaml:"tests" doc:"Generate the package's tests, examples and their fixtures (default true)."`
 	Iterators *bool `yaml:"iterators" doc:"Give paginated requests page iterators (default true)."`
-	Mock      *bool `yaml:"mock" doc:"Generate a mock server for the package (default false)."`
+	Mock      *bool `yaml:"mock" doc:"Generate the package's mock server, NewMockServer, which its tests use (default true; false needs tests: false)."`
 }
 
 // On reports whether a switch is set, or else its default.
