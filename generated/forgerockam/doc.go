@@ -83,12 +83,11 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
 //		// Each method answers with the saved example its request matches (a
 //		// 2xx first); make one answer with its saved 401 instead:
 //		mock.Respond(forgerockam.OpSessionsAuthenticate, 401)
-//		_, _, err = c.Sessions.Authenticate(ctx, &forgerockam.AuthenticateParams{})
+//		_, _, err = c.Sessions.Authenticate(context.Background(), &forgerockam.AuthenticateParams{})
 //		var apiErr *forgerockam.APIError
 //		if !errors.As(err, &apiErr) || apiErr.StatusCode != 401 {
 //			t.Errorf("err = %v, want the saved 401", err)

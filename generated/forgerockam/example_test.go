@@ -4,12 +4,14 @@ package forgerockam_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"testing"
 
 	"github.com/pmgen/pmgen/generated/forgerockam"
 )
@@ -121,4 +123,29 @@ func ExampleSessionsService_LogOut() {
 	}
 	fmt.Println(got.Result)
 	// Output: Successfully logged out
+}
+
+func TestWithMock(t *testing.T) {
+	mock := forgerockam.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := forgerockam.New(forgerockam.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches (a
+	// 2xx first); make one answer with its saved 401 instead:
+	mock.Respond(forgerockam.OpSessionsAuthenticate, 401)
+	_, _, err = c.Sessions.Authenticate(context.Background(), &forgerockam.AuthenticateParams{})
+	var apiErr *forgerockam.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 401 {
+		t.Errorf("err = %v, want the saved 401", err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := forgerockam.MockCalls(mock, forgerockam.OpSessionsAuthenticate)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

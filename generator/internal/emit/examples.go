@@ -47,6 +47,11 @@ func examplesFile(api *model.API, importPath string) *jen.File {
 			x.call(g, ex)
 		})
 	}
+	if mt := api.Prose.MockTest; mt != nil {
+		f.Line()
+		x.test = true
+		x.mockTest(f, mt)
+	}
 	return f
 }
 
@@ -55,6 +60,9 @@ func examplesFile(api *model.API, importPath string) *jen.File {
 type exampleWriter struct {
 	api  *model.API
 	path string
+	// test is set while writing a test function: errors go to t.Fatal,
+	// not log.Fatal, and a file body is made in memory.
+	test bool
 }
 
 // q is one of the package's names: forgerockam.New.
@@ -75,6 +83,15 @@ func named(t *model.Type) string { return "\x00" + t.Name }
 // fatal is the examples' error handling: if err != nil { log.Fatal(err) }.
 func fatal() jen.Code {
 	return jen.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err()))
+}
+
+// fatalCall stops the example on err, or the test: log.Fatal(err) or
+// t.Fatal(err).
+func (x exampleWriter) fatalCall(err jen.Code) jen.Code {
+	if x.test {
+		return jen.Id("t").Dot("Fatal").Call(err)
+	}
+	return jen.Qual("log", "Fatal").Call(err)
 }
 
 // newClient is ExampleNew's body: every setting, secrets from the
@@ -163,21 +180,7 @@ func (x exampleWriter) call(g *jen.Group, ex *model.Example) {
 		}
 	})
 	g.Add(fatal())
-	args := []jen.Code{jen.Qual("context", "Background").Call()}
-	for _, p := range op.PathArgs {
-		args = append(args, jen.Lit(p.TestValue))
-	}
-	if op.Params != nil {
-		args = append(args, jen.Op("&").Add(x.q(op.Params.TypeName)).Values())
-	}
-	if op.Body.HasArg() {
-		args = append(args, x.body(g, ex))
-	}
-	call := jen.Id("c")
-	for _, name := range op.Chain {
-		call = call.Dot(name)
-	}
-	call = call.Dot(op.Method).Call(args...)
+	call := x.callExpr(g, ex)
 	switch {
 	case op.ResultStream:
 		g.List(jen.Id("got"), jen.Id("_"), jen.Err()).Op(":=").Add(call)
@@ -211,6 +214,30 @@ func (x exampleWriter) call(g *jen.Group, ex *model.Example) {
 	}
 }
 
+// callExpr declares what an example's call needs (its request body) and
+// returns the call:
+//
+//	c.Sessions.Authenticate(context.Background(), &forgerockam.AuthenticateParams{})
+func (x exampleWriter) callExpr(g *jen.Group, ex *model.Example) *jen.Statement {
+	op := ex.Op
+	args := []jen.Code{jen.Qual("context", "Background").Call()}
+	for _, p := range op.PathArgs {
+		args = append(args, jen.Lit(p.TestValue))
+	}
+	if op.Params != nil {
+		args = append(args, jen.Op("&").Add(x.q(op.Params.TypeName)).Values())
+	}
+	if op.Body.HasArg() {
+		args = append(args, x.body(g, ex))
+	}
+	call := jen.Id("c")
+	for _, name := range op.Chain {
+		call = call.Dot(name)
+	}
+	call = call.Dot(op.Method).Call(args...)
+	return call
+}
+
 // body declares the request body an example passes and returns the
 // argument: the saved body when it is short, else the zero value.
 //
@@ -239,12 +266,12 @@ func (x exampleWriter) body(g *jen.Group, ex *model.Example) jen.Code {
 		}
 		return jen.Op("&").Add(x.q(b.Form.TypeName)).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, fields...)
 	case model.BodyBinary:
-		if ex.Serve != nil || b.Example == "" {
+		if ex.Serve != nil || b.Example == "" || x.test {
 			return jen.Qual("strings", "NewReader").Call(jen.Lit("the file's content"))
 		}
 		// f, err := os.Open("avatar.png")
 		g.List(jen.Id("f"), jen.Err()).Op(":=").Qual("os", "Open").Call(jen.Lit(b.Example))
-		g.Add(fatal())
+		g.If(jen.Err().Op("!=").Nil()).Block(x.fatalCall(jen.Err()))
 		g.Defer().Id("f").Dot("Close").Call()
 		return jen.Id("f")
 	case model.BodyText:
@@ -253,7 +280,7 @@ func (x exampleWriter) body(g *jen.Group, ex *model.Example) jen.Code {
 	g.Var().Id("body").Add(x.typ(b.Type.GoType(named)))
 	if input != "" {
 		g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(quotesLit(input)), jen.Op("&").Id("body")), jen.Err().Op("!=").Nil()).Block(
-			jen.Qual("log", "Fatal").Call(jen.Err()),
+			x.fatalCall(jen.Err()),
 		)
 	} else {
 		g.Comment("Fill in the request body.")

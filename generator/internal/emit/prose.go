@@ -18,6 +18,20 @@ type proseData struct {
 	Header string
 	model.Prose
 	Examples map[string]string
+	// MockCode is TestWithMock as example_test.go has it, whole.
+	MockCode string
+}
+
+// mockCode is TestWithMock's source from its rendered body, indented by
+// indent as the README (none) or the package doc (a tab) shows code.
+func mockCode(bodies map[string]string, indent string) string {
+	body, ok := bodies["TestWithMock"]
+	if !ok {
+		return ""
+	}
+	code := "func TestWithMock(t *testing.T) {\n\t" + strings.ReplaceAll(body, "\n", "\n\t") + "\n}"
+	code = strings.ReplaceAll(code, "\t\n", "\n")
+	return indent + strings.ReplaceAll(code, "\n", "\n"+indent)
 }
 
 // docFile emits doc.go: the package doc comment from templates/doc.go.tmpl.
@@ -34,10 +48,7 @@ func docFile(api *model.API, bodies map[string]string) (*jen.File, error) {
 		}
 		indented[name] = strings.Join(lines, "\n")
 	}
-	data := proseData{Header: templates.Header, Prose: *api.Prose, Examples: indented}
-	if data.MockTest != "" {
-		data.MockTest = "\t" + strings.ReplaceAll(data.MockTest, "\n", "\n\t")
-	}
+	data := proseData{Header: templates.Header, Prose: *api.Prose, Examples: indented, MockCode: mockCode(bodies, "\t")}
 	data.Doc = api.Doc
 	var buf bytes.Buffer
 	if err := templates.PackageDoc.Execute(&buf, data); err != nil {
@@ -50,7 +61,7 @@ func docFile(api *model.API, bodies map[string]string) (*jen.File, error) {
 // readmeFile renders README.md from templates/readme.md.tmpl.
 func readmeFile(api *model.API, bodies map[string]string) (File, error) {
 	var buf bytes.Buffer
-	if err := templates.README.Execute(&buf, proseData{Header: templates.Header, Prose: *api.Prose, Examples: bodies}); err != nil {
+	if err := templates.README.Execute(&buf, proseData{Header: templates.Header, Prose: *api.Prose, Examples: bodies, MockCode: mockCode(bodies, "")}); err != nil {
 		return File{}, fmt.Errorf("emit README.md: %w", err)
 	}
 	return File{Path: "README.md", Data: buf.Bytes()}, nil

@@ -22,9 +22,18 @@ type Prose struct {
 	// Interface names the interface of the first service with methods, and
 	// Implementer the client expression that satisfies it ("c.Sessions").
 	Interface, Implementer string
-	// MockTest is a test of a user's code against the package's
-	// MockServer; empty when the collection saves no examples.
-	MockTest string
+	// MockTest is the test of a user's code against the package's
+	// MockServer that example_test.go holds and the README shows; nil
+	// when the package has no mock.
+	MockTest *MockTest
+}
+
+// MockTest is TestWithMock: it forces Example's method to answer with its
+// saved example of Status, calls it as Example does, and reads what the
+// mock received.
+type MockTest struct {
+	Example *Example
+	Status  int
 }
 
 // ProsePages is a paginated method in the README's table.

@@ -52,12 +52,14 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
 //		// Each method answers with the saved example its request matches (a
 //		// 2xx first); make one answer with its saved 413 instead:
 //		mock.Respond(bodymodes.OpFormsUploadDocument, 413)
-//		_, _, err = c.Forms.UploadDocument(ctx, &bodymodes.UploadDocumentForm{ /* … * / })
+//		_, _, err = c.Forms.UploadDocument(context.Background(), &bodymodes.UploadDocumentForm{
+//			Purpose: "identity_document",
+//			Meta:    `{"pages": 2}`,
+//		})
 //		var apiErr *bodymodes.APIError
 //		if !errors.As(err, &apiErr) || apiErr.StatusCode != 413 {
 //			t.Errorf("err = %v, want the saved 413", err)

@@ -4,6 +4,7 @@ package bodymodes_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -11,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"testing"
 
 	bodymodes "example.com/generated/bodies"
 )
@@ -166,4 +168,32 @@ func ExampleGraphQLService_BrokenVariables() {
 		log.Fatal(err)
 	}
 	fmt.Println(resp.StatusCode)
+}
+
+func TestWithMock(t *testing.T) {
+	mock := bodymodes.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := bodymodes.New(bodymodes.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches (a
+	// 2xx first); make one answer with its saved 413 instead:
+	mock.Respond(bodymodes.OpFormsUploadDocument, 413)
+	_, _, err = c.Forms.UploadDocument(context.Background(), &bodymodes.UploadDocumentForm{
+		Purpose: "identity_document",
+		Meta:    `{"pages": 2}`,
+	})
+	var apiErr *bodymodes.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 413 {
+		t.Errorf("err = %v, want the saved 413", err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := bodymodes.MockCalls(mock, bodymodes.OpFormsUploadDocument)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

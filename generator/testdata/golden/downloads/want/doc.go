@@ -50,12 +50,14 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
-//		// Each method answers with the saved example its request matches (a
-//		// 2xx first); make one answer with its saved 200 instead:
+//		// Each method answers with the saved example its request matches, a
+//		// 2xx first; make this one answer with its saved 200:
 //		mock.Respond(downloads.OpDownloadInvoice, 200)
-//		_, _, err = c.DownloadInvoice(ctx, "in_1")
+//		got, _, err := c.DownloadInvoice(context.Background(), "in_1")
+//		if got != nil {
+//			got.Close()
+//		}
 //		if err != nil {
 //			t.Fatal(err)
 //		}

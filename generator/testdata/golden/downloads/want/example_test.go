@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net/http/httptest"
 	"os"
+	"testing"
 
 	"example.com/generated/downloads"
 )
@@ -62,4 +64,31 @@ func ExampleClient_GetBalance() {
 		log.Fatal(err)
 	}
 	fmt.Println(resp.StatusCode)
+}
+
+func TestWithMock(t *testing.T) {
+	mock := downloads.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := downloads.New(downloads.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches, a
+	// 2xx first; make this one answer with its saved 200:
+	mock.Respond(downloads.OpDownloadInvoice, 200)
+	got, _, err := c.DownloadInvoice(context.Background(), "in_1")
+	if got != nil {
+		got.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := downloads.MockCalls(mock, downloads.OpDownloadInvoice)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

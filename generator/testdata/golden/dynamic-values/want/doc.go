@@ -51,12 +51,13 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
-//		// Each method answers with the saved example its request matches (a
-//		// 2xx first); make one answer with its saved 201 instead:
+//		// Each method answers with the saved example its request matches, a
+//		// 2xx first; make this one answer with its saved 201:
 //		mock.Respond(dynamicvalues.OpCreateOrder, 201)
-//		_, _, err = c.CreateOrder(ctx, &dynamicvalues.CreateOrderParams{}, &dynamicvalues.CreateOrderRequest{ /* … * / })
+//		var body dynamicvalues.CreateOrderRequest
+//		// Fill in the request body.
+//		_, _, err = c.CreateOrder(context.Background(), &dynamicvalues.CreateOrderParams{}, &body)
 //		if err != nil {
 //			t.Fatal(err)
 //		}

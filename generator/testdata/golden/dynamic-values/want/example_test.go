@@ -9,6 +9,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"testing"
 
 	dynamicvalues "example.com/generated/dynamic_values"
 )
@@ -124,4 +125,30 @@ func ExampleClient_UnknownDynamic() {
 		log.Fatal(err)
 	}
 	fmt.Println(resp.StatusCode)
+}
+
+func TestWithMock(t *testing.T) {
+	mock := dynamicvalues.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := dynamicvalues.New(dynamicvalues.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches, a
+	// 2xx first; make this one answer with its saved 201:
+	mock.Respond(dynamicvalues.OpCreateOrder, 201)
+	var body dynamicvalues.CreateOrderRequest
+	// Fill in the request body.
+	_, _, err = c.CreateOrder(context.Background(), &dynamicvalues.CreateOrderParams{}, &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := dynamicvalues.MockCalls(mock, dynamicvalues.OpCreateOrder)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

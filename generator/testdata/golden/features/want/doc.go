@@ -53,12 +53,11 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
 //		// Each method answers with the saved example its request matches (a
 //		// 2xx first); make one answer with its saved 404 instead:
 //		mock.Respond(petstore.OpPetsGetPet, 404)
-//		_, _, err = c.Pets.GetPet(ctx, "42")
+//		_, _, err = c.Pets.GetPet(context.Background(), "42")
 //		var apiErr *petstore.APIError
 //		if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
 //			t.Errorf("err = %v, want the saved 404", err)

@@ -5,12 +5,14 @@ package petstore_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"testing"
 
 	petstore "example.com/generated/features"
 )
@@ -138,4 +140,29 @@ func ExamplePetsAdminService_GetPet() {
 		log.Fatal(err)
 	}
 	fmt.Println(resp.StatusCode)
+}
+
+func TestWithMock(t *testing.T) {
+	mock := petstore.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := petstore.New(petstore.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches (a
+	// 2xx first); make one answer with its saved 404 instead:
+	mock.Respond(petstore.OpPetsGetPet, 404)
+	_, _, err = c.Pets.GetPet(context.Background(), "42")
+	var apiErr *petstore.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
+		t.Errorf("err = %v, want the saved 404", err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := petstore.MockCalls(mock, petstore.OpPetsGetPet)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

@@ -55,12 +55,11 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
-//		// Each method answers with the saved example its request matches (a
-//		// 2xx first); make one answer with its saved 200 instead:
+//		// Each method answers with the saved example its request matches, a
+//		// 2xx first; make this one answer with its saved 200:
 //		mock.Respond(hmacsigning.OpCreatePosition, 200)
-//		_, _, err = c.CreatePosition(ctx, body)
+//		_, _, err = c.CreatePosition(context.Background(), "category=linear&symbol=BTCUSDT")
 //		if err != nil {
 //			t.Fatal(err)
 //		}

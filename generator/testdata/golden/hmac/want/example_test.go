@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"testing"
 
 	hmacsigning "example.com/generated/hmac"
 )
@@ -123,4 +124,28 @@ func ExampleSpotService_NewOrder() {
 	}
 	fmt.Println(got.OrderID)
 	// Output: 28
+}
+
+func TestWithMock(t *testing.T) {
+	mock := hmacsigning.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := hmacsigning.New(hmacsigning.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches, a
+	// 2xx first; make this one answer with its saved 200:
+	mock.Respond(hmacsigning.OpCreatePosition, 200)
+	_, _, err = c.CreatePosition(context.Background(), "category=linear&symbol=BTCUSDT")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := hmacsigning.MockCalls(mock, hmacsigning.OpCreatePosition)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

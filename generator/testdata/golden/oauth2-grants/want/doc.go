@@ -55,12 +55,11 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
-//		// Each method answers with the saved example its request matches (a
-//		// 2xx first); make one answer with its saved 200 instead:
+//		// Each method answers with the saved example its request matches, a
+//		// 2xx first; make this one answer with its saved 200:
 //		mock.Respond(warehouse.OpStockListItems, 200)
-//		_, _, err = c.Stock.ListItems(ctx, &warehouse.ListItemsParams{})
+//		_, _, err = c.Stock.ListItems(context.Background(), &warehouse.ListItemsParams{})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

@@ -6,7 +6,9 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"net/http/httptest"
 	"os"
+	"testing"
 
 	warehouse "example.com/generated/oauth2_grants"
 )
@@ -83,4 +85,28 @@ func ExampleReportsService_MonthlyReport() {
 		log.Fatal(err)
 	}
 	fmt.Println(resp.StatusCode)
+}
+
+func TestWithMock(t *testing.T) {
+	mock := warehouse.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := warehouse.New(warehouse.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches, a
+	// 2xx first; make this one answer with its saved 200:
+	mock.Respond(warehouse.OpStockListItems, 200)
+	_, _, err = c.Stock.ListItems(context.Background(), &warehouse.ListItemsParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := warehouse.MockCalls(mock, warehouse.OpStockListItems)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

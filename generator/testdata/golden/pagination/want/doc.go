@@ -50,12 +50,11 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
-//		// Each method answers with the saved example its request matches (a
-//		// 2xx first); make one answer with its saved 200 instead:
+//		// Each method answers with the saved example its request matches, a
+//		// 2xx first; make this one answer with its saved 200:
 //		mock.Respond(paginationstyles.OpTweetsRecentSearch, 200)
-//		_, _, err = c.Tweets.RecentSearch(ctx, &paginationstyles.RecentSearchParams{})
+//		_, _, err = c.Tweets.RecentSearch(context.Background(), &paginationstyles.RecentSearchParams{})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

@@ -9,6 +9,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"testing"
 
 	paginationstyles "example.com/generated/pagination"
 )
@@ -221,4 +222,28 @@ func ExampleShelvesService_ListBooks() {
 	}
 	fmt.Println(got.NextCursor)
 	// Output: n2
+}
+
+func TestWithMock(t *testing.T) {
+	mock := paginationstyles.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := paginationstyles.New(paginationstyles.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches, a
+	// 2xx first; make this one answer with its saved 200:
+	mock.Respond(paginationstyles.OpTweetsRecentSearch, 200)
+	_, _, err = c.Tweets.RecentSearch(context.Background(), &paginationstyles.RecentSearchParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := paginationstyles.MockCalls(mock, paginationstyles.OpTweetsRecentSearch)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

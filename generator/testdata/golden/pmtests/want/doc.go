@@ -49,12 +49,11 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
 //		// Each method answers with the saved example its request matches (a
 //		// 2xx first); make one answer with its saved 404 instead:
 //		mock.Respond(pmtests.OpWidgetsGetWidget, 404)
-//		_, _, err = c.Widgets.GetWidget(ctx, "1")
+//		_, _, err = c.Widgets.GetWidget(context.Background(), "1")
 //		var apiErr *pmtests.APIError
 //		if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
 //			t.Errorf("err = %v, want the saved 404", err)

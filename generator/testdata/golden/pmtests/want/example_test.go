@@ -5,11 +5,13 @@ package pmtests_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"testing"
 
 	"example.com/generated/pmtests"
 )
@@ -79,4 +81,29 @@ func ExampleWidgetsService_CreateWidget() {
 	}
 	fmt.Println(got.ID)
 	// Output: 2
+}
+
+func TestWithMock(t *testing.T) {
+	mock := pmtests.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := pmtests.New(pmtests.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches (a
+	// 2xx first); make one answer with its saved 404 instead:
+	mock.Respond(pmtests.OpWidgetsGetWidget, 404)
+	_, _, err = c.Widgets.GetWidget(context.Background(), "1")
+	var apiErr *pmtests.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
+		t.Errorf("err = %v, want the saved 404", err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := pmtests.MockCalls(mock, pmtests.OpWidgetsGetWidget)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

@@ -53,12 +53,11 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
-//		// Each method answers with the saved example its request matches (a
-//		// 2xx first); make one answer with its saved 200 instead:
+//		// Each method answers with the saved example its request matches, a
+//		// 2xx first; make this one answer with its saved 200:
 //		mock.Respond(inventory.OpItemsListItems, 200)
-//		_, _, err = c.Items.ListItems(ctx, &inventory.ListItemsParams{})
+//		_, _, err = c.Items.ListItems(context.Background(), &inventory.ListItemsParams{})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

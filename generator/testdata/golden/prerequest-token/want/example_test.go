@@ -6,7 +6,9 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"net/http/httptest"
 	"os"
+	"testing"
 
 	inventory "example.com/generated/prerequest_token"
 )
@@ -46,4 +48,28 @@ func ExampleItemsService_PublicHealth() {
 		log.Fatal(err)
 	}
 	fmt.Println(resp.StatusCode)
+}
+
+func TestWithMock(t *testing.T) {
+	mock := inventory.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := inventory.New(inventory.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches, a
+	// 2xx first; make this one answer with its saved 200:
+	mock.Respond(inventory.OpItemsListItems, 200)
+	_, _, err = c.Items.ListItems(context.Background(), &inventory.ListItemsParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := inventory.MockCalls(mock, inventory.OpItemsListItems)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

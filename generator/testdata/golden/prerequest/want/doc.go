@@ -54,12 +54,11 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
-//		// Each method answers with the saved example its request matches (a
-//		// 2xx first); make one answer with its saved 200 instead:
+//		// Each method answers with the saved example its request matches, a
+//		// 2xx first; make this one answer with its saved 200:
 //		mock.Respond(prerequestscripts.OpOrdersListOrders, 200)
-//		_, _, err = c.Orders.ListOrders(ctx, &prerequestscripts.ListOrdersParams{})
+//		_, _, err = c.Orders.ListOrders(context.Background(), &prerequestscripts.ListOrdersParams{})
 //		if err != nil {
 //			t.Fatal(err)
 //		}

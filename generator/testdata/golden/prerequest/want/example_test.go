@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"testing"
 
 	prerequestscripts "example.com/generated/prerequest"
 )
@@ -58,4 +59,28 @@ func ExampleOrdersService_ListOrders() {
 	}
 	fmt.Println(got[0].ID)
 	// Output: 1
+}
+
+func TestWithMock(t *testing.T) {
+	mock := prerequestscripts.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := prerequestscripts.New(prerequestscripts.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches, a
+	// 2xx first; make this one answer with its saved 200:
+	mock.Respond(prerequestscripts.OpOrdersListOrders, 200)
+	_, _, err = c.Orders.ListOrders(context.Background(), &prerequestscripts.ListOrdersParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := prerequestscripts.MockCalls(mock, prerequestscripts.OpOrdersListOrders)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

@@ -55,12 +55,15 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
-//		// Each method answers with the saved example its request matches (a
-//		// 2xx first); make one answer with its saved 200 instead:
+//		// Each method answers with the saved example its request matches, a
+//		// 2xx first; make this one answer with its saved 200:
 //		mock.Respond(shop.OpLogIn, 200)
-//		_, _, err = c.LogIn(ctx, &shop.LogInRequest{ /* … * / })
+//		var body shop.LogInRequest
+//		if err := json.Unmarshal([]byte(`{"user":"ann"}`), &body); err != nil {
+//			t.Fatal(err)
+//		}
+//		_, _, err = c.LogIn(context.Background(), &body)
 //		if err != nil {
 //			t.Fatal(err)
 //		}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"testing"
 
 	shop "example.com/generated/response_vars"
 )
@@ -113,4 +114,32 @@ func ExampleCartsService_Receipt() {
 		log.Fatal(err)
 	}
 	fmt.Printf("%s\n", got)
+}
+
+func TestWithMock(t *testing.T) {
+	mock := shop.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := shop.New(shop.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches, a
+	// 2xx first; make this one answer with its saved 200:
+	mock.Respond(shop.OpLogIn, 200)
+	var body shop.LogInRequest
+	if err := json.Unmarshal([]byte(`{"user":"ann"}`), &body); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = c.LogIn(context.Background(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := shop.MockCalls(mock, shop.OpLogIn)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

@@ -50,12 +50,15 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
 //		// Each method answers with the saved example its request matches (a
 //		// 2xx first); make one answer with its saved 400 instead:
 //		mock.Respond(timestamps.OpCreateEvent, 400)
-//		_, _, err = c.CreateEvent(ctx, &timestamps.CreateEventRequest{ /* … * / })
+//		var body timestamps.CreateEventRequest
+//		if err := json.Unmarshal([]byte(`{"name":"Launch","startsAt":"2024-05-01T09:00:00.000Z","endsAt":"2024-05-01T17:30:00+02:00","day":"2024-05-01","localStart":"2024-05-01T09:00:00"}`), &body); err != nil {
+//			t.Fatal(err)
+//		}
+//		_, _, err = c.CreateEvent(context.Background(), &body)
 //		var apiErr *timestamps.APIError
 //		if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 {
 //			t.Errorf("err = %v, want the saved 400", err)

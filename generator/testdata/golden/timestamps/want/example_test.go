@@ -5,11 +5,13 @@ package timestamps_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"testing"
 
 	"example.com/generated/timestamps"
 )
@@ -79,4 +81,33 @@ func ExampleClient_ServerTime() {
 		log.Fatal(err)
 	}
 	fmt.Println(got)
+}
+
+func TestWithMock(t *testing.T) {
+	mock := timestamps.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := timestamps.New(timestamps.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches (a
+	// 2xx first); make one answer with its saved 400 instead:
+	mock.Respond(timestamps.OpCreateEvent, 400)
+	var body timestamps.CreateEventRequest
+	if err := json.Unmarshal([]byte(`{"name":"Launch","startsAt":"2024-05-01T09:00:00.000Z","endsAt":"2024-05-01T17:30:00+02:00","day":"2024-05-01","localStart":"2024-05-01T09:00:00"}`), &body); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = c.CreateEvent(context.Background(), &body)
+	var apiErr *timestamps.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 {
+		t.Errorf("err = %v, want the saved 400", err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := timestamps.MockCalls(mock, timestamps.OpCreateEvent)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

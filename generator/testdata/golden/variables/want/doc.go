@@ -55,12 +55,11 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
 //		// Each method answers with the saved example its request matches (a
 //		// 2xx first); make one answer with its saved 410 instead:
 //		mock.Respond(variablesandurls.OpGetFile, 410)
-//		_, err = c.GetFile(ctx, "report 1.pdf")
+//		_, err = c.GetFile(context.Background(), "report 1.pdf")
 //		var apiErr *variablesandurls.APIError
 //		if !errors.As(err, &apiErr) || apiErr.StatusCode != 410 {
 //			t.Errorf("err = %v, want the saved 410", err)

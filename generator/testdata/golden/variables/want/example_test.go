@@ -4,12 +4,14 @@ package variablesandurls_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"testing"
 
 	variablesandurls "example.com/generated/variables"
 )
@@ -60,4 +62,29 @@ func ExampleClient_GetFile() {
 		log.Fatal(err)
 	}
 	fmt.Println(resp.StatusCode)
+}
+
+func TestWithMock(t *testing.T) {
+	mock := variablesandurls.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := variablesandurls.New(variablesandurls.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches (a
+	// 2xx first); make one answer with its saved 410 instead:
+	mock.Respond(variablesandurls.OpGetFile, 410)
+	_, err = c.GetFile(context.Background(), "report 1.pdf")
+	var apiErr *variablesandurls.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 410 {
+		t.Errorf("err = %v, want the saved 410", err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := variablesandurls.MockCalls(mock, variablesandurls.OpGetFile)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }

@@ -47,12 +47,11 @@
 //		if err != nil {
 //			t.Fatal(err)
 //		}
-//		ctx := context.Background()
 //
 //		// Each method answers with the saved example its request matches (a
 //		// 2xx first); make one answer with its saved 404 instead:
 //		mock.Respond(warnings.OpFolderBrokenExample, 404)
-//		_, err = c.Folder.BrokenExample(ctx)
+//		_, err = c.Folder.BrokenExample(context.Background())
 //		var apiErr *warnings.APIError
 //		if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
 //			t.Errorf("err = %v, want the saved 404", err)

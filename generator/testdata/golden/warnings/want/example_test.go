@@ -4,8 +4,11 @@ package warnings_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
+	"net/http/httptest"
+	"testing"
 
 	"example.com/generated/warnings"
 )
@@ -30,4 +33,29 @@ func ExampleFolderService_BrokenExample() {
 		log.Fatal(err)
 	}
 	fmt.Println(resp.StatusCode)
+}
+
+func TestWithMock(t *testing.T) {
+	mock := warnings.NewMockServer()
+	srv := httptest.NewServer(mock)
+	defer srv.Close()
+	c, err := warnings.New(warnings.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Each method answers with the saved example its request matches (a
+	// 2xx first); make one answer with its saved 404 instead:
+	mock.Respond(warnings.OpFolderBrokenExample, 404)
+	_, err = c.Folder.BrokenExample(context.Background())
+	var apiErr *warnings.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 {
+		t.Errorf("err = %v, want the saved 404", err)
+	}
+
+	// What the mock received, each body decoded into its type:
+	calls, err := warnings.MockCalls(mock, warnings.OpFolderBrokenExample)
+	if err != nil || len(calls) != 1 {
+		t.Fatalf("calls = %v, %v", calls, err)
+	}
 }
