@@ -412,8 +412,13 @@ func sortedKeys(m map[string]bool) []string {
 // RuntimeNames are the package-level identifiers the runtime and the
 // generated API code around it declare, test helpers included: a name the
 // collection gives must avoid them. Read from the runtime's source, so that
-// they cannot drift from it.
+// they cannot drift from it, once: build asks for every package. The
+// slice is clipped, so that a caller's append copies it.
 func RuntimeNames() []string {
+	return slices.Clip(runtimeNames())
+}
+
+var runtimeNames = sync.OnceValue(func() []string {
 	s := runtime()
 	set := map[string]bool{}
 	for _, n := range s.seam {
@@ -429,7 +434,7 @@ func RuntimeNames() []string {
 		}
 	}
 	return sortedKeys(set)
-}
+})
 
 // RuntimeConfigNames are the fields and methods of config that the runtime
 // reads or declares: the fields of settings avoid them.

@@ -93,6 +93,8 @@ type builder struct {
 	selectors map[*load.Item]map[selectorKey]string
 	// queryKinds is the Go type of each query key's fields (params.go).
 	queryKinds map[string]model.ParamKind
+	// argNames holds what every method's arguments avoid (argScope).
+	argNames *naming.Scope
 	// parents maps each item to the folder holding it, made on first use
 	// (events.go).
 	parents map[*load.Item]*load.Item
@@ -111,6 +113,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 		infer:    infer.New(),
 		json:     ordjson.Reader{Options: ordjson.Options{Lenient: true}},
 		pkg:      naming.NewScope(runtimeNames()...),
+		argNames: argScope(),
 		settings: map[string]*model.Setting{},
 		fields:   naming.NewScope(runtimeFields()...),
 		options:  naming.NewScope(runtimeOptions()...),
@@ -179,6 +182,18 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 // API's own code.
 func runtimeNames() []string {
 	return append(templates.RuntimeNames(), emittedNames()...)
+}
+
+// argScope holds the names a method's arguments avoid: they share the
+// method's scope with its locals and with the packages the method body
+// refers to, and the page iterators take the same arguments, so their
+// locals are reserved too; and the package's own names.
+func argScope() *naming.Scope {
+	return naming.NewScope(append([]string{"ctx", "params", "body", "opts", "cfg", "r", "errValue", "out", "resp", "err", "data",
+		"url", "http", "json", "fmt", "cmp", "context", "errors", "strings", "bytes", "io", "time", "s", "c", "v",
+		// the page iterators' locals and packages (pages.go)
+		"p", "q", "start", "fetch", "inspect", "st", "page", "info", "iter", "strconv"},
+		runtimeNames()...)...)
 }
 
 // emittedNames are the fixed package-level names of the files emit writes

@@ -31,11 +31,7 @@ func (b *builder) buildURL(it *load.Item, op *model.Operation) {
 	// Arguments share the method's scope with its locals and with the
 	// packages the method body refers to; the page iterators take the same
 	// arguments, so their locals are reserved too.
-	args := naming.NewScope(append([]string{"ctx", "params", "body", "opts", "cfg", "r", "errValue", "out", "resp", "err", "data",
-		"url", "http", "json", "fmt", "cmp", "context", "errors", "strings", "bytes", "io", "time", "s", "c", "v",
-		// the page iterators' locals and packages (pages.go)
-		"p", "q", "start", "fetch", "inspect", "st", "page", "info", "iter", "strconv"},
-		runtimeNames()...)...)
+	args := naming.Within(b.argNames)
 	var t model.Template
 	segments := strings.Split(path, "/")
 	for i, seg := range segments {

@@ -72,3 +72,26 @@ func TestScopeZeroAndNil(t *testing.T) {
 		t.Errorf(`empty want: got %q, %q; want "x", "x2"`, a, b)
 	}
 }
+
+// TestWithin checks that a scope made within another avoids the outer's
+// names, counts suffixes from them, and leaves the outer scope as it was.
+func TestWithin(t *testing.T) {
+	outer := NewScope("ctx", "id", "id2")
+	a := Within(outer, "body")
+	if got := a.Unique("ctx"); got != "ctx2" {
+		t.Errorf("Unique(ctx) = %q, want ctx2", got)
+	}
+	if got := a.Unique("id"); got != "id3" {
+		t.Errorf("Unique(id) = %q, want id3", got)
+	}
+	if got := a.Unique("body"); got != "body2" {
+		t.Errorf("Unique(body) = %q, want body2", got)
+	}
+	b := Within(outer)
+	if got := b.Unique("ctx"); got != "ctx2" {
+		t.Errorf("a second inner scope: Unique(ctx) = %q, want ctx2 (the first one's names leaked)", got)
+	}
+	if outer.Taken("ctx2") || outer.Taken("body") {
+		t.Error("inner scopes reserved names in the outer one")
+	}
+}
