@@ -129,7 +129,12 @@ func TestWithMock(t *testing.T) {
 	mock := forgerockam.NewMockServer()
 	srv := httptest.NewServer(mock)
 	defer srv.Close()
-	c, err := forgerockam.New(forgerockam.WithBaseURL(srv.URL))
+	c, err := forgerockam.New(
+		forgerockam.WithBaseURL(srv.URL),
+		forgerockam.WithDemoSSOToken("test-demoSSOToken"),
+		forgerockam.WithUsername("test-username"),
+		forgerockam.WithPassword("test-password"),
+	)
 	if err != nil {
 		t.Fatal(err)
 	}

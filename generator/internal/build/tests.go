@@ -29,6 +29,7 @@ func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []exam
 		}
 		tc.Status = status
 		tc.Mock = mockRequest(it, r)
+		tc.MockOwnPath = tc.Mock.Path == mockRequest(it, &load.Response{}).Path
 		for _, h := range r.Header {
 			// The test server would send these as written.
 			if !h.Disabled && !validHeaderName(h.Key) {

@@ -32,13 +32,24 @@ func (x exampleWriter) mockTest(f *jen.File, mt *model.MockTest) {
 		g.Id("mock").Op(":=").Add(x.q("NewMockServer")).Call()
 		g.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Id("mock"))
 		g.Defer().Id("srv").Dot("Close").Call()
-		g.List(jen.Id("c"), jen.Err()).Op(":=").Add(x.q("New")).CallFunc(func(g *jen.Group) {
-			for _, s := range x.api.Settings {
-				if s.URL {
-					g.Add(x.q(s.Option)).Call(jen.Id("srv").Dot("URL"))
-				}
+		// The URL settings point at the mock; a setting without a saved
+		// value gets a stand-in, since an empty one would leave a gap in
+		// a path ("/accounts//jobs") that no saved request has.
+		var opts []jen.Code
+		for _, s := range x.api.Settings {
+			switch {
+			case s.URL:
+				opts = append(opts, x.q(s.Option).Call(jen.Id("srv").Dot("URL")))
+			case s.Nested != nil || !s.HasDefault || s.Unusable:
+				opts = append(opts, x.q(s.Option).Call(jen.Lit("test-"+s.Key)))
 			}
-		})
+		}
+		newClient := jen.List(jen.Id("c"), jen.Err()).Op(":=").Add(x.q("New"))
+		if len(opts) > 1 {
+			g.Add(newClient.Custom(lines(), opts...))
+		} else {
+			g.Add(newClient.Call(opts...))
+		}
 		g.If(jen.Err().Op("!=").Nil()).Block(x.fatalCall(jen.Err()))
 		g.Line()
 		ok := mt.Status >= 200 && mt.Status <= 299

@@ -487,6 +487,11 @@ type TestCase struct {
 	// table of examples (mock.go), which the test serves it from.
 	Mock      MockRequest
 	MockIndex int
+	// MockOwnPath is set when the example saved its request's own path
+	// (with its variables), so that a call that fills them in reaches
+	// the example; one saved with values ("/customer/x4xC/billing")
+	// answers only those values.
+	MockOwnPath bool
 	// Assertions are the translated pm.test checks that hold on this row's
 	// example, in script order.
 	Assertions []Assertion

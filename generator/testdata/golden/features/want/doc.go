@@ -49,7 +49,10 @@
 //		mock := petstore.NewMockServer()
 //		srv := httptest.NewServer(mock)
 //		defer srv.Close()
-//		c, err := petstore.New(petstore.WithBaseURL(srv.URL))
+//		c, err := petstore.New(
+//			petstore.WithBaseURL(srv.URL),
+//			petstore.WithAPIToken("test-apiToken"),
+//		)
 //		if err != nil {
 //			t.Fatal(err)
 //		}

@@ -146,7 +146,10 @@ func TestWithMock(t *testing.T) {
 	mock := petstore.NewMockServer()
 	srv := httptest.NewServer(mock)
 	defer srv.Close()
-	c, err := petstore.New(petstore.WithBaseURL(srv.URL))
+	c, err := petstore.New(
+		petstore.WithBaseURL(srv.URL),
+		petstore.WithAPIToken("test-apiToken"),
+	)
 	if err != nil {
 		t.Fatal(err)
 	}

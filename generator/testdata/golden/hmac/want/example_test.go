@@ -130,7 +130,13 @@ func TestWithMock(t *testing.T) {
 	mock := hmacsigning.NewMockServer()
 	srv := httptest.NewServer(mock)
 	defer srv.Close()
-	c, err := hmacsigning.New(hmacsigning.WithBaseURL(srv.URL))
+	c, err := hmacsigning.New(
+		hmacsigning.WithBaseURL(srv.URL),
+		hmacsigning.WithAPIKey("test-apiKey"),
+		hmacsigning.WithAPISecret("test-apiSecret"),
+		hmacsigning.WithSigningSeed("test-signingSeed"),
+		hmacsigning.WithNow("test-now"),
+	)
 	if err != nil {
 		t.Fatal(err)
 	}

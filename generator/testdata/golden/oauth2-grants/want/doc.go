@@ -51,7 +51,10 @@
 //		mock := warehouse.NewMockServer()
 //		srv := httptest.NewServer(mock)
 //		defer srv.Close()
-//		c, err := warehouse.New(warehouse.WithBaseURL(srv.URL))
+//		c, err := warehouse.New(
+//			warehouse.WithBaseURL(srv.URL),
+//			warehouse.WithClientSecret("test-client_secret"),
+//		)
 //		if err != nil {
 //			t.Fatal(err)
 //		}

@@ -91,7 +91,10 @@ func TestWithMock(t *testing.T) {
 	mock := warehouse.NewMockServer()
 	srv := httptest.NewServer(mock)
 	defer srv.Close()
-	c, err := warehouse.New(warehouse.WithBaseURL(srv.URL))
+	c, err := warehouse.New(
+		warehouse.WithBaseURL(srv.URL),
+		warehouse.WithClientSecret("test-client_secret"),
+	)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,7 +54,12 @@ func TestWithMock(t *testing.T) {
 	mock := inventory.NewMockServer()
 	srv := httptest.NewServer(mock)
 	defer srv.Close()
-	c, err := inventory.New(inventory.WithBaseURL(srv.URL))
+	c, err := inventory.New(
+		inventory.WithBaseURL(srv.URL),
+		inventory.WithClientKey("test-client_key"),
+		inventory.WithClientSecret("test-client_secret"),
+		inventory.WithAccessToken("test-access_token"),
+	)
 	if err != nil {
 		t.Fatal(err)
 	}

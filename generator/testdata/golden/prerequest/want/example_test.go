@@ -65,7 +65,12 @@ func TestWithMock(t *testing.T) {
 	mock := prerequestscripts.NewMockServer()
 	srv := httptest.NewServer(mock)
 	defer srv.Close()
-	c, err := prerequestscripts.New(prerequestscripts.WithBaseURL(srv.URL))
+	c, err := prerequestscripts.New(
+		prerequestscripts.WithBaseURL(srv.URL),
+		prerequestscripts.WithAPIKey("test-apiKey"),
+		prerequestscripts.WithSince("test-since"),
+		prerequestscripts.WithToken("test-token"),
+	)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -120,7 +120,12 @@ func TestWithMock(t *testing.T) {
 	mock := shop.NewMockServer()
 	srv := httptest.NewServer(mock)
 	defer srv.Close()
-	c, err := shop.New(shop.WithBaseURL(srv.URL))
+	c, err := shop.New(
+		shop.WithBaseURL(srv.URL),
+		shop.WithToken("test-token"),
+		shop.WithUserID("test-userId"),
+		shop.WithMirror("test-mirror"),
+	)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,11 @@
 //		mock := variablesandurls.NewMockServer()
 //		srv := httptest.NewServer(mock)
 //		defer srv.Close()
-//		c, err := variablesandurls.New(variablesandurls.WithBaseURL(srv.URL))
+//		c, err := variablesandurls.New(
+//			variablesandurls.WithBaseURL(srv.URL),
+//			variablesandurls.WithZone("test-zone"),
+//			variablesandurls.WithAPISecret("test-apiSecret"),
+//		)
 //		if err != nil {
 //			t.Fatal(err)
 //		}
