@@ -14,7 +14,8 @@ import (
 // has ExampleNew and one Example per method, each named after a declared
 // type and method, and that the README shows each example's body as a Go
 // code block of its own, so that what the README shows is what go test
-// compiles.
+// compiles. TestWithMock, the test against the package's mock, is shown
+// whole, as the function a user copies into their own tests.
 func TestREADMEShowsExamples(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		files, _ := renderGolden(t, c.name)
@@ -39,6 +40,13 @@ func TestREADMEShowsExamples(t *testing.T) {
 			for _, d := range f.Decls {
 				fn, ok := d.(*ast.FuncDecl)
 				if !ok {
+					continue
+				}
+				if fn.Name.Name == "TestWithMock" {
+					src := string(ex[fset.Position(fn.Pos()).Offset:fset.Position(fn.End()).Offset])
+					if !strings.Contains(string(readme), "```go\n"+src+"\n```") {
+						t.Errorf("README.md does not show TestWithMock:\n%s", src)
+					}
 					continue
 				}
 				name := strings.TrimPrefix(fn.Name.Name, "Example")
