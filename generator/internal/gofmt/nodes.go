@@ -191,6 +191,9 @@ func (p *printer) exprList(prev0 token.Pos, list []ast.Expr, depth int, mode exp
 	// print all list elements
 	prevLine := prev.Line
 	for i, x := range list {
+		if p.tooBig {
+			return
+		}
 		line = p.lineFor(x.Pos())
 
 		// Determine if the next linebreak, if any, needs to use formfeed:
@@ -811,6 +814,9 @@ func isBinary(expr ast.Expr) bool {
 }
 
 func (p *printer) expr1(expr ast.Expr, prec1, depth int) {
+	if p.tooBig {
+		return
+	}
 	p.setPos(expr.Pos())
 
 	switch x := expr.(type) {
@@ -1345,6 +1351,9 @@ func (p *printer) indentList(list []ast.Expr) bool {
 }
 
 func (p *printer) stmt(stmt ast.Stmt, nextIsRBrace bool) {
+	if p.tooBig {
+		return
+	}
 	p.setPos(stmt.Pos())
 
 	switch s := stmt.(type) {
@@ -1814,10 +1823,21 @@ func (p *printer) nodeSize(n ast.Node, maxSize int) (size int) {
 
 	// nodeSize computation must be independent of particular
 	// style so that we always get the same decision; print
-	// in RawFormat
+	// in RawFormat. The printing stops as soon as it is clear that n
+	// does not fit (see printer.measure), which is most of the time.
 	cfg := Config{Mode: RawFormat}
 	var counter sizeCounter
-	if err := cfg.fprint(&counter, p.fset, n, p.nodeSizes); err != nil {
+	q := newPrinter(&cfg, p.fset, p.nodeSizes, p.lines)
+	q.measure = maxSize
+	err := q.printNode(n)
+	if err == nil && !q.tooBig {
+		q.impliedSemi = false
+		q.flush(token.Position{Offset: infinity, Line: infinity}, token.EOF)
+		_, err = (&trimmer{output: &counter}).Write(q.output)
+	}
+	tooBig := q.tooBig
+	q.free()
+	if err != nil || tooBig {
 		return
 	}
 	if counter.size <= maxSize && !counter.hasNewline {

@@ -2,7 +2,6 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
-// Package printer implements printing of AST nodes.
 package gofmt
 
 import (
@@ -90,6 +89,15 @@ type printer struct {
 
 	// Cache of already computed node sizes.
 	nodeSizes map[ast.Node]int
+	lines     *lineIndex
+
+	// measure, when above zero, makes this printer one of nodeSize's: it
+	// sets tooBig and stops printing once the output has a line break or
+	// more than measure bytes, since nodeSize then only reports that the
+	// node does not fit.
+	measure  int
+	measured int
+	tooBig   bool
 
 	// Cache of most recently computed line position.
 	cachedPos  token.Pos
@@ -182,14 +190,13 @@ func (p *printer) linesFrom(line int) int {
 }
 
 func (p *printer) posFor(pos token.Pos) token.Position {
-	// not used frequently enough to cache entire token.Position
-	return p.fset.PositionFor(pos, false /* absolute position */)
+	return p.lines.position(pos)
 }
 
 func (p *printer) lineFor(pos token.Pos) int {
 	if pos != p.cachedPos {
 		p.cachedPos = pos
-		p.cachedLine = p.fset.PositionFor(pos, false /* absolute position */).Line
+		p.cachedLine = p.lines.position(pos).Line
 	}
 	return p.cachedLine
 }
@@ -252,6 +259,12 @@ func (p *printer) writeByte(ch byte, n int) {
 
 	for i := 0; i < n; i++ {
 		p.output = append(p.output, ch)
+	}
+	if p.measure > 0 {
+		p.measured += n
+		if ch == '\n' || ch == '\f' {
+			p.tooBig = true
+		}
 	}
 
 	// update positions
@@ -322,6 +335,12 @@ func (p *printer) writeString(pos token.Position, s string, isLit bool) {
 		}
 	}
 	p.pos.Offset += len(s)
+	if p.measure > 0 {
+		p.measured += len(s)
+		if nlines > 0 || p.measured > p.measure {
+			p.tooBig = true
+		}
+	}
 	if nlines > 0 {
 		p.pos.Line += nlines
 		p.out.Line += nlines
@@ -900,6 +919,9 @@ func (p *printer) setPos(pos token.Pos) {
 // printed, followed by the actual token.
 func (p *printer) print(args ...any) {
 	for _, arg := range args {
+		if p.tooBig {
+			return
+		}
 		// information about the current arg
 		var data string
 		var isLit bool
@@ -1332,7 +1354,7 @@ var printerPool = sync.Pool{
 	},
 }
 
-func newPrinter(cfg *Config, fset *token.FileSet, nodeSizes map[ast.Node]int) *printer {
+func newPrinter(cfg *Config, fset *token.FileSet, nodeSizes map[ast.Node]int, lines *lineIndex) *printer {
 	p := printerPool.Get().(*printer)
 	*p = printer{
 		Config:    *cfg,
@@ -1341,6 +1363,7 @@ func newPrinter(cfg *Config, fset *token.FileSet, nodeSizes map[ast.Node]int) *p
 		out:       token.Position{Line: 1, Column: 1},
 		wsbuf:     p.wsbuf[:0],
 		nodeSizes: nodeSizes,
+		lines:     lines,
 		cachedPos: -1,
 		output:    p.output[:0],
 	}
@@ -1357,9 +1380,9 @@ func (p *printer) free() {
 }
 
 // fprint implements Fprint and takes a nodesSizes map for setting up the printer state.
-func (cfg *Config) fprint(output io.Writer, fset *token.FileSet, node any, nodeSizes map[ast.Node]int) (err error) {
+func (cfg *Config) fprint(output io.Writer, fset *token.FileSet, node any, nodeSizes map[ast.Node]int, lines *lineIndex) (err error) {
 	// print node
-	p := newPrinter(cfg, fset, nodeSizes)
+	p := newPrinter(cfg, fset, nodeSizes, lines)
 	defer p.free()
 	if err = p.printNode(node); err != nil {
 		return
@@ -1421,7 +1444,7 @@ type CommentedNode struct {
 // The node type must be *[ast.File], *[CommentedNode], [][ast.Decl], [][ast.Stmt],
 // or assignment-compatible to [ast.Expr], [ast.Decl], [ast.Spec], or [ast.Stmt].
 func (cfg *Config) Fprint(output io.Writer, fset *token.FileSet, node any) error {
-	return cfg.fprint(output, fset, node, make(map[ast.Node]int))
+	return cfg.fprint(output, fset, node, make(map[ast.Node]int), newLineIndex(fset))
 }
 
 // Fprint "pretty-prints" an AST node to output.
