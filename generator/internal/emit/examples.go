@@ -34,6 +34,7 @@ func examplesFile(api *model.API, importPath string) *jen.File {
 		}
 	}
 	f.HeaderComment(templates.Header)
+	f.NoFormat = true // as newFile: render formats it
 	x := exampleWriter{api: api, path: importPath}
 	for i, ex := range api.Examples {
 		if i > 0 {
