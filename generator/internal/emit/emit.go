@@ -60,25 +60,48 @@ type Options struct {
 // large collection formatting is most of the work. Each job writes only
 // its own slot and reads the model, which nothing changes during emission,
 // so the result is the same bytes in the same order as a sequential run.
+// The one dependency is doc.go, which shows the examples' bodies as
+// rendered: example_test.go is the first job handed out and doc.go the
+// last, which waits for it.
 func Files(api *model.API, opts Options) ([]File, error) {
-	// The examples come first: the README and the package doc show their
-	// bodies as rendered.
-	examples, err := render("example_test.go", examplesFile(api, opts.ImportPath), &templates.Refs{}, opts.CheckDocs)
-	if err != nil {
-		return nil, err
+	var (
+		examples []byte
+		bodies   map[string]string
+		exErr    error
+		rendered = make(chan struct{})
+	)
+	renderExamples := func() {
+		defer close(rendered)
+		examples, exErr = render("example_test.go", examplesFile(api, opts.ImportPath), &templates.Refs{}, opts.CheckDocs)
+		if exErr == nil {
+			bodies, exErr = exampleBodies(examples)
+		}
 	}
-	bodies, err := exampleBodies(examples)
-	if err != nil {
-		return nil, err
+	waitBodies := func() (map[string]string, error) {
+		<-rendered
+		return bodies, exErr
 	}
-	jobs := goFiles(api, bodies, opts)
+	jobs := goFiles(api, waitBodies, opts)
 	if opts.ConformanceFixtures {
 		jobs = append(jobs, fileJob{"conformance_test.go", func() (*jen.File, error) { return conformanceFile(api), nil }})
 	}
 	out := make([]File, len(jobs))
 	refs := make([]templates.Refs, len(jobs))
 	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) {
+	// order is the jobs as handed out: -1 the examples, then every file
+	// but doc.go (jobs[0]), then doc.go.
+	order := make([]int, 0, len(jobs)+1)
+	order = append(order, -1)
+	for i := 1; i < len(jobs); i++ {
+		order = append(order, i)
+	}
+	order = append(order, 0)
+	parallel(len(order), func(k int) {
+		i := order[k]
+		if i < 0 {
+			renderExamples()
+			return
+		}
 		f, err := jobs[i].build()
 		if err != nil || f == nil {
 			errs[i] = err
@@ -87,6 +110,9 @@ func Files(api *model.API, opts Options) ([]File, error) {
 		data, err := render(jobs[i].path, f, &refs[i], opts.CheckDocs)
 		out[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
 	})
+	if exErr != nil {
+		return nil, exErr
+	}
 	var files []File
 	var mentioned templates.Refs
 	for i := range jobs {
@@ -121,13 +147,20 @@ type fileJob struct {
 	build func() (*jen.File, error)
 }
 
-// goFiles lists the package's Go files in the order they are returned.
-func goFiles(api *model.API, bodies map[string]string, opts Options) []fileJob {
+// goFiles lists the package's Go files in the order they are returned,
+// doc.go first. bodies waits for the examples' bodies, which doc.go shows.
+func goFiles(api *model.API, bodies func() (map[string]string, error), opts Options) []fileJob {
 	just := func(f func(*model.API) *jen.File) func() (*jen.File, error) {
 		return func() (*jen.File, error) { return f(api), nil }
 	}
 	jobs := []fileJob{
-		{"doc.go", func() (*jen.File, error) { return docFile(api, bodies) }},
+		{"doc.go", func() (*jen.File, error) {
+			b, err := bodies()
+			if err != nil {
+				return nil, err
+			}
+			return docFile(api, b)
+		}},
 		{"client.go", just(clientFile)},
 	}
 	if api.Auth != nil {
