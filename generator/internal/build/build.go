@@ -138,6 +138,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.withheld, b.secrets = auth.FindSecrets(col, vars, opts.KeepSecrets, func(pos model.Pos, msg string) {
 		b.diag(pos, model.Warning, auth.CodeSecretWithheld, msg)
 	})
+	b.convertDescriptions(col)
 	pkgName := opts.Package
 	if pkgName == "" {
 		pkgName = naming.PackageName(col.Name, "client")
