@@ -28,4 +28,16 @@ func limitMemory(in string) {
 		return
 	}
 	debug.SetMemoryLimit(max(10*fi.Size(), minMemoryLimit))
+	// With the limit in place, the collector may also wait for the heap
+	// to grow to five times what is live rather than twice: the limit,
+	// not GOGC, then bounds the peak of a large collection (synthetic
+	// 5,000: 282 MB either way, as fast), and a small one stops paying
+	// for a collection at every doubling of a young heap (Fastly's model
+	// 147 -> 125 ms, its rendering 356 -> 318 ms). An explicit GOGC wins.
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(gcPercent)
+	}
 }
+
+// gcPercent is the GOGC limitMemory sets next to its limit.
+const gcPercent = 400

@@ -27,15 +27,19 @@ func TestLimitMemory(t *testing.T) {
 	}
 	large, small := file("large.json", 20<<20), file("small.json", 1<<10)
 
+	prevGC := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(prevGC) })
 	for _, tc := range []struct {
-		name, in, env string
-		want          int64
+		name, in, env, gogc string
+		want                int64
+		wantGC              int
 	}{
-		{"ten times a large collection", large, "", 200 << 20},
-		{"the minimum for a small one", small, "", minMemoryLimit},
-		{"GOMEMLIMIT wins", large, "1GiB", math.MaxInt64},
-		{"not a local file", "postman:12345-abc", "", math.MaxInt64},
-		{"a directory", dir, "", math.MaxInt64},
+		{"ten times a large collection", large, "", "", 200 << 20, gcPercent},
+		{"the minimum for a small one", small, "", "", minMemoryLimit, gcPercent},
+		{"GOGC wins", small, "", "100", minMemoryLimit, 100},
+		{"GOMEMLIMIT wins", large, "1GiB", "", math.MaxInt64, 100},
+		{"not a local file", "postman:12345-abc", "", "", math.MaxInt64, 100},
+		{"a directory", dir, "", "", math.MaxInt64, 100},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// t.Setenv restores the variable afterwards, also when it is
@@ -44,10 +48,18 @@ func TestLimitMemory(t *testing.T) {
 			if tc.env == "" {
 				os.Unsetenv("GOMEMLIMIT")
 			}
+			t.Setenv("GOGC", tc.gogc)
+			if tc.gogc == "" {
+				os.Unsetenv("GOGC")
+			}
 			debug.SetMemoryLimit(math.MaxInt64)
+			debug.SetGCPercent(100)
 			limitMemory(tc.in)
 			if got := debug.SetMemoryLimit(-1); got != tc.want {
 				t.Errorf("memory limit = %d, want %d", got, tc.want)
+			}
+			if got := debug.SetGCPercent(100); got != tc.wantGC {
+				t.Errorf("GOGC = %d, want %d", got, tc.wantGC)
 			}
 		})
 	}
