@@ -275,7 +275,9 @@ func comment(text string) *jen.Statement {
 		return jen.Null()
 	}
 	var b strings.Builder
-	for i, line := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	b.Grow(len(text) + 3*len(lines))
+	for i, line := range lines {
 		if i > 0 {
 			b.WriteString("\n")
 		}
