@@ -77,6 +77,9 @@ type builder struct {
 	pos model.Pos
 	// docs holds the doc comment made from each description (names.go).
 	docs map[string]string
+	// pending holds the descriptions being converted in the background
+	// (descriptions.go); written before the conversions start.
+	pending map[string]*docFuture
 	// cycles maps each variable whose value leads into a reference cycle
 	// to that cycle; cycleWarned and cycleUsed track the warnings on the
 	// requests that use them (cycles.go).
@@ -109,6 +112,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	col, origType := withFetchedTokens(col, opts.Environment)
 	b := &builder{
 		docs:     map[string]string{},
+		pending:  map[string]*docFuture{},
 		col:      col,
 		infer:    infer.New(),
 		json:     ordjson.Reader{Options: ordjson.Options{Lenient: true}},
@@ -138,7 +142,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.withheld, b.secrets = auth.FindSecrets(col, vars, opts.KeepSecrets, func(pos model.Pos, msg string) {
 		b.diag(pos, model.Warning, auth.CodeSecretWithheld, msg)
 	})
-	b.convertDescriptions(col)
+	defer b.convertDescriptions(col)()
 	pkgName := opts.Package
 	if pkgName == "" {
 		pkgName = naming.PackageName(col.Name, "client")

@@ -8,13 +8,15 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/load"
 )
 
-// convertDescriptions fills b.docs with the doc comment of every distinct
-// description in the collection, converted on every CPU, before the
-// builder's walk asks for them one at a time. Converting Markdown was 40%
-// of building Fastly, and each conversion depends on its text alone, so
-// doing them together changes nothing but the time. A description this
-// walk misses is converted when asked for, as before.
-func (b *builder) convertDescriptions(col *load.Collection) {
+// convertDescriptions starts converting every distinct description in
+// the collection from Markdown on every CPU, in the order the builder's
+// walk asks for them, while the walk goes on; b.markdown waits for a
+// description still being converted. Converting Markdown was 40% of
+// building Fastly, and each conversion depends on its text alone, so the
+// result is the same as converting each when asked. A description this
+// list misses is converted when asked for. The returned func waits for
+// the conversions, so that none outlives Build.
+func (b *builder) convertDescriptions(col *load.Collection) (wait func()) {
 	seen := map[string]bool{}
 	var texts []string
 	add := func(md string) {
@@ -58,7 +60,13 @@ func (b *builder) convertDescriptions(col *load.Collection) {
 	}
 	walk(col.Items)
 
-	docs := make([]string, len(texts))
+	// Every future is in the map before a worker starts, so that the
+	// map is only read from here on.
+	futures := make([]*docFuture, len(texts))
+	for i, md := range texts {
+		futures[i] = &docFuture{ready: make(chan struct{})}
+		b.pending[md] = futures[i]
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(texts)) {
@@ -68,12 +76,16 @@ func (b *builder) convertDescriptions(col *load.Collection) {
 				if i >= len(texts) {
 					return
 				}
-				docs[i] = markdown(texts[i])
+				futures[i].doc = markdown(texts[i])
+				close(futures[i].ready)
 			}
 		})
 	}
-	wg.Wait()
-	for i, md := range texts {
-		b.docs[md] = docs[i]
-	}
+	return wg.Wait
+}
+
+// docFuture is a description's doc comment, ready once ready is closed.
+type docFuture struct {
+	ready chan struct{}
+	doc   string
 }

@@ -124,6 +124,10 @@ func compactStrings(s []string) []string {
 // that takes it), and Markdown parsing was half of building Stripe.
 func (b *builder) markdown(md string) string {
 	md = b.withheld.Redact(md)
+	if f, ok := b.pending[md]; ok {
+		<-f.ready
+		return f.doc
+	}
 	doc, ok := b.docs[md]
 	if !ok {
 		doc = markdown(md)
