@@ -54,9 +54,6 @@ func (b *builder) buildTests(it *load.Item, op *model.Operation, examples []exam
 		if tc.ResponseJSON && !success(status) {
 			tc.ErrorType = responseType(op, status)
 		}
-		if len(tc.ResponseBody) > fixtureLimit {
-			tc.ResponseFixture = b.fixturePath(op, "response_"+strconv.Itoa(n))
-		}
 		pmtest.Apply(&tc, blocks)
 		op.Tests = append(op.Tests, &tc)
 		b.api.Stats.TestRows++

@@ -457,9 +457,6 @@ type TestCase struct {
 	Status          int
 	ResponseHeaders []KeyValue
 	ResponseBody    string
-	// ResponseFixture is the file under the package's testdata/ that holds
-	// ResponseBody when it is too long for a literal; empty otherwise.
-	ResponseFixture string
 	// ResponseJSON says whether ResponseBody parsed as JSON, so that the
 	// test compares the decoded value with it semantically.
 	ResponseJSON bool
