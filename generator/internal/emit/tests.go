@@ -1,34 +1,22 @@
 package emit
 
 import (
-	"github.com/dave/jennifer/jen"
 	"slices"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
 )
 
-// testJobs emits one _test.go per service file: a table-driven test per
-// operation, one row per saved example. A file without tests is left out.
+// testJobs emits one _test.go per service file (model.OpFiles), beside
+// the methods it tests (x_test.go for x.go, x_part2_test.go for
+// x_part2.go): a table-driven test per operation, one row per saved
+// example. A file without tests is left out.
 func testJobs(api *model.API) []fileJob {
 	var out []fileJob
-	if len(api.Root.Ops) > 0 {
-		out = append(out, testPartJobs(api, "operations", api.Root.Parts, api.Root.Ops)...)
-	}
-	for _, svc := range api.Root.Services {
-		out = append(out, testPartJobs(api, svc.File, svc.Parts, collectOps(svc))...)
-	}
-	return out
-}
-
-// testPartJobs cuts ops as serviceJobs cuts their methods, so that each
-// method's test sits beside it: x_test.go for x.go, x_part2_test.go for
-// x_part2.go.
-func testPartJobs(api *model.API, stem string, parts []string, ops []*model.Operation) []fileJob {
-	var out []fileJob
-	for i, stem := range append([]string{stem}, parts...) {
-		chunk := ops[min(i*model.OpsPerFile, len(ops)):min((i+1)*model.OpsPerFile, len(ops))]
-		out = append(out, fileJob{stem + "_test.go", func() (*jen.File, error) {
-			return opTests(api, chunk), nil
+	for _, file := range model.OpFiles(api.Root) {
+		out = append(out, fileJob{file.Stem + "_test.go", func() (*jen.File, error) {
+			return opTests(api, file.Ops), nil
 		}})
 	}
 	return out

@@ -15,3 +15,43 @@ const OpsPerFile = 250
 func FileCount(n int) int {
 	return max(1, (n+OpsPerFile-1)/OpsPerFile)
 }
+
+// OpFile is one service file of the package and the operations it
+// holds: Stem.go has their methods, Stem_test.go their tests.
+type OpFile struct {
+	Stem string
+	Ops  []*Operation
+}
+
+// OpFiles lists the service files in the order they are written: Root's
+// (operations.go and its parts, when Root has requests), then each
+// top-level service's, its sub-services' operations after its own, depth
+// first, OpsPerFile to a file. A part past the last operation holds none.
+func OpFiles(root *Service) []OpFile {
+	var out []OpFile
+	if len(root.Ops) > 0 {
+		out = appendParts(out, "operations", root.Parts, root.Ops)
+	}
+	for _, svc := range root.Services {
+		out = appendParts(out, svc.File, svc.Parts, appendOps(nil, svc))
+	}
+	return out
+}
+
+// appendParts cuts ops into the files stem and parts.
+func appendParts(out []OpFile, stem string, parts []string, ops []*Operation) []OpFile {
+	for i, s := range append([]string{stem}, parts...) {
+		out = append(out, OpFile{Stem: s, Ops: ops[min(i*OpsPerFile, len(ops)):min((i+1)*OpsPerFile, len(ops))]})
+	}
+	return out
+}
+
+// appendOps appends the operations of svc and its sub-services, depth
+// first.
+func appendOps(ops []*Operation, svc *Service) []*Operation {
+	ops = append(ops, svc.Ops...)
+	for _, sub := range svc.Services {
+		ops = appendOps(ops, sub)
+	}
+	return ops
+}
