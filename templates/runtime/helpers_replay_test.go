@@ -235,14 +235,77 @@ func timestampKey(s string) string {
 	return key + m[3]
 }
 
-// readFixture reads a saved body that is too long for a literal.
-func readFixture(t *testing.T, name string) string {
+// fixtureFiles holds the files under testdata/pmgen/ read so far, each as
+// its bodies by name: one file holds the long bodies of a whole service
+// file, and is read and parsed once however many tests use it.
+var fixtureFiles struct {
+	sync.Mutex
+	bodies map[string]map[string]string
+}
+
+// readFixture returns the saved body name of testdata/pmgen/file, a body
+// too long for a literal (see parseFixtures).
+func readFixture(t *testing.T, file, name string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", filepath.FromSlash(name)))
-	if err != nil {
-		t.Fatalf("%v", err)
+	fixtureFiles.Lock()
+	defer fixtureFiles.Unlock()
+	bodies, ok := fixtureFiles.bodies[file]
+	if !ok {
+		data, err := os.ReadFile(filepath.Join("testdata", "pmgen", file))
+		if err != nil {
+			t.Fatalf("%v", err)
+		}
+		if bodies, err = parseFixtures(data); err != nil {
+			t.Fatalf("testdata/pmgen/%s: %v", file, err)
+		}
+		if fixtureFiles.bodies == nil {
+			fixtureFiles.bodies = map[string]map[string]string{}
+		}
+		fixtureFiles.bodies[file] = bodies
 	}
-	return string(data)
+	body, ok := bodies[name]
+	if !ok {
+		t.Fatalf("testdata/pmgen/%s holds no body %s", file, name)
+	}
+	return body
+}
+
+// parseFixtures reads a fixture file: lines starting with "#" and blank
+// lines, then for each body a line "-- <name> (<n> bytes) --", the body's
+// n bytes as saved and a line break. The length, not a terminator, ends a
+// body, so that any bytes round-trip. A checkout that turned every line
+// break into CRLF (git's core.autocrlf) is turned back first; a body that
+// held CRLF itself cannot be told apart then, and its length says so.
+func parseFixtures(data []byte) (map[string]string, error) {
+	if first, _, _ := bytes.Cut(data, []byte("\n")); bytes.HasSuffix(first, []byte("\r")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	bodies := map[string]string{}
+	for len(data) > 0 {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		if len(line) == 0 || line[0] == '#' {
+			data = rest
+			continue
+		}
+		head, ok := strings.CutPrefix(string(line), "-- ")
+		if ok {
+			head, ok = strings.CutSuffix(head, " bytes) --")
+		}
+		name, size, _ := strings.Cut(head, " (")
+		n, err := strconv.Atoi(size)
+		if !ok || err != nil || n < 0 || name == "" {
+			return nil, fmt.Errorf("line %q is not a body's heading \"-- <name> (<n> bytes) --\"", line)
+		}
+		if _, dup := bodies[name]; dup {
+			return nil, fmt.Errorf("two bodies named %s", name)
+		}
+		if len(rest) <= n || rest[n] != '\n' {
+			return nil, fmt.Errorf("body %s does not end with a line break after its %d bytes: the file was changed after pmgen wrote it (line endings converted?); generate it again, and keep git from converting it (testdata/pmgen/* -text in .gitattributes)", name, n)
+		}
+		bodies[name] = string(rest[:n])
+		data = rest[n+1:]
+	}
+	return bodies, nil
 }
 
 // multipartText replaces a recorded multipart/form-data body with one line

@@ -53,7 +53,7 @@ func examples(api *model.API) []*model.Example {
 // read: JSON compacted, text as written.
 func input(b *model.Body) string {
 	// A saved body that spells {{variables}} would send them as text.
-	if !b.HasArg() || b.ExampleFixture != "" || strings.Contains(b.Example, "{{") {
+	if !b.HasArg() || b.ExampleFixture != nil || strings.Contains(b.Example, "{{") {
 		return ""
 	}
 	switch b.Kind {

@@ -78,7 +78,7 @@ func TestInput(t *testing.T) {
 	}{
 		{&model.Body{Kind: model.BodyJSON, Type: obj, Example: "{\n  \"name\": \"Ada\"\n}"}, `{"name":"Ada"}`},
 		{&model.Body{Kind: model.BodyJSON, Type: obj, Example: `{"token": "{{token}}"}`}, ""},
-		{&model.Body{Kind: model.BodyJSON, Type: obj, Example: `{"a": 1}`, ExampleFixture: "body.json"}, ""},
+		{&model.Body{Kind: model.BodyJSON, Type: obj, Example: `{"a": 1}`, ExampleFixture: &model.Fixture{File: "x.txt", Name: "Op"}}, ""},
 		{&model.Body{Kind: model.BodyText, Example: "hello"}, "hello"},
 		{nil, ""},
 	} {

@@ -10,8 +10,8 @@ import (
 )
 
 // fixtureLimit is the longest saved body written into a test as a
-// literal; longer ones go to testdata/, because jennifer writes a string
-// literal on one line.
+// literal; longer request bodies go to testdata/ (placeFixtures), because
+// jennifer writes a string literal on one line.
 const fixtureLimit = 400
 
 // buildBody makes the request body. A raw body that parses as JSON is
@@ -60,12 +60,6 @@ func (b *builder) buildBody(it *load.Item, op *model.Operation) {
 		b.diag(it.Pos, model.Warning, "body-mode-unknown",
 			fmt.Sprintf("request body mode %q is not one that Postman defines; the method sends no body", body.Mode))
 		return
-	}
-	if op.Body == nil {
-		return
-	}
-	if len(op.Body.Example) > fixtureLimit {
-		op.Body.ExampleFixture = b.fixturePath(op, "request")
 	}
 }
 
@@ -127,11 +121,6 @@ func textContentType(lang string) string {
 		return "application/javascript"
 	}
 	return "text/plain"
-}
-
-// fixturePath names a file under the package's testdata/pmgen/ folder.
-func (b *builder) fixturePath(op *model.Operation, what string) string {
-	return fmt.Sprintf("pmgen/%s_%s.txt", strings.TrimPrefix(op.TestName, "Test"), what)
 }
 
 // binaryBody is Postman's "file" mode: the method takes an io.Reader. The

@@ -161,6 +161,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	b.selectors = findSelectors(col.Items)
 	b.queryKinds = queryKinds(col.Items)
 	b.api.Root = b.buildService(nil, nil, col.Items, "")
+	placeFixtures(b.api.Root)
 	numberMockRows(b.api)
 	b.pickGrantTestOp()
 	b.warnUnusedCycles()

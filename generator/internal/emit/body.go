@@ -120,6 +120,13 @@ func filled(b *model.Body, data jen.Code) jen.Code {
 	return jen.Id("fillDynamics").Call(data, jen.Map(jen.String()).Func().Params().String().Values(vars))
 }
 
+// readFixture reads a saved body from the package's testdata:
+//
+//	readFixture(t, "sessions.txt", "SessionsCreate")
+func readFixture(f *model.Fixture) *jen.Statement {
+	return jen.Id("readFixture").Call(jen.Id("t"), jen.Lit(f.File), jen.Lit(f.Name))
+}
+
 // requestInput declares the body the test sends: the collection's saved
 // body, decoded into the body type, the saved form values, or a small
 // fixed file.
@@ -136,8 +143,8 @@ func requestInput(g *jen.Group, op *model.Operation) {
 		return
 	}
 	example := jen.Lit(b.Example)
-	if b.ExampleFixture != "" {
-		example = jen.Id("readFixture").Call(jen.Id("t"), jen.Lit(b.ExampleFixture))
+	if b.ExampleFixture != nil {
+		example = readFixture(b.ExampleFixture)
 	}
 	if b.Kind == model.BodyText {
 		g.Id("input").Op(":=").Add(example)

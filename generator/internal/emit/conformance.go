@@ -147,8 +147,8 @@ func conformanceInput(g *jen.Group, op *model.Operation) {
 	}
 	example := jen.Lit(b.Example)
 	switch {
-	case b.ExampleFixture != "":
-		example = jen.Id("readFixture").Call(jen.Id("t"), jen.Lit(b.ExampleFixture))
+	case b.ExampleFixture != nil:
+		example = readFixture(b.ExampleFixture)
 	case b.ExampleUnsaved != "":
 		// Bare variables with no saved value take the value newman is
 		// given, as a caller sets those fields.

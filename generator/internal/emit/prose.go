@@ -67,22 +67,24 @@ func readmeFile(api *model.API, bodies map[string]string) (File, error) {
 	return File{Path: "README.md", Data: buf.Bytes()}, nil
 }
 
-// fixtureFiles are the saved request bodies too long for a literal, under
-// testdata/. Saved responses are in mock.go, which the tests serve them
-// from.
+// fixtureFiles are the saved request bodies too long for a literal, one
+// file under testdata/pmgen/ per service file, each body under its name,
+// in the order of the operations. Saved responses are in mock.go, which
+// the tests serve them from.
 func fixtureFiles(api *model.API) []File {
 	var files []File
-	var walk func(svc *model.Service)
-	walk = func(svc *model.Service) {
-		for _, op := range svc.Ops {
-			if op.Body != nil && op.Body.ExampleFixture != "" {
-				files = append(files, File{Path: "testdata/" + op.Body.ExampleFixture, Data: []byte(op.Body.Example)})
+	for _, file := range model.OpFiles(api.Root) {
+		var fixtures []templates.Fixture
+		name := ""
+		for _, op := range file.Ops {
+			if op.Body != nil && op.Body.ExampleFixture != nil {
+				fixtures = append(fixtures, templates.Fixture{Name: op.Body.ExampleFixture.Name, Body: op.Body.Example})
+				name = op.Body.ExampleFixture.File
 			}
 		}
-		for _, sub := range svc.Services {
-			walk(sub)
+		if len(fixtures) > 0 {
+			files = append(files, File{Path: "testdata/pmgen/" + name, Data: templates.FixtureFile(file.Stem+".go", fixtures)})
 		}
 	}
-	walk(api.Root)
 	return files
 }

@@ -369,9 +369,9 @@ type Body struct {
 	// Example is the collection's saved body, used as the test input and in
 	// documentation.
 	Example string
-	// ExampleFixture is the file under the package's testdata/ that holds
-	// Example when it is too long for a literal; empty otherwise.
-	ExampleFixture string
+	// ExampleFixture is where the package's testdata keeps Example when
+	// it is too long for a literal; nil otherwise.
+	ExampleFixture *Fixture
 	// ExampleUnsaved is Example with each bare {{variable}} that has no
 	// saved value left as the reference ("id": {{id}}), where Example has
 	// null: the conformance fixtures resolve it with the value newman is

@@ -55,3 +55,16 @@ func appendOps(ops []*Operation, svc *Service) []*Operation {
 	}
 	return ops
 }
+
+// Fixture is a saved body kept in a file under the package's
+// testdata/pmgen/ rather than written into a test as a literal: one file
+// per service file holds the bodies of its operations, each under its
+// name.
+type Fixture struct {
+	// File is the file's name under testdata/pmgen/, the service file's
+	// stem with ".txt" ("sessions.txt").
+	File string
+	// Name is the body's name in the file: the operation's test name
+	// without "Test", unique in the package.
+	Name string
+}

@@ -9,7 +9,7 @@ import (
 )
 
 // File is one generated file: Path is slash-separated and relative to the
-// package directory ("client.go", "testdata/pmgen/sessions/refresh_users_session_1.json").
+// package directory ("client.go", "testdata/pmgen/sessions.txt").
 type File struct {
 	Path string
 	Data []byte

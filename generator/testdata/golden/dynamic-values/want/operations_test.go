@@ -24,7 +24,7 @@ func TestCreateOrder(t *testing.T) {
 		wantQuery:     "sent_at={{$dynamic}}",
 	}}, func(t *testing.T, c *Client) (any, *Response, error) {
 		var value CreateOrderRequest
-		if err := json.Unmarshal([]byte(readFixture(t, "pmgen/CreateOrder_request.txt")), &value); err != nil {
+		if err := json.Unmarshal([]byte(readFixture(t, "operations.txt", "CreateOrder")), &value); err != nil {
 			t.Fatalf("decoding the saved request body: %v", err)
 		}
 		input := &value
