@@ -108,9 +108,9 @@ func quoteStatement(s string) string {
 // every request is built.
 func (b *builder) linkResponseVars() {
 	recv := map[*model.Operation]string{}
-	all := allOps(b.api.Root, recv)
+	senders := newSenders(allOps(b.api.Root, recv))
 	for _, vo := range b.varsOps {
-		b.responseVars(vo, all, recv[vo.op])
+		b.responseVars(vo, senders, recv[vo.op])
 	}
 }
 
@@ -130,7 +130,7 @@ func allOps(svc *model.Service, recv map[*model.Operation]string) []*model.Opera
 	return ops
 }
 
-func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
+func (b *builder) responseVars(vo varsOp, senders *senders, recv string) {
 	op := vo.op
 	// The caller learns what Postman would have done that this client
 	// does not, after what it does.
@@ -237,7 +237,7 @@ func (b *builder) responseVars(vo varsOp, all []*model.Operation, recv string) {
 	rv.Doc, rv.ReaderDoc, rv.OptionsDoc = wrapProse(rv.Doc), wrapProse(rv.ReaderDoc), wrapProse(rv.OptionsDoc)
 	op.Vars = rv
 	op.Doc = paragraphs(op.Doc, wrapProse(fmt.Sprintf("Its test script sets variables from the response: read them with [%s].", rv.Reader)))
-	b.varsTest(op, all)
+	b.varsTest(op, senders)
 }
 
 func hasFields(rv *model.ResponseVars) bool {

@@ -2,7 +2,6 @@ package build
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -15,7 +14,7 @@ import (
 // the reader must give the example's values, and the next request (in
 // collection order, wrapping around) that sends one of the variables is
 // sent with the Options and must carry them.
-func (b *builder) varsTest(op *model.Operation, all []*model.Operation) {
+func (b *builder) varsTest(op *model.Operation, senders *senders) {
 	rv := op.Vars
 	if op.ResultStream {
 		return
@@ -24,23 +23,26 @@ func (b *builder) varsTest(op *model.Operation, all []*model.Operation) {
 	if tc == nil {
 		return
 	}
-	i := slices.Index(all, op)
-	for k := 1; k < len(all); k++ {
-		next := all[(i+k)%len(all)]
-		if next.ResultStream {
-			continue // a download would have to be read and closed
+	// A URL setting would send the next request away from the test's
+	// server.
+	sendable := func(w model.KeyValue) *model.Setting {
+		if v := varByField(rv, w.Key); v.Setting != nil && !v.Setting.URL && w.Value != "" {
+			return v.Setting
 		}
+		return nil
+	}
+	var settings []*model.Setting
+	for _, w := range want {
+		if s := sendable(w); s != nil {
+			settings = append(settings, s)
+		}
+	}
+	if next := senders.next(op, settings); next != nil {
 		var sent []model.KeyValue
 		for _, w := range want {
-			v := varByField(rv, w.Key)
-			// A URL setting would send the next request away from the
-			// test's server.
-			if v.Setting != nil && !v.Setting.URL && w.Value != "" && usesSetting(next, v.Setting) {
-				sent = append(sent, model.KeyValue{Key: v.Key, Value: w.Value})
+			if s := sendable(w); s != nil && usesSetting(next, s) {
+				sent = append(sent, model.KeyValue{Key: varByField(rv, w.Key).Key, Value: w.Value})
 			}
-		}
-		if len(sent) == 0 {
-			continue
 		}
 		rv.Test = &model.VarsTest{
 			Name: b.tests.Unique(op.TestName + "Variables"),
@@ -51,7 +53,6 @@ func (b *builder) varsTest(op *model.Operation, all []*model.Operation) {
 			Next:    next,
 			Sent:    sent,
 		}
-		return
 	}
 }
 
@@ -120,42 +121,11 @@ func varByField(rv *model.ResponseVars, field string) *model.ResponseVar {
 }
 
 // usesSetting reports whether a request sends a setting when called with
-// its defaults: in its URL, its origin, a query or header entry, or a
-// fixed header.
+// its defaults (see sentSettings).
 func usesSetting(op *model.Operation, s *model.Setting) bool {
-	if inTemplate(op.URL, s, 0) {
-		return true
-	}
-	for _, p := range op.Entries {
-		if inTemplate(p.Default, s, 0) || inTemplate(p.KeyTemplate, s, 0) {
-			return true
-		}
-		for _, d := range p.Defaults {
-			if inTemplate(d, s, 0) {
-				return true
-			}
-		}
-	}
-	for _, h := range op.FixedHeaders {
-		if inTemplate(h.Name, s, 0) || inTemplate(h.Value, s, 0) {
-			return true
-		}
-	}
-	return false
-}
-
-// inTemplate reports whether t holds s, directly or through a setting
-// whose saved value refers to it (depth bounds a chain of those).
-func inTemplate(t model.Template, s *model.Setting, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	for _, p := range t {
-		if p.Kind == model.PartSetting && (p.Setting == s || p.Setting.Nested != nil && inTemplate(p.Setting.Nested, s, depth+1)) {
-			return true
-		}
-	}
-	return false
+	found := false
+	sentSettings(op, func(t *model.Setting) { found = found || t == s })
+	return found
 }
 
 // condsHold evaluates the branches around a setter on a saved example, as
