@@ -16,7 +16,7 @@ import (
 // operation returns a type named after another. Error bodies are named
 // for their status and shape (errorNames).
 func (b *builder) nameTypes() {
-	users := typeUsers(b.api.Root, map[*model.Type][]string{})
+	users := typeUsers(b.api.Root)
 	types := b.infer.Types()
 	statuses := errorStatuses(b.api.Root, map[*model.Type][]int{})
 	var errs []*model.Type
@@ -75,7 +75,21 @@ func typeDoc(name string, ops []string) string {
 
 // typeUsers maps each named type used directly by a method (its body, its
 // result, its error bodies, or their elements) to those methods, sorted.
-func typeUsers(svc *model.Service, users map[*model.Type][]string) map[*model.Type][]string {
+func typeUsers(root *model.Service) map[*model.Type][]string {
+	users := map[*model.Type][]string{}
+	addTypeUsers(root, users)
+	// Sorted once, here: sorting every list again below each service cost
+	// the product of services and types (20,000 requests in 10,000
+	// folders spent 3 s of their 8 s build on it).
+	for t, list := range users {
+		sort.Strings(list)
+		users[t] = compactStrings(list)
+	}
+	return users
+}
+
+// addTypeUsers adds the methods of svc and its sub-services to users.
+func addTypeUsers(svc *model.Service, users map[*model.Type][]string) {
 	for _, op := range svc.Ops {
 		name := op.Selector()
 		refs := []*model.TypeRef{op.Result}
@@ -98,13 +112,8 @@ func typeUsers(svc *model.Service, users map[*model.Type][]string) map[*model.Ty
 		}
 	}
 	for _, sub := range svc.Services {
-		typeUsers(sub, users)
+		addTypeUsers(sub, users)
 	}
-	for t, list := range users {
-		sort.Strings(list)
-		users[t] = compactStrings(list)
-	}
-	return users
 }
 
 func compactStrings(s []string) []string {
