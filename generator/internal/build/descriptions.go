@@ -24,7 +24,7 @@ func (b *builder) convertDescriptions(col *load.Collection) (wait func()) {
 			return
 		}
 		md = b.withheld.Redact(md)
-		if _, done := b.docs[md]; done || seen[md] {
+		if seen[md] {
 			return
 		}
 		seen[md] = true

@@ -11,7 +11,7 @@ import (
 // runtime's (templates/runtime/mock_*.go).
 func mockFile(api *model.API) *jen.File {
 	f := newFile(api)
-	ops := collectOps(api.Root)
+	ops := model.AllOps(api.Root)
 	// var (
 	//	// OpSessionsLogOut names Sessions.LogOut for MockServer.Respond and MockCalls.
 	//	OpSessionsLogOut = MockOp[[]byte]{"Sessions.LogOut"}

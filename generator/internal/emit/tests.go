@@ -33,16 +33,6 @@ func hasExamples(svc *model.Service) bool {
 	return slices.ContainsFunc(svc.Services, hasExamples)
 }
 
-// collectOps lists a service's operations and those of its sub-services,
-// depth first.
-func collectOps(svc *model.Service) []*model.Operation {
-	ops := append([]*model.Operation(nil), svc.Ops...)
-	for _, sub := range svc.Services {
-		ops = append(ops, collectOps(sub)...)
-	}
-	return ops
-}
-
 func opTests(api *model.API, ops []*model.Operation) *jen.File {
 	f := newFile(api)
 	n := 0

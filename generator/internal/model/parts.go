@@ -33,7 +33,7 @@ func OpFiles(root *Service) []OpFile {
 		out = appendParts(out, "operations", root.Parts, root.Ops)
 	}
 	for _, svc := range root.Services {
-		out = appendParts(out, svc.File, svc.Parts, appendOps(nil, svc))
+		out = appendParts(out, svc.File, svc.Parts, AllOps(svc))
 	}
 	return out
 }
@@ -46,8 +46,11 @@ func appendParts(out []OpFile, stem string, parts []string, ops []*Operation) []
 	return out
 }
 
-// appendOps appends the operations of svc and its sub-services, depth
-// first.
+// AllOps lists the operations of svc and its sub-services, depth first.
+func AllOps(svc *Service) []*Operation {
+	return appendOps(nil, svc)
+}
+
 func appendOps(ops []*Operation, svc *Service) []*Operation {
 	ops = append(ops, svc.Ops...)
 	for _, sub := range svc.Services {
