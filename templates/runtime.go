@@ -241,6 +241,21 @@ func (r *Refs) add(node ast.Node) {
 	})
 }
 
+// Mention records, for code written without being parsed, the
+// identifiers it uses on their own and the names it selects or uses as
+// composite-literal keys: what Add would record of the parsed code.
+func (r *Refs) Mention(idents, selectors []string) {
+	if r.idents == nil {
+		r.idents, r.selectors = map[string]bool{}, map[string]bool{}
+	}
+	for _, n := range idents {
+		r.idents[n] = true
+	}
+	for _, n := range selectors {
+		r.selectors[n] = true
+	}
+}
+
 // Merge adds what o recorded to r.
 func (r *Refs) Merge(o *Refs) {
 	if r.idents == nil {

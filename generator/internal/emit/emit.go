@@ -83,7 +83,7 @@ func Files(api *model.API, opts Options) ([]File, error) {
 	}
 	jobs := goFiles(api, waitBodies, opts)
 	if opts.ConformanceFixtures {
-		jobs = append(jobs, fileJob{"conformance_test.go", func() (*jen.File, error) { return conformanceFile(api), nil }})
+		jobs = append(jobs, fileJob{path: "conformance_test.go", build: func() (*jen.File, error) { return conformanceFile(api), nil }})
 	}
 	out := make([]File, len(jobs))
 	refs := make([]templates.Refs, len(jobs))
@@ -108,6 +108,9 @@ func Files(api *model.API, opts Options) ([]File, error) {
 			return
 		}
 		data, err := render(jobs[i].path, f, &refs[i], opts.CheckDocs)
+		if err == nil && jobs[i].tail != nil {
+			data = append(append(data, '\n'), jobs[i].tail(&refs[i])...)
+		}
 		out[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
 	})
 	if exErr != nil {
@@ -145,6 +148,11 @@ func Files(api *model.API, opts Options) ([]File, error) {
 type fileJob struct {
 	path  string
 	build func() (*jen.File, error)
+	// tail, when set, writes declarations already in gofmt's layout that
+	// follow the rendered file after a blank line, and records in refs
+	// what they mention: code too regular to be worth parsing and
+	// printing again (mock_table.go).
+	tail func(refs *templates.Refs) []byte
 }
 
 // goFiles lists the package's Go files in the order they are returned,
@@ -154,35 +162,35 @@ func goFiles(api *model.API, bodies func() (map[string]string, error), opts Opti
 		return func() (*jen.File, error) { return f(api), nil }
 	}
 	jobs := []fileJob{
-		{"doc.go", func() (*jen.File, error) {
+		{path: "doc.go", build: func() (*jen.File, error) {
 			b, err := bodies()
 			if err != nil {
 				return nil, err
 			}
 			return docFile(api, b)
 		}},
-		{"client.go", just(clientFile)},
+		{path: "client.go", build: just(clientFile)},
 	}
 	if api.Auth != nil {
-		jobs = append(jobs, fileJob{"auth.go", just(authFile)})
+		jobs = append(jobs, fileJob{path: "auth.go", build: just(authFile)})
 	}
 	jobs = append(jobs, serviceJobs(api)...)
 	if len(api.Types) > 0 {
-		jobs = append(jobs, fileJob{"types.go", just(typesFile)})
+		jobs = append(jobs, fileJob{path: "types.go", build: just(typesFile)})
 	}
 	grantTest := api.Auth != nil && api.Auth.GrantTest != nil
 	if hasMock(api.Root) {
-		jobs = append(jobs, fileJob{"mock.go", just(mockFile)})
+		jobs = append(jobs, mockJob(api))
 	}
 	if opts.NoTests {
 		return jobs
 	}
 	if hasExamples(api.Root) || grantTest {
-		jobs = append(jobs, fileJob{"helpers_test.go", just(testHelpersFile)})
+		jobs = append(jobs, fileJob{path: "helpers_test.go", build: just(testHelpersFile)})
 	}
 	jobs = append(jobs, testJobs(api)...)
 	if grantTest {
-		jobs = append(jobs, fileJob{api.Auth.GrantTest.File + "_test.go", just(grantTestFile)})
+		jobs = append(jobs, fileJob{path: api.Auth.GrantTest.File + "_test.go", build: just(grantTestFile)})
 	}
 	return jobs
 }

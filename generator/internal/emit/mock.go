@@ -4,14 +4,31 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
+	"github.com/pmgen/pmgen/templates"
 )
 
-// mockFile is mock.go: the operations' names for the mock server and the
+// mockJob is mock.go: the operations' names for the mock server and the
 // table of saved examples it serves. The matcher and MockServer are the
-// runtime's (templates/runtime/mock_*.go).
-func mockFile(api *model.API) *jen.File {
-	f := newFile(api)
+// runtime's (templates/runtime/mock_*.go). The table is most of the file
+// (600 kB of Fastly's 610), and it is written in gofmt's layout directly
+// (mock_table.go) rather than rendered, parsed and printed again, unless a
+// value is too long for that layout to hold.
+func mockJob(api *model.API) fileJob {
 	ops := model.AllOps(api.Root)
+	if !tableFits(ops) {
+		return fileJob{path: "mock.go", build: func() (*jen.File, error) { return mockFile(api, ops, false), nil }}
+	}
+	return fileJob{
+		path:  "mock.go",
+		build: func() (*jen.File, error) { return mockFile(api, ops, true), nil },
+		tail:  func(refs *templates.Refs) []byte { return mockTable(ops, refs) },
+	}
+}
+
+// mockFile is mock.go as jennifer renders it: the names of the operations,
+// NewMockServer and, unless canonicalTable, mockExamples.
+func mockFile(api *model.API, ops []*model.Operation, canonicalTable bool) *jen.File {
+	f := newFile(api)
 	// var (
 	//	// OpSessionsLogOut names Sessions.LogOut for MockServer.Respond and MockCalls.
 	//	OpSessionsLogOut = MockOp[[]byte]{"Sessions.LogOut"}
@@ -37,19 +54,29 @@ func mockFile(api *model.API) *jen.File {
 	f.Func().Id("NewMockServer").Params(jen.Id("opts").Op("...").Id("MockOption")).Op("*").Id("MockServer").Block(
 		jen.Return(jen.Id("newMockServer").Call(jen.Id("mockExamples").Call(), jen.Id("opts"))),
 	)
-	f.Line()
 
-	// func mockExamples() []MockExample {
-	//	return []MockExample{{Op: "Sessions.LogOut", Name: "Logged out", ...}}
-	// }
+	if !canonicalTable {
+		f.Line()
+		mockExamplesFunc(f, ops)
+	}
+	return f
+}
+
+// mockExamplesFunc adds mockExamples to f:
+//
+//	func mockExamples() []MockExample {
+//		return []MockExample{{Op: "Sessions.LogOut", Name: "Logged out", ...}}
+//	}
+func mockExamplesFunc(f *jen.File, ops []*model.Operation) {
 	var rows []jen.Code
 	for _, op := range ops {
 		for _, tc := range op.Tests {
 			rows = append(rows, mockRow(op, tc))
 		}
 	}
-	f.Comment("mockExamples are the saved examples, in the collection's order, each with the")
-	f.Comment("saved request it answers. A fresh table each time: a server's is its own.")
+	for _, line := range mockExamplesDoc {
+		f.Comment(line)
+	}
 	f.Func().Id("mockExamples").Params().Index().Id("MockExample").Block(
 		jen.Return(jen.Index().Id("MockExample").ValuesFunc(func(g *jen.Group) {
 			for _, r := range rows {
@@ -57,7 +84,12 @@ func mockFile(api *model.API) *jen.File {
 			}
 		})),
 	)
-	return f
+}
+
+// mockExamplesDoc is mockExamples' doc comment, one line at a time.
+var mockExamplesDoc = []string{
+	"mockExamples are the saved examples, in the collection's order, each with the",
+	"saved request it answers. A fresh table each time: a server's is its own.",
 }
 
 // mockRow is one example: {Op: "…", Name: "…", Status: 200, …}, with the

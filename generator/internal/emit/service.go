@@ -49,7 +49,7 @@ func partJobs(api *model.API, stem string, parts []string, steps []step) []fileJ
 	}
 	out := make([]fileJob, len(stems))
 	for i, chunk := range chunks {
-		out[i] = fileJob{stems[i] + ".go", func() (*jen.File, error) {
+		out[i] = fileJob{path: stems[i] + ".go", build: func() (*jen.File, error) {
 			f := newFile(api)
 			for _, s := range chunk {
 				s.emit(f)

@@ -15,7 +15,7 @@ import (
 func testJobs(api *model.API) []fileJob {
 	var out []fileJob
 	for _, file := range model.OpFiles(api.Root) {
-		out = append(out, fileJob{file.Stem + "_test.go", func() (*jen.File, error) {
+		out = append(out, fileJob{path: file.Stem + "_test.go", build: func() (*jen.File, error) {
 			return opTests(api, file.Ops), nil
 		}})
 	}
