@@ -106,12 +106,14 @@ func variableRefs(sites []Site, keys []string) string {
 }
 
 // Doc is the paragraph of op's doc about its auth, as doc text; "" when
-// it has none. set is the API's credential options.
-func Doc(op *model.Operation, set *model.AuthSet) string {
+// it has none. set is the API's credential options. Most operations of a
+// collection authenticate alike, so the caller keeps convert's results:
+// convert is godoc.FromMarkdown or a memo of it.
+func Doc(op *model.Operation, set *model.AuthSet, convert func(md string) string) string {
 	if set == nil {
 		return ""
 	}
-	return godoc.FromMarkdown(authSentence(op, set.Options))
+	return convert(authSentence(op, set.Options))
 }
 
 // authSentence is the paragraph of a method's doc that says how the request

@@ -107,6 +107,10 @@ var (
 	identifierText = regexp.MustCompile(`(?i)\b(id|ids|identifier|slug|handle|name|number)\b`)
 )
 
+// nameSeparators drops the separators strongSecretName ignores in a name,
+// made once: a Replacer builds its tables on first use.
+var nameSeparators = strings.NewReplacer("_", "", "-", "", " ", "")
+
 // strongSecretName reports whether a name says credential with a word
 // that means nothing else: token, secret, password, credential, or a key
 // qualified as an API, private, secret or access key. "key" and "auth"
@@ -119,7 +123,7 @@ func strongSecretName(key string) bool {
 			return true
 		}
 	}
-	k := strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(key))
+	k := nameSeparators.Replace(strings.ToLower(key))
 	for _, w := range []string{"token", "secret", "passw", "pwd", "apikey", "credential", "privatekey", "signature",
 		"bearer", "cookievalue", "accesskey", "secretkey", "signingkey", "masterkey", "subscriptionkey"} {
 		if strings.Contains(k, w) {

@@ -86,7 +86,7 @@ func (w *Withheld) Redact(text string) string {
 // its Postman key; authType is the auth block's type, because "value" is
 // the credential of an API key and nothing else.
 func credentialParam(authType, key string) bool {
-	k := strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(key))
+	k := strings.ToLower(keySeparators.Replace(key))
 	switch k {
 	case "token", "accesstoken", "refreshtoken", "idtoken", "sessiontoken", "clienttoken", "tokensecret",
 		"password", "clientsecret", "consumersecret", "secret", "secretkey", "authkey", "privatekey":
@@ -96,6 +96,10 @@ func credentialParam(authType, key string) bool {
 	}
 	return false
 }
+
+// keySeparators drops the separators credentialParam ignores in a key. A
+// Replacer builds its tables on first use, so it is made once.
+var keySeparators = strings.NewReplacer("_", "", "-", "")
 
 // warnAuthSecrets walks every auth block of the collection (effective or
 // not: a block a request overrides is still in the file) and warns once

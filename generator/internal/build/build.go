@@ -77,6 +77,8 @@ type builder struct {
 	pos model.Pos
 	// docs holds the doc comment made from each description (names.go).
 	docs map[string]string
+	// authDocs holds each auth paragraph's doc text (authDoc).
+	authDocs map[string]string
 	// pending holds the descriptions being converted in the background
 	// (descriptions.go); written before the conversions start.
 	pending map[string]*docFuture
@@ -112,6 +114,7 @@ func Build(col *load.Collection, opts Options) (*model.API, model.Diagnostics) {
 	col, origType := withFetchedTokens(col, opts.Environment)
 	b := &builder{
 		docs:     map[string]string{},
+		authDocs: map[string]string{},
 		pending:  map[string]*docFuture{},
 		col:      col,
 		infer:    infer.New(),

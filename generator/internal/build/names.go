@@ -145,6 +145,19 @@ func (b *builder) markdown(md string) string {
 	return doc
 }
 
+// authDoc converts the Markdown of a method's auth paragraph (auth.Doc),
+// once for each distinct text: it is written by pmgen, not redacted, and
+// the same for most operations (converting it for each was a tenth of
+// building Fastly, on the path every later stage waits for).
+func (b *builder) authDoc(md string) string {
+	doc, ok := b.authDocs[md]
+	if !ok {
+		doc = markdown(md)
+		b.authDocs[md] = doc
+	}
+	return doc
+}
+
 // markdown converts a Postman description into Go doc text.
 func markdown(md string) string {
 	return godoc.FromMarkdown(md)

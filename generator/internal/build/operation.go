@@ -70,7 +70,7 @@ func (b *builder) buildOperation(it *load.Item, chain []string, members *naming.
 		bodyNote(it, op),
 		dynamicsNote(op.Body),
 		resultNote(op),
-		auth.Doc(op, b.api.Auth),
+		auth.Doc(op, b.api.Auth, b.authDoc),
 		scriptOutputsNote(op.Script),
 		scriptDoc,
 	)
