@@ -1817,6 +1817,12 @@ func (p *printer) nodeSize(n ast.Node, maxSize int) (size int) {
 	if size, found := p.nodeSizes[n]; found {
 		return size
 	}
+	if size, ok := literalSize(n); ok {
+		if size > maxSize {
+			return maxSize + 1
+		}
+		return size
+	}
 
 	size = maxSize + 1 // assume n doesn't fit
 	p.nodeSizes[n] = size
@@ -1846,6 +1852,33 @@ func (p *printer) nodeSize(n ast.Node, maxSize int) (size int) {
 		p.nodeSizes[n] = size
 	}
 	return
+}
+
+// literalSize is the printed size of the nodes exprList measures most in
+// generated code, which print as their text: an identifier, a one-line
+// string, rune or decimal integer literal, and a key: value pair of them
+// ("Method: \"GET\"", "bodyJSON: true"). ok is false for anything else,
+// which nodeSize prints to measure. A string literal holds no tabwriter
+// escape or trailing blank for the trimmer to drop (Go source is UTF-8,
+// and the printer escapes literals), so its bytes are its size.
+func literalSize(n ast.Node) (size int, ok bool) {
+	switch n := n.(type) {
+	case *ast.Ident:
+		return len(n.Name), true
+	case *ast.BasicLit:
+		switch n.Kind {
+		case token.STRING, token.CHAR:
+			return len(n.Value), !strings.Contains(n.Value, "\n")
+		case token.INT:
+			// Only decimal literals: normalizedNumber rewrites others.
+			return len(n.Value), strings.Trim(n.Value, "0123456789") == "" && (len(n.Value) == 1 || n.Value[0] != '0')
+		}
+	case *ast.KeyValueExpr:
+		k, kok := literalSize(n.Key)
+		v, vok := literalSize(n.Value)
+		return k + len(": ") + v, kok && vok
+	}
+	return 0, false
 }
 
 // numLines returns the number of lines spanned by node n in the original source.
