@@ -14,7 +14,7 @@
 //     composite literals of tests and mocks);
 //   - nodeSize answers without printing for identifiers, one-line string
 //     and decimal literals and key: value pairs of them, which print as
-//     their text (a sixtieth of rendering Fastly);
+//     their text (2% of emitting Fastly);
 //   - formatDocComment skips the doc comment parser for comments that are
 //     one paragraph of plain lines, which it would print back unchanged
 //     (a tenth of the time: every comment in a file emitted without
