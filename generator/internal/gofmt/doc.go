@@ -12,9 +12,9 @@
 //     whether it fits on one line, stops at the first line break or once
 //     the limit is passed (a third of the time, most of it on the large
 //     composite literals of tests and mocks);
-//   - nodeSize answers without printing for identifiers, one-line string
-//     and decimal literals and key: value pairs of them, which print as
-//     their text (2% of emitting Fastly);
+//   - nodeSize answers without printing for identifiers, literals without
+//     a line break and key: value pairs of them, which print as their text
+//     (2% of emitting Fastly);
 //   - formatDocComment skips the doc comment parser for comments that are
 //     one paragraph of plain lines, which it would print back unchanged
 //     (a tenth of the time: every comment in a file emitted without

@@ -1855,24 +1855,19 @@ func (p *printer) nodeSize(n ast.Node, maxSize int) (size int) {
 }
 
 // literalSize is the printed size of the nodes exprList measures most in
-// generated code, which print as their text: an identifier, a one-line
-// string, rune or decimal integer literal, and a key: value pair of them
-// ("Method: \"GET\"", "bodyJSON: true"). ok is false for anything else,
-// which nodeSize prints to measure. A string literal holds no tabwriter
-// escape or trailing blank for the trimmer to drop (Go source is UTF-8,
-// and the printer escapes literals), so its bytes are its size.
+// generated code, which nodeSize's RawFormat prints as their text: an
+// identifier, a literal that holds no line break, and a key: value pair
+// of them ("Method: \"GET\"", "bodyJSON: true"). ok is false for
+// anything else, which nodeSize prints to measure. RawFormat does not
+// normalise numbers, and the printer escapes a literal from the trimmer,
+// so a literal's bytes are its size; a raw form feed in one counts as a
+// line break, as it does for sizeCounter.
 func literalSize(n ast.Node) (size int, ok bool) {
 	switch n := n.(type) {
 	case *ast.Ident:
 		return len(n.Name), true
 	case *ast.BasicLit:
-		switch n.Kind {
-		case token.STRING, token.CHAR:
-			return len(n.Value), !strings.Contains(n.Value, "\n")
-		case token.INT:
-			// Only decimal literals: normalizedNumber rewrites others.
-			return len(n.Value), strings.Trim(n.Value, "0123456789") == "" && (len(n.Value) == 1 || n.Value[0] != '0')
-		}
+		return len(n.Value), !strings.ContainsAny(n.Value, "\n\f")
 	case *ast.KeyValueExpr:
 		k, kok := literalSize(n.Key)
 		v, vok := literalSize(n.Value)
