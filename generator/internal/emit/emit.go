@@ -109,7 +109,7 @@ func Files(api *model.API, opts Options) ([]File, error) {
 		}
 		data, err := render(jobs[i].path, f, &refs[i], opts.CheckDocs)
 		if err == nil && jobs[i].tail != nil {
-			data = append(append(data, '\n'), jobs[i].tail(&refs[i])...)
+			data = jobs[i].tail(append(data, '\n'), &refs[i])
 		}
 		out[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
 	})
@@ -148,11 +148,11 @@ func Files(api *model.API, opts Options) ([]File, error) {
 type fileJob struct {
 	path  string
 	build func() (*jen.File, error)
-	// tail, when set, writes declarations already in gofmt's layout that
-	// follow the rendered file after a blank line, and records in refs
-	// what they mention: code too regular to be worth parsing and
-	// printing again (mock_table.go).
-	tail func(refs *templates.Refs) []byte
+	// tail, when set, appends to dst declarations already in gofmt's
+	// layout that follow the rendered file after a blank line, and
+	// records in refs what they mention: code too regular to be worth
+	// parsing and printing again (mock_table.go).
+	tail func(dst []byte, refs *templates.Refs) []byte
 }
 
 // goFiles lists the package's Go files in the order they are returned,

@@ -16,18 +16,18 @@ import (
 func mockJob(api *model.API) fileJob {
 	ops := model.AllOps(api.Root)
 	if !tableFits(ops) {
-		return fileJob{path: "mock.go", build: func() (*jen.File, error) { return mockFile(api, ops, false), nil }}
+		return fileJob{path: "mock.go", build: func() (*jen.File, error) { return mockFile(api, ops, true), nil }}
 	}
 	return fileJob{
 		path:  "mock.go",
-		build: func() (*jen.File, error) { return mockFile(api, ops, true), nil },
-		tail:  func(refs *templates.Refs) []byte { return mockTable(ops, refs) },
+		build: func() (*jen.File, error) { return mockFile(api, ops, false), nil },
+		tail:  func(dst []byte, refs *templates.Refs) []byte { return mockTable(dst, ops, refs) },
 	}
 }
 
 // mockFile is mock.go as jennifer renders it: the names of the operations,
-// NewMockServer and, unless canonicalTable, mockExamples.
-func mockFile(api *model.API, ops []*model.Operation, canonicalTable bool) *jen.File {
+// NewMockServer and, withTable, mockExamples.
+func mockFile(api *model.API, ops []*model.Operation, withTable bool) *jen.File {
 	f := newFile(api)
 	// var (
 	//	// OpSessionsLogOut names Sessions.LogOut for MockServer.Respond and MockCalls.
@@ -55,7 +55,7 @@ func mockFile(api *model.API, ops []*model.Operation, canonicalTable bool) *jen.
 		jen.Return(jen.Id("newMockServer").Call(jen.Id("mockExamples").Call(), jen.Id("opts"))),
 	)
 
-	if !canonicalTable {
+	if withTable {
 		f.Line()
 		mockExamplesFunc(f, ops)
 	}

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,11 +25,11 @@ import (
 //
 // Every field sits on a line of its own, and gofmt aligns the values of
 // one example in a column one space past its longest "Key:", because all
-// keys are short (go/printer's exprList aligns key sizes up to 40). refs
-// records what the function mentions, as render does for parsed code.
-func mockTable(ops []*model.Operation, refs *templates.Refs) []byte {
-	var b strings.Builder
-	b.Grow(tableSize(ops))
+// keys are short (go/printer's exprList aligns key sizes up to 40). It
+// appends to dst, and records in refs what the function mentions, as
+// render does for parsed code.
+func mockTable(dst []byte, ops []*model.Operation, refs *templates.Refs) []byte {
+	b := bytes.NewBuffer(slices.Grow(dst, tableSize(ops)))
 	for _, line := range mockExamplesDoc {
 		b.WriteString("// " + line + "\n")
 	}
@@ -60,6 +62,9 @@ func mockTable(ops []*model.Operation, refs *templates.Refs) []byte {
 		}
 	}
 	b.WriteString("\t}}\n}\n")
+	// A parsed key is both a selector (it may name a struct field) and,
+	// as an identifier not being declared, an identifier (it may name a
+	// constant); the pairs' type, [][2]string, mentions string.
 	mentions := []string{"MockExample"}
 	for key := range used {
 		mentions = append(mentions, key)
@@ -68,7 +73,7 @@ func mockTable(ops []*model.Operation, refs *templates.Refs) []byte {
 		mentions = append(mentions, "string")
 	}
 	refs.Mention(mentions, mapKeys(used))
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 // mockField is one "Key: value" line of an example.
@@ -115,30 +120,36 @@ func pairsText(kvs []model.KeyValue) string {
 }
 
 // tableFits reports whether mockTable can write the table: it has a row,
-// and no field is long enough for go/printer to stop measuring it
-// (exprList gives up on a key-value pair of over a million bytes and
-// breaks the alignment around it). Quoting at most quadruples a value.
+// and no "Key: value" line can reach the million bytes at which
+// go/printer's exprList stops measuring a pair and breaks the alignment
+// around it. Quoting makes at most four bytes of one, so the bound holds
+// for the values as quoted, whatever they hold.
 func tableFits(ops []*model.Operation) bool {
-	const longest = 1e6 / 4 / 2
+	const longest = 1e6 - len("RequestHeader: ")
+	quoted := func(s string) int { return 4*len(s) + 2 }
+	pairs := func(kvs []model.KeyValue) int {
+		n := len("[][2]string{}")
+		for _, kv := range kvs {
+			n += 4*(len(kv.Key)+len(kv.Value)) + len(`{"", ""}, `)
+		}
+		return n
+	}
 	rows := 0
 	for _, op := range ops {
 		for _, tc := range op.Tests {
 			rows++
-			if len(tc.ResponseBody) > longest || len(tc.Mock.Body) > longest || len(tc.Mock.Path) > longest ||
-				longPairs(tc.ResponseHeaders, longest) || longPairs(tc.Mock.Query, longest) || longPairs(tc.Mock.Header, longest) {
-				return false
+			for _, n := range []int{
+				quoted(tc.ResponseBody), quoted(tc.Mock.Body), quoted(tc.Mock.Path), quoted(tc.Mock.Method),
+				quoted(tc.Mock.Name), quoted(tc.Mock.ID), quoted(op.MockName),
+				pairs(tc.ResponseHeaders), pairs(tc.Mock.Query), pairs(tc.Mock.Header),
+			} {
+				if n > longest {
+					return false
+				}
 			}
 		}
 	}
 	return rows > 0
-}
-
-func longPairs(kvs []model.KeyValue, longest int) bool {
-	n := 0
-	for _, kv := range kvs {
-		n += len(kv.Key) + len(kv.Value)
-	}
-	return n > longest
 }
 
 // tableSize is about the size of the table, so that its builder grows once.
@@ -152,6 +163,7 @@ func tableSize(ops []*model.Operation) int {
 	return n + n/8
 }
 
+// mapKeys lists m's keys, in no order: Refs.Mention records a set.
 func mapKeys(m map[string]bool) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
