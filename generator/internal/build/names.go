@@ -147,8 +147,8 @@ func (b *builder) markdown(md string) string {
 
 // authDoc converts the Markdown of a method's auth paragraph (auth.Doc),
 // once for each distinct text: it is written by pmgen, not redacted, and
-// the same for most operations (converting it for each was a tenth of
-// building Fastly, on the path every later stage waits for).
+// the same for most operations (converting it for each was 8% of
+// building Fastly's allocations, on the path every later stage waits for).
 func (b *builder) authDoc(md string) string {
 	doc, ok := b.authDocs[md]
 	if !ok {
