@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"path"
 	"strings"
@@ -303,8 +304,67 @@ func quotesLit(s string) jen.Code {
 
 // exampleBodies are the bodies of example_test.go's functions by name, as
 // rendered and one tab less indented: the code the README and the package
-// doc show, so that what they show is what go test compiled.
+// doc show, so that what they show is what go test compiled. It reads the
+// printed file's tokens, not its syntax tree: a function body is the
+// braces after the name of a func at the top level, and the file is
+// pmgen's own, already printed (a second parse of it was a sixth of
+// rendering Fastly's examples). A signature that holds braces of its own
+// (an interface or struct type) is left to the parser.
 func exampleBodies(src []byte) (map[string]string, error) {
+	fset := token.NewFileSet()
+	file := fset.AddFile("example_test.go", -1, len(src))
+	var s scanner.Scanner
+	var errs scanner.ErrorList
+	s.Init(file, src, errs.Add, 0)
+	bodies := map[string]string{}
+	depth, parens := 0, 0
+	inFunc, name, open := false, "", -1
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		switch tok {
+		case token.FUNC:
+			if depth == 0 && parens == 0 && !inFunc {
+				inFunc, name = true, ""
+			}
+		case token.IDENT:
+			if inFunc && depth == 0 && parens == 0 && name == "" {
+				name = lit
+			}
+		case token.LPAREN, token.LBRACK:
+			parens++
+		case token.RPAREN, token.RBRACK:
+			parens--
+		case token.INTERFACE, token.STRUCT:
+			if inFunc && depth == 0 {
+				return parsedExampleBodies(src)
+			}
+		case token.LBRACE:
+			if depth == 0 && inFunc {
+				inFunc, open = false, file.Offset(pos)
+				if name == "" {
+					open = -1 // a function literal at the top level
+				}
+			}
+			depth++
+		case token.RBRACE:
+			depth--
+			if depth == 0 && open >= 0 {
+				bodies[name] = bodyText(src[open+1 : file.Offset(pos)])
+				open = -1
+			}
+		}
+	}
+	if errs.Len() > 0 || depth != 0 || parens != 0 {
+		return nil, fmt.Errorf("emit example_test.go: unbalanced or unreadable: %v", errs.Err())
+	}
+	return bodies, nil
+}
+
+// parsedExampleBodies is exampleBodies by way of the syntax tree.
+func parsedExampleBodies(src []byte) (map[string]string, error) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "example_test.go", src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
@@ -316,13 +376,17 @@ func exampleBodies(src []byte) (map[string]string, error) {
 		if !ok || fn.Body == nil {
 			continue
 		}
-		text := src[fset.Position(fn.Body.Lbrace).Offset+1 : fset.Position(fn.Body.Rbrace).Offset]
-		var b strings.Builder
-		for _, line := range bytes.Split(bytes.Trim(text, "\n"), []byte("\n")) {
-			b.Write(bytes.TrimPrefix(line, []byte("\t")))
-			b.WriteByte('\n')
-		}
-		bodies[fn.Name.Name] = strings.TrimSuffix(b.String(), "\n")
+		bodies[fn.Name.Name] = bodyText(src[fset.Position(fn.Body.Lbrace).Offset+1 : fset.Position(fn.Body.Rbrace).Offset])
 	}
 	return bodies, nil
+}
+
+// bodyText is the text between a body's braces, one tab less indented.
+func bodyText(text []byte) string {
+	var b strings.Builder
+	for _, line := range bytes.Split(bytes.Trim(text, "\n"), []byte("\n")) {
+		b.Write(bytes.TrimPrefix(line, []byte("\t")))
+		b.WriteByte('\n')
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
