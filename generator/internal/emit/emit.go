@@ -102,6 +102,11 @@ func Files(api *model.API, opts Options) ([]File, error) {
 			renderExamples()
 			return
 		}
+		if jobs[i].direct != nil {
+			data, err := jobs[i].direct(&refs[i], opts.CheckDocs)
+			out[i], errs[i] = File{Path: jobs[i].path, Data: data}, err
+			return
+		}
 		f, err := jobs[i].build()
 		if err != nil || f == nil {
 			errs[i] = err
@@ -153,6 +158,10 @@ type fileJob struct {
 	// records in refs what they mention: code too regular to be worth
 	// parsing and printing again (mock_table.go).
 	tail func(dst []byte, refs *templates.Refs) []byte
+	// direct, when set, writes the whole file in gofmt's layout instead
+	// of build and render (types_layout.go), recording what it mentions
+	// and checking its docs as render does.
+	direct func(refs *templates.Refs, checkDocs bool) ([]byte, error)
 }
 
 // goFiles lists the package's Go files in the order they are returned,
@@ -176,7 +185,7 @@ func goFiles(api *model.API, bodies func() (map[string]string, error), opts Opti
 	}
 	jobs = append(jobs, serviceJobs(api)...)
 	if len(api.Types) > 0 {
-		jobs = append(jobs, fileJob{path: "types.go", build: just(typesFile)})
+		jobs = append(jobs, typesJob(api))
 	}
 	grantTest := api.Auth != nil && api.Auth.GrantTest != nil
 	if hasMock(api.Root) {
@@ -278,9 +287,17 @@ func numbered(src string) string {
 // a /* */ block, which godoc shows but which breaks on "*/" in the text, so
 // the lines are prefixed here and handed over verbatim.
 func comment(text string) *jen.Statement {
+	if c := commentText(text); c != "" {
+		return jen.Comment(c)
+	}
+	return jen.Null()
+}
+
+// commentText is comment's text: its // lines, "" for none.
+func commentText(text string) string {
 	text = godoc.Settle(strings.TrimSpace(strings.ReplaceAll(commentSafe(text), "*/", "* /")))
 	if text == "" {
-		return jen.Null()
+		return ""
 	}
 	var b strings.Builder
 	lines := strings.Split(text, "\n")
@@ -296,7 +313,7 @@ func comment(text string) *jen.Statement {
 			b.WriteString(line)
 		}
 	}
-	return jen.Comment(b.String())
+	return b.String()
 }
 
 // commentSafe makes text fit in a // comment. Go source may not hold NUL,

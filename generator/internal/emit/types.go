@@ -14,17 +14,7 @@ func typesFile(api *model.API) *jen.File {
 		f.Add(comment(t.Doc))
 		f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 			for _, fld := range t.Fields {
-				tag := fld.JSONName
-				if tag == "-" {
-					// encoding/json reads a bare "-" as "skip this field".
-					tag = "-,"
-				}
-				if fld.Optional {
-					// omitzero, not omitempty: an empty list or a false that an
-					// example saved must survive a round trip.
-					tag += ",omitzero"
-				}
-				g.Id(fld.Name).Add(typeCode(fld.GoType(model.OwnName))).Tag(map[string]string{"json": tag})
+				g.Id(fld.Name).Add(typeCode(fld.GoType(model.OwnName))).Tag(map[string]string{"json": jsonTag(fld)})
 			}
 		})
 		if t.Error != nil {
@@ -32,6 +22,21 @@ func typesFile(api *model.API) *jen.File {
 		}
 	}
 	return f
+}
+
+// jsonTag is the json tag of an inferred field.
+func jsonTag(f *model.Field) string {
+	tag := f.JSONName
+	if tag == "-" {
+		// encoding/json reads a bare "-" as "skip this field".
+		tag = "-,"
+	}
+	if f.Optional {
+		// omitzero, not omitempty: an empty list or a false that an
+		// example saved must survive a round trip.
+		tag += ",omitzero"
+	}
+	return tag
 }
 
 // errorMethod emits the Error method of an error body:
