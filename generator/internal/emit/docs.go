@@ -27,23 +27,34 @@ func rewrittenDoc(fset *token.FileSet, file *ast.File) error {
 		if doc == nil || fset.Position(doc.Pos()).Column != 1 {
 			continue
 		}
-		text, ok := docText(doc)
-		if !ok {
-			continue
-		}
-		var p doccomment.Parser
-		var pr doccomment.Printer
-		if canon := string(pr.Comment(p.Parse(text))); canon != text {
-			got, want := strings.Split(text, "\n"), strings.Split(canon, "\n")
-			i := 0
-			for i < len(got)-1 && i < len(want)-1 && got[i] == want[i] {
-				i++
-			}
+		if got, want, ok := rewrittenLine(doc); ok {
 			return fmt.Errorf("%s: gofmt rewrites the doc comment's line %q as %q",
-				fset.Position(doc.List[0].Pos()), got[i], want[i])
+				fset.Position(doc.List[0].Pos()), got, want)
 		}
 	}
 	return nil
+}
+
+// rewrittenLine is the first line of doc that gofmt would rewrite and
+// what it would write instead; ok is false when gofmt leaves doc as it
+// is, or doc is not one of pmgen's (docText).
+func rewrittenLine(doc *ast.CommentGroup) (got, want string, ok bool) {
+	text, ok := docText(doc)
+	if !ok {
+		return "", "", false
+	}
+	var p doccomment.Parser
+	var pr doccomment.Printer
+	canon := string(pr.Comment(p.Parse(text)))
+	if canon == text {
+		return "", "", false
+	}
+	gotLines, wantLines := strings.Split(text, "\n"), strings.Split(canon, "\n")
+	i := 0
+	for i < len(gotLines)-1 && i < len(wantLines)-1 && gotLines[i] == wantLines[i] {
+		i++
+	}
+	return gotLines[i], wantLines[i], true
 }
 
 // docText is a // doc comment's text as go/printer reads it, the

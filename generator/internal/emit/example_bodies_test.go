@@ -25,6 +25,12 @@ func TestExampleBodiesMatchTheParser(t *testing.T) {
 			"func Generic[T any, U ~[]T](u U) map[string]T {\n\tx := func() {}\n\tx()\n\treturn nil\n}\n\n" +
 			"func Strings() {\n\ts := `}\n{`\n\t_ = s + \"}\" + string('}') // }\n\t/* { */\n}\n\n" +
 			"func Returns() func() int {\n\treturn func() int { return 1 }\n}\n"),
+		"func types and values": []byte("package p\n\n" +
+			"var f func() int\n\nfunc A() {\n\tprintln()\n}\n\n" +
+			"var g = func() int { return 1 }\n\n" +
+			"type H func(int) error\n\nvar x = T{A: 1}\n\n" +
+			"func Bodiless()\n\nfunc B() {\n\tx := T{A: 2}\n\t_ = x\n}\n\n" +
+			"var (\n\tv1 = func() {}\n\tv2 func()\n)\n\nfunc C() {\nlabel:\n\tfor {\n\t\tbreak label\n\t}\n}\n"),
 		"signature braces": []byte("package p\n\nfunc A() interface{ M() } {\n\treturn nil\n}\n\nfunc B() {\n\tprintln()\n}\n"),
 	}
 	for _, p := range paths {

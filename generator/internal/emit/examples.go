@@ -319,15 +319,23 @@ func exampleBodies(src []byte) (map[string]string, error) {
 	bodies := map[string]string{}
 	depth, parens := 0, 0
 	inFunc, name, open := false, "", -1
+	// prev is the token before: a declaration's func starts a statement
+	// of the file, after a semicolon (written or at a line's end).
+	prev := token.SEMICOLON
 	for {
 		pos, tok, lit := s.Scan()
 		if tok == token.EOF {
 			break
 		}
+		top := depth == 0 && parens == 0
 		switch tok {
 		case token.FUNC:
-			if depth == 0 && parens == 0 && !inFunc {
+			if top && prev == token.SEMICOLON {
 				inFunc, name = true, ""
+			}
+		case token.SEMICOLON:
+			if top {
+				inFunc = false // a function declared without a body
 			}
 		case token.IDENT:
 			if inFunc && depth == 0 && parens == 0 && name == "" {
@@ -356,6 +364,7 @@ func exampleBodies(src []byte) (map[string]string, error) {
 				open = -1
 			}
 		}
+		prev = tok
 	}
 	if errs.Len() > 0 || depth != 0 || parens != 0 {
 		return nil, fmt.Errorf("emit example_test.go: unbalanced or unreadable: %v", errs.Err())

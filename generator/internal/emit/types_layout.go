@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"go/ast"
 	"go/build/constraint"
 	"slices"
 	"strconv"
@@ -82,11 +83,16 @@ func typesSource(api *model.API, refs *templates.Refs, checkDocs bool) ([]byte, 
 	for _, t := range api.Types {
 		b.WriteString("\n")
 		doc := commentLines(t.Doc)
-		printed := gofmt.DocLines(doc)
-		if checkDocs && !slices.Equal(printed, doc) {
-			return nil, fmt.Errorf("emit types.go: gofmt rewrites the doc comment of %s (a pmgen bug)", t.Name)
+		if checkDocs {
+			group := &ast.CommentGroup{}
+			for _, line := range doc {
+				group.List = append(group.List, &ast.Comment{Text: line})
+			}
+			if got, want, ok := rewrittenLine(group); ok {
+				return nil, fmt.Errorf("emit types.go: gofmt rewrites the doc comment of %s, line %q as %q (a pmgen bug)", t.Name, got, want)
+			}
 		}
-		for _, line := range printed {
+		for _, line := range gofmt.DocLines(doc) {
 			b.WriteString(line + "\n")
 		}
 		b.WriteString("type " + t.Name + " struct {\n")
@@ -100,6 +106,9 @@ func typesSource(api *model.API, refs *templates.Refs, checkDocs bool) ([]byte, 
 				selectors[g.Name] = true
 			} else {
 				idents[g.Name] = true
+			}
+			if strings.Contains(g.Prefix, "map[string]") {
+				idents["string"] = true
 			}
 			fields = append(fields, field{f.Name, g.String(), structTag(f)})
 			nameWidth = max(nameWidth, utf8.RuneCountInString(f.Name))

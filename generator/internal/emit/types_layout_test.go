@@ -78,11 +78,16 @@ func TestTypesSourceShapes(t *testing.T) {
 		{Name: "When", JSONName: "when", Type: &model.TypeRef{Kind: model.KindTime}, Optional: true},
 		{Name: "LongerFieldNameThanTheOthers", JSONName: "ü", Type: &model.TypeRef{Kind: model.KindBool}},
 	}}
+	maps := &model.Type{Name: "Maps", Doc: "Maps has no string field but its map keys.\u00a0\nA no-break space ends the line above.", Fields: []*model.Field{
+		{Name: "Flags", JSONName: "flags", Type: &model.TypeRef{Kind: model.KindMap, Elem: &model.TypeRef{Kind: model.KindBool}}},
+		{Name: "On", JSONName: "on", Type: &model.TypeRef{Kind: model.KindBool}},
+	}}
 	bare := &model.Type{Name: "Bare", Doc: "Bare has one field, a time.", Fields: []*model.Field{{Name: "OnlyOne", JSONName: "x", Type: &model.TypeRef{Kind: model.KindTime}}}}
 	for name, types := range map[string][]*model.Type{
 		"both imports": {outer, inner, bare},
 		"one import":   {bare},
 		"no import":    {inner},
+		"maps":         {maps},
 	} {
 		t.Run(name, func(t *testing.T) {
 			api := &model.API{Package: "p", Types: types}
@@ -91,7 +96,7 @@ func TestTypesSourceShapes(t *testing.T) {
 			}
 			// Outer's doc is one gofmt rewrites: not a check, but the
 			// layout of what it rewrites.
-			checkTypesSource(t, api, false)
+			checkTypesSource(t, api, name != "both imports")
 		})
 	}
 	rewritten := &model.API{Package: "p", Types: []*model.Type{{Name: "R", Doc: "R lists:\n\n  * one\n  * two", Fields: inner.Fields}}}
