@@ -1,15 +1,10 @@
 package emit
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/pmgen/pmgen/generator/internal/build"
-	"github.com/pmgen/pmgen/generator/internal/corpus"
-	"github.com/pmgen/pmgen/generator/internal/load"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/templates"
 )
@@ -18,26 +13,11 @@ import (
 // same table, and record what render would record: on every golden
 // collection and, with $PMGEN_CORPUS, on every corpus collection.
 func TestMockTableIsGofmts(t *testing.T) {
-	paths, _ := filepath.Glob("../../testdata/golden/*/input.postman_collection.json")
-	if _, ok := corpus.Dir(); ok {
-		more, _ := filepath.Glob(filepath.Join(corpus.Require(t), "*.json"))
-		paths = append(paths, more...)
-	}
-	tables := 0
-	for _, path := range paths {
-		api := modelOf(t, path)
-		if api == nil || !hasMock(api.Root) {
-			continue
-		}
-		ops := model.AllOps(api.Root)
-		if !tableFits(ops) {
-			continue
-		}
-		tables++
-		t.Run(filepath.Base(filepath.Dir(path))+"/"+filepath.Base(path), func(t *testing.T) {
-			checkMockTable(t, api, ops)
-		})
-	}
+	tables := eachModel(t, func(api *model.API) bool {
+		return hasMock(api.Root) && tableFits(model.AllOps(api.Root))
+	}, func(t *testing.T, api *model.API) {
+		checkMockTable(t, api, model.AllOps(api.Root))
+	})
 	if tables < 3 {
 		t.Fatalf("only %d collections with a mock table; the goldens should give several", tables)
 	}
@@ -109,39 +89,4 @@ func TestMockTableLeavesLongValues(t *testing.T) {
 	if tableFits([]*model.Operation{{MockName: "S.Get"}}) {
 		t.Fatal("an empty table should not fit")
 	}
-}
-
-// modelOf loads and builds the collection at path; nil when it does not
-// build (the corpus holds one that is rejected on purpose).
-func modelOf(t *testing.T, path string) *model.API {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, diags := load.Parse(path, data)
-	if diags.HasErrors() {
-		return nil
-	}
-	api, diags := build.Build(c, build.Options{})
-	if diags.HasErrors() {
-		return nil
-	}
-	return api
-}
-
-func firstDiff(a, b string) int {
-	for i := range min(len(a), len(b)) {
-		if a[i] != b[i] {
-			return i
-		}
-	}
-	return min(len(a), len(b))
-}
-
-// around shows both texts near their first difference.
-func around(got, want string) string {
-	i := firstDiff(got, want)
-	lo := max(0, i-200)
-	return "--- got\n" + got[lo:min(len(got), i+200)] + "\n--- want\n" + want[lo:min(len(want), i+200)]
 }

@@ -1,11 +1,9 @@
 package emit
 
 import (
-	"path/filepath"
 	"reflect"
 	"testing"
 
-	"github.com/pmgen/pmgen/generator/internal/corpus"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/templates"
 )
@@ -14,22 +12,9 @@ import (
 // same refs: on every golden collection whose types it can write and,
 // with $PMGEN_CORPUS, on every such corpus collection.
 func TestTypesSourceIsGofmts(t *testing.T) {
-	paths, _ := filepath.Glob("../../testdata/golden/*/input.postman_collection.json")
-	if _, ok := corpus.Dir(); ok {
-		more, _ := filepath.Glob(filepath.Join(corpus.Require(t), "*.json"))
-		paths = append(paths, more...)
-	}
-	written := 0
-	for _, path := range paths {
-		api := modelOf(t, path)
-		if api == nil || !typesFit(api) {
-			continue
-		}
-		written++
-		t.Run(filepath.Base(filepath.Dir(path))+"/"+filepath.Base(path), func(t *testing.T) {
-			checkTypesSource(t, api, true)
-		})
-	}
+	written := eachModel(t, typesFit, func(t *testing.T, api *model.API) {
+		checkTypesSource(t, api, true)
+	})
 	if written < 5 {
 		t.Fatalf("typesSource wrote types.go for %d collections; the goldens alone give more", written)
 	}
