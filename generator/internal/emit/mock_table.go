@@ -79,8 +79,9 @@ func mockTable(dst []byte, ops []*model.Operation, refs *templates.Refs) []byte 
 // mockField is one "Key: value" line of an example.
 type mockField struct{ key, value string }
 
-// mockFields lists tc's fields as mockRow gives them to jennifer's Dict,
-// which sorts them by key and leaves out the empty ones.
+// mockFields lists tc's fields in the order jennifer's Dict sorts them
+// (by key), the optional ones only when set, each value quoted as jennifer
+// quotes a literal: the one list mockRow and mockTable write.
 func mockFields(into []mockField, op *model.Operation, tc *model.TestCase) []mockField {
 	str := func(key, v string) {
 		if v != "" {
@@ -127,7 +128,7 @@ func pairsText(kvs []model.KeyValue) string {
 func tableFits(ops []*model.Operation) bool {
 	const longest = 1e6 - len("RequestHeader: ")
 	quoted := func(s string) int { return 4*len(s) + 2 }
-	pairs := func(kvs []model.KeyValue) int {
+	pairsSize := func(kvs []model.KeyValue) int {
 		n := len("[][2]string{}")
 		for _, kv := range kvs {
 			n += 4*(len(kv.Key)+len(kv.Value)) + len(`{"", ""}, `)
@@ -141,7 +142,7 @@ func tableFits(ops []*model.Operation) bool {
 			for _, n := range []int{
 				quoted(tc.ResponseBody), quoted(tc.Mock.Body), quoted(tc.Mock.Path), quoted(tc.Mock.Method),
 				quoted(tc.Mock.Name), quoted(tc.Mock.ID), quoted(op.MockName),
-				pairs(tc.ResponseHeaders), pairs(tc.Mock.Query), pairs(tc.Mock.Header),
+				pairsSize(tc.ResponseHeaders), pairsSize(tc.Mock.Query), pairsSize(tc.Mock.Header),
 			} {
 				if n > longest {
 					return false

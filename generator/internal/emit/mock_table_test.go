@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dave/jennifer/jen"
+
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/templates"
 )
@@ -65,6 +67,35 @@ func TestMockTableOddValues(t *testing.T) {
 		t.Fatal("the odd table should fit")
 	}
 	checkMockTable(t, &model.API{Package: "p", Root: &model.Service{Ops: ops}}, ops)
+	// mockRow takes its values from mockFields too, so the comparison
+	// above checks layout; the values must be what jen.Lit writes.
+	for _, tc := range odd.Tests {
+		for _, f := range mockFields(nil, odd, tc) {
+			if f.value[0] != '"' {
+				continue
+			}
+			var lit string
+			switch f.key {
+			case "Body":
+				lit = jen.Lit(tc.ResponseBody).GoString()
+			case "Method":
+				lit = jen.Lit(tc.Mock.Method).GoString()
+			case "Path":
+				lit = jen.Lit(tc.Mock.Path).GoString()
+			case "ID":
+				lit = jen.Lit(tc.Mock.ID).GoString()
+			case "Name":
+				lit = jen.Lit(tc.Mock.Name).GoString()
+			case "RequestBody":
+				lit = jen.Lit(tc.Mock.Body).GoString()
+			case "Op":
+				lit = jen.Lit(odd.MockName).GoString()
+			}
+			if f.value != lit {
+				t.Errorf("%s is %s, jen.Lit writes %s", f.key, f.value, lit)
+			}
+		}
+	}
 }
 
 // A table with a value that may quote to go/printer's limit of a million
