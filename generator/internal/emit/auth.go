@@ -8,7 +8,7 @@ import (
 
 // authFile emits auth.go: the credential options and where the config
 // keeps them. The signers of the schemes are the runtime's (signer_*.go).
-func authFile(api *model.API) *jen.File {
+func authFile(api *model.API) *genFile {
 	f := newFile(api)
 	set := api.Auth
 
@@ -23,7 +23,7 @@ func authFile(api *model.API) *jen.File {
 	case set.Nonce:
 		doc += " nonce is a hook\nfor tests that need a fixed nonce; nil uses a random one."
 	}
-	f.Add(comment(doc))
+	f.Add(f.doc(doc))
 	f.Type().Id("authConfig").StructFunc(func(g *jen.Group) {
 		for _, s := range set.Schemes {
 			switch s {
@@ -77,7 +77,7 @@ func authFile(api *model.API) *jen.File {
 //	func WithBasicAuth(username, password string) Option {
 //		return func(c *config) { c.auth.basic = &[2]string{username, password} }
 //	}
-func authOption(f *jen.File, o *model.AuthOption) {
+func authOption(f *genFile, o *model.AuthOption) {
 	var params []jen.Code
 	var assign *jen.Statement
 	set := func(name string) *jen.Statement { return jen.Id("c").Dot("auth").Dot(name).Op("=") }
@@ -140,7 +140,7 @@ func authOption(f *jen.File, o *model.AuthOption) {
 		strs("clientToken", "clientSecret", "accessToken")
 		assign = set("edgeGrid").Add(pair(3, "clientToken", "clientSecret", "accessToken"))
 	}
-	f.Add(comment(o.Doc))
+	f.Add(f.doc(o.Doc))
 	f.Func().Id(o.Name).Params(params...).Id("Option").Block(
 		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(assign)),
 	)

@@ -10,7 +10,7 @@ import (
 
 // bodyDecls emits what a body declares beside its method: the form struct
 // and its encoder, or the GraphQL query constant.
-func bodyDecls(f *jen.File, op *model.Operation) {
+func bodyDecls(f *genFile, op *model.Operation) {
 	b := op.Body
 	if b == nil {
 		return
@@ -20,7 +20,7 @@ func bodyDecls(f *jen.File, op *model.Operation) {
 		formStruct(f, op)
 	case model.BodyGraphQL:
 		// const CreateUserQuery = `mutation ($name: String!) { ... }`
-		f.Add(comment(b.QueryDoc))
+		f.Add(f.doc(b.QueryDoc))
 		f.Const().Id(b.QueryConst).Op("=").Add(stringLit(b.Query))
 	}
 }

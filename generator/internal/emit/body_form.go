@@ -11,13 +11,13 @@ import (
 //
 //	type CreateChargeForm struct { Amount string; Expand []string; Doc *File }
 //	func (f *CreateChargeForm) pairs(cfg config) [][2]string { ... }
-func formStruct(f *jen.File, op *model.Operation) {
+func formStruct(f *genFile, op *model.Operation) {
 	form := op.Body.Form
 	multipart := op.Body.Kind == model.BodyMultipart
-	f.Add(comment(form.Doc))
+	f.Add(f.doc(form.Doc))
 	f.Type().Id(form.TypeName).StructFunc(func(g *jen.Group) {
 		for _, fd := range form.Fields {
-			g.Add(comment(fd.Doc))
+			g.Add(f.doc(fd.Doc))
 			g.Id(fd.Name).Add(typeCode(fd.GoType(form.FileType)))
 		}
 	})
@@ -26,7 +26,7 @@ func formStruct(f *jen.File, op *model.Operation) {
 	if multipart {
 		method, elem = "parts", jen.Id("formPart")
 	}
-	f.Add(comment(form.ListDoc))
+	f.Add(f.doc(form.ListDoc))
 	f.Func().Params(jen.Id("f").Op("*").Id(form.TypeName)).Id(method).Params(jen.Id("cfg").Id("config")).Index().Add(elem).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("out").Index().Add(elem.Clone())
 		for _, fd := range form.Fields {

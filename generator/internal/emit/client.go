@@ -14,27 +14,27 @@ const (
 )
 
 // clientFile emits the Client, its config, New and every Option.
-func clientFile(api *model.API) *jen.File {
+func clientFile(api *model.API) *genFile {
 	f := newFile(api)
 
 	// const packageName = "name"; const userAgent = "pmgen (Name/1.0)"
-	f.Add(comment("packageName starts the error messages of this package, as the standard\n" +
+	f.Add(f.doc("packageName starts the error messages of this package, as the standard\n" +
 		"library's start with theirs."))
 	f.Const().Id("packageName").Op("=").Lit(api.Package)
 	if hasOps(api.Root) {
-		f.Add(comment("userAgent is sent unless the collection's request or WithHeader sets\nUser-Agent."))
+		f.Add(f.doc("userAgent is sent unless the collection's request or WithHeader sets\nUser-Agent."))
 		f.Const().Id("userAgent").Op("=").Lit(api.UserAgent)
 	}
 
 	// type Client struct { cfg config; Sessions *SessionsService; ... }
-	f.Add(comment(api.ClientDoc))
+	f.Add(f.doc(api.ClientDoc))
 	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
 		g.Id("cfg").Id("config")
 		serviceFields(g, api.Root)
 	})
 
 	// type config struct { httpClient *http.Client; baseURL string; ... }
-	f.Add(comment("config is everything an Option sets. A Client keeps one; every call works\n" +
+	f.Add(f.doc("config is everything an Option sets. A Client keeps one; every call works\n" +
 		"on a copy with the call's own options applied, so per-call options never leak."))
 	f.Type().Id("config").StructFunc(func(g *jen.Group) {
 		g.Id("httpClient").Op("*").Qual(httpPkg, "Client")
@@ -62,7 +62,7 @@ func clientFile(api *model.API) *jen.File {
 
 	// func WithRealm(realm string) Option { return func(c *config) { c.realm = realm } }
 	for _, s := range api.Settings {
-		f.Add(comment(s.Doc))
+		f.Add(f.doc(s.Doc))
 		f.Func().Id(s.Option).Params(jen.Id("value").String()).Id("Option").Block(
 			jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("config")).Block(
 				jen.Id("c").Dot(s.Field).Op("=").Id("value"),
@@ -71,7 +71,7 @@ func clientFile(api *model.API) *jen.File {
 	}
 
 	// func New(opts ...Option) (*Client, error) { cfg := config{...}; ...; return c, nil }
-	f.Add(comment("New returns a client. Options given here apply to every call."))
+	f.Add(f.doc("New returns a client. Options given here apply to every call."))
 	f.Func().Id("New").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.Id("cfg").Op(":=").Id("config").Values(jen.DictFunc(func(d jen.Dict) {
 			d[jen.Id("httpClient")] = jen.Qual(httpPkg, "DefaultClient")
@@ -97,7 +97,7 @@ func clientFile(api *model.API) *jen.File {
 	// func (c *config) validate() error: only what every request needs. URL
 	// settings are checked by the methods that send to them (checkOrigin),
 	// so one that a few requests use does not stop the rest.
-	f.Add(comment("validate rejects a configuration no request could be sent with, so that\nmistakes surface in New rather than on the first call."))
+	f.Add(f.doc("validate rejects a configuration no request could be sent with, so that\nmistakes surface in New rather than on the first call."))
 	f.Func().Params(jen.Id("c").Op("*").Id("config")).Id("validate").Params().Error().BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("c").Dot("httpClient").Op("==").Nil()).Block(
 			jen.Return(jen.Qual("errors", "New").Call(jen.Id("packageName").Op("+").Lit(": WithHTTPClient was given a nil client"))),

@@ -13,12 +13,12 @@ import (
 // and unexported, so the package's API stays what its users see; the
 // harness generates the package with Options.ConformanceFixtures and adds
 // a driver file that uses it. Users' packages do not get it.
-func conformanceFile(api *model.API) *jen.File {
+func conformanceFile(api *model.API) *genFile {
 	f := newFile(api)
 	t := func() jen.Code { return jen.Id("t").Op("*").Qual("testing", "T") }
 
 	// type conformanceSetting struct { key string; url, defaulted bool; saved string; option func(string) Option }
-	f.Add(comment("conformanceSetting is a client setting as pmgen's conformance harness sees\n" +
+	f.Add(f.doc("conformanceSetting is a client setting as pmgen's conformance harness sees\n" +
 		"it: the harness points URL settings at its recorder, keeping the path of\n" +
 		"the saved value, and gives the collection's value to settings that do not\n" +
 		"default to it (secrets, and variables without a saved value)."))
@@ -31,7 +31,7 @@ func conformanceFile(api *model.API) *jen.File {
 	)
 
 	// func conformanceSettings() []conformanceSetting { return []conformanceSetting{{key: "amUrl", url: true, ...}} }
-	f.Add(comment("conformanceSettings lists the client settings in collection order."))
+	f.Add(f.doc("conformanceSettings lists the client settings in collection order."))
 	f.Func().Id("conformanceSettings").Params().Index().Id("conformanceSetting").Block(
 		jen.Return(jen.Index().Id("conformanceSetting").ValuesFunc(func(g *jen.Group) {
 			for _, s := range api.Settings {
@@ -52,7 +52,7 @@ func conformanceFile(api *model.API) *jen.File {
 	)
 
 	// type conformanceCall struct { path []string; call func(t *testing.T, c *Client, resolve func(string) string, opts ...Option) error }
-	f.Add(comment("conformanceCall calls one method with the inputs the collection saved.\n" +
+	f.Add(f.doc("conformanceCall calls one method with the inputs the collection saved.\n" +
 		"path is the item's breadcrumb in the collection, folders first. resolve\n" +
 		"substitutes {{variables}} in a saved body as Postman does before sending it."))
 	f.Type().Id("conformanceCall").Struct(
@@ -61,7 +61,7 @@ func conformanceFile(api *model.API) *jen.File {
 	)
 
 	// func conformanceCalls() []conformanceCall { return []conformanceCall{{path: ..., call: func(...) error { ... }}} }
-	f.Add(comment("conformanceCalls lists a call per request, folders depth first."))
+	f.Add(f.doc("conformanceCalls lists a call per request, folders depth first."))
 	f.Func().Id("conformanceCalls").Params().Index().Id("conformanceCall").Block(
 		jen.Return(jen.Index().Id("conformanceCall").ValuesFunc(func(g *jen.Group) {
 			var walk func(svc *model.Service)

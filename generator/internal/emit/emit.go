@@ -83,7 +83,7 @@ func Files(api *model.API, opts Options) ([]File, error) {
 	}
 	jobs := goFiles(api, waitBodies, opts)
 	if opts.ConformanceFixtures {
-		jobs = append(jobs, fileJob{path: "conformance_test.go", build: func() (*jen.File, error) { return conformanceFile(api), nil }})
+		jobs = append(jobs, fileJob{path: "conformance_test.go", build: func() (*genFile, error) { return conformanceFile(api), nil }})
 	}
 	out := make([]File, len(jobs))
 	refs := make([]templates.Refs, len(jobs))
@@ -152,7 +152,7 @@ func Files(api *model.API, opts Options) ([]File, error) {
 // package does not need (a service without tests).
 type fileJob struct {
 	path  string
-	build func() (*jen.File, error)
+	build func() (*genFile, error)
 	// tail, when set, appends to dst declarations already in gofmt's
 	// layout that follow the rendered file after a blank line, and
 	// records in refs what they mention: code too regular to be worth
@@ -167,11 +167,11 @@ type fileJob struct {
 // goFiles lists the package's Go files in the order they are returned,
 // doc.go first. bodies waits for the examples' bodies, which doc.go shows.
 func goFiles(api *model.API, bodies func() (map[string]string, error), opts Options) []fileJob {
-	just := func(f func(*model.API) *jen.File) func() (*jen.File, error) {
-		return func() (*jen.File, error) { return f(api), nil }
+	just := func(f func(*model.API) *genFile) func() (*genFile, error) {
+		return func() (*genFile, error) { return f(api), nil }
 	}
 	jobs := []fileJob{
-		{path: "doc.go", build: func() (*jen.File, error) {
+		{path: "doc.go", build: func() (*genFile, error) {
 			b, err := bodies()
 			if err != nil {
 				return nil, err
@@ -228,13 +228,18 @@ func parallel(n int, do func(i int)) {
 }
 
 // newFile starts a Go file of the generated package with pmgen's header.
-func newFile(api *model.API) *jen.File {
-	f := jen.NewFile(api.Package)
+func newFile(api *model.API) *genFile {
+	return newFileNamed(api.Package)
+}
+
+// newFileNamed starts a Go file of package pkg with pmgen's header.
+func newFileNamed(pkg string) *genFile {
+	f := jen.NewFile(pkg)
 	f.HeaderComment(templates.Header)
 	// Render without jennifer's own gofmt pass, so that render can report a
 	// formatting failure with line numbers (house rule 7).
 	f.NoFormat = true
-	return f
+	return &genFile{File: f}
 }
 
 // render formats one file and records in refs what it mentions, for the
@@ -242,29 +247,51 @@ func newFile(api *model.API) *jen.File {
 // would (imports sorted, gofmt's printer settings): a second parse of
 // every file only to list its identifiers costs a large collection a
 // tenth of its memory. Generated code that does not parse is a generator
-// bug; the error carries the line-numbered source to find it.
-func render(path string, f *jen.File, refs *templates.Refs, checkDocs bool) ([]byte, error) {
+// bug; the error carries the line-numbered source to find it. The
+// comments lifted out of f go back into the printed file; when that
+// cannot be done exactly (restore), the file is printed again with them
+// in place.
+func render(path string, f *genFile, refs *templates.Refs, checkDocs bool) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("emit %s: %w", path, err)
 	}
 	src := groupImports(buf.Bytes())
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, path, src, parser.ParseComments|parser.SkipObjectResolution)
+	if len(f.lifted) == 0 {
+		return printFile(path, src, refs, checkDocs)
+	}
+	out, err := printFile(path, src, refs, checkDocs)
 	if err != nil {
-		return nil, fmt.Errorf("emit %s: generated code does not format (a pmgen bug): %v\n%s", path, err, numbered(buf.String()))
+		return nil, err
+	}
+	data, ok, err := f.restore(path, out, checkDocs)
+	if err != nil {
+		return nil, fmt.Errorf("emit %w (a pmgen bug)", err)
+	}
+	if ok {
+		return data, nil
+	}
+	return printFile(path, f.unlift(src), refs, checkDocs)
+}
+
+// printFile parses and prints src, jennifer's unformatted file.
+func printFile(path string, src []byte, refs *templates.Refs, checkDocs bool) ([]byte, error) {
+	fset := token.NewFileSet()
+	syntax, err := parser.ParseFile(fset, path, src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, fmt.Errorf("emit %s: generated code does not format (a pmgen bug): %v\n%s", path, err, numbered(string(src)))
 	}
 	if checkDocs {
-		if err := rewrittenDoc(fset, file); err != nil {
+		if err := rewrittenDoc(fset, syntax); err != nil {
 			return nil, fmt.Errorf("emit %w (a pmgen bug)", err)
 		}
 	}
-	refs.Add(file)
-	ast.SortImports(fset, file)
+	refs.Add(syntax)
+	ast.SortImports(fset, syntax)
 	var out bytes.Buffer
-	out.Grow(buf.Len())
-	if err := printConfig.Fprint(&out, fset, file); err != nil {
-		return nil, fmt.Errorf("emit %s: generated code does not format (a pmgen bug): %v\n%s", path, err, numbered(buf.String()))
+	out.Grow(len(src))
+	if err := printConfig.Fprint(&out, fset, syntax); err != nil {
+		return nil, fmt.Errorf("emit %s: generated code does not format (a pmgen bug): %v\n%s", path, err, numbered(string(src)))
 	}
 	return out.Bytes(), nil
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
-	"github.com/pmgen/pmgen/templates"
 )
 
 // examplesFile emits example_test.go: the Example functions build chose
@@ -22,10 +21,10 @@ import (
 // package's import path; the examples are then in package <pkg>_test and
 // call the package as a user does. Without it (a package written outside
 // a module) they are in the package itself.
-func examplesFile(api *model.API, importPath string) *jen.File {
-	f := jen.NewFile(api.Package)
+func examplesFile(api *model.API, importPath string) *genFile {
+	f := newFileNamed(api.Package)
 	if importPath != "" {
-		f = jen.NewFile(api.Package + "_test")
+		f = newFileNamed(api.Package + "_test")
 		if path.Base(importPath) == api.Package {
 			f.ImportName(importPath, api.Package)
 		} else {
@@ -34,8 +33,6 @@ func examplesFile(api *model.API, importPath string) *jen.File {
 			f.ImportAlias(importPath, api.Package)
 		}
 	}
-	f.HeaderComment(templates.Header)
-	f.NoFormat = true // as newFile: render formats it
 	x := exampleWriter{api: api, path: importPath}
 	for i, ex := range api.Examples {
 		if i > 0 {

@@ -25,7 +25,7 @@ import (
 //		calls, err := forgerockam.MockCalls(mock, forgerockam.OpSessionsAuthenticate)
 //		...
 //	}
-func (x exampleWriter) mockTest(f *jen.File, mt *model.MockTest) {
+func (x exampleWriter) mockTest(f *genFile, mt *model.MockTest) {
 	op := mt.Example.Op
 	t := jen.Id("t")
 	f.Func().Id("TestWithMock").Params(t.Clone().Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {

@@ -14,11 +14,11 @@ const grantTokenPath = "/oauth2/token"
 // local server that is both token endpoint and API, and a table of calls
 // made while the test's clock moves, checking which token each call sent
 // and how many tokens were fetched.
-func grantTestFile(api *model.API) *jen.File {
+func grantTestFile(api *model.API) *genFile {
 	gt := api.Auth.GrantTest
 	op := gt.Op
 	f := newFile(api)
-	f.Add(comment(gt.Doc))
+	f.Add(f.doc(gt.Doc))
 	f.Func().Id(gt.Name).Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("mu").Qual("sync", "Mutex")
 		g.Var().Id("fetches").Int()

@@ -20,21 +20,21 @@ import (
 // impl is the concrete type: the service type, or Client for the requests
 // at the collection root. Sub-services are fields, which an interface cannot
 // hold; each has its own interface.
-func serviceInterface(f *jen.File, svc *model.Service, impl string) {
+func serviceInterface(f *genFile, svc *model.Service, impl string) {
 	if svc.Interface == "" || len(svc.Ops) == 0 {
 		return
 	}
-	f.Add(comment(svc.InterfaceDoc))
+	f.Add(f.doc(svc.InterfaceDoc))
 	f.Type().Id(svc.Interface).InterfaceFunc(func(g *jen.Group) {
 		for _, op := range svc.Ops {
-			g.Add(comment(op.InterfaceDoc))
+			g.Add(f.doc(op.InterfaceDoc))
 			g.Id(op.Method).Params(signature(op)...).Params(results(op)...)
 			if pg := op.Pages; pg != nil {
 				// The page iterators take what the method takes: a paginated
 				// request has no body.
-				g.Add(comment(pg.PagesLine))
+				g.Add(f.doc(pg.PagesLine))
 				g.Id(pg.PagesMethod).Params(signature(op)...).Qual("iter", "Seq2").Types(resultType(op), jen.Error())
-				g.Add(comment(pg.AllLine))
+				g.Add(f.doc(pg.AllLine))
 				g.Id(pg.AllMethod).Params(signature(op)...).Qual("iter", "Seq2").Types(goType(pg.Item), jen.Error())
 			}
 		}

@@ -16,18 +16,18 @@ import (
 func mockJob(api *model.API) fileJob {
 	ops := model.AllOps(api.Root)
 	if !tableFits(ops) {
-		return fileJob{path: "mock.go", build: func() (*jen.File, error) { return mockFile(api, ops, true), nil }}
+		return fileJob{path: "mock.go", build: func() (*genFile, error) { return mockFile(api, ops, true), nil }}
 	}
 	return fileJob{
 		path:  "mock.go",
-		build: func() (*jen.File, error) { return mockFile(api, ops, false), nil },
+		build: func() (*genFile, error) { return mockFile(api, ops, false), nil },
 		tail:  func(dst []byte, refs *templates.Refs) []byte { return mockTable(dst, ops, refs) },
 	}
 }
 
 // mockFile is mock.go as jennifer renders it: the names of the operations,
 // NewMockServer and, withTable, mockExamples.
-func mockFile(api *model.API, ops []*model.Operation, withTable bool) *jen.File {
+func mockFile(api *model.API, ops []*model.Operation, withTable bool) *genFile {
 	f := newFile(api)
 	// var (
 	//	// OpSessionsLogOut names Sessions.LogOut for MockServer.Respond and MockCalls.
@@ -67,7 +67,7 @@ func mockFile(api *model.API, ops []*model.Operation, withTable bool) *jen.File 
 //	func mockExamples() []MockExample {
 //		return []MockExample{{Op: "Sessions.LogOut", Name: "Logged out", ...}}
 //	}
-func mockExamplesFunc(f *jen.File, ops []*model.Operation) {
+func mockExamplesFunc(f *genFile, ops []*model.Operation) {
 	var rows []jen.Code
 	for _, op := range ops {
 		for _, tc := range op.Tests {

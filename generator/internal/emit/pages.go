@@ -55,7 +55,7 @@ func pageURLOverride(g *jen.Group, op *model.Operation) {
 }
 
 // pageMethods emits the two iterators of a paginated operation.
-func pageMethods(f *jen.File, recv jen.Code, onService bool, op *model.Operation) {
+func pageMethods(f *genFile, recv jen.Code, onService bool, op *model.Operation) {
 	pg := op.Pages
 	// The iterators are methods beside the operation's: s.X on a service, c.X on Client.
 	self := jen.Id("c")
@@ -79,7 +79,7 @@ func pageMethods(f *jen.File, recv jen.Code, onService bool, op *model.Operation
 	}
 
 	// func (s *S) XPages(ctx context.Context, params *XParams, opts ...Option) iter.Seq2[*XResponse, error] { ... }
-	f.Add(comment(pg.PagesDoc))
+	f.Add(f.doc(pg.PagesDoc))
 	f.Func().Params(recv).Id(pg.PagesMethod).Params(params...).Add(pageSeq).BlockFunc(func(g *jen.Group) {
 		g.Comment("The walk works on a copy: the caller's params are never changed.")
 		g.Var().Id("p").Id(op.Params.TypeName)
@@ -127,7 +127,7 @@ func pageMethods(f *jen.File, recv jen.Code, onService bool, op *model.Operation
 
 	// func (s *S) XAll(ctx context.Context, params *XParams, opts ...Option) iter.Seq2[Item, error] { return pageItems(s.XPages(...), ...) }
 	item := goType(pg.Item)
-	f.Add(comment(pg.AllDoc))
+	f.Add(f.doc(pg.AllDoc))
 	pagesArgs := append(append([]jen.Code(nil), callArgs...), jen.Id("params"), jen.Id("opts").Op("..."))
 	f.Func().Params(recv).Id(pg.AllMethod).Params(params...).Qual("iter", "Seq2").Types(item.Clone(), jen.Error()).Block(
 		jen.Return(jen.Id("pageItems").Call(

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/templates"
 )
@@ -35,7 +33,7 @@ func mockCode(bodies map[string]string, indent string) string {
 }
 
 // docFile emits doc.go: the package doc comment from templates/doc.go.tmpl.
-func docFile(api *model.API, bodies map[string]string) (*jen.File, error) {
+func docFile(api *model.API, bodies map[string]string) (*genFile, error) {
 	f := newFile(api)
 	// A doc comment's code block is indented by a tab.
 	indented := make(map[string]string, len(bodies))

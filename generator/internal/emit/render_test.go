@@ -12,8 +12,7 @@ import (
 // format.Source, so that it parses each file once. Its output must stay
 // byte-equal to gofmt's, number literals and import order included.
 func TestRenderMatchesGofmt(t *testing.T) {
-	f := jen.NewFile("p")
-	f.NoFormat = true // as newFile: render is the only formatting
+	f := newFileNamed("p")
 	f.ImportName("strings", "strings")
 	f.ImportName("bytes", "bytes")
 	f.Var().Id("a").Op("=").Qual("strings", "ToUpper").Call(jen.Lit("x"))

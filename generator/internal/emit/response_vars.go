@@ -8,13 +8,13 @@ import (
 
 // responseVars emits what an operation's test scripts set from its
 // response: the struct, its reader and its Options.
-func responseVars(f *jen.File, rv *model.ResponseVars) {
+func responseVars(f *genFile, rv *model.ResponseVars) {
 	// type AuthenticateVariables struct { DemoSSOToken string }
-	f.Add(comment(rv.Doc))
+	f.Add(f.doc(rv.Doc))
 	f.Type().Id(rv.TypeName).StructFunc(func(g *jen.Group) {
 		for _, v := range rv.Vars {
 			if v.Field != "" {
-				g.Add(comment(v.Doc))
+				g.Add(f.doc(v.Doc))
 				g.Id(v.Field).String()
 			}
 		}
@@ -27,7 +27,7 @@ func responseVars(f *jen.File, rv *model.ResponseVars) {
 	//	if err != nil { return v, err }
 	//	return v, nil
 	// }
-	f.Add(comment(rv.ReaderDoc))
+	f.Add(f.doc(rv.ReaderDoc))
 	f.Func().Id(rv.Reader).Params(jen.Id("resp").Op("*").Id("Response")).Params(jen.Id(rv.TypeName), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("v").Id(rv.TypeName)
 		if rv.Fails {
@@ -48,7 +48,7 @@ func responseVars(f *jen.File, rv *model.ResponseVars) {
 	//	if v.Token != "" { opts = append(opts, WithToken(v.Token)) }
 	//	return opts
 	// }
-	f.Add(comment(rv.OptionsDoc))
+	f.Add(f.doc(rv.OptionsDoc))
 	f.Func().Params(jen.Id("v").Id(rv.TypeName)).Id("Options").Params().Index().Id("Option").BlockFunc(func(g *jen.Group) {
 		g.Var().Id("opts").Index().Id("Option")
 		for _, v := range rv.Vars {
@@ -180,11 +180,11 @@ func readValue(g *jen.Group, v *model.ResponseVar) {
 //		newTestClient(t, next.URL).Sessions.ValidateSession(context.Background(), nil, vars.Options()...)
 //		checkSentValue(t, rec, "demoSSOToken", "x")
 //	}
-func varsTest(f *jen.File, op *model.Operation) {
+func varsTest(f *genFile, op *model.Operation) {
 	rv := op.Vars
 	vt := rv.Test
 	tc := vt.Example
-	f.Add(comment(vt.Doc))
+	f.Add(f.doc(vt.Doc))
 	f.Func().Id(vt.Name).Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("srv"), jen.Id("_")).Op(":=").Id("replay").Call(jen.Id("t"), jen.Lit(tc.Status), pairs(tc.ResponseHeaders), jen.Lit(tc.ResponseBody))
 		results := []jen.Code{jen.Id("resp"), jen.Err()}

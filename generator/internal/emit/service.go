@@ -13,9 +13,9 @@ import (
 func serviceJobs(api *model.API) []fileJob {
 	var out []fileJob
 	if len(api.Root.Ops) > 0 {
-		steps := []step{{emit: func(f *jen.File) { serviceInterface(f, api.Root, "Client") }}}
+		steps := []step{{emit: func(f *genFile) { serviceInterface(f, api.Root, "Client") }}}
 		for _, op := range api.Root.Ops {
-			steps = append(steps, step{op: true, emit: func(f *jen.File) { operation(f, nil, op) }})
+			steps = append(steps, step{op: true, emit: func(f *genFile) { operation(f, nil, op) }})
 		}
 		out = append(out, partJobs(api, "operations", api.Root.Parts, steps)...)
 	}
@@ -29,7 +29,7 @@ func serviceJobs(api *model.API) []fileJob {
 // one operation.
 type step struct {
 	op   bool
-	emit func(f *jen.File)
+	emit func(f *genFile)
 }
 
 // partJobs cuts steps into files of model.OpsPerFile operations, the
@@ -49,7 +49,7 @@ func partJobs(api *model.API, stem string, parts []string, steps []step) []fileJ
 	}
 	out := make([]fileJob, len(stems))
 	for i, chunk := range chunks {
-		out[i] = fileJob{path: stems[i] + ".go", build: func() (*jen.File, error) {
+		out[i] = fileJob{path: stems[i] + ".go", build: func() (*genFile, error) {
 			f := newFile(api)
 			for _, s := range chunk {
 				s.emit(f)
@@ -64,16 +64,16 @@ func partJobs(api *model.API, stem string, parts []string, steps []step) []fileJ
 // sub-services, in file order.
 func serviceSteps(svc *model.Service) []step {
 	// type SessionsService struct { client *Client; Admin *SessionsAdminService }
-	steps := []step{{emit: func(f *jen.File) {
+	steps := []step{{emit: func(f *genFile) {
 		serviceInterface(f, svc, svc.TypeName)
-		f.Add(comment(svc.Doc))
+		f.Add(f.doc(svc.Doc))
 		f.Type().Id(svc.TypeName).StructFunc(func(g *jen.Group) {
 			g.Id("client").Op("*").Id("Client")
 			serviceFields(g, svc)
 		})
 	}}}
 	for _, op := range svc.Ops {
-		steps = append(steps, step{op: true, emit: func(f *jen.File) { operation(f, svc, op) }})
+		steps = append(steps, step{op: true, emit: func(f *genFile) { operation(f, svc, op) }})
 	}
 	for _, sub := range svc.Services {
 		steps = append(steps, serviceSteps(sub)...)
@@ -82,7 +82,7 @@ func serviceSteps(svc *model.Service) []step {
 }
 
 // operation emits the params struct and the method of one request.
-func operation(f *jen.File, svc *model.Service, op *model.Operation) {
+func operation(f *genFile, svc *model.Service, op *model.Operation) {
 	if op.Params != nil {
 		paramsStruct(f, op)
 	}
@@ -95,7 +95,7 @@ func operation(f *jen.File, svc *model.Service, op *model.Operation) {
 	}
 
 	// func (s *SessionsService) Refresh(ctx context.Context, id string, params *RefreshParams, body *RefreshRequest, opts ...Option) (*Response, error)
-	f.Add(comment(op.Doc))
+	f.Add(f.doc(op.Doc))
 	f.Func().Params(recv).Id(op.Method).Params(signature(op)...).Params(results(op)...).BlockFunc(func(g *jen.Group) {
 		g.List(jen.Id("cfg"), jen.Err()).Op(":=").Add(client).Dot("cfg").Dot("with").Call(jen.Id("opts"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(errorResults(op, jen.Err())...))
@@ -308,16 +308,16 @@ func errValueFunc(op *model.Operation) jen.Code {
 }
 
 // paramsStruct emits the *<Op>Params type.
-func paramsStruct(f *jen.File, op *model.Operation) {
-	f.Add(comment(op.Params.Doc))
+func paramsStruct(f *genFile, op *model.Operation) {
+	f.Add(f.doc(op.Params.Doc))
 	f.Type().Id(op.Params.TypeName).StructFunc(func(g *jen.Group) {
 		for _, p := range op.Params.Fields {
-			g.Add(comment(p.Doc))
+			g.Add(f.doc(p.Doc))
 			g.Id(p.Name).Add(typeCode(p.GoType()))
 		}
-		g.Add(comment(op.Params.OmitDoc))
+		g.Add(f.doc(op.Params.OmitDoc))
 		g.Id(op.Params.Omit).Index().String()
-		g.Add(comment(op.Params.ForceSendDoc))
+		g.Add(f.doc(op.Params.ForceSendDoc))
 		g.Id(op.Params.ForceSend).Index().String()
 	})
 }

@@ -10,7 +10,7 @@ import (
 // test client with every setting given; the runtime's test helpers (the
 // replay server, the example runner against the mock, the comparisons)
 // join it.
-func testHelpersFile(api *model.API) *jen.File {
+func testHelpersFile(api *model.API) *genFile {
 	f := newFile(api)
 	t := func() jen.Code { return jen.Id("t").Op("*").Qual("testing", "T") }
 	fatalf := func(format string, args ...jen.Code) *jen.Statement {
@@ -18,7 +18,7 @@ func testHelpersFile(api *model.API) *jen.File {
 	}
 
 	// func newTestClient(t *testing.T, baseURL string) *Client
-	f.Add(comment("newTestClient points a client at a test server, with every setting\n" +
+	f.Add(f.doc("newTestClient points a client at a test server, with every setting\n" +
 		"given so that the expectations do not depend on defaults, and without\n" +
 		"retries: a replayed 503 or 429 is an answer to check, not to wait on."))
 	f.Func().Id("newTestClient").Params(t(), jen.Id("baseURL").String()).Op("*").Id("Client").BlockFunc(func(g *jen.Group) {

@@ -15,7 +15,7 @@ import (
 func testJobs(api *model.API) []fileJob {
 	var out []fileJob
 	for _, file := range model.OpFiles(api.Root) {
-		out = append(out, fileJob{path: file.Stem + "_test.go", build: func() (*jen.File, error) {
+		out = append(out, fileJob{path: file.Stem + "_test.go", build: func() (*genFile, error) {
 			return opTests(api, file.Ops), nil
 		}})
 	}
@@ -33,7 +33,7 @@ func hasExamples(svc *model.Service) bool {
 	return slices.ContainsFunc(svc.Services, hasExamples)
 }
 
-func opTests(api *model.API, ops []*model.Operation) *jen.File {
+func opTests(api *model.API, ops []*model.Operation) *genFile {
 	f := newFile(api)
 	n := 0
 	for _, op := range ops {
@@ -73,8 +73,8 @@ func pairs(kvs []model.KeyValue) jen.Code {
 //				return c.Sessions.Refresh(context.Background(), nil)
 //			})
 //	}
-func opTest(f *jen.File, pkg string, op *model.Operation) {
-	f.Add(comment(op.TestDoc))
+func opTest(f *genFile, pkg string, op *model.Operation) {
+	f.Add(f.doc(op.TestDoc))
 	f.Func().Id(op.TestName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("runExamples").Call(
 			jen.Id("t"),

@@ -7,11 +7,11 @@ import (
 )
 
 // typesFile emits every named type inferred from the examples.
-func typesFile(api *model.API) *jen.File {
+func typesFile(api *model.API) *genFile {
 	f := newFile(api)
 	for _, t := range api.Types {
 		// type GetSessionInfoResponse struct { Username string `json:"username"` ... }
-		f.Add(comment(t.Doc))
+		f.Add(f.doc(t.Doc))
 		f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 			for _, fld := range t.Fields {
 				g.Id(fld.Name).Add(typeCode(fld.GoType(model.OwnName))).Tag(map[string]string{"json": jsonTag(fld)})
@@ -46,8 +46,8 @@ func jsonTag(f *model.Field) string {
 //		if e.Info != nil && e.Info.Detail != nil && *e.Info.Detail != "" { return *e.Info.Detail }
 //		return "401 Unauthorized"
 //	}
-func errorMethod(f *jen.File, t *model.Type) {
-	f.Add(comment(t.Error.Doc))
+func errorMethod(f *genFile, t *model.Type) {
+	f.Add(f.doc(t.Error.Doc))
 	f.Func().Params(jen.Id("e").Op("*").Id(t.Name)).Id("Error").Params().String().BlockFunc(func(g *jen.Group) {
 		for _, path := range t.Error.Sources {
 			var cond *jen.Statement

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/dave/jennifer/jen"
-
 	"github.com/pmgen/pmgen/generator/internal/gofmt"
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/templates"
@@ -27,7 +25,7 @@ import (
 // not hold.
 func typesJob(api *model.API) fileJob {
 	if !typesFit(api) {
-		return fileJob{path: "types.go", build: func() (*jen.File, error) { return typesFile(api), nil }}
+		return fileJob{path: "types.go", build: func() (*genFile, error) { return typesFile(api), nil }}
 	}
 	return fileJob{path: "types.go", direct: func(refs *templates.Refs, checkDocs bool) ([]byte, error) {
 		return typesSource(api, refs, checkDocs)

@@ -20,3 +20,14 @@ func DocLines(lines []string) []string {
 	}
 	return out
 }
+
+// CommentLines is what the printer writes for a // comment group it does
+// not format as a doc comment (one that a blank line parts from the code
+// after it): the lines, each without trailing space.
+func CommentLines(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = trimRight(l)
+	}
+	return out
+}
