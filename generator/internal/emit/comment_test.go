@@ -40,3 +40,16 @@ func TestCommentCannotInject(t *testing.T) {
 		}
 	}
 }
+
+// commentSafe skips the line-break Replacer when hasLineBreak finds
+// nothing for it to change.
+func TestHasLineBreakMatchesTheReplacer(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", "a\nb", "a\r\nb", "a\rb", "ls\u2028x", "ps\u2029x", "bom\ufeffx",
+		"“quotes” – dashes … \u2027 \u202a \ufefe", "\xe2\x80", "\xef\xbb",
+	} {
+		if got, want := hasLineBreak(s), lineBreaks.Replace(s) != s; got != want {
+			t.Errorf("hasLineBreak(%q) = %v, but the Replacer changes it: %v", s, got, want)
+		}
+	}
+}

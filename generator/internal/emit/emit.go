@@ -351,7 +351,9 @@ func commentText(text string) string {
 // begin a line with //go:generate or any other directive.
 func commentSafe(text string) string {
 	text = strings.ToValidUTF8(text, "\uFFFD")
-	text = lineBreaks.Replace(text)
+	if hasLineBreak(text) {
+		text = lineBreaks.Replace(text)
+	}
 	return strings.Map(func(r rune) rune {
 		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f {
 			return '\uFFFD'
@@ -364,3 +366,10 @@ func commentSafe(text string) string {
 // Replacer builds its tables when it is made, and every comment of a large
 // collection passes through here.
 var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n", "\ufeff", "")
+
+// hasLineBreak reports whether lineBreaks would change text. Most
+// comments hold none of them, and the Replacer copies the text even then.
+func hasLineBreak(text string) bool {
+	return strings.IndexByte(text, '\r') >= 0 || strings.Contains(text, "\u2028") ||
+		strings.Contains(text, "\u2029") || strings.Contains(text, "\ufeff")
+}
