@@ -213,7 +213,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	limitMemory(cfg.In)
+	if limit := limitMemory(cfg.In); limit > 0 {
+		hugePageHeap(limit * 3 / 4)
+	}
 	res, err := generator.Generate(cfg)
 	if err != nil {
 		var in *generator.InputError

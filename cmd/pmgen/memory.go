@@ -20,16 +20,17 @@ const minMemoryLimit = 64 << 20
 // the collector's own): synthetic 5,000 requests (27.7 MB) peak at 259 MB
 // of RSS under it, against 281 MB under ten times, as fast. An explicit
 // GOMEMLIMIT wins, and inputs that are not a local file (postman:, git:)
-// keep the default.
-func limitMemory(in string) {
+// keep the default. It returns the limit it set, 0 for none.
+func limitMemory(in string) int64 {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
-		return
+		return 0
 	}
 	fi, err := os.Stat(in)
 	if err != nil || !fi.Mode().IsRegular() {
-		return
+		return 0
 	}
-	debug.SetMemoryLimit(max(heapFactor*fi.Size(), minMemoryLimit))
+	limit := max(heapFactor*fi.Size(), minMemoryLimit)
+	debug.SetMemoryLimit(limit)
 	// With the limit in place, the collector may also wait for the heap
 	// to grow to five times what is live rather than twice: the limit,
 	// not GOGC, then bounds the peak of a large collection (synthetic
@@ -39,6 +40,7 @@ func limitMemory(in string) {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		debug.SetGCPercent(gcPercent)
 	}
+	return limit
 }
 
 // heapFactor is the soft heap limit as a multiple of the collection's size.

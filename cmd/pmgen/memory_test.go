@@ -54,9 +54,13 @@ func TestLimitMemory(t *testing.T) {
 			}
 			debug.SetMemoryLimit(math.MaxInt64)
 			debug.SetGCPercent(100)
-			limitMemory(tc.in)
+			set := limitMemory(tc.in)
 			if got := debug.SetMemoryLimit(-1); got != tc.want {
 				t.Errorf("memory limit = %d, want %d", got, tc.want)
+			}
+			// It returns the limit it set, 0 when it left the default.
+			if tc.want == math.MaxInt64 && set != 0 || tc.want != math.MaxInt64 && set != tc.want {
+				t.Errorf("limitMemory returned %d; the limit is %d", set, tc.want)
 			}
 			if got := debug.SetGCPercent(100); got != tc.wantGC {
 				t.Errorf("GOGC = %d, want %d", got, tc.wantGC)
