@@ -257,12 +257,9 @@ func render(path string, f *genFile, refs *templates.Refs, checkDocs bool) ([]by
 		return nil, fmt.Errorf("emit %s: %w", path, err)
 	}
 	src := groupImports(buf.Bytes())
-	if len(f.lifted) == 0 {
-		return printFile(path, src, refs, checkDocs)
-	}
 	out, err := printFile(path, src, refs, checkDocs)
-	if err != nil {
-		return nil, err
+	if err != nil || len(f.lifted) == 0 {
+		return out, err
 	}
 	data, ok, err := f.restore(path, out, checkDocs)
 	if err != nil {
