@@ -213,7 +213,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	if limit := limitMemory(cfg.In); limit > 0 {
+	if limit, size := limitMemory(cfg.In); size >= hugePageMinInput {
 		hugePageHeap(limit * 3 / 4)
 	}
 	res, err := generator.Generate(cfg)

@@ -54,7 +54,7 @@ func TestLimitMemory(t *testing.T) {
 			}
 			debug.SetMemoryLimit(math.MaxInt64)
 			debug.SetGCPercent(100)
-			set := limitMemory(tc.in)
+			set, _ := limitMemory(tc.in)
 			if got := debug.SetMemoryLimit(-1); got != tc.want {
 				t.Errorf("memory limit = %d, want %d", got, tc.want)
 			}
