@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"go/build/constraint"
 	"go/parser"
 	"go/token"
 	"regexp"
@@ -19,6 +20,7 @@ func TestCommentCannotInject(t *testing.T) {
 		"a */ b /* c", "nul\x00byte", "bom\ufeffx", "bad \xff utf8", "cr\r//go:generate rm -rf /",
 		"crlf\r\n//go:generate rm -rf /", "lf\n//go:generate rm -rf /", "ls\u2028//go:generate x", "ps\u2029//line x.go:1",
 		"package main\n\nfunc main() {}", "del\x7f and bell\a", "\n\n//go:build ignore\n",
+		"+build linux", "builds on:\n\n  +build\tignore", "+build", "+builder is fine",
 	} {
 		f := jen.NewFile("p")
 		f.Add(comment(text))
@@ -26,6 +28,12 @@ func TestCommentCannotInject(t *testing.T) {
 		src := f.GoString()
 		if loc := directive.FindStringIndex(src); loc != nil {
 			t.Errorf("%q gives a directive line:\n%s", text, src)
+		}
+		// gofmt moves a +build line to the top and adds a //go:build line.
+		for _, line := range strings.Split(src, "\n") {
+			if constraint.IsPlusBuild(line) || constraint.IsGoBuild(line) {
+				t.Errorf("%q gives a build constraint %q:\n%s", text, line, src)
+			}
 		}
 		file, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.ParseComments)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/build/constraint"
 	"go/parser"
 	"go/token"
 	"runtime"
@@ -334,10 +335,22 @@ func commentText(text string) string {
 		b.WriteString("//")
 		if line != "" {
 			b.WriteString(" ")
-			b.WriteString(line)
+			b.WriteString(noPlusBuild(line))
 		}
 	}
 	return b.String()
+}
+
+// noPlusBuild escapes a line that gofmt would read as a "// +build"
+// constraint, which it moves to the top of the file (adding a //go:build
+// line): a description line "+build linux" would make the package build
+// on Linux only. It is written "\+build linux", as Markdown escapes.
+func noPlusBuild(line string) string {
+	if !constraint.IsPlusBuild("// " + line) {
+		return line
+	}
+	i := strings.Index(line, "+build")
+	return line[:i] + `\` + line[i:]
 }
 
 // commentSafe makes text fit in a // comment. Go source may not hold NUL,
@@ -345,7 +358,8 @@ func commentText(text string) string {
 // carriage return would let a description start a line of its own; so
 // line breaks become "\n" (each line then gets its "// "), and the other
 // control characters become U+FFFD. A description can therefore never
-// begin a line with //go:generate or any other directive.
+// begin a line with //go:generate or any other directive (commentText
+// escapes the one that may follow "// ", +build).
 func commentSafe(text string) string {
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	if hasLineBreak(text) {

@@ -71,6 +71,10 @@ func placeholder(n int) string {
 // formatted as a doc comment when code follows on the next line (the
 // printer formats every such comment group: jennifer writes all code in
 // column one), and only trimmed at the end when a blank line follows.
+// The printer decides from the source whether code follows, and restore
+// from the printed file; the two agree wherever doc is used (at the top
+// level and among struct and interface fields, where the printer keeps a
+// blank line as it was).
 // ok is false when a placeholder shares its comment group with another
 // comment line, whose formatting would depend on both, or is not where
 // it was expected; render then prints the file with the comments in

@@ -112,6 +112,20 @@ func TestLiftedCommentShapes(t *testing.T) {
 				}),
 			)
 		}, true},
+		{"blank line after text gofmt would reformat as a doc", func(f *genFile) {
+			f.Add(f.doc("B." + long + "\nCode:\n\tx := 1\nafter."))
+			f.Line()
+			f.Var().Id("B").Int()
+		}, true},
+		{"a comment line right after", func(f *genFile) {
+			f.Add(f.doc("A." + long + "\nCode:\n\tx := 1"))
+			f.Add(comment("after"))
+			f.Var().Id("A").Int()
+		}, false},
+		{"a +build line", func(f *genFile) {
+			f.Add(f.doc("A builds." + long + "\n\n+build ignore"))
+			f.Var().Id("A").Int()
+		}, true},
 		{"two lifted comments adjacent", func(f *genFile) {
 			f.Add(f.doc("First." + long))
 			f.Add(f.doc("Second." + long))
