@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,10 +17,16 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	commands := map[string]func(){
 		"pmgen": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
-	})
+	}
+	maps.Copy(commands, probes)
+	testscript.Main(m, commands)
 }
+
+// probes are commands that tests run as a process of their own, each
+// under its name as argv[0] (testscript.Main dispatches on it).
+var probes = map[string]func(){}
 
 // TestScripts runs the CLI scenarios in testdata/script: each is a shell-like
 // script with its input files, checking exit codes, messages and files.

@@ -51,7 +51,7 @@ const heapFactor = 9
 const gcPercent = 400
 
 // hugePageMinInput is the smallest collection file whose run asks for
-// huge pages: below about 20 kB a run touches so little memory that
+// huge pages: below it a run touches so little memory that
 // clearing whole 2 MiB pages costs more than the faults it saves (a 3 kB
 // collection: 52 -> 59 ms; 21 kB: 67 ms either way; 36 kB: 90 -> 73 ms).
 const hugePageMinInput = 16 << 10

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"unsafe"
 
@@ -30,7 +31,7 @@ const hugePage = 2 << 20
 // not take (huge pages disabled, another OS) changes nothing, and
 // GODEBUG=disablethp=1, Go's own switch for huge pages, turns it off.
 func hugePageHeap(size int64) {
-	if size < 2*hugePage || thpDisabled(os.Getenv("GODEBUG")) {
+	if size < 2*hugePage || thpDisabled(os.Getenv("GODEBUG")) || !mayReserve() {
 		return
 	}
 	adviseFresh(size)
@@ -47,13 +48,30 @@ func adviseFresh(size int64) {
 	_ = unix.Madvise(b[lo:hi], unix.MADV_HUGEPAGE) // declined advice is harmless
 }
 
+// mayReserve reports whether the heap may grow by the whole size at once:
+// not in a 32-bit process, under a limit on address space (ulimit -v) or
+// with strict overcommit, where memory nothing touches still counts and a
+// failed allocation would end the run rather than slow it.
+func mayReserve() bool {
+	if strconv.IntSize < 64 {
+		return false
+	}
+	var lim unix.Rlimit
+	if err := unix.Getrlimit(unix.RLIMIT_AS, &lim); err != nil || lim.Cur != unix.RLIM_INFINITY {
+		return false
+	}
+	mode, err := os.ReadFile("/proc/sys/vm/overcommit_memory")
+	return err == nil && strings.TrimSpace(string(mode)) != "2"
+}
+
 // thpDisabled reports whether godebug (GODEBUG's value) sets disablethp
-// to 1; as in the runtime, the last setting wins.
+// to a number other than 0; as in the runtime, the last setting wins.
 func thpDisabled(godebug string) bool {
 	off := false
 	for _, kv := range strings.Split(godebug, ",") {
 		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok && k == "disablethp" {
-			off = v == "1"
+			n, err := strconv.Atoi(v)
+			off = err == nil && n != 0
 		}
 	}
 	return off
