@@ -48,8 +48,8 @@ func adviseFresh(size int64) {
 	_ = unix.Madvise(b[lo:hi], unix.MADV_HUGEPAGE) // declined advice is harmless
 }
 
-// mayReserve reports whether the heap may grow by the whole size at once:
-// not in a 32-bit process, under a limit on address space (ulimit -v) or
+// mayReserve reports whether the heap may be grown ahead of its use (see
+// hugePageHeap): not in a 32-bit process, under a limit on address space (ulimit -v) or
 // with strict overcommit, where memory nothing touches still counts and a
 // failed allocation would end the run rather than slow it.
 func mayReserve() bool {
