@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"strconv"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/generator/internal/model"
@@ -50,7 +52,11 @@ func testHelpersFile(api *model.API) *genFile {
 			//
 			//	c.cfg.scriptNow = func() time.Time { return time.UnixMilli(1700000000123) }
 			g.Id("c").Dot("cfg").Dot("scriptNow").Op("=").Func().Params().Qual("time", "Time").Block(
-				jen.Return(jen.Qual("time", "UnixMilli").Call(jen.Lit(model.ScriptTestMillis))),
+				// jen.Lit takes the constant as an int, which does not
+				// hold it on 32-bit platforms (pmgen would not build
+				// there), and writes any other integer type with a
+				// conversion; the digits are written as they are.
+				jen.Return(jen.Qual("time", "UnixMilli").Call(jen.Id(strconv.FormatInt(model.ScriptTestMillis, 10)))),
 			)
 		}
 		g.Return(jen.Id("c"))
