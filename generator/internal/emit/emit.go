@@ -253,8 +253,10 @@ func newFileNamed(pkg string) *genFile {
 // cannot be done exactly (restore), the file is printed again with them
 // in place.
 func render(path string, f *genFile, refs *templates.Refs, checkDocs bool) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
+	buf := sourceBufs.Get().(*bytes.Buffer)
+	defer sourceBufs.Put(buf)
+	buf.Reset()
+	if err := f.Render(buf); err != nil {
 		return nil, fmt.Errorf("emit %s: %w", path, err)
 	}
 	src := groupImports(buf.Bytes())
@@ -271,6 +273,13 @@ func render(path string, f *genFile, refs *templates.Refs, checkDocs bool) ([]by
 	}
 	return printFile(path, f.unlift(src), refs, checkDocs)
 }
+
+// sourceBufs holds the buffers jennifer renders into. What it writes is
+// only read by the parser and, when restore gives up, unlift, both of which
+// copy what they keep, so render hands its buffer back when it returns
+// and the next file reuses it instead of growing its own by doubling (a
+// twentieth of what emitting a large collection allocates).
+var sourceBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // printFile parses and prints src, jennifer's unformatted file.
 func printFile(path string, src []byte, refs *templates.Refs, checkDocs bool) ([]byte, error) {

@@ -1342,6 +1342,10 @@ type Config struct {
 	Indent   int  // default: 0 (all code is indented at least by this much)
 }
 
+// maxPooledOutput is the largest output buffer a printer keeps when it
+// goes back to printerPool.
+const maxPooledOutput = 16 << 20
+
 var printerPool = sync.Pool{
 	New: func() any {
 		return &printer{
@@ -1371,8 +1375,15 @@ func newPrinter(cfg *Config, fset *token.FileSet, nodeSizes map[ast.Node]int, li
 }
 
 func (p *printer) free() {
-	// Hard limit on buffer size; see https://golang.org/issue/23199.
-	if cap(p.output) > 64<<10 {
+	// Hard limit on buffer size; see https://golang.org/issue/23199. The
+	// standard library's 64 KiB keeps a server's pool from pinning large
+	// buffers; pmgen prints one package on as many printers as it has
+	// CPUs and exits, and its files are mostly larger than that (a
+	// service file of a large collection is 100-150 kB), so each of them
+	// grew a fresh buffer by doubling: a tenth of what emitting
+	// allocates. The pool is emptied by the collector, so a larger limit
+	// holds at most a few buffers for a cycle or two.
+	if cap(p.output) > maxPooledOutput {
 		return
 	}
 
