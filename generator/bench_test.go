@@ -12,6 +12,7 @@ import (
 
 	"github.com/pmgen/pmgen/generator/internal/corpus"
 	"github.com/pmgen/pmgen/generator/internal/output"
+	"github.com/pmgen/pmgen/generator/internal/synthetic"
 )
 
 // benchInput is one collection the performance benchmarks run on. Its
@@ -35,7 +36,7 @@ func benchInputs() []benchInput {
 			if n >= 5000 {
 				requireSynthetic(b)
 			}
-			return syntheticCollection(n)
+			return synthetic.Collection(n)
 		}})
 	}
 	for _, name := range []string{"stripe__stripe-api", "p2o__fastly-api", "msgraph__microsoft-graph"} {

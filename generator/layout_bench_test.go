@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"runtime/debug"
 	"testing"
+
+	"github.com/pmgen/pmgen/generator/internal/synthetic"
 )
 
 // BenchmarkLayout generates the same synthetic requests laid out two
@@ -29,7 +31,7 @@ func BenchmarkLayout(b *testing.B) {
 					requireSynthetic(b)
 				}
 				name := fmt.Sprintf("synthetic-%s-%d", layout.name, n)
-				data := syntheticLayout(n, layout.folders)
+				data := synthetic.Layout(n, layout.folders)
 				if _, requests := mustRender(b, name, data); requests != n {
 					b.Fatalf("rendered %d requests, want %d", requests, n)
 				}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pmgen/pmgen/generator/internal/model"
 	"github.com/pmgen/pmgen/generator/internal/output"
+	"github.com/pmgen/pmgen/generator/internal/synthetic"
 )
 
 // TestLargeServicesSplitAcrossFiles checks that a service of more than
@@ -23,7 +24,7 @@ func TestLargeServicesSplitAcrossFiles(t *testing.T) {
 		t.Skip("runs the go command; skipped with -short")
 	}
 	n := 2*model.OpsPerFile + 20
-	items := syntheticRequests(n)
+	items := synthetic.Requests(n)
 	long := lengthenBodies(items, 3)
 	root := items[:model.OpsPerFile+10]
 	rest := items[model.OpsPerFile+10:]
