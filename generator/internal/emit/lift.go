@@ -113,7 +113,10 @@ func (f *genFile) restore(path string, out []byte, checkDocs bool) (_ []byte, ok
 		if next := lineAfter(out, end); len(next) > 0 {
 			if checkDocs && len(indent) == 0 {
 				if got, want, bad := rewrittenLine(commentGroup(lines)); bad {
-					line := bytes.Count(out[:start], []byte("\n")) + 1
+					// The line in the file as written: the comments
+					// restored above it are longer than their
+					// placeholders.
+					line := bytes.Count(dst, []byte("\n")) + bytes.Count(out[pos:start], []byte("\n")) + 1
 					return nil, false, fmt.Errorf("%s:%d: gofmt rewrites the doc comment's line %q as %q", path, line, got, want)
 				}
 			}

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"bytes"
+	"fmt"
 	goformat "go/format"
 	"strings"
 	"testing"
@@ -173,13 +174,31 @@ func TestLiftedCommentShapes(t *testing.T) {
 }
 
 // Under CheckDocs, a lifted top-level doc that gofmt would rewrite fails
-// rendering as one written in place does.
+// rendering as one written in place does, with the line it starts on in
+// the file as written.
 func TestLiftedDocsAreChecked(t *testing.T) {
-	f := newFileNamed("p")
-	f.Add(f.doc("Code without blank lines around it:\n\tx := 1\nafter." + strings.Repeat(" Long enough to be lifted.", 5)))
-	f.Var().Id("A").Int()
-	_, err := render("p.go", f, &templates.Refs{}, true)
+	bad := "Code without blank lines around it:\n\tx := 1\nafter." + strings.Repeat(" Long enough to be lifted.", 5)
+	file := func() *genFile {
+		f := newFileNamed("p")
+		// A lifted doc of several lines comes first, so that the line
+		// reported must count the lines it was restored to, not the one
+		// line of its placeholder.
+		f.Add(f.doc(strings.Repeat("An earlier doc that is long enough to be lifted.\n", 6)))
+		f.Var().Id("Z").Int()
+		f.Add(f.doc(bad))
+		f.Var().Id("A").Int()
+		return f
+	}
+	out, err := render("p.go", file(), &templates.Refs{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := 1 + strings.Count(string(out[:strings.Index(string(out), "// Code without")]), "\n")
+	_, err = render("p.go", file(), &templates.Refs{}, true)
 	if err == nil || !strings.Contains(err.Error(), "gofmt rewrites the doc comment's line") {
-		t.Errorf("render = %v, want gofmt's rewrite reported", err)
+		t.Fatalf("render = %v, want gofmt's rewrite reported", err)
+	}
+	if want := fmt.Sprintf("emit p.go:%d:", line); !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("render = %v, want it to point at %s, the doc's first line in the file written", err, want)
 	}
 }
