@@ -274,11 +274,12 @@ func render(path string, f *genFile, refs *templates.Refs, checkDocs bool) ([]by
 	return printFile(path, f.unlift(src), refs, checkDocs)
 }
 
-// sourceBufs holds the buffers jennifer renders into. What it writes is
-// only read by the parser and, when restore gives up, unlift, both of which
-// copy what they keep, so render hands its buffer back when it returns
-// and the next file reuses it instead of growing its own by doubling (a
-// twentieth of what emitting a large collection allocates).
+// sourceBufs holds the buffers jennifer's source is copied into. What it
+// writes is only read by the parser and, when restore gives up, unlift,
+// both of which copy what they keep, so render hands its buffer back when
+// it returns and the next file reuses it instead of allocating one of the
+// file's size (jennifer's own two buffers, grown by doubling, are out of
+// reach).
 var sourceBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // printFile parses and prints src, jennifer's unformatted file.
