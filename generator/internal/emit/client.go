@@ -30,7 +30,7 @@ func clientFile(api *model.API) *genFile {
 	f.Add(f.doc(api.ClientDoc))
 	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
 		g.Id("cfg").Id("config")
-		serviceFields(g, api.Root)
+		serviceFields(f, g, api.Root)
 	})
 
 	// type config struct { httpClient *http.Client; baseURL string; ... }
@@ -115,9 +115,9 @@ func hasOps(svc *model.Service) bool {
 }
 
 // serviceFields declares one field per sub-folder: Sessions *SessionsService.
-func serviceFields(g *jen.Group, svc *model.Service) {
+func serviceFields(f *genFile, g *jen.Group, svc *model.Service) {
 	for _, sub := range svc.Services {
-		g.Add(comment(sub.FieldDoc))
+		g.Add(f.doc(sub.FieldDoc))
 		g.Id(sub.Field).Op("*").Id(sub.TypeName)
 	}
 }

@@ -69,7 +69,7 @@ func serviceSteps(svc *model.Service) []step {
 		f.Add(f.doc(svc.Doc))
 		f.Type().Id(svc.TypeName).StructFunc(func(g *jen.Group) {
 			g.Id("client").Op("*").Id("Client")
-			serviceFields(g, svc)
+			serviceFields(f, g, svc)
 		})
 	}}}
 	for _, op := range svc.Ops {
