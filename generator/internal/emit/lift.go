@@ -103,14 +103,15 @@ func (f *genFile) restore(path string, out []byte, checkDocs bool) (_ []byte, ok
 		end += at
 		indent := out[start:max(at-len("// "), start)]
 		n, err := strconv.Atoi(string(out[at+len(mark) : end]))
+		next := lineAfter(out, end)
 		if !bytes.HasPrefix(out[start+len(indent):], []byte("// ")) || !tabs(indent) ||
 			err != nil || n < 0 || n >= len(seen) || seen[n] ||
-			commentLine(lineBefore(out, start)) || commentLine(lineAfter(out, end)) {
+			commentLine(lineBefore(out, start)) || commentLine(next) {
 			return nil, false, nil
 		}
 		seen[n] = true
 		lines := strings.Split(f.lifted[n], "\n")
-		if next := lineAfter(out, end); len(next) > 0 {
+		if len(next) > 0 {
 			if checkDocs && len(indent) == 0 {
 				if got, want, bad := rewrittenLine(commentGroup(lines)); bad {
 					// The line in the file as written: the comments
