@@ -1,6 +1,7 @@
 package godoc
 
 import (
+	"go/doc/comment"
 	"strings"
 )
 
@@ -16,7 +17,15 @@ func render(blocks []block, links []linkDef) string {
 		}
 		switch blk.kind {
 		case paraBlock:
-			writeLines(&b, wrap(blk.text, "", "", nil))
+			lines := wrap(blk.text, "", "", nil)
+			if linkDefsOnly(lines) {
+				// Doc comment syntax would take this text for link
+				// definitions and hide it; as code it shows as written.
+				for i := range lines {
+					lines[i] = "\t" + lines[i]
+				}
+			}
+			writeLines(&b, lines)
 		case headingBlock:
 			b.WriteString("# " + blk.text + "\n")
 		case codeBlock:
@@ -91,4 +100,20 @@ func isNumberMarker(w string) bool {
 		}
 	}
 	return true
+}
+
+// linkDefsOnly reports whether doc comment syntax reads a paragraph of
+// these lines as link definitions ("[text]: https://…" on every line),
+// which Markdown left as text: an empty label ("[]: http://x") is not a
+// Markdown link reference definition, nor is one that continues a
+// paragraph.
+func linkDefsOnly(lines []string) bool {
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "[") || !strings.Contains(l, "]:") {
+			return false
+		}
+	}
+	var p comment.Parser
+	d := p.Parse(strings.Join(lines, "\n"))
+	return len(d.Content) == 0 && len(d.Links) > 0
 }
