@@ -259,19 +259,24 @@ func render(path string, f *genFile, refs *templates.Refs, checkDocs bool) ([]by
 	if err := f.Render(buf); err != nil {
 		return nil, fmt.Errorf("emit %s: %w", path, err)
 	}
+	// Nothing below reads f but its lifted comments, so the collector may
+	// free jennifer's tree while the file is parsed and printed, when the
+	// heap holds the syntax tree as well (example_test.go of 20,000
+	// requests: a 69 MB tree next to a 112 MB one).
+	lifted := f.lifted
 	src := groupImports(buf.Bytes())
 	out, err := printFile(path, src, refs, checkDocs)
-	if err != nil || len(f.lifted) == 0 {
+	if err != nil || len(lifted) == 0 {
 		return out, err
 	}
-	data, ok, err := f.restore(path, out, checkDocs)
+	data, ok, err := lifted.restore(path, out, checkDocs)
 	if err != nil {
 		return nil, fmt.Errorf("emit %w (a pmgen bug)", err)
 	}
 	if ok {
 		return data, nil
 	}
-	return printFile(path, f.unlift(src), refs, checkDocs)
+	return printFile(path, lifted.unlift(src), refs, checkDocs)
 }
 
 // sourceBufs holds the buffers jennifer's source is copied into. What it

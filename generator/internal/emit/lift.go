@@ -25,10 +25,13 @@ import (
 // written them (restore).
 type genFile struct {
 	*jen.File
-	// lifted are the // lines of each lifted comment, by placeholder
-	// number.
-	lifted []string
+	lifted liftedDocs
 }
+
+// liftedDocs are the // lines of each lifted comment, by placeholder
+// number. They are all of a genFile that render needs once jennifer has
+// written the file, so render keeps them and lets go of the tree.
+type liftedDocs []string
 
 // doc is comment(text) for a comment on lines of its own in f, lifted
 // when it is long enough for that to pay.
@@ -80,14 +83,14 @@ func placeholder(n int) string {
 // it was expected; render then prints the file with the comments in
 // place. checkDocs fails a top-level doc comment that gofmt would
 // rewrite, as rewrittenDoc does for the others.
-func (f *genFile) restore(path string, out []byte, checkDocs bool) (_ []byte, ok bool, _ error) {
+func (lifted liftedDocs) restore(path string, out []byte, checkDocs bool) (_ []byte, ok bool, _ error) {
 	size := len(out)
-	for _, c := range f.lifted {
+	for _, c := range lifted {
 		size += 2 * len(c)
 	}
 	dst := make([]byte, 0, size)
 	mark := []byte(liftMark)
-	seen := make([]bool, len(f.lifted))
+	seen := make([]bool, len(lifted))
 	pos := 0
 	for {
 		k := bytes.Index(out[pos:], mark)
@@ -110,7 +113,7 @@ func (f *genFile) restore(path string, out []byte, checkDocs bool) (_ []byte, ok
 			return nil, false, nil
 		}
 		seen[n] = true
-		lines := strings.Split(f.lifted[n], "\n")
+		lines := strings.Split(lifted[n], "\n")
 		if len(next) > 0 {
 			if checkDocs && len(indent) == 0 {
 				if got, want, bad := rewrittenLine(commentGroup(lines)); bad {
@@ -146,8 +149,8 @@ func (f *genFile) restore(path string, out []byte, checkDocs bool) (_ []byte, ok
 // unlift is src, jennifer's unformatted file, with every lifted comment
 // in place of its placeholder: the file as it would have been written
 // without lifting (jennifer writes the placeholders in column one).
-func (f *genFile) unlift(src []byte) []byte {
-	dst := make([]byte, 0, len(src)+len(f.lifted)*minLifted)
+func (lifted liftedDocs) unlift(src []byte) []byte {
+	dst := make([]byte, 0, len(src)+len(lifted)*minLifted)
 	mark := []byte("// " + liftMark)
 	for {
 		at := bytes.Index(src, mark)
@@ -160,8 +163,8 @@ func (f *genFile) unlift(src []byte) []byte {
 		}
 		n, err := strconv.Atoi(string(src[at+len(mark) : end]))
 		dst = append(dst, src[:at]...)
-		if err == nil && n < len(f.lifted) {
-			dst = append(dst, f.lifted[n]...)
+		if err == nil && n < len(lifted) {
+			dst = append(dst, lifted[n]...)
 		} else {
 			dst = append(dst, src[at:end]...)
 		}

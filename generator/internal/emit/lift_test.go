@@ -23,7 +23,7 @@ func renderBoth(t *testing.T, path string, f *genFile, checkDocs bool) (got, wan
 		t.Fatal(err)
 	}
 	src := groupImports(buf.Bytes())
-	want, err := printFile(path, f.unlift(src), &templates.Refs{}, checkDocs)
+	want, err := printFile(path, f.lifted.unlift(src), &templates.Refs{}, checkDocs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func renderBoth(t *testing.T, path string, f *genFile, checkDocs bool) (got, wan
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, restored, err = f.restore(path, printed, checkDocs)
+	_, restored, err = f.lifted.restore(path, printed, checkDocs)
 	if err != nil {
 		t.Fatal(err)
 	}
