@@ -34,7 +34,7 @@ func TestLimitMemory(t *testing.T) {
 		want                int64
 		wantGC              int
 	}{
-		{"nine times a large collection", large, "", "", 180 << 20, gcPercent},
+		{"nine times a large collection, with the default GOGC", large, "", "", 180 << 20, 100},
 		{"the minimum for a small one", small, "", "", minMemoryLimit, gcPercent},
 		{"GOGC wins", small, "", "100", minMemoryLimit, 100},
 		{"GOMEMLIMIT wins", large, "1GiB", "", math.MaxInt64, 100},
