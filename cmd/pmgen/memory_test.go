@@ -25,7 +25,7 @@ func TestLimitMemory(t *testing.T) {
 		}
 		return p
 	}
-	large, small := file("large.json", 20<<20), file("small.json", 1<<10)
+	large, mid, small := file("large.json", 20<<20), file("mid.json", 10<<20), file("small.json", 1<<10)
 
 	prevGC := debug.SetGCPercent(100)
 	t.Cleanup(func() { debug.SetGCPercent(prevGC) })
@@ -35,6 +35,7 @@ func TestLimitMemory(t *testing.T) {
 		wantGC              int
 	}{
 		{"nine times a large collection, with the default GOGC", large, "", "", 180 << 20, 100},
+		{"ten times less what lies outside the limit, for a mid-sized one", mid, "", "", 84 << 20, 100},
 		{"the minimum for a small one", small, "", "", minMemoryLimit, gcPercent},
 		{"GOGC wins", small, "", "100", minMemoryLimit, 100},
 		{"GOMEMLIMIT wins", large, "1GiB", "", math.MaxInt64, 100},
