@@ -40,9 +40,9 @@ func limitMemory(in string) (limit, size int64) {
 	// collection at every doubling of a young heap (Fastly, 15 alternating
 	// runs: 208 ms, against 217 ms at GOGC=200 and 241 ms at the default).
 	//
-	// A limit of nine times the file keeps Go's default. While a large
-	// collection is emitted, three to four and a half times the file is
-	// live, and five times that is past the limit. The limit, not GOGC,
+	// A limit that follows the file's size keeps Go's default. While a
+	// large collection is emitted, three to four and a half times the file
+	// is live, and five times that is past the limit. The limit, not GOGC,
 	// would then pace the collector, and a heap kept at the limit is slow:
 	// the scavenger keeps returning its top to the system and the run
 	// faults it back in. Synthetic collections, GOGC=400 against the
