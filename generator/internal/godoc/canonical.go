@@ -30,14 +30,55 @@ func canonical(s string) (out string) {
 			out = s
 		}
 	}()
+	s, settled := settle(s)
+	if !settled && strings.Contains(s, "```") {
+		s, _ = settle(quoteBacktickRuns(s))
+	}
+	return s
+}
+
+// settle prints s again until it no longer changes, four times at most;
+// settled is false when the fourth printing still changed it.
+func settle(s string) (_ string, settled bool) {
 	for range 4 {
 		next, ok := strings.CutPrefix(reprint(lead+s), lead)
 		if !ok || next == s {
-			break
+			return s, true
 		}
 		s = next
 	}
-	return s
+	return s, false
+}
+
+// quoteBacktickRuns writes every run of three or more backticks as the
+// curly quotes that doc comment syntax makes of its pairs, and a last
+// backtick when the run is odd. go/doc/comment means to leave such a run
+// alone, but its skip over the run ends in the wrong place, so each
+// printing turns one more pair at the run's end into “: 13 backticks took
+// five printings to settle, and a run of any length would need one per
+// pair. Written this way, the text has no pair left to turn.
+func quoteBacktickRuns(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] == '`' {
+			j++
+		}
+		switch k := j - i; {
+		case k == 0:
+			b.WriteByte(s[i])
+			j++
+		case k >= 3:
+			b.WriteString(strings.Repeat("“", k/2))
+			if k%2 == 1 {
+				b.WriteByte('`')
+			}
+		default:
+			b.WriteString(s[i:j])
+		}
+		i = j
+	}
+	return b.String()
 }
 
 // reprint parses and prints doc comment text, without the final newline.
