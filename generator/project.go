@@ -95,6 +95,22 @@ func (p *Project) Input(name string) (string, error) {
 	return p.resolve(pkg.Input.Text), nil
 }
 
+// Inputs are the collections of the packages only names (every package
+// when it is empty), as Generate reads them: files relative to the current
+// directory, postman: and git: specs as written. The command sizes its
+// memory limit from them.
+func (p *Project) Inputs(only []string) ([]string, error) {
+	pkgs, err := p.selected(only)
+	if err != nil {
+		return nil, err
+	}
+	ins := make([]string, len(pkgs))
+	for i, pkg := range pkgs {
+		ins[i] = p.resolve(pkg.Input.Text)
+	}
+	return ins, nil
+}
+
 // resolve makes a path in the project file usable from the current
 // directory; postman: and git: inputs are not paths and stay as written.
 // A git:REF:PATH is resolved by git itself, from the repository's root

@@ -213,11 +213,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	if limit, size := limitMemory(cfg.In); size >= hugePageMinInput {
-		// Three quarters: the whole limit took fewer faults on 20,000
-		// synthetic requests but more time (19.7 s against 16.6 s).
-		hugePageHeap(limit * 3 / 4)
-	}
+	tuneMemory(cfg.In)
 	res, err := generator.Generate(cfg)
 	if err != nil {
 		var in *generator.InputError

@@ -10,8 +10,21 @@ import (
 // live data is mostly the runtime's own.
 const minMemoryLimit = 64 << 20
 
+// tuneMemory sets the memory limit for a run over the collection files ins
+// and, when they are large enough for it to pay, has the heap backed by
+// huge pages.
+func tuneMemory(ins ...string) {
+	if limit, size := limitMemory(ins...); size >= hugePageMinInput {
+		// Three quarters: the whole limit took fewer faults on 20,000
+		// synthetic requests but more time (19.7 s against 16.6 s).
+		hugePageHeap(limit * 3 / 4)
+	}
+}
+
 // limitMemory sets a soft limit on the Go heap of nine times the size of
-// the collection file. By default the collector lets the heap grow to
+// the collection files ins. A project's packages are rendered one after
+// another and held until all are written, so the limit follows the sum
+// of their collections, which bounds the largest one's run. By default the collector lets the heap grow to
 // twice what is live, and while a collection is loaded its live data is
 // three to six times the file, so a large collection would peak at ten to
 // twelve times its size; the limit makes the collector work harder only
@@ -20,18 +33,22 @@ const minMemoryLimit = 64 << 20
 // the collector's own): synthetic 5,000 requests (27.7 MB) peak at 259 MB
 // of RSS under it, against 281 MB under ten times, as fast. That room
 // is partly fixed, so below 17 MB the limit is ten times the file less
-// outsideLimit instead. An explicit GOMEMLIMIT wins, and inputs that are
-// not a local file (postman:, git:) keep the default. It returns the
-// limit it set and the file's size, 0 and 0 for none.
-func limitMemory(in string) (limit, size int64) {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+// outsideLimit instead. An explicit GOMEMLIMIT wins, and a run with an
+// input that is not a local file (postman:, git:), whose size is unknown,
+// keeps the default. It returns the limit it set and the files' size, 0
+// and 0 for none.
+func limitMemory(ins ...string) (limit, size int64) {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set || len(ins) == 0 {
 		return 0, 0
 	}
-	fi, err := os.Stat(in)
-	if err != nil || !fi.Mode().IsRegular() {
-		return 0, 0
+	for _, in := range ins {
+		fi, err := os.Stat(in)
+		if err != nil || !fi.Mode().IsRegular() {
+			return 0, 0
+		}
+		size += fi.Size()
 	}
-	limit = max(min(heapFactor*fi.Size(), 10*fi.Size()-outsideLimit), minMemoryLimit)
+	limit = max(min(heapFactor*size, 10*size-outsideLimit), minMemoryLimit)
 	debug.SetMemoryLimit(limit)
 	// Under the minimum limit, far above what a small collection's run
 	// holds, the collector may wait for the heap to grow to five times
@@ -52,7 +69,7 @@ func limitMemory(in string) (limit, size int64) {
 	if _, set := os.LookupEnv("GOGC"); !set && limit == minMemoryLimit {
 		debug.SetGCPercent(gcPercent)
 	}
-	return limit, fi.Size()
+	return limit, size
 }
 
 // heapFactor is the soft heap limit as a multiple of the collection's size.

@@ -30,17 +30,22 @@ func TestLimitMemory(t *testing.T) {
 	prevGC := debug.SetGCPercent(100)
 	t.Cleanup(func() { debug.SetGCPercent(prevGC) })
 	for _, tc := range []struct {
-		name, in, env, gogc string
-		want                int64
-		wantGC              int
+		name      string
+		ins       []string
+		env, gogc string
+		want      int64
+		wantGC    int
 	}{
-		{"nine times a large collection, with the default GOGC", large, "", "", 180 << 20, 100},
-		{"ten times less what lies outside the limit, for a mid-sized one", mid, "", "", 84 << 20, 100},
-		{"the minimum for a small one", small, "", "", minMemoryLimit, gcPercent},
-		{"GOGC wins", small, "", "100", minMemoryLimit, 100},
-		{"GOMEMLIMIT wins", large, "1GiB", "", math.MaxInt64, 100},
-		{"not a local file", "postman:12345-abc", "", "", math.MaxInt64, 100},
-		{"a directory", dir, "", "", math.MaxInt64, 100},
+		{"nine times a large collection, with the default GOGC", []string{large}, "", "", 180 << 20, 100},
+		{"ten times less what lies outside the limit, for a mid-sized one", []string{mid}, "", "", 84 << 20, 100},
+		{"the minimum for a small one", []string{small}, "", "", minMemoryLimit, gcPercent},
+		{"a project's collections together", []string{large, mid, small}, "", "", 9 * (30<<20 + 1<<10), 100},
+		{"GOGC wins", []string{small}, "", "100", minMemoryLimit, 100},
+		{"GOMEMLIMIT wins", []string{large}, "1GiB", "", math.MaxInt64, 100},
+		{"not a local file", []string{"postman:12345-abc"}, "", "", math.MaxInt64, 100},
+		{"a project with an input that is not a local file", []string{large, "git:main:api.json"}, "", "", math.MaxInt64, 100},
+		{"a directory", []string{dir}, "", "", math.MaxInt64, 100},
+		{"no input", nil, "", "", math.MaxInt64, 100},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// t.Setenv restores the variable afterwards, also when it is
@@ -55,7 +60,7 @@ func TestLimitMemory(t *testing.T) {
 			}
 			debug.SetMemoryLimit(math.MaxInt64)
 			debug.SetGCPercent(100)
-			set, _ := limitMemory(tc.in)
+			set, _ := limitMemory(tc.ins...)
 			if got := debug.SetMemoryLimit(-1); got != tc.want {
 				t.Errorf("memory limit = %d, want %d", got, tc.want)
 			}

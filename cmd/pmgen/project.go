@@ -37,6 +37,10 @@ func projectRun(config string, check, verbose bool, only []string, stdout, stder
 	if p == nil {
 		return code
 	}
+	// An unknown package name is reported by Generate, below.
+	if ins, err := p.Inputs(only); err == nil {
+		tuneMemory(ins...)
+	}
 	results, err := p.Generate(generator.ProjectOptions{Check: check, Only: only, Cache: generator.DefaultCache()})
 	stale, skipped := 0, 0
 	for _, r := range results {
