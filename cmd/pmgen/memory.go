@@ -24,11 +24,12 @@ func tuneMemory(ins ...string) {
 // limitMemory sets a soft limit on the Go heap of nine times the size of
 // the collection files ins. A project's packages are rendered one after
 // another and held until all are written, so the limit follows the sum
-// of their collections, which bounds the largest one's run. By default the collector lets the heap grow to
-// twice what is live, and while a collection is loaded its live data is
-// three to six times the file, so a large collection would peak at ten to
-// twelve times its size; the limit makes the collector work harder only
-// near that peak. Nine, not ten, leaves room under ten times the file for
+// of their collections, which bounds the largest one's run.
+//
+// By default the collector lets the heap grow to twice what is live, and
+// while a collection is loaded its live data is three to six times the
+// file, so a large collection would peak at ten to twelve times its size;
+// the limit makes the collector work harder only near that peak. Nine, not ten, leaves room under ten times the file for
 // what the process holds besides the heap (the binary's pages, stacks,
 // the collector's own): synthetic 5,000 requests (27.7 MB) peak at 259 MB
 // of RSS under it, against 281 MB under ten times, as fast. That room
