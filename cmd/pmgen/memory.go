@@ -29,15 +29,17 @@ func tuneMemory(ins ...string) {
 // By default the collector lets the heap grow to twice what is live, and
 // while a collection is loaded its live data is three to six times the
 // file, so a large collection would peak at ten to twelve times its size;
-// the limit makes the collector work harder only near that peak. Nine, not ten, leaves room under ten times the file for
-// what the process holds besides the heap (the binary's pages, stacks,
-// the collector's own): synthetic 5,000 requests (27.7 MB) peak at 259 MB
-// of RSS under it, against 281 MB under ten times, as fast. That room
-// is partly fixed, so below 17 MB the limit is ten times the file less
-// outsideLimit instead. An explicit GOMEMLIMIT wins, and a run with an
-// input that is not a local file (postman:, git:), whose size is unknown,
-// keeps the default. It returns the limit it set and the files' size, 0
-// and 0 for none.
+// the limit makes the collector work harder only near that peak. Nine,
+// not ten, leaves room under ten times the file for what the process
+// holds besides the heap (the binary's pages, stacks, the collector's
+// own): synthetic 5,000 requests (27.7 MB) peak at 259 MB of RSS under
+// it, against 281 MB under ten times, as fast. That room is partly fixed,
+// so below 17 MB the limit is ten times the file less outsideLimit
+// instead.
+//
+// An explicit GOMEMLIMIT wins, and a run with an input that is not a
+// local file (postman:, git:), whose size is unknown, keeps the default.
+// It returns the limit it set and the files' size, 0 and 0 for none.
 func limitMemory(ins ...string) (limit, size int64) {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); set || len(ins) == 0 {
 		return 0, 0
