@@ -13,6 +13,11 @@
 # generator/testdata/synthetic), which span the 64 MiB minimum memory
 # limit and the limits that follow the file (cmd/pmgen/memory.go).
 set -euo pipefail
+# Collections named on the command line are taken from where it runs.
+for col in "$@"; do
+	set -- "$@" "$(realpath "$col")"
+	shift
+done
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
 work=${TMPDIR:-/tmp}/pmgen-memory
@@ -35,8 +40,11 @@ for col in "$@"; do
 	: >"$work/runs.txt"
 	for _ in $(seq "$runs"); do
 		rm -rf "$work/out"
-		/usr/bin/time -f "%e %M" -a -o "$work/runs.txt" \
-			"$work/pmgen" -in "$col" -out "$work/out/pkg" -package pkg >/dev/null 2>&1
+		if ! /usr/bin/time -f "%e %M" -a -o "$work/runs.txt" \
+			"$work/pmgen" -in "$col" -out "$work/out/pkg" -package pkg >/dev/null 2>"$work/stderr"; then
+			cat "$work/stderr" >&2
+			exit 1
+		fi
 	done
 	sort -g "$work/runs.txt" | awk -v name="$(basename "$col" .json)" -v size="$size" '
 		{t[NR] = $1; if ($2 > m) m = $2}
